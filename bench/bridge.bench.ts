@@ -1,0 +1,53 @@
+import { chromium } from '@playwright/test';
+import { demoDeviceConfig } from '../electron/core/config/demo-config';
+import { silentLogger } from '../electron/core/log/logger';
+import { startHost } from '../electron/host/start-host';
+import { chromiumExecutable } from '../playwright.config';
+import { rendererDist, resourcesDir, tempDir } from '../tests/support/paths';
+import { spawnHost } from '../tests/support/spawn-host';
+import { percentile, timeIt, type Benchmark, type BenchRow } from './harness';
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'bridge round trip',
+    async run() {
+      const host = await startHost({ config: demoDeviceConfig, appVersion: 'bench', resourcesDir, dataDir: tempDir('bench'), staticDir: rendererDist, port: 0, logger: silentLogger });
+      try {
+        const call = () =>
+          fetch(`${host.origin}/api/app.info`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json());
+        const direct = await timeIt('app.info, core called directly (baseline)', () => host.core.dispatch('app.info', {}, { transport: 'test' }), 2000);
+        const http = await timeIt('app.info over the browser host (HTTP)', call, 2000);
+        http.ratio = `${((http.p50 ?? 0) / (direct.p50 ?? 1)).toFixed(1)}x direct`;
+        return [direct, http];
+      } finally {
+        await host.close();
+      }
+    },
+  },
+  {
+    name: 'cold start',
+    async run(): Promise<BenchRow[]> {
+      const runs = 5;
+      const samples: number[] = [];
+      const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+      try {
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          const host = await spawnHost();
+          const page = await browser.newPage();
+          await page.goto(host.url);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          samples.push(performance.now() - t0);
+          await page.close();
+          await host.stop();
+        }
+      } finally {
+        await browser.close();
+      }
+      samples.sort((a, b) => a - b);
+      return [{ name: 'cold start: host process to rendered welcome screen', p50: percentile(samples, 50), p95: percentile(samples, 95), note: `n=${runs}, Chromium already running` }];
+    },
+  },
+];

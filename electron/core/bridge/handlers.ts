@@ -1,0 +1,14 @@
+import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/contract/channels';
+
+export interface CallContext {
+  /** Which shell carried the call; handlers never need to know, the log does. */
+  transport: 'ipc' | 'http' | 'test';
+}
+
+export type Handler<C extends ChannelName> = (
+  input: ParsedInput<C>,
+  ctx: CallContext,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+/** One handler per channel; the type makes a missing one a compile error. */
+export type Handlers = { [C in ChannelName]: Handler<C> };

@@ -1,0 +1,34 @@
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  child(fields: LogFields): Logger;
+}
+
+export type LogSink = (line: string) => void;
+
+const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/**
+ * Structured JSON lines. Fields are scalars on purpose: a caller cannot hand the logger a whole
+ * request object and leak the personal data inside it.
+ */
+export function createLogger(sink: LogSink, minLevel: LogLevel = 'info', base: LogFields = {}): Logger {
+  const write = (level: LogLevel, msg: string, fields?: LogFields): void => {
+    if (order[level] < order[minLevel]) return;
+    sink(JSON.stringify({ t: new Date().toISOString(), level, msg, ...base, ...fields }));
+  };
+  return {
+    debug: (msg, fields) => write('debug', msg, fields),
+    info: (msg, fields) => write('info', msg, fields),
+    warn: (msg, fields) => write('warn', msg, fields),
+    error: (msg, fields) => write('error', msg, fields),
+    child: (fields) => createLogger(sink, minLevel, { ...base, ...fields }),
+  };
+}
+
+export const silentLogger: Logger = createLogger(() => undefined);

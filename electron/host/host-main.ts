@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../core/config/config-error';
+import { createLogger } from '../core/log/logger';
+import { parseStartArgs } from '../core/startup/parse-args';
+import { defaultDataDir, prepareStart } from '../core/startup/prepare-start';
+import { findChromium, hasDisplay, openInChromium } from './open-browser';
+import { startHost } from './start-host';
+
+// Bundled to dist/host/host.mjs: the repository root is two levels up.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  const options = parseStartArgs(process.argv.slice(2));
+  const { config, dataDir } = prepareStart(options, defaultDataDir());
+  const logger = createLogger((line) => process.stderr.write(`${line}\n`), 'info', { shell: 'browser' });
+  const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const host = await startHost({
+    config,
+    appVersion,
+    dataDir,
+    resourcesDir: join(root, 'resources'),
+    staticDir: join(root, 'dist', 'renderer'),
+    port: options.port,
+    logger,
+  });
+  const mode = config.demo ? 'demo mode' : `location ${config.location.id}`;
+  process.stdout.write(`Loopbaanwinkel Kiosk (${config.role}, ${mode}) is running at:\n  ${host.url}\n`);
+
+  if (options.open) {
+    const chromium = findChromium();
+    if (!chromium) {
+      process.stdout.write('No Chromium found: open the address above in a browser.\n');
+    } else if (!hasDisplay()) {
+      process.stdout.write('There is no screen to open a window on: open the address above in a browser.\n');
+    } else {
+      openInChromium(chromium, host.url, config.role, join(dataDir, 'chromium-profile'));
+    }
+  }
+
+  const stop = (): void => {
+    host.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`Cannot start: ${err.message}\n`);
+    process.exit(2);
+  }
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    process.stderr.write('Cannot start: that port is already in use. Pick another with --port N, or leave it out for a free one.\n');
+    process.exit(2);
+  }
+  process.stderr.write(`Cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { DeviceRole } from '../../shared/config/device-config';
+
+const candidates = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+export function findChromium(envPath = process.env.PATH ?? ''): string | null {
+  const dirs = ['/usr/bin', ...envPath.split(delimiter).filter(Boolean)];
+  for (const dir of dirs) {
+    for (const name of candidates) {
+      const file = join(dir, name);
+      try {
+        accessSync(file, constants.X_OK);
+        return file;
+      } catch {
+        // not here; keep looking
+      }
+    }
+  }
+  return null;
+}
+
+export function hasDisplay(): boolean {
+  return process.platform !== 'linux' || Boolean(process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY);
+}
+
+/** The kiosk gets Chromium's kiosk mode; the counter a plain app window without browser chrome. */
+export function openInChromium(binary: string, url: string, role: DeviceRole, profileDir: string): ChildProcess {
+  const args = [
+    role === 'kiosk' ? '--kiosk' : '--start-maximized',
+    `--app=${url}`,
+    `--user-data-dir=${profileDir}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-translate',
+    '--disable-features=Translate',
+    '--incognito',
+  ];
+  const child = spawn(binary, args, { stdio: 'ignore', detached: false });
+  child.on('error', () => undefined);
+  return child;
+}

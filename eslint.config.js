@@ -1,0 +1,58 @@
+// Layer rules, after VS Code's: each layer imports only what sits below it.
+//   renderer -> shared <- core (electron/core, electron/host);  electron/shell -> core, shared.
+// Only electron/shell may import 'electron'; the renderer never reaches Node or the core.
+import js from '@eslint/js';
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const noBuiltins = nodeBuiltins.map((name) => ({ name, message: 'The renderer and shared/ run without Node: no Node built-ins.' }));
+const noElectron = { name: 'electron', message: "Only electron/shell may import 'electron'; the core must run under plain Node." };
+const intoRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'Nothing imports the renderer.' };
+const intoElectronDir = { group: ['**/electron/**', '**/electron'], message: 'The renderer and shared/ never import the core or the shell: go through the contract in shared/.' };
+const intoShell = { group: ['**/shell/**', '**/shell'], message: 'The core must not depend on the Electron shell.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron, ...noBuiltins], patterns: [intoElectronDir] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron, ...noBuiltins], patterns: [intoElectronDir, intoRenderer] }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [intoRenderer, intoShell] }],
+    },
+  },
+  {
+    files: ['electron/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [intoRenderer] }],
+    },
+  },
+  {
+    files: ['scripts/**/*.{ts,mjs}', 'bench/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,49 @@
+import type { i18n as I18n } from 'i18next';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../shared/contract/app-info';
+import type { LanguageCode } from '../../../shared/contract/languages';
+import type { Bridge } from '../bridge/bridge-client';
+import { CounterStartScreen } from '../counter/CounterStartScreen';
+import { applyDocumentLanguage } from '../i18n/i18n';
+import { WelcomeScreen } from '../kiosk/WelcomeScreen';
+
+type State = { kind: 'loading' } | { kind: 'ready'; info: AppInfo } | { kind: 'failed' };
+
+interface Props {
+  bridge: Bridge;
+  /** The one i18next instance; passed in so effects do not re-run when the language changes. */
+  i18n: I18n;
+}
+
+export function App({ bridge, i18n }: Props) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    bridge
+      .call('app.info', {})
+      .then(async (info) => {
+        await i18n.changeLanguage(info.defaultLanguage);
+        applyDocumentLanguage(info.defaultLanguage);
+        if (live) setState({ kind: 'ready', info });
+      })
+      .catch(() => live && setState({ kind: 'failed' }));
+    return () => {
+      live = false;
+    };
+  }, [bridge, i18n]);
+
+  const chooseLanguage = (language: LanguageCode): void => {
+    void i18n.changeLanguage(language).then(() => applyDocumentLanguage(language));
+  };
+
+  if (state.kind === 'loading') return <p className="status" role="status">{t('app.loading')}</p>;
+  if (state.kind === 'failed') return <p className="status status--error" role="alert">{t('app.startFailed')}</p>;
+  return state.info.role === 'kiosk' ? (
+    <WelcomeScreen info={state.info} onLanguage={chooseLanguage} />
+  ) : (
+    <CounterStartScreen info={state.info} />
+  );
+}

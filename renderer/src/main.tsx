@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app/App';
+import { createBridge } from './bridge/bridge-client';
+import { initI18n } from './i18n/i18n';
+import './styles/tokens.css';
+import './styles/base.css';
+
+const bridge = createBridge();
+
+window.addEventListener('error', (event) => {
+  void bridge.call('app.reportError', { screen: 'renderer', message: String(event.message).slice(0, 500) || 'error' }).catch(() => undefined);
+});
+
+const i18n = await initI18n('nl');
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App bridge={bridge} i18n={i18n} />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,28 @@
+// Bundles the Node side: the browser host (ESM, runs on plain Node) and the Electron shell
+// (CJS, as Electron's sandboxed preload requires). Native modules and Electron stay external.
+import { build, type BuildOptions } from 'esbuild';
+import { channelNames } from '../shared/contract/channels';
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/host/host-main.ts'], outfile: 'dist/host/host.mjs', format: 'esm', packages: 'external' }),
+  build({ ...common, entryPoints: ['electron/shell/main/main.ts'], outfile: 'dist/shell/main.cjs', format: 'cjs' }),
+  // The preload gets the channel names baked in rather than the whole contract: it stays small
+  // enough to read in one sitting, and the list still comes from the one contract.
+  build({
+    ...common,
+    entryPoints: ['electron/shell/preload/preload.ts'],
+    outfile: 'dist/shell/preload.cjs',
+    format: 'cjs',
+    sourcemap: false,
+    define: { __BRIDGE_CHANNELS__: JSON.stringify(channelNames) },
+  }),
+]);

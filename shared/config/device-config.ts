@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { LanguageCode } from '../contract/languages';
+
+export const DeviceRole = z.enum(['kiosk', 'counter']);
+export type DeviceRole = z.infer<typeof DeviceRole>;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as "midden-utrecht"');
+
+export const PrinterConfig = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('virtual') }),
+  z.strictObject({
+    type: z.literal('tcp'),
+    host: z.string().min(1, 'expected a host name or IP address'),
+    port: z.number().int().min(1).max(65535).default(9100),
+    charactersPerLine: z.union([z.literal(32), z.literal(42), z.literal(48)]).default(42),
+  }),
+  z.strictObject({ type: z.literal('none') }),
+]);
+
+/**
+ * One file per device, written by regional IT. Strict: an unknown key is almost always a typo,
+ * and a typo in a kiosk's config should stop start-up, not be ignored for months.
+ */
+export const DeviceConfigSchema = z.strictObject({
+  role: DeviceRole,
+  location: z.strictObject({
+    id: slug,
+    name: z.string().min(1).max(80),
+  }),
+  region: slug,
+  defaultLanguage: LanguageCode.default('nl'),
+  demo: z.boolean().default(false),
+  centralApiUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  printer: PrinterConfig.default({ type: 'virtual' }),
+  updateChannel: z.enum(['stable', 'pilot', 'beta']).default('stable'),
+  idleSeconds: z.number().int().min(30).max(600).default(90),
+});
+export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
+export type DeviceConfigInput = z.input<typeof DeviceConfigSchema>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { DeviceRole } from '../config/device-config';
+import { LanguageCode } from './languages';
+
+export const AppInfoSchema = z.object({
+  productName: z.string(),
+  appVersion: z.string(),
+  role: DeviceRole,
+  demo: z.boolean(),
+  location: z.object({ id: z.string(), name: z.string() }),
+  region: z.string(),
+  defaultLanguage: LanguageCode,
+  idleSeconds: z.number().int(),
+  content: z.object({ version: z.string(), createdAt: z.string() }).nullable(),
+  shell: z.enum(['electron', 'browser']),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;

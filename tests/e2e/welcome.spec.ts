@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../support/paths';
+import { spawnHost, type SpawnedHost } from '../support/spawn-host';
+
+let host: SpawnedHost;
+
+test.afterEach(async () => {
+  await host?.stop();
+});
+
+test('the kiosk welcome screen shows data from the core and switches language', async ({ page }, testInfo) => {
+  host = await spawnHost();
+  await page.goto(host.url);
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom bij de Loopbaanwinkel');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  // The location name and demo badge come from the core over the contract, not from the bundle.
+  await expect(page.getByText('Loopbaanwinkel Utrecht Centrum')).toBeVisible();
+  await expect(page.getByText('Demoversie')).toBeVisible();
+  // The token is taken out of the address bar once read.
+  expect(page.url()).not.toContain('token=');
+  await page.screenshot({ path: testInfo.outputPath('kiosk-welcome-nl.png') });
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to the Career Shop');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('Ask a staff member')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('kiosk-welcome-en.png') });
+
+  const box = await page.getByRole('button', { name: 'Nederlands' }).boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(56);
+});
+
+test('the counter start screen lists the device facts from the core', async ({ page }, testInfo) => {
+  const config = join(tempDir('e2e'), 'device.json');
+  writeFileSync(config, JSON.stringify({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Loopbaanwinkel Zwolle' }, region: 'regio-zwolle' }));
+  host = await spawnHost(['--config', config]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(host.url);
+
+  const facts = page.getByTestId('device-facts');
+  await expect(facts).toContainText('Balie');
+  await expect(facts).toContainText('Loopbaanwinkel Zwolle (zwolle-centrum)');
+  await expect(facts).toContainText('regio-zwolle');
+  await expect(facts).toContainText('2026.11.0-sample');
+  await expect(facts).toContainText('0.1.0');
+  await page.screenshot({ path: testInfo.outputPath('counter-start.png') });
+});
+
+test('a page opened without the token says so in plain words', async ({ page }) => {
+  host = await spawnHost();
+  await page.goto(host.origin);
+  await expect(page.getByRole('alert')).toHaveText('De kiosk kan nu niet starten. Vraag een medewerker om hulp.');
+});

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames, channels, type ChannelName } from '../../shared/contract/channels';
+import { demoDeviceConfig } from '../../electron/core/config/demo-config';
+import type { Handlers } from '../../electron/core/bridge/handlers';
+import { createDispatch } from '../../electron/core/bridge/dispatch';
+import { createLogger } from '../../electron/core/log/logger';
+import { startHost, type RunningHost } from '../../electron/host/start-host';
+import { rendererDist, resourcesDir, tempDir } from '../support/paths';
+
+interface Received {
+  channel: ChannelName;
+  input: unknown;
+}
+
+let host: RunningHost;
+const received: Received[] = [];
+const logLines: string[] = [];
+
+/** Wraps every real handler so the test sees exactly what reached the core. */
+function recording(handlers: Handlers): Handlers {
+  const wrapped = {} as Record<ChannelName, unknown>;
+  for (const name of channelNames) {
+    wrapped[name] = (input: unknown, ctx: unknown) => {
+      received.push({ channel: name, input });
+      return (handlers[name] as (i: unknown, c: unknown) => unknown)(input, ctx);
+    };
+  }
+  return wrapped as Handlers;
+}
+
+beforeAll(async () => {
+  const logger = createLogger((line) => logLines.push(line));
+  host = await startHost({
+    config: demoDeviceConfig,
+    appVersion: '1.2.3',
+    resourcesDir,
+    dataDir: tempDir('it'),
+    staticDir: rendererDist,
+    port: 0,
+    logger,
+    wrapCore: (core) => {
+      const handlers = recording(core.handlers);
+      return { ...core, handlers, dispatch: createDispatch(handlers, logger) };
+    },
+  });
+});
+
+afterAll(async () => {
+  await host.close();
+});
+
+function post(path: string, body: unknown, token: string | null = host.token, init: RequestInit = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  return fetch(`${host.origin}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body), ...init });
+}
+
+describe('the browser host over real HTTP', () => {
+  it('hands out a URL on 127.0.0.1 with a fresh token in the fragment', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('answers a valid call with the core result', async () => {
+    const response = await post('/api/app.info', {});
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = (await response.json()) as { result: unknown };
+    expect(channels['app.info'].output.parse(body.result)).toMatchObject({ appVersion: '1.2.3', shell: 'browser', role: 'kiosk' });
+  });
+
+  it('refuses every /api/ path without the right token, before anything else', async () => {
+    for (const path of ['/api/app.info', '/api/no.such', '/api/']) {
+      expect((await post(path, {}, null)).status).toBe(401);
+      expect((await post(path, {}, 'wrong')).status).toBe(401);
+      expect((await post(path, {}, `${host.token}x`)).status).toBe(401);
+    }
+    const get = await fetch(`${host.origin}/api/app.info`);
+    expect(get.status).toBe(401);
+  });
+
+  it('answers invalid input with 400 naming each bad field', async () => {
+    const response = await post('/api/app.reportError', { screen: 'NOT OK', message: '' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; issues: Array<{ path: string }> } };
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.issues.map((issue) => issue.path).sort()).toEqual(['message', 'screen']);
+  });
+
+  it('answers broken JSON with 400, an unknown channel with 404, a wrong method with 405', async () => {
+    expect((await post('/api/app.info', '{"a":')).status).toBe(400);
+    const unknown = await post('/api/app.shutdown', {});
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('unknown_channel');
+    const get = await fetch(`${host.origin}/api/app.info`, { headers: { Authorization: `Bearer ${host.token}` } });
+    expect(get.status).toBe(405);
+  });
+
+  it('refuses a body over the size limit and the wrong content type', async () => {
+    expect((await post('/api/app.reportError', { screen: 'x', message: 'y'.repeat(1_100_000) })).status).toBe(413);
+    const text = await fetch(`${host.origin}/api/app.info`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(text.status).toBe(415);
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${host.origin}/`, { headers: { Host: 'evil.example:80' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('serves the built renderer with its security headers and never leaves the static folder', async () => {
+    const index = await fetch(`${host.origin}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(index.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await index.text()).toContain('<div id="root"></div>');
+    expect((await fetch(`${host.origin}/..%2f..%2fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${host.origin}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('survives thousands of random payloads on every channel and never lets invalid input reach the core', async () => {
+    const before = received.length;
+    let valid = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channelNames), fc.oneof(fc.anything(), fc.object(), fc.record({ screen: fc.string(), message: fc.string() })), async (channel, payload) => {
+        const text = JSON.stringify(payload) ?? 'null';
+        const response = await post(`/api/${channel}`, text);
+        const ok = channels[channel].input.safeParse(JSON.parse(text)).success;
+        if (ok) valid += 1;
+        expect(response.status).toBe(ok ? 200 : 400);
+        await response.arrayBuffer();
+      }),
+      { numRuns: 3000 },
+    );
+    const reached = received.slice(before);
+    expect(reached.length).toBe(valid);
+    for (const call of reached) expect(channels[call.channel].input.safeParse(call.input).success).toBe(true);
+    expect((await post('/api/app.info', {})).status).toBe(200);
+  });
+});

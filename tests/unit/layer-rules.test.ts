@@ -1,0 +1,37 @@
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/paths';
+
+const eslint = new ESLint({ cwd: repoRoot });
+
+async function restricted(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(repoRoot, file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layer rules', () => {
+  it('keep Node, Electron and the core out of the renderer', async () => {
+    expect(await restricted('renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toHaveLength(1);
+    expect(await restricted('renderer/src/x.ts', "import { join } from 'path';\nexport const a = join;\n")).toHaveLength(1);
+    expect((await restricted('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n")).length).toBeGreaterThan(0);
+    expect(await restricted('renderer/src/x.ts', "import { createCore } from '../../electron/core/app-core';\nexport const a = createCore;\n")).toHaveLength(1);
+  });
+
+  it("keep 'electron' out of the core and the browser host, and the shell out of the core", async () => {
+    expect(await restricted('electron/core/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
+    expect(await restricted('electron/host/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
+    expect(await restricted('electron/core/x.ts', "import { registerBridge } from '../shell/main/ipc-bridge';\nexport const a = registerBridge;\n")).toHaveLength(1);
+  });
+
+  it('keep shared/ free of both sides', async () => {
+    expect(await restricted('shared/x.ts', "import { App } from '../renderer/src/app/App';\nexport const a = App;\n")).toHaveLength(1);
+    expect(await restricted('shared/x.ts', "import { createCore } from '../electron/core/app-core';\nexport const a = createCore;\n")).toHaveLength(1);
+    expect(await restricted('shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toHaveLength(1);
+  });
+
+  it('let the shell import electron and the renderer import shared/', async () => {
+    expect(await restricted('electron/shell/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
+    expect(await restricted('renderer/src/x.ts', "import { channels } from '../../shared/contract/channels';\nexport const a = channels;\n")).toEqual([]);
+  });
+});
