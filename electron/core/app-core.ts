@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/config/device-config';
+import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
@@ -22,29 +23,13 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export const productName = 'Loopbaanwinkel Kiosk';
-
+/** Composes the core services and their channel handlers; each capability adds its own group. */
 export function createCore(options: CoreOptions): Core {
-  const { config, logger } = options;
+  const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
   const handlers: Handlers = {
-    'app.info': () => ({
-      productName,
-      appVersion: options.appVersion,
-      role: config.role,
-      demo: config.demo,
-      location: config.location,
-      region: config.region,
-      defaultLanguage: config.defaultLanguage,
-      idleSeconds: config.idleSeconds,
-      content: content && { version: content.version, createdAt: content.createdAt },
-      shell: options.shell,
-    }),
-    'app.reportError': (input) => {
-      logger.warn('renderer reported an error', { screen: input.screen, message: input.message });
-      return { logged: true };
-    },
+    ...createAppHandlers({ ...options, content: () => content }),
   };
 
   return {

@@ -12,3 +12,6 @@ export type Handler<C extends ChannelName> = (
 
 /** One handler per channel; the type makes a missing one a compile error. */
 export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/** The handlers of one capability's channel group, e.g. HandlersFor<typeof appChannels>. */
+export type HandlersFor<G> = { [C in keyof G & ChannelName]: Handler<C> };
