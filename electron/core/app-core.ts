@@ -5,6 +5,10 @@ import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
 import type { Logger } from './log/logger';
+import { createActivityMonitor, type ActivityMonitor } from './updates/activity-monitor';
+import { createUpdateHandlers } from './updates/update-handlers';
+import { createUpdateService, type UpdateService } from './updates/update-service';
+import type { UpdaterPort } from './updates/updater-port';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -15,26 +19,56 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'browser';
   logger: Logger;
+  /** electron-updater behind its adapter; the browser host has none. */
+  updater?: UpdaterPort;
 }
 
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
+  updates: UpdateService;
+  activity: ActivityMonitor;
   close(): Promise<void>;
 }
+
+/** After the last tap or ticket, this long before an update may restart the device. */
+const quietPeriodMs = 10 * 60_000;
+
+/** Calls screens make on their own (polling, start-up), not because a person is there. */
+const passiveChannels = new Set(['app.info', 'app.reportError', 'updates.status']);
 
 /** Composes the core services and their channel handlers; each capability adds its own group. */
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
+  const activity = createActivityMonitor(quietPeriodMs);
+  const updates = createUpdateService({
+    ...options,
+    activity,
+    updater: options.updater,
+    checkEveryMs: 4 * 60 * 60_000,
+    decideEveryMs: 60_000,
+  });
+
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
+    ...createUpdateHandlers(options.config, updates),
   };
+  const dispatch = createDispatch(handlers, logger);
 
   return {
     handlers,
-    dispatch: createDispatch(handlers, logger),
-    close: async () => undefined,
+    // Every call a person causes (a visitor tapping, staff calling a ticket) counts as activity,
+    // so capabilities added later hold back updates without wiring anything.
+    dispatch: (channel, payload, ctx) => {
+      if (!passiveChannels.has(channel)) activity.touch();
+      return dispatch(channel, payload, ctx);
+    },
+    updates,
+    activity,
+    close: async () => {
+      updates.close();
+    },
   };
 }
