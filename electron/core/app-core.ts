@@ -47,6 +47,7 @@ export function createCore(options: CoreOptions): Core {
     ...options,
     activity,
     updater: options.updater,
+    firstCheckAfterMs: 60_000,
     checkEveryMs: 4 * 60 * 60_000,
     decideEveryMs: 60_000,
   });

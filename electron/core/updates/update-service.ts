@@ -20,6 +20,8 @@ export interface UpdateServiceOptions {
   activity: ActivityMonitor;
   /** Absent in the browser host: there the OS package manager updates the app. */
   updater: UpdaterPort | undefined;
+  /** Timers; left out in tests, which drive check() and decide() themselves. */
+  firstCheckAfterMs?: number;
   checkEveryMs?: number;
   decideEveryMs?: number;
 }
@@ -52,7 +54,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
   const timers: NodeJS.Timeout[] = [];
 
   function initialPhase(): UpdatePhase {
-    if (!updater) return { phase: 'disabled', reason: 'The browser host is updated with the operating system packages.' };
+    if (!updater) return { phase: 'disabled', reason: 'This build does not update itself: the browser host and development builds are updated by hand or by the OS packages.' };
     if (!config.updateUrl) return { phase: 'disabled', reason: 'No update server is configured for this device (updateUrl).' };
     return { phase: 'idle' };
   }
@@ -145,6 +147,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       url: config.updateUrl,
       isWithinRollout: (percentage) => isWithinRollout(config.location.id, percentage),
     });
+    if (options.firstCheckAfterMs !== undefined) timers.push(setTimeout(() => void check(), options.firstCheckAfterMs).unref());
     if (options.checkEveryMs) timers.push(setInterval(() => void check(), options.checkEveryMs).unref());
     if (options.decideEveryMs) timers.push(setInterval(() => decide(), options.decideEveryMs).unref());
   }
@@ -169,7 +172,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       return { installing: true, version };
     },
     close: () => {
-      for (const timer of timers) clearInterval(timer);
+      for (const timer of timers) clearTimeout(timer);
     },
   };
 }

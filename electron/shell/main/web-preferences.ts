@@ -4,7 +4,7 @@ import type { WebPreferences } from 'electron';
  * Every BrowserWindow is built from this and nothing else, so one unit test guards the whole
  * Electron security baseline. Kept free of runtime Electron imports so it runs under plain Node.
  */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, options: { devTools?: boolean } = {}): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -19,7 +19,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     enableBlinkFeatures: '',
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: process.env.NODE_ENV === 'development',
+    // The shell passes devTools only for unpackaged builds; an environment variable on a kiosk
+    // (NODE_ENV) must never be enough to open them.
+    devTools: options.devTools === true,
     safeDialogs: true,
   };
 }
