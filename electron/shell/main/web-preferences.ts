@@ -17,6 +17,8 @@ export function secureWebPreferences(preloadPath: string, options: { devTools?: 
     webviewTag: false,
     experimentalFeatures: false,
     enableBlinkFeatures: '',
+    // A middle click must not open a link in a new window, whatever the window-open handler does.
+    disableBlinkFeatures: 'Auxclick',
     navigateOnDragDrop: false,
     spellcheck: false,
     // The shell passes devTools only for unpackaged builds; an environment variable on a kiosk

@@ -39,3 +39,9 @@ describe('dev tools', () => {
     }
   });
 });
+
+describe('middle click', () => {
+  it('cannot open links in a new window', () => {
+    expect(secureWebPreferences('/p.cjs').disableBlinkFeatures).toBe('Auxclick');
+  });
+});
