@@ -134,7 +134,10 @@ describe('the browser host over real HTTP', () => {
         const response = await post(`/api/${channel}`, text);
         const ok = channels[channel].input.safeParse(JSON.parse(text)).success;
         if (ok) valid += 1;
-        expect(response.status).toBe(ok ? 200 : 400);
+        // A valid call reaches the core, which may still refuse it as expected (updates.installNow
+        // on a kiosk is 403); never a validation error or a crash.
+        if (ok) expect([200, 403, 409]).toContain(response.status);
+        else expect(response.status).toBe(400);
         await response.arrayBuffer();
       }),
       { numRuns: 3000 },
