@@ -5,7 +5,7 @@ import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
 import type { Logger } from './log/logger';
-import { createActivityMonitor, type ActivityMonitor } from './updates/activity-monitor';
+import { createActivityMonitor, isPassiveChannel, type ActivityMonitor } from './updates/activity-monitor';
 import { createUpdateHandlers } from './updates/update-handlers';
 import { createUpdateService, type UpdateService } from './updates/update-service';
 import type { UpdaterPort } from './updates/updater-port';
@@ -31,18 +31,17 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** After the last tap or ticket, this long before an update may restart the device. */
-const quietPeriodMs = 10 * 60_000;
-
-/** Calls screens make on their own (polling, start-up), not because a person is there. */
-const passiveChannels = new Set(['app.info', 'app.reportError', 'updates.status']);
+/** After the last tap or ticket, this long before an update may restart the device: 10 minutes, or two visitor time-outs if longer. */
+function quietPeriodMs(idleSeconds: number): number {
+  return Math.max(10 * 60_000, 2 * idleSeconds * 1000);
+}
 
 /** Composes the core services and their channel handlers; each capability adds its own group. */
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
-  const activity = createActivityMonitor(quietPeriodMs);
+  const activity = createActivityMonitor(quietPeriodMs(options.config.idleSeconds));
   const updates = createUpdateService({
     ...options,
     activity,
@@ -63,7 +62,7 @@ export function createCore(options: CoreOptions): Core {
     // Every call a person causes (a visitor tapping, staff calling a ticket) counts as activity,
     // so capabilities added later hold back updates without wiring anything.
     dispatch: (channel, payload, ctx) => {
-      if (!passiveChannels.has(channel)) activity.touch();
+      if (!isPassiveChannel(channel)) activity.touch();
       return dispatch(channel, payload, ctx);
     },
     updates,

@@ -1,29 +1,29 @@
 /**
  * Whether a visitor or a ticket is in play, so an update never restarts a device under someone's
- * hands. Any capability that serves a visitor or moves a ticket calls touch(); a visitor session
- * that is open counts as busy however long it lasts.
+ * hands. The core touches it on every bridge call a person causes (see app-core.ts); a visitor
+ * session ends at the latest idleSeconds after the last tap, so a quiet period longer than that
+ * means no session is open.
  */
 export interface ActivityMonitor {
   touch(now?: Date): void;
-  sessionStarted(): void;
-  sessionEnded(now?: Date): void;
   isQuiet(now: Date): boolean;
 }
 
 export function createActivityMonitor(quietMs: number): ActivityMonitor {
   let lastActivity = Number.NEGATIVE_INFINITY;
-  let openSessions = 0;
   return {
     touch: (now = new Date()) => {
       lastActivity = Math.max(lastActivity, now.getTime());
     },
-    sessionStarted: () => {
-      openSessions += 1;
-    },
-    sessionEnded: (now = new Date()) => {
-      openSessions = Math.max(0, openSessions - 1);
-      lastActivity = Math.max(lastActivity, now.getTime());
-    },
-    isQuiet: (now) => openSessions === 0 && now.getTime() - lastActivity >= quietMs,
+    isQuiet: (now) => now.getTime() - lastActivity >= quietMs,
   };
+}
+
+/**
+ * Calls a screen makes on its own while nobody is there (start-up, status polling): by naming
+ * convention every "<capability>.status" and "<capability>.info" channel, and error reports.
+ * Everything else (taking a ticket, starting a request, calling the next visitor) is a person.
+ */
+export function isPassiveChannel(channel: string): boolean {
+  return /\.(?:status|info)$/.test(channel) || channel === 'app.reportError';
 }

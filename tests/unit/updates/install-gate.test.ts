@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createActivityMonitor } from '../../../electron/core/updates/activity-monitor';
+import { createActivityMonitor, isPassiveChannel } from '../../../electron/core/updates/activity-monitor';
 import { decideInstall } from '../../../electron/core/updates/install-gate';
 import { defaultMaintenanceWindow } from '../../../shared/updates/update-channel';
 
@@ -38,18 +38,15 @@ describe('visitor and ticket activity', () => {
     expect(activity.isQuiet(new Date(night.getTime() + quietMs))).toBe(true);
   });
 
-  it('stays busy while a visitor session is open, however long', () => {
-    const activity = createActivityMonitor(quietMs);
-    activity.sessionStarted();
-    expect(activity.isQuiet(new Date(night.getTime() + 5 * quietMs))).toBe(false);
-    activity.sessionEnded(night);
-    expect(activity.isQuiet(new Date(night.getTime() + quietMs))).toBe(true);
-  });
-
   it('does not go backwards when an older timestamp arrives late', () => {
     const activity = createActivityMonitor(quietMs);
     activity.touch(night);
     activity.touch(new Date(night.getTime() - quietMs));
     expect(activity.isQuiet(new Date(night.getTime() + quietMs - 1))).toBe(false);
+  });
+
+  it('counts what people do, not what screens poll', () => {
+    for (const channel of ['app.info', 'updates.status', 'sync.status', 'app.reportError']) expect(isPassiveChannel(channel)).toBe(true);
+    for (const channel of ['ticket.take', 'voucher.start', 'updates.installNow', 'content.page', 'status.update']) expect(isPassiveChannel(channel)).toBe(false);
   });
 });
