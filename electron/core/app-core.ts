@@ -4,7 +4,9 @@ import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
+import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import type { Logger } from './log/logger';
+import { createRequestsStack } from './requests/requests-stack';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -15,6 +17,8 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'browser';
   logger: Logger;
+  /** Where the key for personal fields comes from; the Electron shell passes its safeStorage provider. Default: a 0600 key file in dataDir. */
+  keyProvider?: KeyProvider;
 }
 
 export interface Core {
@@ -28,13 +32,23 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
+  const requests = createRequestsStack({
+    dataDir: options.dataDir,
+    keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
+    config: options.config,
+    logger,
+  });
+
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
+    ...requests.handlers,
   };
 
   return {
     handlers,
     dispatch: createDispatch(handlers, logger),
-    close: async () => undefined,
+    close: async () => {
+      await requests.close();
+    },
   };
 }
