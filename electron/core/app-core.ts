@@ -6,7 +6,7 @@ import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import type { Logger } from './log/logger';
-import { createRequestsStack } from './requests/requests-stack';
+import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -19,6 +19,10 @@ export interface CoreOptions {
   logger: Logger;
   /** Where the key for personal fields comes from; the Electron shell passes its safeStorage provider. Default: a 0600 key file in dataDir. */
   keyProvider?: KeyProvider;
+  /** Where a one-time enrollment code for the central API comes from; default: the file `enrollment-code` in dataDir. */
+  enrollmentCode?: () => Promise<string | null>;
+  /** Shorter sync timings for tests and benchmarks. */
+  syncTuning?: SyncTuning;
 }
 
 export interface Core {
@@ -36,7 +40,10 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
     config: options.config,
+    appVersion: options.appVersion,
     logger,
+    enrollmentCode: options.enrollmentCode,
+    syncTuning: options.syncTuning,
   });
 
   const handlers: Handlers = {

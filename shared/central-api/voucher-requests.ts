@@ -14,6 +14,15 @@ export type VoucherRequestSubmission = z.infer<typeof VoucherRequestSubmission>;
 
 export const VoucherRequestStatus = z.enum(['received', 'in-review', 'approved', 'rejected']);
 
+/** GET /v1/voucher-requests/{reference}: where a request stands; no personal data in the answer. */
+export const VoucherRequestState = z.object({
+  reference: ReferenceCode,
+  status: VoucherRequestStatus,
+  receivedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type VoucherRequestState = z.infer<typeof VoucherRequestState>;
+
 export const VoucherRequestReceipt = z.object({
   requestId: z.uuid(),
   reference: ReferenceCode,

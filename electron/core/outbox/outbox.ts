@@ -129,13 +129,21 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
       }));
     },
 
-    markAcked(id: number, ack: unknown, now: Date): void {
+    /** `alsoInTransaction` lets the domain record the acknowledgement atomically with the outbox. */
+    markAcked(id: number, ack: unknown, now: Date, alsoInTransaction?: () => void): void {
       db.transaction(() => {
         const changed = db
           .prepare(`UPDATE outbox SET status = 'acked', acked_at = ?, ack = ?, attempts = attempts + 1, last_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'`)
           .run(now.toISOString(), JSON.stringify(ack), now.getTime(), id).changes;
-        if (changed) auditFor(id, now, 'outbox.acked', {});
+        if (!changed) return;
+        auditFor(id, now, 'outbox.acked', {});
+        alsoInTransaction?.();
       }).immediate();
+    },
+
+    /** Connectivity is back: rows waiting out a backoff become due at once. */
+    retryNow(now: Date): number {
+      return db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`).run(now.getTime(), now.getTime()).changes;
     },
 
     markRetry(id: number, nextAttemptAt: Date, error: string, now: Date): void {
