@@ -125,6 +125,9 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   }
 
   async function attempt(message: PendingMessage, signal: AbortSignal): Promise<void> {
+    // A device that never enrolled asks for a token first rather than collect a certain 401.
+    if (auth.token() === null) await auth.renew();
+    if (!running) return;
     let outcome: SendOutcome = await client.send(message, auth.token(), signal);
     if (!running) return;
     if (outcome.kind === 'unauthorized') {
