@@ -4,7 +4,9 @@ import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
+import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import type { Logger } from './log/logger';
+import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 import { createActivityMonitor, isPassiveChannel, type ActivityMonitor } from './updates/activity-monitor';
 import { createUpdateHandlers } from './updates/update-handlers';
 import { createUpdateService, type UpdateService } from './updates/update-service';
@@ -21,6 +23,12 @@ export interface CoreOptions {
   logger: Logger;
   /** electron-updater behind its adapter; the browser host has none. */
   updater?: UpdaterPort;
+  /** Where the key for personal fields comes from; the Electron shell passes its safeStorage provider. Default: a 0600 key file in dataDir. */
+  keyProvider?: KeyProvider;
+  /** Where a one-time enrollment code for the central API comes from; default: the file `enrollment-code` in dataDir. */
+  enrollmentCode?: () => Promise<string | null>;
+  /** Shorter sync timings for tests and benchmarks. */
+  syncTuning?: SyncTuning;
 }
 
 export interface Core {
@@ -41,6 +49,16 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
+  const requests = createRequestsStack({
+    dataDir: options.dataDir,
+    keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
+    config: options.config,
+    appVersion: options.appVersion,
+    logger,
+    enrollmentCode: options.enrollmentCode,
+    syncTuning: options.syncTuning,
+  });
+
   const activity = createActivityMonitor(quietPeriodMs(options.config.idleSeconds));
   const updates = createUpdateService({
     ...options,
@@ -54,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
     ...createUpdateHandlers(options.config, updates),
+    ...requests.handlers,
   };
   const dispatch = createDispatch(handlers, logger);
 
@@ -69,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     activity,
     close: async () => {
       updates.close();
+      await requests.close();
     },
   };
 }

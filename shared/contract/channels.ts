@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { requestsChannels } from './requests-channels';
+import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
 
 /**
@@ -9,6 +11,8 @@ import { updatesChannels } from './updates-channels';
  */
 export const channels = {
   ...appChannels,
+  ...requestsChannels,
+  ...syncChannels,
   ...updatesChannels,
 } as const;
 

@@ -1,6 +1,7 @@
 import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
+import { startDemoCentral } from '../../central-sim/demo-central';
 import { createCore, type Core } from '../../core/app-core';
 import { ConfigError } from '../../core/config/config-error';
 import { CoreError } from '../../core/errors';
@@ -14,6 +15,7 @@ import { recoverFromCrashes } from './crash-recovery';
 import { registerBridge } from './ipc-bridge';
 import { lockDown } from './kiosk-lockdown';
 import { denyAllPermissions, guardWebContents } from './navigation-guard';
+import { deviceKeyProvider } from './safe-storage-key';
 import { registerAppScheme, serveBundle } from './serve-bundle';
 import { createUpdaterAdapter } from './updater-adapter';
 
@@ -35,22 +37,11 @@ function start(): void {
     app.exit(2);
     return;
   }
-  const { config, dataDir } = prepared;
+  const { dataDir } = prepared;
   const packaged = app.isPackaged;
-  const deviceLog = openDeviceLog(dataDir, (line) => process.stderr.write(`${line}\n`), { shell: 'electron', role: config.role });
+  const deviceLog = openDeviceLog(dataDir, (line) => process.stderr.write(`${line}\n`), { shell: 'electron', role: prepared.config.role });
   const { logger } = deviceLog;
   exitOnMainProcessFailure(deviceLog);
-
-  const core = createCore({
-    config,
-    dataDir,
-    appVersion: app.getVersion(),
-    resourcesDir: packaged ? join(process.resourcesPath, 'resources') : join(distDir, '..', 'resources'),
-    shell: 'electron',
-    logger,
-    // electron-updater only works in an installed app; a development build has nothing to update.
-    updater: packaged ? createUpdaterAdapter(logger) : undefined,
-  });
 
   let quitting = false;
   let mainWindow: BrowserWindow | null = null;
@@ -65,7 +56,32 @@ function start(): void {
 
   registerAppScheme();
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    // Demo mode without a central API gets the simulator in-process, as in the browser host.
+    const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir) : null;
+    const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : prepared.config;
+    // safeStorage, the key's home, only works once the app is ready: the core starts here.
+    const core = createCore({
+      config,
+      dataDir,
+      appVersion: app.getVersion(),
+      resourcesDir: packaged ? join(process.resourcesPath, 'resources') : join(distDir, '..', 'resources'),
+      shell: 'electron',
+      logger,
+      keyProvider: deviceKeyProvider(dataDir),
+      // electron-updater only works in an installed app; a development build has nothing to update.
+      updater: packaged ? createUpdaterAdapter(logger) : undefined,
+      enrollmentCode: demoCentral?.enrollmentCode,
+    });
+    app.on('window-all-closed', () => {
+      void core
+        .close()
+        .then(() => demoCentral?.sim.close())
+        .finally(() => {
+          deviceLog.close();
+          app.quit();
+        });
+    });
     denyAllPermissions(session.defaultSession);
     serveBundle(join(distDir, 'renderer'));
     registerBridge(ipcMain, core.dispatch);
@@ -81,12 +97,6 @@ function start(): void {
     recoverFromCrashes(window, logger);
     if (config.role === 'counter') Menu.setApplicationMenu(Menu.buildFromTemplate(counterMenuTemplate(staffActions(window, core, deviceLog), packaged)));
     logger.info('started', { version: app.getVersion(), packaged, location: config.location.id });
-  });
-  app.on('window-all-closed', () => {
-    void core.close().finally(() => {
-      deviceLog.close();
-      app.quit();
-    });
   });
 }
 
