@@ -5,6 +5,9 @@ import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { createDeviceHandlers } from './enrollment/device-handlers';
+import { buildHeartbeat, configuredPrinter, diskFreeBytes } from './enrollment/heartbeat';
+import { createHeartbeatSender, type HeartbeatSender } from './enrollment/heartbeat-sender';
 import type { Logger } from './log/logger';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 import { createActivityMonitor, isPassiveChannel, type ActivityMonitor } from './updates/activity-monitor';
@@ -29,6 +32,8 @@ export interface CoreOptions {
   enrollmentCode?: () => Promise<string | null>;
   /** Shorter sync timings for tests and benchmarks. */
   syncTuning?: SyncTuning;
+  /** Heartbeat timing; default: first after 5 s (which also enrolls a new device), then every 5 minutes. */
+  heartbeat?: { firstAfterMs: number; everyMs: number };
 }
 
 export interface Core {
@@ -36,6 +41,8 @@ export interface Core {
   dispatch: Dispatch;
   updates: UpdateService;
   activity: ActivityMonitor;
+  /** Null without a central API or a device database. */
+  heartbeat: HeartbeatSender | null;
   close(): Promise<void>;
 }
 
@@ -69,9 +76,30 @@ export function createCore(options: CoreOptions): Core {
     decideEveryMs: 60_000,
   });
 
+  const heartbeat =
+    requests.auth && options.config.centralApiUrl
+      ? createHeartbeatSender({
+          baseUrl: options.config.centralApiUrl,
+          auth: requests.auth,
+          logger,
+          ...(options.heartbeat ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }),
+          build: async () =>
+            buildHeartbeat({
+              appVersion: options.appVersion,
+              contentVersion: content?.version ?? null,
+              queue: requests.queue(),
+              update: updates.status(),
+              printer: configuredPrinter(options.config),
+              diskFreeBytes: diskFreeBytes(options.dataDir),
+              at: new Date(),
+            }),
+        })
+      : null;
+
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
     ...createUpdateHandlers(options.config, updates),
+    ...createDeviceHandlers(requests.auth, heartbeat),
     ...requests.handlers,
   };
   const dispatch = createDispatch(handlers, logger);
@@ -86,8 +114,10 @@ export function createCore(options: CoreOptions): Core {
     },
     updates,
     activity,
+    heartbeat,
     close: async () => {
       updates.close();
+      heartbeat?.stop();
       await requests.close();
     },
   };

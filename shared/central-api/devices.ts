@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UpdateStatusSchema } from '../updates/update-status';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
@@ -26,6 +27,11 @@ export const Heartbeat = z.strictObject({
   health: z.enum(['ok', 'degraded', 'failing']),
   queueDepth: z.number().int().min(0),
   needsAttention: z.number().int().min(0),
+  /** The auto-updater as the counter sees it: phase, versions, channel, rollout position. */
+  update: UpdateStatusSchema,
+  printer: z.strictObject({ type: z.enum(['virtual', 'tcp', 'none']), state: z.enum(['ok', 'error', 'unknown']) }),
+  /** Free space where the database and logs live; null where the OS cannot say. */
+  diskFreeBytes: z.number().int().min(0).nullable(),
   at: z.iso.datetime(),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;

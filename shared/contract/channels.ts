@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { deviceChannels } from './device-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
@@ -11,6 +12,7 @@ import { updatesChannels } from './updates-channels';
  */
 export const channels = {
   ...appChannels,
+  ...deviceChannels,
   ...requestsChannels,
   ...syncChannels,
   ...updatesChannels,

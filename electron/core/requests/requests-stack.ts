@@ -2,13 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { KeyProvider } from '../crypto/key-provider';
+import { trackEnrollment, type TrackedAuth } from '../enrollment/enrollment-tracker';
 import type { Logger } from '../log/logger';
 import { createOutbox } from '../outbox/outbox';
 import { openDeviceStore, type DeviceStore } from '../store/open-device-store';
 import { StoreError } from '../store/store-error';
 import { createCentralClient } from '../sync/central-client';
 import { createDeviceAuth } from '../sync/device-auth';
-import { idleProgress } from '../sync/sync-status';
+import { idleProgress, readSyncStatus } from '../sync/sync-status';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
 import { markVoucherAcked, purgePersonalData } from './purge';
 import { createRequestsHandlers, type RequestServicesOrError } from './requests-handlers';
@@ -51,6 +52,8 @@ export function createRequestsStack(options: RequestsStackOptions) {
   let worker: SyncWorker | null = null;
   let purgeTimer: NodeJS.Timeout | null = null;
   let access: RequestServicesOrError;
+  let auth: TrackedAuth | null = null;
+  let queue: () => { queued: number; needsAttention: number } | null = () => null;
   try {
     store = openDeviceStore(options.dataDir, options.keyProvider);
     const { db, cipher } = store;
@@ -58,7 +61,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
     if (config.centralApiUrl) {
       const tuning = options.syncTuning ?? {};
       const client = createCentralClient({ baseUrl: config.centralApiUrl, requestTimeoutMs: tuning.requestTimeoutMs ?? 15_000 });
-      const auth = createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) });
+      auth = trackEnrollment(createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) }));
       worker = createSyncWorker({
         ...tuning,
         outbox,
@@ -82,6 +85,10 @@ export function createRequestsStack(options: RequestsStackOptions) {
     purgeTimer = setInterval(purge, purgeEveryMs);
     purgeTimer.unref();
     const sync = worker;
+    queue = () => {
+      const status = readSyncStatus(outbox, sync?.progress ?? idleProgress);
+      return { queued: status.queued + status.inFlight, needsAttention: status.needsAttention.length };
+    };
     // A new row is worth sending now rather than at the worker's next poll.
     const thenSync = <A, R>(fn: (arg: A) => R) => (arg: A): R => {
       const result = fn(arg);
@@ -109,6 +116,10 @@ export function createRequestsStack(options: RequestsStackOptions) {
   const running = worker;
   return {
     handlers: createRequestsHandlers(access, logger),
+    /** The device token shared with the heartbeat; null without a central API or a database. */
+    auth,
+    /** Queue depth for the heartbeat; null when the database is unavailable. */
+    queue: () => queue(),
     /** The shell calls this when the OS reports the network is back; the worker then probes at once. */
     networkChanged: () => running?.nudge(),
     close: async () => {
