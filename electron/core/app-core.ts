@@ -4,6 +4,8 @@ import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
+import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
+import { readRuleSetFromSource } from './eligibility/read-rule-set';
 import type { Logger } from './log/logger';
 
 export interface CoreOptions {
@@ -28,8 +30,11 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
+  const ruleSet = readRuleSetFromSource(options.resourcesDir, logger);
+
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
+    ...createEligibilityHandlers({ ruleSet: () => ruleSet, today: () => dutchCalendarDay(new Date()) }),
   };
 
   return {
