@@ -141,6 +141,14 @@ describe('the sample content sources', () => {
     expect(long).toEqual([]);
   });
 
+  it('states the same voucher period on its pages as the rules use', () => {
+    const rule = eligibility.rules.find((r) => r.kind === 'noVoucherWithin');
+    const period = rule?.kind === 'noVoucherWithin' ? rule.periodYears : null;
+    const stated = pages.flatMap((p) => [...`${p.body.nl} ${p.summary.nl}`.matchAll(/(?:in de|afgelopen) (\d+) jaar/g)].map((m) => Number(m[1])));
+    expect(stated.length).toBeGreaterThan(0);
+    expect(new Set(stated)).toEqual(new Set([period]));
+  });
+
   it('writes body text as plain paragraphs without markup', () => {
     const marked = pages.filter((p) => /[<>*#[\]]/.test(p.body.nl + p.body.en)).map((p) => p.id);
     expect(marked).toEqual([]);
