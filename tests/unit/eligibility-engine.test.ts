@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateEligibility, localizeQuestions, nextQuestion, statePensionAgeFor } from '../../shared/eligibility/evaluate-eligibility';
 import type { Answers, EligibilityOutcome } from '../../shared/eligibility/outcome-schema';
@@ -172,5 +173,25 @@ describe('the AOW table', () => {
   ])('someone born on %s reaches AOW age at %i years and %i months', (born, years, months) => {
     const [y, m, d] = born.split('-').map(Number) as [number, number, number];
     expect(statePensionAgeFor(pension, { year: y, month: m, day: d })).toEqual({ years, months });
+  });
+});
+
+describe('the eligible-from date', () => {
+  const dayOffset = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const isoDay = (min: string, max: string) =>
+    fc.integer({ min: Date.parse(`${min}T00:00:00Z`) / 86_400_000, max: Date.parse(`${max}T00:00:00Z`) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+
+  it('is the first day the visitor is eligible: refused the day before, accepted on the day', () => {
+    fc.assert(
+      fc.property(isoDay('1955-01-01', '2026-11-24'), fc.option(isoDay('2020-01-01', '2026-11-24'), { nil: undefined }), isoDay('2024-01-01', '2030-12-31'), (birthDate, voucher, day) => {
+        fc.pre(birthDate <= day && (voucher === undefined || voucher <= day));
+        const answers: Answers = { ...adult, birthDate, ...(voucher ? { hadVoucher: true, lastVoucherDate: voucher } : {}) };
+        const outcome = evaluateEligibility(rules, answers, { today: day, language: 'nl' });
+        if (outcome.status !== 'notEligible' || !outcome.eligibleFrom) return;
+        expect(evaluateEligibility(rules, answers, { today: outcome.eligibleFrom, language: 'nl' }).status).toBe('eligible');
+        expect(evaluateEligibility(rules, answers, { today: dayOffset(outcome.eligibleFrom, -1), language: 'nl' }).status).toBe('notEligible');
+      }),
+      { numRuns: 400 },
+    );
   });
 });
