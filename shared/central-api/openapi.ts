@@ -49,6 +49,17 @@ const idempotentResponses = {
 
 const bearer = [{ deviceToken: [] }];
 
+/** A POST that creates something: it needs an Idempotency-Key, and a repeat gets the stored 201. */
+function idempotentPost(operationId: string, summary: string, request: [ComponentName, ExampleName], receipt: [ComponentName, ExampleName]) {
+  return {
+    operationId,
+    summary,
+    parameters: [idempotencyKey],
+    requestBody: { required: true, ...json(...request) },
+    responses: { '201': { description: 'Stored (for a repeated key: the stored response).', ...json(...receipt) }, ...idempotentResponses },
+  };
+}
+
 /** A device reporting something (heartbeat, statistics): accepted as a whole or refused with the fields named. */
 function reportOperation(operationId: string, summary: string, schema: ComponentName, example: ExampleName) {
   return {
@@ -97,13 +108,7 @@ export function buildOpenApiDocument() {
         },
       },
       '/v1/voucher-requests': {
-        post: {
-          operationId: 'submitVoucherRequest',
-          summary: 'Submit a voucher request a visitor started.',
-          parameters: [idempotencyKey],
-          requestBody: { required: true, ...json('VoucherRequestSubmission', 'voucherRequest') },
-          responses: { '201': { description: 'Stored (or, for a repeated key, the stored response).', ...json('VoucherRequestReceipt', 'voucherReceipt') }, ...idempotentResponses },
-        },
+        post: idempotentPost('submitVoucherRequest', 'Submit a voucher request a visitor started.', ['VoucherRequestSubmission', 'voucherRequest'], ['VoucherRequestReceipt', 'voucherReceipt']),
       },
       '/v1/voucher-requests/{reference}': {
         get: {
@@ -118,13 +123,7 @@ export function buildOpenApiDocument() {
         },
       },
       '/v1/queue-tickets': {
-        post: {
-          operationId: 'recordQueueTicket',
-          summary: 'Record (anonymously) that a queue ticket was taken.',
-          parameters: [idempotencyKey],
-          requestBody: { required: true, ...json('QueueTicketRecord', 'ticket') },
-          responses: { '201': { description: 'Stored.', ...json('QueueTicketReceipt', 'ticketReceipt') }, ...idempotentResponses },
-        },
+        post: idempotentPost('recordQueueTicket', 'Record (anonymously) that a queue ticket was taken.', ['QueueTicketRecord', 'ticket'], ['QueueTicketReceipt', 'ticketReceipt']),
       },
       '/v1/content-pack': {
         get: {
