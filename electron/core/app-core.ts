@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/config/device-config';
 import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
-import { readContentManifest } from './content/read-manifest';
+import { createContentHandlers } from './content/content-handlers';
+import { createContentService, type ContentService } from './content/content-service';
 import type { Logger } from './log/logger';
 
 export interface CoreOptions {
@@ -20,21 +20,25 @@ export interface CoreOptions {
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Content packs and search: other services read the active pack (e.g. its eligibility rules) here. */
+  content: ContentService;
   close(): Promise<void>;
 }
 
 /** Composes the core services and their channel handlers; each capability adds its own group. */
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
-  const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
+  const content = createContentService({ config: options.config, dataDir: options.dataDir, resourcesDir: options.resourcesDir, logger: logger.child({ service: 'content' }) });
 
   const handlers: Handlers = {
-    ...createAppHandlers({ ...options, content: () => content }),
+    ...createAppHandlers({ ...options, content: () => content.manifest() }),
+    ...createContentHandlers(content, options.config),
   };
 
   return {
     handlers,
     dispatch: createDispatch(handlers, logger),
-    close: async () => undefined,
+    content,
+    close: async () => content.close(),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrustedContentKeySchema } from '../content/pack-signature';
 import { LanguageCode } from '../contract/languages';
 
 export const DeviceRole = z.enum(['kiosk', 'counter']);
@@ -36,6 +37,8 @@ export const DeviceConfigSchema = z.strictObject({
   printer: PrinterConfig.default({ type: 'virtual' }),
   updateChannel: z.enum(['stable', 'pilot', 'beta']).default('stable'),
   idleSeconds: z.number().int().min(30).max(600).default(90),
+  /** Only packs signed by one of these keys are installed; demo mode trusts the dev-only sample key. */
+  trustedContentKeys: z.array(TrustedContentKeySchema).default([]),
 });
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
 export type DeviceConfigInput = z.input<typeof DeviceConfigSchema>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { contentChannels } from './content-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -8,6 +9,7 @@ import { appChannels } from './app-channels';
  */
 export const channels = {
   ...appChannels,
+  ...contentChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,4 +1,5 @@
 import { DeviceConfigSchema, type DeviceConfig } from '../../../shared/config/device-config';
+import { devContentKey } from '../content/dev-content-key';
 
 export const demoDeviceConfig: DeviceConfig = DeviceConfigSchema.parse({
   role: 'kiosk',
@@ -7,4 +8,5 @@ export const demoDeviceConfig: DeviceConfig = DeviceConfigSchema.parse({
   region: 'midden-utrecht',
   defaultLanguage: 'nl',
   printer: { type: 'virtual' },
+  trustedContentKeys: [devContentKey],
 });
