@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName } from '../../shared/contract/channels';
 import { DeviceConfigSchema } from '../../shared/config/device-config';
@@ -103,5 +105,12 @@ describe('content on a device without a pack', () => {
     expect(await call(empty, 'content.topics', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(await call(empty, 'content.search', { query: 'voucher', language: 'nl' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(await call(empty, 'app.info', {})).toMatchObject({ ok: true, result: { content: null } });
+  });
+
+  it('does not trust the dev-only key that signs the sample pack outside demo mode', () => {
+    const sample = join(resourcesDir, 'content', 'sample');
+    expect(() => empty.content.install(readFileSync(join(sample, 'pack.json')), readFileSync(join(sample, 'pack.sig')))).toThrow(
+      /signed with key "dev-only-sample", which this device does not trust/,
+    );
   });
 });

@@ -1,5 +1,4 @@
 import { DeviceConfigSchema, type DeviceConfig } from '../../../shared/config/device-config';
-import { devContentKey } from '../content/dev-content-key';
 
 export const demoDeviceConfig: DeviceConfig = DeviceConfigSchema.parse({
   role: 'kiosk',
@@ -8,5 +7,4 @@ export const demoDeviceConfig: DeviceConfig = DeviceConfigSchema.parse({
   region: 'midden-utrecht',
   defaultLanguage: 'nl',
   printer: { type: 'virtual' },
-  trustedContentKeys: [devContentKey],
 });

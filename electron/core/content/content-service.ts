@@ -8,6 +8,7 @@ import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { SearchOptions } from '../search/search-index';
 import { compareVersions } from './compare-versions';
+import { devContentKey } from './dev-content-key';
 import { discardPartial, downloadPack } from './download-pack';
 import { PackRejected } from './pack-rejected';
 import { openPackStore, type InstallOutcome, type PackStoreOptions } from './pack-store';
@@ -45,7 +46,9 @@ export function createContentService(options: ContentServiceOptions): ContentSer
   const { config, logger } = options;
   const dir = join(options.dataDir, 'content');
   const downloadDir = join(dir, 'download');
-  const store = openPackStore({ dir, trustedKeys: config.trustedContentKeys, logger, afterSwap: options.afterSwap });
+  // Demo mode trusts the dev-only key that signs the sample pack; no other mode ever does.
+  const trustedKeys = config.demo ? [...config.trustedContentKeys, devContentKey] : config.trustedContentKeys;
+  const store = openPackStore({ dir, trustedKeys, logger, afterSwap: options.afterSwap });
 
   if (config.demo) installSample(store, join(options.resourcesDir, 'content', 'sample'), logger);
 

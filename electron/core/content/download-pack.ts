@@ -108,15 +108,15 @@ export async function downloadPack(options: DownloadOptions): Promise<DownloadRe
 
   let size = resuming ? partial.size : 0;
   try {
-    if (response.body) {
-      for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        if (size > maxPackBytes) {
-          discardPartial(dir);
-          throw new DownloadFailed(`The pack is larger than ${maxPackBytes} bytes; the download was stopped.`);
-        }
-        appendFileSync(partFile(dir), chunk);
+    const reader = response.body?.getReader();
+    for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) {
+      size += next.value.byteLength;
+      if (size > maxPackBytes) {
+        await reader?.cancel();
+        discardPartial(dir);
+        throw new DownloadFailed(`The pack is larger than ${maxPackBytes} bytes; the download was stopped.`);
       }
+      appendFileSync(partFile(dir), next.value);
     }
   } catch (err) {
     if (err instanceof DownloadFailed) throw err;
