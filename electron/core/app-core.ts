@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/config/device-config';
 import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { createContentHandlers } from './content/content-handlers';
-import { createContentService, type ContentService } from './content/content-service';
+import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
+import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import type { Logger } from './log/logger';
+import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -15,6 +18,14 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'browser';
   logger: Logger;
+  /** Where the key for personal fields comes from; the Electron shell passes its safeStorage provider. Default: a 0600 key file in dataDir. */
+  keyProvider?: KeyProvider;
+  /** Where a one-time enrollment code for the central API comes from; default: the file `enrollment-code` in dataDir. */
+  enrollmentCode?: () => Promise<string | null>;
+  /** Shorter sync timings for tests and benchmarks. */
+  syncTuning?: SyncTuning;
+  /** When to check the central API for a new content pack; default every half hour. */
+  contentUpdates?: UpdateSchedule;
 }
 
 export interface Core {
@@ -28,17 +39,39 @@ export interface Core {
 /** Composes the core services and their channel handlers; each capability adds its own group. */
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
-  const content = createContentService({ config: options.config, dataDir: options.dataDir, resourcesDir: options.resourcesDir, logger: logger.child({ service: 'content' }) });
+
+  const requests = createRequestsStack({
+    dataDir: options.dataDir,
+    keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
+    config: options.config,
+    appVersion: options.appVersion,
+    logger,
+    enrollmentCode: options.enrollmentCode,
+    syncTuning: options.syncTuning,
+  });
+
+  const content = createContentService({
+    config: options.config,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    logger: logger.child({ service: 'content' }),
+    deviceAuth: requests.deviceAuth,
+  });
+  content.startUpdates(options.contentUpdates);
 
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content.manifest() }),
     ...createContentHandlers(content, options.config),
+    ...requests.handlers,
   };
 
   return {
     handlers,
     dispatch: createDispatch(handlers, logger),
     content,
-    close: async () => content.close(),
+    close: async () => {
+      await requests.close();
+      content.close();
+    },
   };
 }

@@ -21,3 +21,6 @@ export const PackSignatureSchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type PackSignature = z.infer<typeof PackSignatureSchema>;
+
+/** The HTTP response header that carries pack.sig (base64 of its bytes) beside the pack's own bytes. */
+export const packSignatureHeader = 'x-content-pack-signature';

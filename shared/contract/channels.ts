@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
 import { contentChannels } from './content-channels';
+import { requestsChannels } from './requests-channels';
+import { syncChannels } from './sync-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -10,6 +12,8 @@ import { contentChannels } from './content-channels';
 export const channels = {
   ...appChannels,
   ...contentChannels,
+  ...requestsChannels,
+  ...syncChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,11 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceConfigSchema } from '../../shared/config/device-config';
+import { packSignatureHeader } from '../../shared/content/pack-signature';
+import { startCentralSim } from '../../electron/central-sim/sim-server';
+import { createCore } from '../../electron/core/app-core';
 import { createContentService, type ContentService } from '../../electron/core/content/content-service';
-import { DownloadFailed, signatureHeader } from '../../electron/core/content/download-pack';
+import { DownloadFailed } from '../../electron/core/content/download-pack';
 import { PackRejected } from '../../electron/core/content/pack-rejected';
 import { sha256Hex } from '../../electron/core/content/sign-pack';
 import { silentLogger } from '../../electron/core/log/logger';
@@ -13,8 +16,8 @@ import { fixturePack, makeKey, signed, type SignedPack } from '../support/conten
 import { resourcesDir, tempDir } from '../support/paths';
 
 /**
- * A small central API on 127.0.0.1 with just the content download: ETag, If-None-Match,
- * Range + If-Range, and faults on request (a connection cut mid-body, a 503).
+ * A loopback server with just the content download (ETag, If-None-Match, Range + If-Range) that
+ * can cut a connection at an exact byte, which the central-API simulator's random faults cannot.
  */
 interface CentralFake {
   url: string;
@@ -34,7 +37,7 @@ async function startCentral(): Promise<CentralFake> {
   const server: Server = createServer((req, res) => {
     requests.push(req.headers);
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname !== '/v1/content/pack' || url.searchParams.get('region') !== 'midden-utrecht' || !current) {
+    if (url.pathname !== '/v1/content-pack' || url.searchParams.get('region') !== 'midden-utrecht' || !current) {
       res.writeHead(404).end();
       return;
     }
@@ -44,7 +47,7 @@ async function startCentral(): Promise<CentralFake> {
       return;
     }
     const etag = `"${sha256Hex(current.packBytes).slice(0, 16)}"`;
-    const headers = { ETag: etag, [signatureHeader]: current.sigBytes.toString('base64'), 'Content-Type': 'application/json' };
+    const headers = { ETag: etag, [packSignatureHeader]: current.sigBytes.toString('base64'), 'Content-Type': 'application/json' };
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { ETag: etag }).end();
       return;
@@ -68,7 +71,7 @@ async function startCentral(): Promise<CentralFake> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `http://127.0.0.1:${port}`,
     requests,
     publish: (pack) => (current = pack),
     cutNextAfter: (bytes) => (cutAfter = bytes),
@@ -171,5 +174,48 @@ describe('downloading packs from the central API over HTTP', () => {
     expect(err.message).toBe('The central API answered 503 to the content download.');
     expect(service.manifest()?.version).toBe('2026.12.2');
     expect(await service.updateFromCentral()).toEqual({ status: 'installed', version: '2027.1.1' });
+  });
+});
+
+describe('downloading from the central-API simulator', () => {
+  it('enrolls, fetches the published pack on its own schedule, then gets 304 until a new pack is published', async () => {
+    const published = tempDir('published');
+    const publish = (pack: SignedPack) => {
+      writeFileSync(join(published, 'pack.json'), pack.packBytes);
+      writeFileSync(join(published, 'pack.sig'), pack.sigBytes);
+    };
+    publish(packVersion('2026.11.5'));
+    const sim = await startCentralSim({ dbFile: join(tempDir('sim'), 'central.sqlite'), port: 0, seed: 3, contentPackFile: join(published, 'pack.json') });
+    const config = DeviceConfigSchema.parse({
+      role: 'kiosk',
+      location: { id: 'utrecht-centrum', name: 'Utrecht' },
+      region: 'midden-utrecht',
+      centralApiUrl: sim.url,
+      trustedContentKeys: [key.trusted],
+    });
+    const core = createCore({
+      config,
+      appVersion: 'test',
+      resourcesDir,
+      dataDir: tempDir('sim-device'),
+      shell: 'browser',
+      logger: silentLogger,
+      enrollmentCode: async () => sim.issueEnrollmentCode(),
+      contentUpdates: { firstAfterMs: 20, everyMs: 60 * 60_000 },
+    });
+    try {
+      expect(core.content.manifest()).toBeNull();
+      const deadline = Date.now() + 10_000;
+      while (core.content.manifest() === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(core.content.manifest()?.version).toBe('2026.11.5');
+
+      expect(await core.content.updateFromCentral()).toEqual({ status: 'not-modified' });
+      publish(packVersion('2026.11.6'));
+      expect(await core.content.updateFromCentral()).toEqual({ status: 'installed', version: '2026.11.6' });
+      expect(core.content.search('confidential', { language: 'en', limit: 5 }).hits.map((h) => h.id)).toEqual(['je-gegevens']);
+    } finally {
+      await core.close();
+      await sim.close();
+    }
   });
 });

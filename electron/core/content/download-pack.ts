@@ -1,11 +1,10 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { packSignatureHeader } from '../../../shared/content/pack-signature';
 import { replaceFileAtomically, writeFileDurable } from './durable-files';
 import { maxPackBytes } from './verify-pack';
 
-/** The response header that carries pack.sig (base64 of its bytes) beside the pack's own bytes. */
-export const signatureHeader = 'x-content-pack-signature';
 
 export type DownloadResult =
   | { status: 'not-modified' }
@@ -13,7 +12,11 @@ export type DownloadResult =
 
 /** The download did not complete; what arrived is kept so the next attempt can resume. */
 export class DownloadFailed extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The HTTP status when the central API answered with an error. */
+    readonly status: number | null = null,
+  ) {
     super(message);
     this.name = 'DownloadFailed';
   }
@@ -27,6 +30,8 @@ export interface DownloadOptions {
   dir: string;
   /** ETag of the active pack: the central API answers 304 when it has nothing newer. */
   knownEtag: string | null;
+  /** The device token from enrollment; the central API serves packs to enrolled devices only. */
+  token: string | null;
   signal?: AbortSignal;
 }
 
@@ -62,6 +67,7 @@ export async function downloadPack(options: DownloadOptions): Promise<DownloadRe
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const partial = readPartial(dir, url);
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
   // A weak ETag cannot vouch for byte ranges, so only a strong one allows resuming.
   if (partial && partial.size > 0 && partial.etag !== '' && !partial.etag.startsWith('W/')) {
     headers.Range = `bytes=${partial.size}-`;
@@ -83,7 +89,7 @@ export async function downloadPack(options: DownloadOptions): Promise<DownloadRe
   }
   if (response.status !== 200 && response.status !== 206) {
     await response.body?.cancel();
-    throw new DownloadFailed(`The central API answered ${response.status} to the content download.`);
+    throw new DownloadFailed(`The central API answered ${response.status} to the content download.`, response.status);
   }
 
   const resuming = response.status === 206 && partial !== null;
@@ -95,10 +101,10 @@ export async function downloadPack(options: DownloadOptions): Promise<DownloadRe
       throw new DownloadFailed('The central API resumed the download at the wrong place; it will start over.');
     }
   } else {
-    const signature = response.headers.get(signatureHeader);
+    const signature = response.headers.get(packSignatureHeader);
     if (!signature) {
       await response.body?.cancel();
-      throw new DownloadFailed(`The central API sent a pack without its signature (${signatureHeader} header).`);
+      throw new DownloadFailed(`The central API sent a pack without its signature (${packSignatureHeader} header).`);
     }
     discardPartial(dir);
     writeFileDurable(partFile(dir), new Uint8Array());

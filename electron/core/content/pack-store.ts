@@ -128,7 +128,14 @@ export function openPackStore(options: PackStoreOptions): PackStore {
     install(packBytes, sigBytes, source = {}) {
       const verified = verifyPack(packBytes, sigBytes, options.trustedKeys);
       const version = verified.pack.version;
-      if (current?.sha256 === verified.sha256) return { status: 'unchanged', version };
+      if (current?.sha256 === verified.sha256) {
+        // The same bytes under a new ETag (e.g. the bundled sample, then downloaded): remember it, so the next check is a 304.
+        if (source.etag && source.etag !== current.etag) {
+          replaceFileAtomically(join(packsDir, current.name, files.etag), source.etag);
+          current = { ...current, etag: source.etag };
+        }
+        return { status: 'unchanged', version };
+      }
       if (current && compareVersions(version, current.pack.version) < 0) {
         throw new PackRejected('older_than_active', `The pack has version ${version}, older than the active ${current.pack.version}.`);
       }
