@@ -6,6 +6,7 @@ import type { Handlers } from './bridge/handlers';
 import { createContentHandlers } from './content/content-handlers';
 import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
 import type { Logger } from './log/logger';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
@@ -63,6 +64,8 @@ export function createCore(options: CoreOptions): Core {
     ...createAppHandlers({ ...options, content: () => content.manifest() }),
     ...createContentHandlers(content, options.config),
     ...requests.handlers,
+    // The rules come with the content: a new pack brings new rules without an app update.
+    ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
   };
 
   return {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
 import { contentChannels } from './content-channels';
+import { eligibilityChannels } from './eligibility-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
 
@@ -14,6 +15,7 @@ export const channels = {
   ...contentChannels,
   ...requestsChannels,
   ...syncChannels,
+  ...eligibilityChannels,
 } as const;
 
 export type Channels = typeof channels;

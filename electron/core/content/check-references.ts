@@ -18,12 +18,11 @@ function dangling(refs: readonly string[], known: ReadonlySet<string>, path: str
 
 /**
  * The links between items that a schema cannot see: a provider in a region the pack does not
- * have would show up nowhere, a rule on a question nobody asks could never be answered.
+ * have would show up nowhere. (The rule set's schema checks its own links to its questions.)
  */
 export function checkReferences(pack: ContentPack): FieldIssue[] {
   const regions = new Set(pack.regions.map((r) => r.slug));
   const topics = new Set(pack.topics.map((t) => t.id));
-  const questions = new Map(pack.eligibility.questions.map((q) => [q.id, q]));
   const issues: FieldIssue[] = [
     ...duplicates(pack.topics.map((t) => t.id), 'topics', 'topic id'),
     ...duplicates(pack.pages.map((p) => p.id), 'pages', 'page id'),
@@ -32,8 +31,6 @@ export function checkReferences(pack: ContentPack): FieldIssue[] {
     ...duplicates(pack.schemes.map((s) => s.id), 'schemes', 'scheme id'),
     ...duplicates(pack.locations.map((l) => l.id), 'locations', 'location id'),
     ...duplicates(pack.labourMarket.map((m) => m.region), 'labourMarket', 'labour-market region'),
-    ...duplicates(pack.eligibility.questions.map((q) => q.id), 'eligibility.questions', 'question id'),
-    ...duplicates(pack.eligibility.rules.map((r) => r.id), 'eligibility.rules', 'rule id'),
   ];
   if (pack.scope !== 'national') {
     issues.push(...dangling([pack.scope.slice('region:'.length)], regions, 'scope', 'region'));
@@ -45,21 +42,5 @@ export function checkReferences(pack: ContentPack): FieldIssue[] {
   pack.providers.forEach((provider, i) => issues.push(...dangling(provider.regions, regions, `providers[${i}].regions`, 'region')));
   pack.labourMarket.forEach((m, i) => issues.push(...dangling([m.region], regions, `labourMarket[${i}].region`, 'region')));
   pack.locations.forEach((l, i) => issues.push(...dangling([l.region], regions, `locations[${i}].region`, 'region')));
-  pack.eligibility.rules.forEach((rule, i) => {
-    const path = `eligibility.rules[${i}].question`;
-    const question = questions.get(rule.question);
-    if (!question) {
-      issues.push({ path, message: `question "${rule.question}" does not exist in this pack` });
-      return;
-    }
-    // noVoucherWithin may be asked as a date or as a choice of periods: the engine decides.
-    if (rule.kind === 'noVoucherWithin') return;
-    const expectedKind = rule.kind === 'answerIs' ? (typeof rule.expected === 'boolean' ? 'yesNo' : 'choice') : 'date';
-    if (question.kind !== expectedKind) {
-      issues.push({ path, message: `rule "${rule.id}" needs a ${expectedKind} question, but "${question.id}" is a ${question.kind} question` });
-    } else if (rule.kind === 'answerIs' && question.kind === 'choice' && !question.options.some((o) => o.value === rule.expected)) {
-      issues.push({ path: `eligibility.rules[${i}].expected`, message: `"${String(rule.expected)}" is not an option of question "${question.id}"` });
-    }
-  });
   return issues;
 }
