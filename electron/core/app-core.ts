@@ -3,11 +3,13 @@ import type { DeviceConfig } from '../../shared/config/device-config';
 import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
-import { readContentManifest } from './content/read-manifest';
+import { createContentHandlers } from './content/content-handlers';
+import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createDeviceHandlers } from './enrollment/device-handlers';
 import { buildHeartbeat, configuredPrinter, diskFreeBytes } from './enrollment/heartbeat';
 import { createHeartbeatSender, type HeartbeatSender } from './enrollment/heartbeat-sender';
+import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
 import type { Logger } from './log/logger';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 import { createActivityMonitor, isPassiveChannel, type ActivityMonitor } from './updates/activity-monitor';
@@ -34,6 +36,8 @@ export interface CoreOptions {
   syncTuning?: SyncTuning;
   /** Heartbeat timing; default: first after 5 s (which also enrolls a new device), then every 5 minutes. */
   heartbeat?: { firstAfterMs: number; everyMs: number };
+  /** When to check the central API for a new content pack; default every half hour. */
+  contentUpdates?: UpdateSchedule;
 }
 
 export interface Core {
@@ -43,6 +47,8 @@ export interface Core {
   activity: ActivityMonitor;
   /** Null without a central API or a device database. */
   heartbeat: HeartbeatSender | null;
+  /** Content packs and search: other services read the active pack (e.g. its eligibility rules) here. */
+  content: ContentService;
   close(): Promise<void>;
 }
 
@@ -54,7 +60,6 @@ function quietPeriodMs(idleSeconds: number): number {
 /** Composes the core services and their channel handlers; each capability adds its own group. */
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
-  const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
   const requests = createRequestsStack({
     dataDir: options.dataDir,
@@ -65,6 +70,15 @@ export function createCore(options: CoreOptions): Core {
     enrollmentCode: options.enrollmentCode,
     syncTuning: options.syncTuning,
   });
+
+  const content = createContentService({
+    config: options.config,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    logger: logger.child({ service: 'content' }),
+    deviceAuth: requests.deviceAuth,
+  });
+  content.startUpdates(options.contentUpdates);
 
   const activity = createActivityMonitor(quietPeriodMs(options.config.idleSeconds));
   const updates = createUpdateService({
@@ -77,16 +91,16 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const heartbeat =
-    requests.auth && options.config.centralApiUrl
+    requests.deviceAuth && options.config.centralApiUrl
       ? createHeartbeatSender({
           baseUrl: options.config.centralApiUrl,
-          auth: requests.auth,
+          auth: requests.deviceAuth,
           logger,
           ...(options.heartbeat ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }),
           build: async () =>
             buildHeartbeat({
               appVersion: options.appVersion,
-              contentVersion: content?.version ?? null,
+              contentVersion: content.manifest()?.version ?? null,
               queue: requests.queue(),
               update: updates.status(),
               printer: configuredPrinter(options.config),
@@ -97,10 +111,13 @@ export function createCore(options: CoreOptions): Core {
       : null;
 
   const handlers: Handlers = {
-    ...createAppHandlers({ ...options, content: () => content }),
+    ...createAppHandlers({ ...options, content: () => content.manifest() }),
+    ...createContentHandlers(content, options.config),
     ...createUpdateHandlers(options.config, updates),
-    ...createDeviceHandlers(requests.auth, heartbeat),
+    ...createDeviceHandlers(requests.deviceAuth, heartbeat),
     ...requests.handlers,
+    // The rules come with the content: a new pack brings new rules without an app update.
+    ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
   };
   const dispatch = createDispatch(handlers, logger);
 
@@ -115,10 +132,12 @@ export function createCore(options: CoreOptions): Core {
     updates,
     activity,
     heartbeat,
+    content,
     close: async () => {
       updates.close();
       heartbeat?.stop();
       await requests.close();
+      content.close();
     },
   };
 }

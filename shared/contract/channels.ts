@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { contentChannels } from './content-channels';
 import { deviceChannels } from './device-channels';
+import { eligibilityChannels } from './eligibility-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
@@ -12,9 +14,11 @@ import { updatesChannels } from './updates-channels';
  */
 export const channels = {
   ...appChannels,
+  ...contentChannels,
   ...deviceChannels,
   ...requestsChannels,
   ...syncChannels,
+  ...eligibilityChannels,
   ...updatesChannels,
 } as const;
 

@@ -114,10 +114,11 @@ export function createRequestsStack(options: RequestsStackOptions) {
   }
   const opened = store;
   const running = worker;
+  const deviceAuth = auth;
   return {
+    /** The device's credentials for other calls to the central API (content download, heartbeat); null without one. */
+    deviceAuth,
     handlers: createRequestsHandlers(access, logger),
-    /** The device token shared with the heartbeat; null without a central API or a database. */
-    auth,
     /** Queue depth for the heartbeat; null when the database is unavailable. */
     queue: () => queue(),
     /** The shell calls this when the OS reports the network is back; the worker then probes at once. */
