@@ -5,6 +5,8 @@ import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
 import type { Logger } from './log/logger';
+import { createPrintingHandlers } from './printing/printing-handlers';
+import { createPrintingService } from './printing/printing-service';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -28,13 +30,16 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
+  const printing = createPrintingService({ config: options.config, dataDir: options.dataDir, logger });
+
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
+    ...createPrintingHandlers(printing),
   };
 
   return {
     handlers,
     dispatch: createDispatch(handlers, logger),
-    close: async () => undefined,
+    close: () => printing.close(),
   };
 }

@@ -1,0 +1,175 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { DeviceConfig, PrinterConfig } from '../../../shared/config/device-config';
+import type { PrintDocument } from '../../../shared/printing/print-document';
+import type { PrintJob, PrintJobSummary } from '../../../shared/printing/print-job';
+import type { PrinterStatus } from '../../../shared/printing/printer-status';
+import { CoreError } from '../errors';
+import type { Logger } from '../log/logger';
+import { composeReceipt, onScreenCode, type ReceiptContext } from './compose-receipt';
+import { encodeEscPos, type PrinterModel } from './escpos-encoder';
+import type { PrinterCheck, PrinterDevice } from './printer-device';
+import { createSqlitePrintJobStore, type PrintJobStore } from './print-job-store';
+import { createPrintSpooler, type PrintSpooler } from './print-spooler';
+import { renderPreviewHtml } from './receipt-preview';
+import { createTcpPrinter } from './tcp-printer';
+import { createVirtualPrinter } from './virtual-printer';
+
+export interface PrintingServiceOptions {
+  config: DeviceConfig;
+  dataDir: string;
+  logger: Logger;
+  /** The device database; without it the service keeps its own file in the data dir. */
+  db?: Database.Database;
+  /** Retry timing for tests; the give-up time comes from the config. */
+  retry?: { baseDelayMs: number; maxDelayMs: number };
+}
+
+export interface PrintingService {
+  /** For other capabilities: call `jobs.add` inside your own transaction, then `kick()` after commit. */
+  readonly jobs: PrintJobStore;
+  kick(): void;
+  /** Stores a job on its own and sends it. */
+  enqueue(document: PrintDocument): PrintJobSummary;
+  reprint(jobId: string): PrintJobSummary;
+  job(jobId: string): PrintJobSummary;
+  recent(limit: number): PrintJobSummary[];
+  status(): Promise<PrinterStatus>;
+  preview(jobId: string): Promise<string>;
+  /** Waits until no job is due right now. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Printing = Exclude<PrinterConfig, { type: 'none' }>;
+
+const defaultCharactersPerLine = (printer: Printing): number => printer.charactersPerLine ?? (printer.paperWidthMm === 58 ? 32 : 48);
+
+/** Status checks are cheap but not free: the UI polls, the printer gets at most one query a second. */
+const statusMaxAgeMs = 1000;
+
+export function createPrintingService(options: PrintingServiceOptions): PrintingService {
+  const { config, logger } = options;
+  const printer = config.printer;
+  const ownDb = options.db ? null : new Database(join(options.dataDir, 'printing.db'));
+  const db = options.db ?? ownDb;
+  if (!db) throw new Error('no database for print jobs');
+  if (ownDb) {
+    ownDb.pragma('journal_mode = WAL');
+    ownDb.pragma('synchronous = FULL');
+  }
+  const jobs = createSqlitePrintJobStore(db);
+  const previewDir = join(options.dataDir, 'printer');
+  const statusUrl = printer.type === 'none' ? undefined : printer.statusUrl;
+
+  const context = (p: Printing): ReceiptContext => ({
+    shopName: config.location.name,
+    shopAddress: config.location.address,
+    statusUrl: p.statusUrl,
+    charactersPerLine: defaultCharactersPerLine(p),
+  });
+  const layoutOf = (job: PrintJob, p: Printing) => composeReceipt(job.document, { copy: job.copyOf !== null }, context(p));
+
+  let device: PrinterDevice | null = null;
+  let model: PrinterModel = 'epson';
+  if (printer.type === 'tcp') {
+    model = printer.model;
+    device = createTcpPrinter({ host: printer.host, port: printer.port, model, timeoutMs: printer.connectTimeoutMs });
+  } else if (printer.type === 'virtual') {
+    device = createVirtualPrinter(previewDir);
+  }
+
+  let lastCheck: { check: PrinterCheck; at: number } | null = null;
+  const noteCheck = (check: PrinterCheck): void => {
+    if (lastCheck && lastCheck.check.state !== check.state) {
+      logger.info('printer state changed', { from: lastCheck.check.state, to: check.state, detail: check.detail });
+    }
+    lastCheck = { check, at: Date.now() };
+  };
+
+  const spooler: PrintSpooler | null =
+    device && printer.type !== 'none'
+      ? createPrintSpooler({
+          jobs,
+          device,
+          render: (job) => {
+            const layout = layoutOf(job, printer);
+            return { id: job.id, layout, bytes: encodeEscPos(layout, model) };
+          },
+          giveUpAfterMs: printer.giveUpAfterSeconds * 1000,
+          ...options.retry,
+          logger: logger.child({ part: 'printing' }),
+          onCheck: noteCheck,
+        })
+      : null;
+
+  const summary = (job: PrintJob): PrintJobSummary => {
+    const shown = onScreenCode(job.document, statusUrl);
+    return {
+      id: job.id,
+      kind: job.document.kind,
+      state: job.state,
+      copy: job.copyOf !== null,
+      attempts: job.attempts,
+      createdAt: job.createdAt,
+      code: shown.code,
+      qrPayload: shown.qrPayload,
+      lastError: job.lastError,
+    };
+  };
+
+  const find = (jobId: string): PrintJob => {
+    const job = jobs.get(jobId);
+    if (!job) throw new CoreError('not_found', `There is no print job ${jobId} on this device.`);
+    return job;
+  };
+
+  const store = (document: PrintDocument, copyOf?: string): PrintJob => {
+    const job = jobs.add(document, { copyOf });
+    if (!spooler) {
+      jobs.markFailed(job.id, 'this device has no printer');
+      return find(job.id);
+    }
+    spooler.kick();
+    return job;
+  };
+
+  return {
+    jobs,
+    kick: () => spooler?.kick(),
+    enqueue: (document) => summary(store(document)),
+    reprint(jobId) {
+      const original = find(jobId);
+      return summary(store(original.document, original.id));
+    },
+    job: (jobId) => summary(find(jobId)),
+    recent: (limit) => jobs.recent(limit).map(summary),
+    async status() {
+      const counts = jobs.counts();
+      if (!device) {
+        return { kind: 'none', state: 'none', paperLow: false, reportsPaper: false, checkedAt: new Date().toISOString(), pendingJobs: counts.pending, failedJobs: counts.failed };
+      }
+      if (!lastCheck || Date.now() - lastCheck.at > statusMaxAgeMs) noteCheck(await device.check());
+      const current = lastCheck ?? { check: await device.check(), at: Date.now() };
+      return {
+        kind: device.kind,
+        state: current.check.state,
+        paperLow: current.check.paperLow,
+        reportsPaper: current.check.reportsPaper,
+        checkedAt: new Date(current.at).toISOString(),
+        pendingJobs: counts.pending,
+        failedJobs: counts.failed,
+      };
+    },
+    async preview(jobId) {
+      const job = find(jobId);
+      if (printer.type !== 'virtual') throw new CoreError('unavailable', 'Only the virtual printer of demo mode has a preview.');
+      return renderPreviewHtml(layoutOf(job, printer), job.document.kind);
+    },
+    drain: async () => spooler?.drain(),
+    async close() {
+      await spooler?.close();
+      ownDb?.close();
+    },
+  };
+}
