@@ -95,10 +95,7 @@ export function createPrintSpooler(options: SpoolerOptions): PrintSpooler {
   };
 
   const run = async (): Promise<void> => {
-    do {
-      again = false;
-      for (let job = jobs.nextDue(now()); job && !closed; job = jobs.nextDue(now())) await processJob(job);
-    } while (again && !closed);
+    for (let job = jobs.nextDue(now()); job && !closed; job = jobs.nextDue(now())) await processJob(job);
     schedule();
   };
 
@@ -112,8 +109,17 @@ export function createPrintSpooler(options: SpoolerOptions): PrintSpooler {
       .catch((err: unknown) => logger.error('print spooler stopped on an error', { error: err instanceof Error ? err.message : 'unknown' }))
       .finally(() => {
         running = null;
+        // A job stored while the last run was finishing must not wait for the retry timer.
+        if (again) {
+          again = false;
+          kick();
+        }
       });
   }
+
+  // Whatever waited before the restart gets its turn now, oldest first.
+  jobs.retryAllNow();
+  kick();
 
   return {
     kick,

@@ -1,7 +1,13 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { decodeEscPos, splitReceipts, type DecodedReceipt, type Dialect } from './decode-escpos';
 
-export type EmulatorMode = 'online' | 'refuse' | 'hang';
+/**
+ * online  prints
+ * refuse  not listening: connections are refused, as when the printer is switched off
+ * hang    accepts connections and then never reads or answers
+ * stall   answers status queries, then stops reading once print data arrives (jammed mid-job)
+ */
+export type EmulatorMode = 'online' | 'refuse' | 'hang' | 'stall';
 export type PaperState = 'ok' | 'near-end' | 'out';
 
 export interface PrinterEmulator {
@@ -83,6 +89,10 @@ export async function startPrinterEmulator(options: { dialect?: Dialect } = {}):
     socket.on('data', (chunk: Buffer) => {
       lastChunkAt = performance.now();
       chunks.push(chunk);
+      if (mode === 'stall' && stripStatusQueries(chunk).length > 0) {
+        socket.pause();
+        return;
+      }
       if (dialect !== 'epson') return;
       // A query may straddle two chunks, so the last two bytes of the previous one are kept.
       const scan = Buffer.concat([carry, chunk]);
@@ -92,6 +102,7 @@ export async function startPrinterEmulator(options: { dialect?: Dialect } = {}):
       carry = scan.subarray(Math.max(0, scan.length - 2));
     });
     socket.on('end', () => {
+      if (mode === 'stall') return;
       socket.end();
       const all = Buffer.concat(chunks);
       const withoutQueries = dialect === 'epson' ? stripStatusQueries(all) : all;
@@ -109,7 +120,8 @@ export async function startPrinterEmulator(options: { dialect?: Dialect } = {}):
   let server: Server | null = null;
   const listen = (onPort: number): Promise<void> =>
     new Promise((resolve, reject) => {
-      const s = createServer(onConnection);
+      // Half-open allowed: the emulator decides when to close its side, so it can stall like a jammed printer.
+      const s = createServer({ allowHalfOpen: true }, onConnection);
       s.once('error', reject);
       s.listen(onPort, '127.0.0.1', () => {
         const address = s.address();
