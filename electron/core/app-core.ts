@@ -4,9 +4,11 @@ import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
+import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import type { Logger } from './log/logger';
 import { createPrintingHandlers } from './printing/printing-handlers';
-import { createPrintingService } from './printing/printing-service';
+import { createPrintingService, type PrintingService } from './printing/printing-service';
+import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -17,6 +19,12 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'browser';
   logger: Logger;
+  /** Where the key for personal fields comes from; the Electron shell passes its safeStorage provider. Default: a 0600 key file in dataDir. */
+  keyProvider?: KeyProvider;
+  /** Where a one-time enrollment code for the central API comes from; default: the file `enrollment-code` in dataDir. */
+  enrollmentCode?: () => Promise<string | null>;
+  /** Shorter sync timings for tests and benchmarks. */
+  syncTuning?: SyncTuning;
 }
 
 export interface Core {
@@ -30,16 +38,37 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
-  const printing = createPrintingService({ config: options.config, dataDir: options.dataDir, logger });
+  // Print jobs live in the device database, written in the same transaction as what they print;
+  // the store opens the database and hands it to printing. Without a database nothing is stored to
+  // print, but the printer's status is still reported.
+  const printingHolder: { service: PrintingService | null } = { service: null };
+  const requests = createRequestsStack({
+    dataDir: options.dataDir,
+    keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
+    config: options.config,
+    appVersion: options.appVersion,
+    logger,
+    enrollmentCode: options.enrollmentCode,
+    syncTuning: options.syncTuning,
+    receipts: (db) => {
+      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db });
+      return printingHolder.service.receipts;
+    },
+  });
+  const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null });
 
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
+    ...requests.handlers,
     ...createPrintingHandlers(printing),
   };
 
   return {
     handlers,
     dispatch: createDispatch(handlers, logger),
-    close: () => printing.close(),
+    close: async () => {
+      await printing.close();
+      await requests.close();
+    },
   };
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
 import { printingChannels } from './printing-channels';
+import { requestsChannels } from './requests-channels';
+import { syncChannels } from './sync-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -9,6 +11,8 @@ import { printingChannels } from './printing-channels';
  */
 export const channels = {
   ...appChannels,
+  ...requestsChannels,
+  ...syncChannels,
   ...printingChannels,
 } as const;
 

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { LanguageCode } from '../contract/languages';
+import { ReferenceCode, TicketTakeResult, Trajectory } from '../contract/requests-channels';
 
-/**
+/*
  * What a print job prints: only the facts the paper shows. Never a name, e-mail, phone number or
  * BSN: a receipt lies around, gets photographed and thrown away.
  */
-export const ReferenceCode = z
-  .string()
-  .regex(/^[A-Z0-9][A-Z0-9-]{3,15}$/, 'expected a reference code of 4 to 16 capitals, digits and dashes');
-
-export const Trajectory = z.enum(['ontwikkeladvies', 'loopbaan-apk', 'opleidingsadvies']);
-export type Trajectory = z.infer<typeof Trajectory>;
-
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const VoucherReceiptData = z.strictObject({
@@ -31,7 +25,7 @@ export const FinalReceiptData = z.strictObject({
 
 export const QueueTicketData = z.strictObject({
   /** As called out at the counter, e.g. "A017". */
-  ticketNumber: z.string().regex(/^[A-Z]?[0-9]{1,4}$/, 'expected a ticket number such as "A017"'),
+  ticketNumber: TicketTakeResult.shape.number,
   /** The topic in the visitor's language, as the kiosk showed it. */
   topic: z.string().min(1).max(80),
   takenAt: isoDateTime,

@@ -1,20 +1,28 @@
-// A kiosk process for the crash test: stores one receipt job, says so, and keeps trying to print
-// it until the test kills it with SIGKILL. Arguments: data dir, printer port, reference code.
+// A kiosk process for the crash test: starts one voucher request through the real core (the
+// request and its receipt job commit together), says so, and keeps trying to print until the
+// test kills it with SIGKILL. Arguments: data dir, printer port.
+import { createCore } from '../../electron/core/app-core';
 import { silentLogger } from '../../electron/core/log/logger';
-import { createPrintingService } from '../../electron/core/printing/printing-service';
-import { fastRetry, kioskConfig, voucherReceipt } from './printing-fixtures';
+import { resourcesDir } from './paths';
+import { kioskConfig } from './printing-fixtures';
+import { voucherInput } from './voucher-input';
 
-const [dataDir, port, code] = process.argv.slice(2);
-if (!dataDir || !port || !code) throw new Error('usage: printing-crash-child <dataDir> <port> <code>');
-const printing = createPrintingService({
+const [dataDir, port] = process.argv.slice(2);
+if (!dataDir || !port) throw new Error('usage: printing-crash-child <dataDir> <port>');
+const core = createCore({
   config: kioskConfig({ type: 'tcp', host: '127.0.0.1', port: Number(port), connectTimeoutMs: 5000 }),
+  appVersion: 'crash-test',
+  resourcesDir,
   dataDir,
+  shell: 'browser',
   logger: silentLogger,
-  retry: fastRetry,
 });
-const job = printing.enqueue(voucherReceipt('nl', code));
-process.stdout.write(`stored ${job.id}\n`);
+const started = await core.dispatch('voucher.start', voucherInput(7), { transport: 'test' });
+if (!started.ok) throw new Error(started.error.message);
+const { reference, printJobId } = started.result as { reference: string; printJobId: string };
+process.stdout.write(`stored ${printJobId} ${reference}\n`);
 setInterval(() => {
-  const state = printing.job(job.id).state;
-  process.stdout.write(`state ${state}\n`);
+  void core.dispatch('print.job', { jobId: printJobId }, { transport: 'test' }).then((r) => {
+    if (r.ok) process.stdout.write(`state ${(r.result as { state: string }).state}\n`);
+  });
 }, 25);

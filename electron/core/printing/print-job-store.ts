@@ -28,22 +28,6 @@ export interface PrintJobStore {
   recent(limit: number): PrintJob[];
 }
 
-export const printJobsSchemaSql = `
-CREATE TABLE IF NOT EXISTS print_jobs (
-  id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL,
-  document TEXT NOT NULL,
-  copy_of TEXT REFERENCES print_jobs(id),
-  state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'printed', 'failed', 'uncertain')),
-  attempts INTEGER NOT NULL DEFAULT 0,
-  created_at TEXT NOT NULL,
-  next_attempt_at TEXT,
-  printed_at TEXT,
-  last_error TEXT
-);
-CREATE INDEX IF NOT EXISTS print_jobs_pending ON print_jobs (state, next_attempt_at, created_at);
-`;
-
 interface Row {
   id: string;
   document: string;
@@ -70,8 +54,8 @@ function toJob(row: Row): PrintJob {
   };
 }
 
+/** The table comes from the device store's migrations (version 5). */
 export function createSqlitePrintJobStore(db: Database): PrintJobStore {
-  db.exec(printJobsSchemaSql);
   const insert = db.prepare(
     `INSERT INTO print_jobs (id, kind, document, copy_of, state, attempts, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?)`,
   );

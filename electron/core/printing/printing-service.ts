@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import type { DeviceConfig, PrinterConfig } from '../../../shared/config/device-config';
 import type { PrintDocument } from '../../../shared/printing/print-document';
 import type { PrintJob, PrintJobSummary } from '../../../shared/printing/print-job';
@@ -9,6 +8,8 @@ import type { Logger } from '../log/logger';
 import { composeReceipt, onScreenCode, type ReceiptContext } from './compose-receipt';
 import { encodeEscPos, type PrinterModel } from './escpos-encoder';
 import type { PrinterCheck, PrinterDevice } from './printer-device';
+import type { ReceiptWriter } from './receipt-writer';
+import type { LanguageCode } from '../../../shared/contract/languages';
 import { createSqlitePrintJobStore, type PrintJobStore } from './print-job-store';
 import { createPrintSpooler, type PrintSpooler } from './print-spooler';
 import { renderPreviewHtml } from './receipt-preview';
@@ -19,17 +20,29 @@ export interface PrintingServiceOptions {
   config: DeviceConfig;
   dataDir: string;
   logger: Logger;
-  /** The device database; without it the service keeps its own file in the data dir. */
-  db?: Database.Database;
+  /** The device database (print jobs live next to what they print); null when it could not be opened. */
+  db: Database | null;
+  /** Names for provider and topic ids in the visitor's language, from the content pack. */
+  names?: Partial<DisplayNames>;
   /** Retry timing for tests; the give-up time comes from the config. */
   retry?: { baseDelayMs: number; maxDelayMs: number };
 }
 
+export interface DisplayNames {
+  provider(id: string, language: LanguageCode): string;
+  topic(id: string, language: LanguageCode): string;
+}
+
+/** Until a content pack supplies names: "werk-zoeken" reads as "Werk zoeken". */
+const fromSlug = (id: string): string => {
+  const words = id.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 export interface PrintingService {
-  /** For other capabilities: call `jobs.add` inside your own transaction, then `kick()` after commit. */
-  readonly jobs: PrintJobStore;
-  kick(): void;
-  /** Stores a job on its own and sends it. */
+  /** For the request services: stores print jobs inside their transactions (see receipt-writer.ts). */
+  readonly receipts: ReceiptWriter;
+  /** Stores a job in a transaction of its own and sends it: final receipts, test prints. */
   enqueue(document: PrintDocument): PrintJobSummary;
   reprint(jobId: string): PrintJobSummary;
   job(jobId: string): PrintJobSummary;
@@ -51,15 +64,12 @@ const statusMaxAgeMs = 1000;
 export function createPrintingService(options: PrintingServiceOptions): PrintingService {
   const { config, logger } = options;
   const printer = config.printer;
-  const ownDb = options.db ? null : new Database(join(options.dataDir, 'printing.db'));
-  const db = options.db ?? ownDb;
-  if (!db) throw new Error('no database for print jobs');
-  if (ownDb) {
-    ownDb.pragma('journal_mode = WAL');
-    ownDb.pragma('synchronous = FULL');
-  }
-  const jobs = createSqlitePrintJobStore(db);
-  const previewDir = join(options.dataDir, 'printer');
+  const names: DisplayNames = { provider: fromSlug, topic: fromSlug, ...options.names };
+  const jobStore = options.db ? createSqlitePrintJobStore(options.db) : null;
+  const storeOf = (): PrintJobStore => {
+    if (!jobStore) throw new CoreError('unavailable', 'The device database is not available, so there are no print jobs on this device.');
+    return jobStore;
+  };
   const statusUrl = printer.type === 'none' ? undefined : printer.statusUrl;
 
   const context = (p: Printing): ReceiptContext => ({
@@ -76,7 +86,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
     model = printer.model;
     device = createTcpPrinter({ host: printer.host, port: printer.port, model, timeoutMs: printer.connectTimeoutMs });
   } else if (printer.type === 'virtual') {
-    device = createVirtualPrinter(previewDir);
+    device = createVirtualPrinter(options.dataDir);
   }
 
   let lastCheck: { check: PrinterCheck; at: number } | null = null;
@@ -88,9 +98,9 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
   };
 
   const spooler: PrintSpooler | null =
-    device && printer.type !== 'none'
+    device && jobStore && printer.type !== 'none'
       ? createPrintSpooler({
-          jobs,
+          jobs: jobStore,
           device,
           render: (job) => {
             const layout = layoutOf(job, printer);
@@ -119,33 +129,56 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
   };
 
   const find = (jobId: string): PrintJob => {
-    const job = jobs.get(jobId);
+    const job = storeOf().get(jobId);
     if (!job) throw new CoreError('not_found', `There is no print job ${jobId} on this device.`);
     return job;
   };
 
-  const store = (document: PrintDocument, copyOf?: string): PrintJob => {
+  /** Stores a job; the caller's transaction, if any, decides when it becomes visible to the spooler. */
+  const add = (document: PrintDocument, copyOf?: string): string => {
+    const jobs = storeOf();
     const job = jobs.add(document, { copyOf });
-    if (!spooler) {
-      jobs.markFailed(job.id, 'this device has no printer');
-      return find(job.id);
-    }
-    spooler.kick();
-    return job;
+    if (!spooler) jobs.markFailed(job.id, 'this device has no printer');
+    return job.id;
+  };
+  const store = (document: PrintDocument, copyOf?: string): PrintJob => {
+    const id = add(document, copyOf);
+    spooler?.kick();
+    return find(id);
+  };
+
+  const receipts: ReceiptWriter = {
+    voucherStarted: (voucher) =>
+      add({
+        kind: 'voucher-receipt',
+        language: voucher.language,
+        data: {
+          referenceCode: voucher.reference,
+          trajectory: voucher.trajectory,
+          provider: voucher.providerId === null ? null : names.provider(voucher.providerId, voucher.language),
+          requestedAt: voucher.createdAt,
+        },
+      }),
+    ticketTaken: (ticket) =>
+      add({
+        kind: 'queue-ticket',
+        language: ticket.language,
+        data: { ticketNumber: ticket.number, topic: names.topic(ticket.topic, ticket.language), takenAt: ticket.createdAt, expectedWaitMinutes: ticket.expectedWaitMinutes },
+      }),
+    committed: () => spooler?.kick(),
   };
 
   return {
-    jobs,
-    kick: () => spooler?.kick(),
+    receipts,
     enqueue: (document) => summary(store(document)),
     reprint(jobId) {
       const original = find(jobId);
       return summary(store(original.document, original.id));
     },
     job: (jobId) => summary(find(jobId)),
-    recent: (limit) => jobs.recent(limit).map(summary),
+    recent: (limit) => storeOf().recent(limit).map(summary),
     async status() {
-      const counts = jobs.counts();
+      const counts = jobStore?.counts() ?? { pending: 0, failed: 0 };
       if (!device) {
         return { kind: 'none', state: 'none', paperLow: false, reportsPaper: false, checkedAt: new Date().toISOString(), pendingJobs: counts.pending, failedJobs: counts.failed };
       }
@@ -169,7 +202,6 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
     drain: async () => spooler?.drain(),
     async close() {
       await spooler?.close();
-      ownDb?.close();
     },
   };
 }

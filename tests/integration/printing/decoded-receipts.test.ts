@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/core/log/logger';
-import { createPrintingService, type PrintingService } from '../../../electron/core/printing/printing-service';
+import type { PrintingService } from '../../../electron/core/printing/printing-service';
 import type { PrintDocument } from '../../../shared/printing/print-document';
 import { tempDir } from '../../support/paths';
 import type { DecodedReceipt } from '../../support/printer-emulator/decode-escpos';
 import { startPrinterEmulator, type PrinterEmulator } from '../../support/printer-emulator/printer-emulator';
-import { dutchProvider, emulatorPrinter, fastRetry, finalReceipt, kioskConfig, queueTicket, voucherReceipt } from '../../support/printing-fixtures';
+import { dutchProvider, emulatorPrinter, fastRetry, finalReceipt, kioskConfig, queueTicket, voucherReceipt, startPrinting } from '../../support/printing-fixtures';
 
 /** The paper as one string: wrapped lines joined with spaces, the way a person reads it. */
 const flat = (receipt: DecodedReceipt): string => receipt.lines.map((l) => l.text.trim()).filter(Boolean).join(' ');
@@ -24,7 +24,7 @@ describe.each(setups)('receipts decoded from the printer emulator: $model, $pape
 
   beforeAll(async () => {
     emulator = await startPrinterEmulator({ dialect: model });
-    printing = createPrintingService({
+    printing = startPrinting({
       config: kioskConfig(emulatorPrinter(emulator, { model, paperWidthMm })),
       dataDir: tempDir('print'),
       logger: silentLogger,
@@ -68,9 +68,9 @@ describe.each(setups)('receipts decoded from the printer emulator: $model, $pape
     expect(text).toContain('Loopbaanwinkel Utrecht');
     expect(text).toContain('Oudegracht 1, 3511 AB Utrecht');
     expect(text).toContain('24-11-2026 14:05');
-    const code = receipt.lines.find((l) => l.text === 'LBW-7K3Q9');
+    const code = receipt.lines.find((l) => l.text === 'K7QD-M3XA');
     expect(code).toMatchObject({ width: 3, height: 3, bold: true, align: 'center' });
-    expect(receipt.qrCodes).toEqual(['LBW-7K3Q9']);
+    expect(receipt.qrCodes).toEqual(['K7QD-M3XA']);
     expect(text).toContain('Traject: Loopbaan-APK');
     expect(text).toContain(`Aanbieder: ${dutchProvider}`);
     expect(text).toContain('Wat gebeurt er nu?');
@@ -99,7 +99,7 @@ describe.each(setups)('receipts decoded from the printer emulator: $model, $pape
     const receipt = printed.get('final-nl') as DecodedReceipt;
     expect(flat(receipt)).toContain('Je loopbaanvoucher is klaar');
     expect(flat(receipt)).toContain('Maak een afspraak met je aanbieder.');
-    expect(receipt.qrCodes).toEqual(['LBW-7K3Q9']);
+    expect(receipt.qrCodes).toEqual(['K7QD-M3XA']);
   });
 
   it('prints the queue ticket with a very large number, topic, time and expected wait, without a QR', () => {
@@ -116,18 +116,18 @@ describe.each(setups)('receipts decoded from the printer emulator: $model, $pape
 describe('the QR code with a public status URL', () => {
   it('holds the status URL for the reference code and nothing else', async () => {
     const emulator = await startPrinterEmulator();
-    const printing = createPrintingService({
+    const printing = startPrinting({
       config: kioskConfig(emulatorPrinter(emulator, { statusUrl: 'https://www.loopbaanwinkel.example/status/{code}' })),
       dataDir: tempDir('print'),
       logger: silentLogger,
     });
     try {
-      const job = printing.enqueue(voucherReceipt('nl', 'LBW-AB12C'));
+      const job = printing.enqueue(voucherReceipt('nl', 'KAT3-WQ9X'));
       await printing.drain();
       const [receipt] = await emulator.waitForReceipts(1);
-      expect(receipt?.qrCodes).toEqual(['https://www.loopbaanwinkel.example/status/LBW-AB12C']);
+      expect(receipt?.qrCodes).toEqual(['https://www.loopbaanwinkel.example/status/KAT3-WQ9X']);
       expect(flat(receipt as DecodedReceipt)).toContain('Scan de QR-code.');
-      expect(printing.job(job.id)).toMatchObject({ state: 'printed', code: 'LBW-AB12C', qrPayload: 'https://www.loopbaanwinkel.example/status/LBW-AB12C' });
+      expect(printing.job(job.id)).toMatchObject({ state: 'printed', code: 'KAT3-WQ9X', qrPayload: 'https://www.loopbaanwinkel.example/status/KAT3-WQ9X' });
     } finally {
       await printing.close();
       await emulator.close();

@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/app-core';
 import { silentLogger } from '../../../electron/core/log/logger';
-import { createPrintingService, type PrintingService } from '../../../electron/core/printing/printing-service';
+import type { PrintingService } from '../../../electron/core/printing/printing-service';
 import { createPrintSpooler } from '../../../electron/core/printing/print-spooler';
 import { createSqlitePrintJobStore } from '../../../electron/core/printing/print-job-store';
 import { createTcpPrinter } from '../../../electron/core/printing/tcp-printer';
-import Database from 'better-sqlite3';
+import { deviceDatabaseName } from '../../../electron/core/store/open-device-store';
+import { openStore } from '../../../electron/core/store/open-store';
 import { join } from 'node:path';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { startPrinterEmulator, type PrinterEmulator } from '../../support/printer-emulator/printer-emulator';
-import { emulatorPrinter, fastRetry, kioskConfig, queueTicket, voucherReceipt } from '../../support/printing-fixtures';
+import { emulatorPrinter, fastRetry, kioskConfig, queueTicket, voucherReceipt, startPrinting } from '../../support/printing-fixtures';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -18,7 +19,7 @@ afterEach(async () => {
 
 async function setup(extra: Record<string, unknown> = {}): Promise<{ emulator: PrinterEmulator; printing: PrintingService }> {
   const emulator = await startPrinterEmulator();
-  const printing = createPrintingService({ config: kioskConfig(emulatorPrinter(emulator, extra)), dataDir: tempDir('print'), logger: silentLogger, retry: fastRetry });
+  const printing = startPrinting({ config: kioskConfig(emulatorPrinter(emulator, extra)), dataDir: tempDir('print'), logger: silentLogger, retry: fastRetry });
   cleanups.push(() => emulator.close(), () => printing.close());
   return { emulator, printing };
 }
@@ -45,18 +46,18 @@ describe('printer off, hung, out of paper', () => {
     await until(() => printing.job(job.id).state === 'printed');
     await new Promise((r) => setTimeout(r, 400)); // longer than the longest retry delay
     expect(emulator.receipts).toHaveLength(1);
-    expect(emulator.receipts[0]?.qrCodes).toEqual(['LBW-7K3Q9']);
+    expect(emulator.receipts[0]?.qrCodes).toEqual(['K7QD-M3XA']);
   });
 
   it('prints waiting jobs in the order they were stored once the printer is back', async () => {
     const { emulator, printing } = await setup();
     await emulator.setMode('refuse');
-    printing.enqueue(voucherReceipt('nl', 'LBW-FIRST'));
-    printing.enqueue(voucherReceipt('nl', 'LBW-SECOND'));
+    printing.enqueue(voucherReceipt('nl', 'FRAC-AAAA'));
+    printing.enqueue(voucherReceipt('nl', 'CCCC-DDDD'));
     await until(() => printing.recent(10).every((j) => j.attempts >= 1));
     await emulator.setMode('online');
     const receipts = await emulator.waitForReceipts(2);
-    expect(receipts.map((r) => r.qrCodes[0])).toEqual(['LBW-FIRST', 'LBW-SECOND']);
+    expect(receipts.map((r) => r.qrCodes[0])).toEqual(['FRAC-AAAA', 'CCCC-DDDD']);
   });
 
   it('reports a hung printer as offline within the timeout and sends it nothing', async () => {
@@ -92,9 +93,9 @@ describe('printer off, hung, out of paper', () => {
     const emulator = await startPrinterEmulator();
     cleanups.push(() => emulator.close());
     await emulator.setMode('refuse');
-    const db = new Database(join(tempDir('print'), 'jobs.db'));
-    cleanups.push(async () => void db.close());
-    const jobs = createSqlitePrintJobStore(db);
+    const store = openStore(join(tempDir('print'), deviceDatabaseName));
+    cleanups.push(async () => store.close());
+    const jobs = createSqlitePrintJobStore(store.db);
     const spooler = createPrintSpooler({
       jobs,
       device: createTcpPrinter({ host: emulator.host, port: emulator.port, model: 'epson', timeoutMs: 300 }),
@@ -124,10 +125,10 @@ describe('reprint', () => {
     expect(printing.reprint(english.id)).toMatchObject({ copy: true, code: 'A017', qrPayload: null });
     const receipts = await emulator.waitForReceipts(4);
     expect(copy.id).not.toBe(original.id);
-    expect(copy).toMatchObject({ copy: true, code: 'LBW-7K3Q9' });
+    expect(copy).toMatchObject({ copy: true, code: 'K7QD-M3XA' });
     expect(receipts[0]?.text).not.toContain('KOPIE');
     expect(receipts[2]?.lines.find((l) => l.text === '*** KOPIE ***')).toMatchObject({ width: 2, bold: true });
-    expect(receipts[2]?.qrCodes).toEqual(['LBW-7K3Q9']);
+    expect(receipts[2]?.qrCodes).toEqual(['K7QD-M3XA']);
     expect(receipts[3]?.text).toContain('*** COPY ***');
     expect(printing.job(original.id)).toMatchObject({ state: 'printed', copy: false });
   });
