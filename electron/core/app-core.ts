@@ -5,9 +5,12 @@ import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
+import { readRuleSetFromSource } from './eligibility/read-rule-set';
 import type { Logger } from './log/logger';
 import { createPrintingHandlers } from './printing/printing-handlers';
 import { createPrintingService, type PrintingService } from './printing/printing-service';
+import { readDisplayNames } from './printing/read-display-names';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
 export interface CoreOptions {
@@ -38,6 +41,7 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
+  const ruleSet = readRuleSetFromSource(options.resourcesDir, logger);
   // Print jobs live in the device database, written in the same transaction as what they print;
   // the store opens the database and hands it to printing. Without a database nothing is stored to
   // print, but the printer's status is still reported.
@@ -51,7 +55,7 @@ export function createCore(options: CoreOptions): Core {
     enrollmentCode: options.enrollmentCode,
     syncTuning: options.syncTuning,
     receipts: (db) => {
-      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db });
+      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: readDisplayNames(options.resourcesDir, logger) });
       return printingHolder.service.receipts;
     },
   });
@@ -60,6 +64,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
     ...requests.handlers,
+    ...createEligibilityHandlers({ ruleSet: () => ruleSet, today: () => dutchCalendarDay(new Date()) }),
     ...createPrintingHandlers(printing),
   };
 

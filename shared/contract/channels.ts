@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { eligibilityChannels } from './eligibility-channels';
 import { printingChannels } from './printing-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
@@ -14,6 +15,7 @@ export const channels = {
   ...requestsChannels,
   ...syncChannels,
   ...printingChannels,
+  ...eligibilityChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LanguageCode } from '../contract/languages';
-import { ReferenceCode, TicketTakeResult, Trajectory } from '../contract/requests-channels';
+import { ReferenceCode, TicketTakeResult } from '../contract/requests-channels';
+import { Trajectory } from '../domain/trajectory';
 
 /*
  * What a print job prints: only the facts the paper shows. Never a name, e-mail, phone number or

@@ -64,7 +64,17 @@ const statusMaxAgeMs = 1000;
 export function createPrintingService(options: PrintingServiceOptions): PrintingService {
   const { config, logger } = options;
   const printer = config.printer;
-  const names: DisplayNames = { provider: fromSlug, topic: fromSlug, ...options.names };
+  const known = options.names ?? {};
+  const names: DisplayNames = {
+    provider: (id, language) => {
+      const name = known.provider?.(id, language);
+      return name && name !== id ? name : fromSlug(id);
+    },
+    topic: (id, language) => {
+      const name = known.topic?.(id, language);
+      return name && name !== id ? name : fromSlug(id);
+    },
+  };
   const jobStore = options.db ? createSqlitePrintJobStore(options.db) : null;
   const storeOf = (): PrintJobStore => {
     if (!jobStore) throw new CoreError('unavailable', 'The device database is not available, so there are no print jobs on this device.');

@@ -1,5 +1,5 @@
 import type { LanguageCode } from '../../../shared/contract/languages';
-import type { Trajectory } from '../../../shared/contract/requests-channels';
+import type { Trajectory } from '../../../shared/domain/trajectory';
 
 /** What a voucher receipt may know of a request: nothing that identifies the visitor. */
 export interface StartedVoucher {

@@ -34,13 +34,13 @@ describe('receipts for what the visitor does at the kiosk', () => {
   it('prints the voucher receipt stored with voucher.start; its QR holds the status URL and no personal data of the stored request', async () => {
     const statusUrl = 'https://www.loopbaanwinkel.example/status/{code}';
     const { emulator, call, core, dataDir } = await kiosk((e) => kioskConfig(emulatorPrinter(e, { statusUrl })));
-    const started = await call('voucher.start', { ...voucherInput(4), providerId: 'loopbaanbureau-de-brug' });
+    const started = await call('voucher.start', { ...voucherInput(4), providerId: 'domtorenvalk' });
     expect(started.printJobId).toEqual(expect.any(String));
     const [receipt] = await emulator.waitForReceipts(1);
     const reference = started.reference as string;
     expect(receipt?.qrCodes).toEqual([`https://www.loopbaanwinkel.example/status/${reference}`]);
     expect(receipt?.text).toContain(reference);
-    expect(receipt?.text).toContain('Aanbieder: Loopbaanbureau de brug');
+    expect(receipt?.text).toContain('Aanbieder: Domtorenvalk Loopbaanadvies');
     await core.close();
 
     // The stored request, opened with the device's own key: the contact details the visitor gave.
@@ -62,11 +62,15 @@ describe('receipts for what the visitor does at the kiosk', () => {
 
   it('prints the queue ticket stored with ticket.take, in the language the visitor chose', async () => {
     const { emulator, call } = await kiosk((e) => kioskConfig(emulatorPrinter(e)));
-    const ticket = await call('ticket.take', { topic: 'werk-zoeken', language: 'en' });
-    const [receipt] = await emulator.waitForReceipts(1);
+    const ticket = await call('ticket.take', { topic: 'work', language: 'en' });
+    const unnamed = await call('ticket.take', { topic: 'werk-zoeken' });
+    const [receipt, second] = await emulator.waitForReceipts(2);
     expect(receipt?.lines.find((l) => l.text === ticket.number)).toMatchObject({ width: 4, height: 4 });
     expect(receipt?.text).toContain('Your number');
-    expect(receipt?.text).toContain('Topic: Werk zoeken');
+    expect(receipt?.text).toContain('Topic: Work and income');
+    // a topic the content does not name prints readably, in the device's default language
+    expect(second?.text).toContain('Onderwerp: Werk zoeken');
+    expect(second?.lines.find((l) => l.text === unnamed.number)).toBeDefined();
     expect(receipt?.text).toContain('Waiting time: We will help you as soon as we can');
     expect(await call('print.job', { jobId: ticket.printJobId })).toMatchObject({ kind: 'queue-ticket', code: ticket.number, qrPayload: null });
   });

@@ -1,5 +1,5 @@
 import type { LanguageCode } from '../../../../shared/contract/languages';
-import type { Trajectory } from '../../../../shared/contract/requests-channels';
+import type { Trajectory } from '../../../../shared/domain/trajectory';
 
 /**
  * The words on the paper, per language. Plain language (B1), "je" in Dutch; every language has
