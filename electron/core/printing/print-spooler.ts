@@ -60,7 +60,15 @@ export function createPrintSpooler(options: SpoolerOptions): PrintSpooler {
 
   const processJob = async (job: PrintJob): Promise<void> => {
     if (giveUpIfTooOld(job, job.lastError ?? 'printer not ready')) return;
-    const rendered = options.render(job);
+    let rendered: RenderedJob;
+    try {
+      rendered = options.render(job);
+    } catch (err) {
+      // A job that cannot be laid out never will be: fail it rather than block the queue behind it.
+      jobs.markFailed(job.id, `could not be laid out: ${err instanceof Error ? err.message : 'unknown error'}`);
+      logger.error('print job could not be laid out', { job: job.id, kind: job.document.kind });
+      return;
+    }
     let outcome: { printed: boolean; check: PrinterCheck };
     let claimed = false;
     try {

@@ -100,11 +100,12 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
   }
 
   let lastCheck: { check: PrinterCheck; at: number } | null = null;
-  const noteCheck = (check: PrinterCheck): void => {
+  const noteCheck = (check: PrinterCheck): { check: PrinterCheck; at: number } => {
     if (lastCheck && lastCheck.check.state !== check.state) {
       logger.info('printer state changed', { from: lastCheck.check.state, to: check.state, detail: check.detail });
     }
     lastCheck = { check, at: Date.now() };
+    return lastCheck;
   };
 
   const spooler: PrintSpooler | null =
@@ -119,7 +120,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
           giveUpAfterMs: printer.giveUpAfterSeconds * 1000,
           ...options.retry,
           logger: logger.child({ part: 'printing' }),
-          onCheck: noteCheck,
+          onCheck: (check) => void noteCheck(check),
         })
       : null;
 
@@ -192,8 +193,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       if (!device) {
         return { kind: 'none', state: 'none', paperLow: false, reportsPaper: false, checkedAt: new Date().toISOString(), pendingJobs: counts.pending, failedJobs: counts.failed };
       }
-      if (!lastCheck || Date.now() - lastCheck.at > statusMaxAgeMs) noteCheck(await device.check());
-      const current = lastCheck ?? { check: await device.check(), at: Date.now() };
+      const current = lastCheck && Date.now() - lastCheck.at <= statusMaxAgeMs ? lastCheck : noteCheck(await device.check());
       return {
         kind: device.kind,
         state: current.check.state,
@@ -207,7 +207,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
     async preview(jobId) {
       const job = find(jobId);
       if (printer.type !== 'virtual') throw new CoreError('unavailable', 'Only the virtual printer of demo mode has a preview.');
-      return renderPreviewHtml(layoutOf(job, printer), job.document.kind);
+      return renderPreviewHtml(layoutOf(job, printer), job.document.kind, job.document.language);
     },
     drain: async () => spooler?.drain(),
     async close() {

@@ -12,7 +12,7 @@ async function blockHtml(block: LayoutBlock): Promise<string> {
     }
     case 'qr': {
       const svg = await QRCode.toString(block.payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      return `<div class="qr" role="img" aria-label="QR">${svg}</div>`;
+      return `<div class="qr" role="img" aria-label="QR: ${escapeHtml(block.payload)}">${svg}</div>`;
     }
     case 'rule':
       return '<hr>';
@@ -28,10 +28,10 @@ async function blockHtml(block: LayoutBlock): Promise<string> {
  * printer, QR as inline SVG. No scripts and no outside resources, so the UI can show it in a
  * sandboxed frame.
  */
-export async function renderPreviewHtml(layout: Layout, title: string): Promise<string> {
+export async function renderPreviewHtml(layout: Layout, title: string, language: string): Promise<string> {
   const body = (await Promise.all(layout.blocks.map(blockHtml))).join('\n');
   return `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
 body{margin:0;background:#e8e8e8;display:flex;justify-content:center;padding:16px}
 .paper{background:#fff;color:#000;font:16px/1.25 "DejaVu Sans Mono",Consolas,monospace;width:${layout.charactersPerLine}ch;padding:12px 8px;box-shadow:0 1px 4px #0004}

@@ -20,16 +20,19 @@ function open(options: TcpPrinterOptions): Promise<Socket> {
       socket.destroy();
       reject(new Error(`no connection within ${options.timeoutMs} ms`));
     }, options.timeoutMs);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) => {
+    const onConnectError = (err: NodeJS.ErrnoException): void => {
       clearTimeout(timer);
       socket.destroy();
       reject(new Error(err.code === 'ECONNREFUSED' ? 'connection refused (printer off?)' : `cannot connect: ${err.code ?? err.message}`));
+    };
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.off('error', onConnectError);
+      // Each step listens for errors itself; this one keeps an error between steps from being unhandled.
+      socket.on('error', () => undefined);
+      resolve(socket);
     });
+    socket.once('error', onConnectError);
   });
 }
 

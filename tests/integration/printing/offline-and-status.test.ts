@@ -115,6 +115,34 @@ describe('printer off, hung, out of paper', () => {
   });
 });
 
+describe('a job that cannot be laid out', () => {
+  it('fails on its own and does not hold up the jobs behind it', async () => {
+    const emulator = await startPrinterEmulator();
+    cleanups.push(() => emulator.close());
+    const store = openStore(join(tempDir('print'), deviceDatabaseName));
+    cleanups.push(async () => store.close());
+    const jobs = createSqlitePrintJobStore(store.db);
+    const broken = jobs.add(queueTicket());
+    const fine = jobs.add(voucherReceipt());
+    const spooler = createPrintSpooler({
+      jobs,
+      device: createTcpPrinter({ host: emulator.host, port: emulator.port, model: 'epson', timeoutMs: 300 }),
+      render: (job) => {
+        if (job.id === broken.id) throw new Error('receipt template uses {x}, which has no value');
+        return { id: job.id, layout: { charactersPerLine: 32, blocks: [] }, bytes: Buffer.from('fine\n\x1dV\x00', 'latin1') };
+      },
+      giveUpAfterMs: 10_000,
+      ...fastRetry,
+      logger: silentLogger,
+    });
+    cleanups.push(() => spooler.close());
+    const [receipt] = await emulator.waitForReceipts(1);
+    expect(receipt?.text).toBe('fine');
+    await until(() => jobs.get(fine.id)?.state === 'printed');
+    expect(jobs.get(broken.id)).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/^could not be laid out/) });
+  });
+});
+
 describe('reprint', () => {
   it('prints a new job marked KOPIE / COPY; the original prints without it', async () => {
     const { emulator, printing } = await setup();
