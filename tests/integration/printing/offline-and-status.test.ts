@@ -8,7 +8,8 @@ import { createTcpPrinter } from '../../../electron/core/printing/tcp-printer';
 import { deviceDatabaseName } from '../../../electron/core/store/open-device-store';
 import { openStore } from '../../../electron/core/store/open-store';
 import { join } from 'node:path';
-import { resourcesDir, tempDir } from '../../support/paths';
+import { startHost } from '../../../electron/host/start-host';
+import { rendererDist, resourcesDir, tempDir } from '../../support/paths';
 import { startPrinterEmulator, type PrinterEmulator } from '../../support/printer-emulator/printer-emulator';
 import { emulatorPrinter, fastRetry, kioskConfig, queueTicket, voucherReceipt, startPrinting } from '../../support/printing-fixtures';
 
@@ -163,6 +164,22 @@ describe('reprint', () => {
 });
 
 describe('printer status through the bridge', () => {
+  it('reaches the browser over the real HTTP transport when the paper runs out, and clears when it is back', async () => {
+    const emulator = await startPrinterEmulator();
+    cleanups.push(() => emulator.close());
+    const host = await startHost({ config: kioskConfig(emulatorPrinter(emulator)), appVersion: 'test', resourcesDir, dataDir: tempDir('host'), staticDir: rendererDist, port: 0, logger: silentLogger });
+    cleanups.push(() => host.close());
+    const status = async () => {
+      const response = await fetch(`${host.origin}/api/printer.status`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }, body: '{}' });
+      return ((await response.json()) as { result: { state: string } }).result.state;
+    };
+    emulator.setPaper('out');
+    expect(await status()).toBe('paper-out');
+    emulator.setPaper('ok');
+    await new Promise((r) => setTimeout(r, 1100)); // past the one-second status cache
+    expect(await status()).toBe('ready');
+  });
+
   it('reaches the UI as "paper-out" through printer.status; an unknown job id is not_found', async () => {
     const emulator = await startPrinterEmulator();
     cleanups.push(() => emulator.close());
