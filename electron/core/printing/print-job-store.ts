@@ -11,9 +11,12 @@ import { PrintJobState, type PrintJob } from '../../../shared/printing/print-job
 export interface PrintJobStore {
   add(document: PrintDocument, options?: { copyOf?: string; now?: Date }): PrintJob;
   get(id: string): PrintJob | null;
-  /** The oldest pending job whose retry time has come. */
+  /**
+   * The oldest pending job, if its retry time has come. Strictly oldest first: a newer job never
+   * overtakes one waiting out its retry delay, so receipts come out in the order people asked.
+   */
   nextDue(now: Date): PrintJob | null;
-  /** When the next pending job is due, or null when none is waiting. */
+  /** When the oldest pending job is due, or null when none is waiting. */
   nextDueAt(): Date | null;
   /** Claims a pending job for sending; false when someone else has it or it is no longer pending. */
   markSending(id: string): boolean;
@@ -60,12 +63,7 @@ export function createSqlitePrintJobStore(db: Database): PrintJobStore {
     `INSERT INTO print_jobs (id, kind, document, copy_of, state, attempts, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?)`,
   );
   const byId = db.prepare<[string], Row>('SELECT * FROM print_jobs WHERE id = ?');
-  const due = db.prepare<[string], Row>(
-    `SELECT * FROM print_jobs WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY created_at, id LIMIT 1`,
-  );
-  const dueAt = db.prepare<[], { at: string | null; waiting: number }>(
-    `SELECT MIN(COALESCE(next_attempt_at, created_at)) AS at, COUNT(*) AS waiting FROM print_jobs WHERE state = 'pending'`,
-  );
+  const oldest = db.prepare<[], Row>(`SELECT * FROM print_jobs WHERE state = 'pending' ORDER BY created_at, id LIMIT 1`);
   const sending = db.prepare(`UPDATE print_jobs SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'`);
   const printed = db.prepare(`UPDATE print_jobs SET state = 'printed', printed_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ? AND state = 'sending'`);
   const retry = db.prepare(
@@ -95,12 +93,13 @@ export function createSqlitePrintJobStore(db: Database): PrintJobStore {
       return row ? toJob(row) : null;
     },
     nextDue(now) {
-      const row = due.get(now.toISOString());
-      return row ? toJob(row) : null;
+      const row = oldest.get();
+      if (!row || (row.next_attempt_at !== null && row.next_attempt_at > now.toISOString())) return null;
+      return toJob(row);
     },
     nextDueAt() {
-      const row = dueAt.get();
-      return row?.at ? new Date(row.at) : null;
+      const row = oldest.get();
+      return row ? new Date(row.next_attempt_at ?? row.created_at) : null;
     },
     markSending: (id) => sending.run(id).changes === 1,
     markPrinted(id, at) {
