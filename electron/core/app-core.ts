@@ -3,14 +3,14 @@ import type { DeviceConfig } from '../../shared/config/device-config';
 import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
-import { readContentManifest } from './content/read-manifest';
+import { createContentHandlers } from './content/content-handlers';
+import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
-import { readRuleSetFromSource } from './eligibility/read-rule-set';
 import type { Logger } from './log/logger';
 import { createPrintingHandlers } from './printing/printing-handlers';
 import { createPrintingService, type PrintingService } from './printing/printing-service';
-import { readDisplayNames } from './printing/read-display-names';
+import { packDisplayNames } from './printing/pack-display-names';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
 export interface CoreOptions {
@@ -28,20 +28,22 @@ export interface CoreOptions {
   enrollmentCode?: () => Promise<string | null>;
   /** Shorter sync timings for tests and benchmarks. */
   syncTuning?: SyncTuning;
+  /** When to check the central API for a new content pack; default every half hour. */
+  contentUpdates?: UpdateSchedule;
 }
 
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Content packs and search: other services read the active pack (e.g. its eligibility rules) here. */
+  content: ContentService;
   close(): Promise<void>;
 }
 
 /** Composes the core services and their channel handlers; each capability adds its own group. */
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
-  const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
-  const ruleSet = readRuleSetFromSource(options.resourcesDir, logger);
   // Print jobs live in the device database, written in the same transaction as what they print;
   // the store opens the database and hands it to printing. Without a database nothing is stored to
   // print, but the printer's status is still reported.
@@ -54,26 +56,40 @@ export function createCore(options: CoreOptions): Core {
     logger,
     enrollmentCode: options.enrollmentCode,
     syncTuning: options.syncTuning,
+    // Names are looked up when a receipt is stored (after start-up), so `content` exists by then.
     receipts: (db) => {
-      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: readDisplayNames(options.resourcesDir, logger) });
+      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => (content.manifest() ? content.pack() : null)) });
       return printingHolder.service.receipts;
     },
   });
   const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null });
 
+  const content = createContentService({
+    config: options.config,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    logger: logger.child({ service: 'content' }),
+    deviceAuth: requests.deviceAuth,
+  });
+  content.startUpdates(options.contentUpdates);
+
   const handlers: Handlers = {
-    ...createAppHandlers({ ...options, content: () => content }),
+    ...createAppHandlers({ ...options, content: () => content.manifest() }),
+    ...createContentHandlers(content, options.config),
     ...requests.handlers,
-    ...createEligibilityHandlers({ ruleSet: () => ruleSet, today: () => dutchCalendarDay(new Date()) }),
+    // The rules come with the content: a new pack brings new rules without an app update.
+    ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
     ...createPrintingHandlers(printing),
   };
 
   return {
     handlers,
     dispatch: createDispatch(handlers, logger),
+    content,
     close: async () => {
       await printing.close();
       await requests.close();
+      content.close();
     },
   };
 }

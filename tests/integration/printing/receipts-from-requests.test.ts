@@ -33,7 +33,8 @@ async function kiosk(config: (emulator: PrinterEmulator) => DeviceConfig, dataDi
 describe('receipts for what the visitor does at the kiosk', () => {
   it('prints the voucher receipt stored with voucher.start; its QR holds the status URL and no personal data of the stored request', async () => {
     const statusUrl = 'https://www.loopbaanwinkel.example/status/{code}';
-    const { emulator, call, core, dataDir } = await kiosk((e) => kioskConfig(emulatorPrinter(e, { statusUrl })));
+    // demo: the sample content pack is installed, so the provider's name comes from it
+    const { emulator, call, core, dataDir } = await kiosk((e) => ({ ...kioskConfig(emulatorPrinter(e, { statusUrl })), demo: true }));
     const started = await call('voucher.start', { ...voucherInput(4), providerId: 'domtorenvalk' });
     expect(started.printJobId).toEqual(expect.any(String));
     const [receipt] = await emulator.waitForReceipts(1);
@@ -61,7 +62,7 @@ describe('receipts for what the visitor does at the kiosk', () => {
   });
 
   it('prints the queue ticket stored with ticket.take, in the language the visitor chose', async () => {
-    const { emulator, call } = await kiosk((e) => kioskConfig(emulatorPrinter(e)));
+    const { emulator, call } = await kiosk((e) => ({ ...kioskConfig(emulatorPrinter(e)), demo: true }));
     const ticket = await call('ticket.take', { topic: 'work', language: 'en' });
     const unnamed = await call('ticket.take', { topic: 'werk-zoeken' });
     const [receipt, second] = await emulator.waitForReceipts(2);
