@@ -7,10 +7,13 @@ import { createContentHandlers } from './content/content-handlers';
 import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createDeviceHandlers } from './enrollment/device-handlers';
-import { buildHeartbeat, configuredPrinter, diskFreeBytes } from './enrollment/heartbeat';
+import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
 import { createHeartbeatSender, type HeartbeatSender } from './enrollment/heartbeat-sender';
 import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
 import type { Logger } from './log/logger';
+import { createPrintingHandlers } from './printing/printing-handlers';
+import { createPrintingService, type PrintingService } from './printing/printing-service';
+import { packDisplayNames } from './printing/pack-display-names';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 import { createActivityMonitor, isPassiveChannel, type ActivityMonitor } from './updates/activity-monitor';
 import { createUpdateHandlers } from './updates/update-handlers';
@@ -61,6 +64,10 @@ function quietPeriodMs(idleSeconds: number): number {
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
 
+  // Print jobs live in the device database, written in the same transaction as what they print;
+  // the store opens the database and hands it to printing. Without a database nothing is stored to
+  // print, but the printer's status is still reported.
+  const printingHolder: { service: PrintingService | null } = { service: null };
   const requests = createRequestsStack({
     dataDir: options.dataDir,
     keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
@@ -69,7 +76,13 @@ export function createCore(options: CoreOptions): Core {
     logger,
     enrollmentCode: options.enrollmentCode,
     syncTuning: options.syncTuning,
+    // Names are looked up when a receipt is stored (after start-up), so `content` exists by then.
+    receipts: (db) => {
+      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => (content.manifest() ? content.pack() : null)) });
+      return printingHolder.service.receipts;
+    },
   });
+  const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null });
 
   const content = createContentService({
     config: options.config,
@@ -103,7 +116,7 @@ export function createCore(options: CoreOptions): Core {
               contentVersion: content.manifest()?.version ?? null,
               queue: requests.queue(),
               update: updates.status(),
-              printer: configuredPrinter(options.config),
+              printer: await printing.status(),
               diskFreeBytes: diskFreeBytes(options.dataDir),
               at: new Date(),
             }),
@@ -118,6 +131,7 @@ export function createCore(options: CoreOptions): Core {
     ...requests.handlers,
     // The rules come with the content: a new pack brings new rules without an app update.
     ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
+    ...createPrintingHandlers(printing),
   };
   const dispatch = createDispatch(handlers, logger);
 
@@ -136,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       updates.close();
       heartbeat?.stop();
+      await printing.close();
       await requests.close();
       content.close();
     },

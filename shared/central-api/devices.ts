@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Slug } from '../validation/slug';
+import { PrinterStatusSchema } from '../printing/printer-status';
 import { UpdateStatusSchema } from '../updates/update-status';
 
 const slug = Slug;
@@ -30,7 +31,7 @@ export const Heartbeat = z.strictObject({
   needsAttention: z.number().int().min(0),
   /** The auto-updater as the counter sees it: phase, versions, channel, rollout position. */
   update: UpdateStatusSchema,
-  printer: z.strictObject({ type: z.enum(['virtual', 'tcp', 'none']), state: z.enum(['ok', 'error', 'unknown']) }),
+  printer: PrinterStatusSchema,
   /** Free space where the database and logs live; null where the OS cannot say. */
   diskFreeBytes: z.number().int().min(0).nullable(),
   at: z.iso.datetime(),

@@ -3,6 +3,7 @@ import { appChannels } from './app-channels';
 import { contentChannels } from './content-channels';
 import { deviceChannels } from './device-channels';
 import { eligibilityChannels } from './eligibility-channels';
+import { printingChannels } from './printing-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
@@ -18,6 +19,7 @@ export const channels = {
   ...deviceChannels,
   ...requestsChannels,
   ...syncChannels,
+  ...printingChannels,
   ...eligibilityChannels,
   ...updatesChannels,
 } as const;

@@ -1,6 +1,5 @@
 import { statfsSync } from 'node:fs';
 import type { Heartbeat } from '../../../shared/central-api/devices';
-import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { UpdateStatus } from '../../../shared/updates/update-status';
 
 /** Below this the device is "degraded": the database and logs need room to keep the queue. */
@@ -22,7 +21,8 @@ export function buildHeartbeat(facts: HeartbeatFacts): Heartbeat {
   const degraded =
     (facts.queue?.needsAttention ?? 0) > 0 ||
     facts.update.state.phase === 'failed' ||
-    facts.printer.state === 'error' ||
+    !['ready', 'none'].includes(facts.printer.state) ||
+    facts.printer.paperLow ||
     (facts.diskFreeBytes !== null && facts.diskFreeBytes < lowDiskBytes);
   return {
     appVersion: facts.appVersion.slice(0, 40),
@@ -44,12 +44,4 @@ export function diskFreeBytes(dir: string): number | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The printing capability reports the printer's real state once it runs; until then the fleet
- * view gets the configured type and "unknown", never a made-up "ok".
- */
-export function configuredPrinter(config: DeviceConfig): Heartbeat['printer'] {
-  return { type: config.printer.type, state: 'unknown' };
 }

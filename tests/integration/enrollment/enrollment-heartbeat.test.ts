@@ -50,7 +50,7 @@ describe('enrollment and heartbeat against the central API simulator', () => {
       queueDepth: 0,
       needsAttention: 0,
       update: { currentVersion: '1.4.0', channel: 'stable', state: { phase: 'disabled' } },
-      printer: { type: 'virtual', state: 'unknown' },
+      printer: { kind: 'virtual', state: 'ready', pendingJobs: 0 },
     });
     expect(beat?.diskFreeBytes).toBeGreaterThan(0);
     const status = await call('device.status');
