@@ -105,7 +105,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
       for (const message of outbox.ready(now(), [...inFlight.keys()], capacity)) dispatch(message);
     }
     if (inFlight.size === 0) {
-      const due = outbox.counts().nextAttemptAt;
+      const due = outbox.nextDueAt();
       const untilDue = due === null ? idlePollMs : Math.max(1, due - now().getTime());
       schedule(Math.min(untilDue, idlePollMs), pump);
     }
