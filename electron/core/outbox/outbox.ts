@@ -91,6 +91,14 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
        min(next_attempt_at) FILTER (WHERE status = 'pending') AS nextAttemptAt
      FROM outbox`,
   );
+  const ackStmt = db.prepare(
+    `UPDATE outbox SET status = 'acked', acked_at = ?, ack = ?, attempts = attempts + 1, last_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'`,
+  );
+  const retryStmt = db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
+  const attentionStmt = db.prepare(`UPDATE outbox SET status = 'needs_attention', attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
+  const retryNowStmt = db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`);
+  const pendingStmt = db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`);
+  const dueStmt = db.prepare(`SELECT min(next_attempt_at) AS due FROM outbox WHERE status = 'pending'`);
   const byId = db.prepare('SELECT aggregate_type, aggregate_id, kind, reference, attempts FROM outbox WHERE id = ?');
 
   /**
@@ -148,9 +156,7 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
     /** `alsoInTransaction` lets the domain record the acknowledgement atomically with the outbox. */
     markAcked(id: number, ack: unknown, now: Date, alsoInTransaction?: () => void): void {
       relaxed(() => {
-        const changed = db
-          .prepare(`UPDATE outbox SET status = 'acked', acked_at = ?, ack = ?, attempts = attempts + 1, last_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'`)
-          .run(now.toISOString(), JSON.stringify(ack), now.getTime(), id).changes;
+        const changed = ackStmt.run(now.toISOString(), JSON.stringify(ack), now.getTime(), id).changes;
         if (!changed) return;
         auditFor(id, now, 'outbox.acked', {});
         alsoInTransaction?.();
@@ -159,12 +165,12 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
 
     /** Connectivity is back: rows waiting out a backoff become due at once. */
     retryNow(now: Date): number {
-      return db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`).run(now.getTime(), now.getTime()).changes;
+      return retryNowStmt.run(now.getTime(), now.getTime()).changes;
     },
 
     markRetry(id: number, nextAttemptAt: Date, error: string, now: Date): void {
       relaxed(() =>
-        db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`).run(
+        retryStmt.run(
           nextAttemptAt.getTime(),
           now.getTime(),
           error,
@@ -175,20 +181,18 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
 
     markNeedsAttention(id: number, reason: string, now: Date): void {
       relaxed(() => {
-        const changed = db
-          .prepare(`UPDATE outbox SET status = 'needs_attention', attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`)
-          .run(now.getTime(), reason, id).changes;
+        const changed = attentionStmt.run(now.getTime(), reason, id).changes;
         if (changed) auditFor(id, now, 'outbox.needs-attention', {});
       });
     },
 
     /** Cheap (a partial index) for loops that only need to know whether work is left. */
     pendingCount(): number {
-      return (db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n;
+      return (pendingStmt.get() as { n: number }).n;
     },
 
     nextDueAt(): number | null {
-      return (db.prepare(`SELECT min(next_attempt_at) AS due FROM outbox WHERE status = 'pending'`).get() as { due: number | null }).due;
+      return (dueStmt.get() as { due: number | null }).due;
     },
 
     counts(): OutboxCounts {
