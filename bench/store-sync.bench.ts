@@ -38,6 +38,8 @@ async function spawnSim(faults: object): Promise<{ url: string; control(path: st
 }
 
 interface StormResult {
+  /** Peak concurrent requests at the API in the first 1.5 s after it came back. */
+  wavePeak: number;
   peak: number;
   seconds: number;
   delivered: number;
@@ -64,9 +66,12 @@ async function storm(jitter: boolean): Promise<StormResult> {
     // Every answer takes 100 ms, as a real API's database would: concurrency at the API is then
     // arrival rate x service time, which is what a synchronised fleet drives up.
     await sim.control('/_sim/faults', { slowRate: 1, slowMs: 100 });
-    await waitAll(devices, 120_000);
+    // The storm is the wave right after the API returns; later the fleet settles into steady sending.
+    await new Promise((r) => setTimeout(r, 1500));
+    const wave = (await sim.control('/_sim/stats')) as { peakConcurrent: number };
+    await waitAll(devices, 180_000);
     const stats = (await sim.control('/_sim/stats')) as { peakConcurrent: number; distinctStored: number; duplicatesStored: number };
-    return { peak: stats.peakConcurrent, seconds: (performance.now() - t0) / 1000, delivered: stats.distinctStored, duplicates: stats.duplicatesStored };
+    return { wavePeak: wave.peakConcurrent, peak: stats.peakConcurrent, seconds: (performance.now() - t0) / 1000, delivered: stats.distinctStored, duplicates: stats.duplicatesStored };
   } finally {
     await Promise.all(devices.map((d) => d.close()));
     sim.stop();
@@ -114,10 +119,11 @@ export const benchmarks: Benchmark[] = [
     async run(): Promise<BenchRow[]> {
       const plain = await storm(false);
       const jittered = await storm(true);
-      const note = (r: StormResult) => `peak ${r.peak} concurrent, ${r.delivered}/10000 delivered, ${r.duplicates} duplicates, ${r.seconds.toFixed(1)} s`;
+      const note = (r: StormResult) =>
+        `peak ${r.wavePeak} concurrent in the first 1.5 s (${r.peak} over the whole drain), ${r.delivered}/10000 delivered, ${r.duplicates} duplicates, ${r.seconds.toFixed(1)} s`;
       return [
         { name: 'reconnect storm 500 kiosks x 20: no jitter (baseline)', note: note(plain) },
-        { name: 'reconnect storm 500 kiosks x 20: full jitter', ratio: `${(jittered.peak / plain.peak).toFixed(2)}x peak of no-jitter`, note: note(jittered) },
+        { name: 'reconnect storm 500 kiosks x 20: full jitter', ratio: `${(jittered.wavePeak / Math.max(1, plain.wavePeak)).toFixed(2)}x wave peak of no-jitter`, note: note(jittered) },
       ];
     },
   },
