@@ -33,8 +33,8 @@ async function main(): Promise<void> {
     enrollmentCode: demoCentral?.enrollmentCode,
   });
   const mode = config.demo ? 'demo mode' : `location ${config.location.id}`;
-  process.stdout.write(`Loopbaanwinkel Kiosk (${config.role}, ${mode}) is running at:\n  ${host.url}\n`);
-  if (demoCentral) process.stdout.write(`Demo central API simulator: ${demoCentral.sim.url} (stats: ${demoCentral.sim.url}/_sim/stats)\n`);
+  const simLine = demoCentral ? `Demo central API simulator: ${demoCentral.sim.url} (stats: ${demoCentral.sim.url}/_sim/stats)\n` : '';
+  process.stdout.write(`Loopbaanwinkel Kiosk (${config.role}, ${mode}) is running at:\n  ${host.url}\n${simLine}`);
 
   if (options.open) {
     const chromium = findChromium();

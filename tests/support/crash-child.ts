@@ -22,7 +22,6 @@ const core = createCore({
   enrollmentCode: async () => code,
   syncTuning: { ...fastSync, requestTimeoutMs: 500 },
 });
-process.stdout.write('ready\n');
 
 if (mode === 'enqueue') {
   for (let n = 0; ; n++) {

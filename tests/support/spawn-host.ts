@@ -26,10 +26,13 @@ export function spawnHost(args: string[] = [], env: NodeJS.ProcessEnv = {}): Pro
       clearTimeout(timer);
       reject(new Error(`host exited with ${code}:\n${out}\n${err}`));
     });
+    let started = false;
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/.exec(out);
-      if (!match?.[1] || !match[2]) return;
+      // Only once: a later chunk of output must not strip the 'exit' listener stop() relies on.
+      if (started || !match?.[1] || !match[2]) return;
+      started = true;
       clearTimeout(timer);
       child.removeAllListeners('exit');
       resolve({

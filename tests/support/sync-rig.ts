@@ -32,8 +32,14 @@ export interface Device {
   close(): Promise<void>;
 }
 
+/** What a device needs of a simulator: its URL and a way to get enrollment codes (in-process or over HTTP). */
+export interface CentralEndpoint {
+  url: string;
+  issueEnrollmentCode(): string | Promise<string>;
+}
+
 /** One device's outbox and sync worker against a simulator, without the rest of the core. */
-export function device(sim: RunningSim, options: Partial<SyncWorkerOptions> & { requestTimeoutMs?: number; logger?: Logger; dataDir?: string } = {}): Device {
+export function device(sim: CentralEndpoint, options: Partial<SyncWorkerOptions> & { requestTimeoutMs?: number; logger?: Logger; dataDir?: string } = {}): Device {
   const dataDir = options.dataDir ?? tempDir('device');
   const store = openDeviceStore(dataDir, createFileKeyProvider(join(dataDir, 'field-key')));
   const outbox = createOutbox(store.db, store.cipher);
@@ -59,7 +65,7 @@ export function device(sim: RunningSim, options: Partial<SyncWorkerOptions> & { 
     },
     async waitUntilDrained(timeoutMs = 60_000) {
       const until = Date.now() + timeoutMs;
-      while (outbox.counts().pending > 0) {
+      while (outbox.pendingCount() > 0) {
         if (Date.now() > until) throw new Error(`outbox not drained in ${timeoutMs} ms: ${JSON.stringify(outbox.counts())}`);
         await new Promise((r) => setTimeout(r, 20));
       }

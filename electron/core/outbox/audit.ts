@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 export interface AuditEntry {
   action: string;
@@ -8,9 +8,17 @@ export interface AuditEntry {
   detail?: Record<string, string | number | boolean | null>;
 }
 
+// One prepared statement per connection: audit rows are written on every commit of the hot paths.
+const inserts = new WeakMap<Database, Statement>();
+
 /** Appends one audit row; call it inside the transaction that makes the change it records. */
 export function appendAudit(db: Database, at: Date, entry: AuditEntry): void {
-  db.prepare('INSERT INTO audit (at, action, aggregate_type, aggregate_id, detail) VALUES (?, ?, ?, ?, ?)').run(
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare('INSERT INTO audit (at, action, aggregate_type, aggregate_id, detail) VALUES (?, ?, ?, ?, ?)');
+    inserts.set(db, insert);
+  }
+  insert.run(
     at.toISOString(),
     entry.action,
     entry.aggregateType,

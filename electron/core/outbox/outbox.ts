@@ -91,7 +91,31 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
        min(next_attempt_at) FILTER (WHERE status = 'pending') AS nextAttemptAt
      FROM outbox`,
   );
+  const ackStmt = db.prepare(
+    `UPDATE outbox SET status = 'acked', acked_at = ?, ack = ?, attempts = attempts + 1, last_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'`,
+  );
+  const retryStmt = db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
+  const attentionStmt = db.prepare(`UPDATE outbox SET status = 'needs_attention', attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
+  const retryNowStmt = db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`);
+  const pendingStmt = db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`);
+  const dueStmt = db.prepare(`SELECT min(next_attempt_at) AS due FROM outbox WHERE status = 'pending'`);
   const byId = db.prepare('SELECT aggregate_type, aggregate_id, kind, reference, attempts FROM outbox WHERE id = ?');
+
+  /**
+   * Sync bookkeeping (acknowledged, retry later, needs attention) commits without waiting for the
+   * disk: if a power cut loses it, the row is simply sent again with the same key and the API
+   * answers with its stored response. Only the enqueue, which stands for a printed receipt, waits
+   * for fsync (synchronous=FULL). A single connection runs this synchronously, so nothing else
+   * commits while the setting is relaxed.
+   */
+  const relaxed = <T>(fn: () => T): T => {
+    db.pragma('synchronous = NORMAL');
+    try {
+      return db.transaction(fn).immediate();
+    } finally {
+      db.pragma('synchronous = FULL');
+    }
+  };
 
   const rowOf = (raw: RawRow): OutboxRow => ({
     id: raw.id,
@@ -131,37 +155,44 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
 
     /** `alsoInTransaction` lets the domain record the acknowledgement atomically with the outbox. */
     markAcked(id: number, ack: unknown, now: Date, alsoInTransaction?: () => void): void {
-      db.transaction(() => {
-        const changed = db
-          .prepare(`UPDATE outbox SET status = 'acked', acked_at = ?, ack = ?, attempts = attempts + 1, last_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'`)
-          .run(now.toISOString(), JSON.stringify(ack), now.getTime(), id).changes;
+      relaxed(() => {
+        const changed = ackStmt.run(now.toISOString(), JSON.stringify(ack), now.getTime(), id).changes;
         if (!changed) return;
         auditFor(id, now, 'outbox.acked', {});
         alsoInTransaction?.();
-      }).immediate();
+      });
     },
 
     /** Connectivity is back: rows waiting out a backoff become due at once. */
     retryNow(now: Date): number {
-      return db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`).run(now.getTime(), now.getTime()).changes;
+      return retryNowStmt.run(now.getTime(), now.getTime()).changes;
     },
 
     markRetry(id: number, nextAttemptAt: Date, error: string, now: Date): void {
-      db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`).run(
-        nextAttemptAt.getTime(),
-        now.getTime(),
-        error,
-        id,
+      relaxed(() =>
+        retryStmt.run(
+          nextAttemptAt.getTime(),
+          now.getTime(),
+          error,
+          id,
+        ),
       );
     },
 
     markNeedsAttention(id: number, reason: string, now: Date): void {
-      db.transaction(() => {
-        const changed = db
-          .prepare(`UPDATE outbox SET status = 'needs_attention', attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`)
-          .run(now.getTime(), reason, id).changes;
+      relaxed(() => {
+        const changed = attentionStmt.run(now.getTime(), reason, id).changes;
         if (changed) auditFor(id, now, 'outbox.needs-attention', {});
-      }).immediate();
+      });
+    },
+
+    /** Cheap (a partial index) for loops that only need to know whether work is left. */
+    pendingCount(): number {
+      return (pendingStmt.get() as { n: number }).n;
+    },
+
+    nextDueAt(): number | null {
+      return (dueStmt.get() as { due: number | null }).due;
     },
 
     counts(): OutboxCounts {

@@ -108,6 +108,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX print_jobs_pending ON print_jobs (state, next_attempt_at, created_at);
     `,
   },
+  {
+    version: 6,
+    summary: 'outbox indexes that keep picking the next rows cheap with a long queue',
+    sql: `
+      DROP INDEX outbox_by_status;
+      CREATE INDEX outbox_pending_in_order ON outbox (id) WHERE status = 'pending';
+      CREATE INDEX outbox_open_by_aggregate ON outbox (aggregate_type, aggregate_id, id) WHERE status IN ('pending', 'needs_attention');
+      CREATE INDEX outbox_by_status ON outbox (status);
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -100,14 +100,21 @@ export function createSyncWorker(options: SyncWorkerOptions) {
 
   function pump(): void {
     if (!running || circuitOpen) return;
-    const capacity = maxInFlight - inFlight.size;
-    if (capacity > 0) {
-      for (const message of outbox.ready(now(), [...inFlight.keys()], capacity)) dispatch(message);
-    }
-    if (inFlight.size === 0) {
-      const due = outbox.counts().nextAttemptAt;
-      const untilDue = due === null ? idlePollMs : Math.max(1, due - now().getTime());
-      schedule(Math.min(untilDue, idlePollMs), pump);
+    try {
+      const capacity = maxInFlight - inFlight.size;
+      if (capacity > 0) {
+        for (const message of outbox.ready(now(), [...inFlight.keys()], capacity)) dispatch(message);
+      }
+      if (inFlight.size === 0) {
+        const due = outbox.nextDueAt();
+        const untilDue = due === null ? idlePollMs : Math.max(1, due - now().getTime());
+        schedule(Math.min(untilDue, idlePollMs), pump);
+      }
+    } catch (err) {
+      // A database that cannot be read right now (busy, disk trouble) must not take the app down
+      // from a timer: the rows stay where they are and the worker looks again later.
+      logger.error('sync could not read the outbox', { error: err instanceof Error ? err.message : String(err) });
+      schedule(idlePollMs, pump);
     }
   }
 
