@@ -3,8 +3,12 @@ import type { DeviceConfig } from '../../shared/config/device-config';
 import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
+import { createAuditLog } from './audit/audit-log';
 import { readContentManifest } from './content/read-manifest';
 import type { Logger } from './log/logger';
+import { openInterimStaffDb } from './staff/interim-staff-db';
+import { createStaffHandlers } from './staff/staff-handlers';
+import { createStaffService } from './staff/staff-service';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -28,13 +32,19 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
+  const db = openInterimStaffDb(options.dataDir);
+  const staff = createStaffService({ db, audit: createAuditLog(db), autoLockSeconds: options.config.deskAutoLockSeconds });
+
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
+    ...createStaffHandlers(staff),
   };
 
   return {
     handlers,
-    dispatch: createDispatch(handlers, logger),
-    close: async () => undefined,
+    dispatch: createDispatch(handlers, logger, { deviceRole: options.config.role, staffRole: () => staff.currentRole() }),
+    close: async () => {
+      db.close();
+    },
   };
 }

@@ -36,6 +36,8 @@ export const DeviceConfigSchema = z.strictObject({
   printer: PrinterConfig.default({ type: 'virtual' }),
   updateChannel: z.enum(['stable', 'pilot', 'beta']).default('stable'),
   idleSeconds: z.number().int().min(30).max(600).default(90),
+  /** Counter desk: lock after this long without keyboard or mouse activity; the same PIN opens it again. */
+  deskAutoLockSeconds: z.number().int().min(10).max(3600).default(300),
 });
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
 export type DeviceConfigInput = z.input<typeof DeviceConfigSchema>;

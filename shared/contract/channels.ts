@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { staffChannels } from './staff-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -8,6 +9,7 @@ import { appChannels } from './app-channels';
  */
 export const channels = {
   ...appChannels,
+  ...staffChannels,
 } as const;
 
 export type Channels = typeof channels;
