@@ -3,12 +3,11 @@ import type { DeviceConfig } from '../../shared/config/device-config';
 import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
-import { createAuditLog } from './audit/audit-log';
 import { readContentManifest } from './content/read-manifest';
+import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import type { Logger } from './log/logger';
-import { openInterimStaffDb } from './staff/interim-staff-db';
-import { createStaffHandlers } from './staff/staff-handlers';
-import { createStaffService } from './staff/staff-service';
+import { createDeskStack } from './desk/desk-stack';
+import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -19,6 +18,12 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'browser';
   logger: Logger;
+  /** Where the key for personal fields comes from; the Electron shell passes its safeStorage provider. Default: a 0600 key file in dataDir. */
+  keyProvider?: KeyProvider;
+  /** Where a one-time enrollment code for the central API comes from; default: the file `enrollment-code` in dataDir. */
+  enrollmentCode?: () => Promise<string | null>;
+  /** Shorter sync timings for tests and benchmarks. */
+  syncTuning?: SyncTuning;
 }
 
 export interface Core {
@@ -32,19 +37,29 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
-  const db = openInterimStaffDb(options.dataDir);
-  const staff = createStaffService({ db, audit: createAuditLog(db), autoLockSeconds: options.config.deskAutoLockSeconds });
+  const requests = createRequestsStack({
+    dataDir: options.dataDir,
+    keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
+    config: options.config,
+    appVersion: options.appVersion,
+    logger,
+    enrollmentCode: options.enrollmentCode,
+    syncTuning: options.syncTuning,
+  });
+
+  const desk = createDeskStack({ store: requests.deskStore, config: options.config, logger });
 
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
-    ...createStaffHandlers(staff),
+    ...requests.handlers,
+    ...desk.handlers,
   };
 
   return {
     handlers,
-    dispatch: createDispatch(handlers, logger, { deviceRole: options.config.role, staffRole: () => staff.currentRole() }),
+    dispatch: createDispatch(handlers, logger, { deviceRole: options.config.role, staffRole: () => desk.staffRole() }),
     close: async () => {
-      db.close();
+      await requests.close();
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { deskChannels } from './desk-channels';
 import { staffChannels } from './staff-channels';
+import { requestsChannels } from './requests-channels';
+import { syncChannels } from './sync-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -10,6 +13,9 @@ import { staffChannels } from './staff-channels';
 export const channels = {
   ...appChannels,
   ...staffChannels,
+  ...deskChannels,
+  ...requestsChannels,
+  ...syncChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,12 +1,8 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { staffTableSql } from '../../electron/core/staff/staff-migration';
+import { openStore } from '../../electron/core/store/open-store';
 import { tempDir } from './paths';
 
-/** A real SQLite file with the staff table and the audit table, as the store creates them. */
+/** A real device database file with every migration applied, as the app opens it. */
 export function openStaffDb() {
-  const db = new Database(join(tempDir('staff'), 'device.sqlite'));
-  db.exec(staffTableSql);
-  db.exec('CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, aggregate_type TEXT NOT NULL, aggregate_id TEXT NOT NULL, detail TEXT) STRICT;');
-  return db;
+  return openStore(join(tempDir('staff'), 'device.sqlite')).db;
 }

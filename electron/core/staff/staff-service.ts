@@ -2,15 +2,14 @@ import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { DeskSession, SignInResult, StaffMember, StaffMemberRow } from '../../../shared/contract/staff-channels';
 import { hasStaffRole, type StaffRole } from '../../../shared/staff/staff-role';
-import type { AuditLog } from '../audit/audit-log';
 import { CoreError } from '../errors';
+import { appendAudit, type AuditEntry } from '../outbox/audit';
 import { decoyHash, hashPin, verifyPin } from './pin-hash';
 import { lockoutMs, maxFailures } from './lockout';
 import { createStaffRepo, type StaffRow } from './staff-repo';
 
 export interface StaffServiceOptions {
   db: Database;
-  audit: AuditLog;
   autoLockSeconds: number;
   now?: () => number;
 }
@@ -30,8 +29,10 @@ const toMember = (row: StaffRow): StaffMember => ({ id: row.id, username: row.us
  * it, and a desk left alone locks itself even if the screen has been tampered with.
  */
 export function createStaffService(options: StaffServiceOptions) {
-  const { db, audit } = options;
+  const { db } = options;
   const now = options.now ?? Date.now;
+  /** Every sign-in, failure, lock and account change; never the PIN, not even a wrong one. */
+  const audit = { record: (entry: AuditEntry & { at?: Date }) => appendAudit(db, entry.at ?? new Date(now()), entry) };
   const repo = createStaffRepo(db);
   const autoLockMs = options.autoLockSeconds * 1000;
   let session: Session | null = null;

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createAuditLog } from '../../../electron/core/audit/audit-log';
 import { CoreError } from '../../../electron/core/errors';
 import { lockoutMs } from '../../../electron/core/staff/lockout';
 import { createStaffService } from '../../../electron/core/staff/staff-service';
@@ -11,7 +10,7 @@ function setup(autoLockSeconds = 300) {
   const db = openStaffDb();
   let clock = Date.parse('2026-11-24T09:00:00Z');
   const now = () => clock;
-  const staff = createStaffService({ db, audit: createAuditLog(db, now), autoLockSeconds, now });
+  const staff = createStaffService({ db, autoLockSeconds, now });
   const audit = () => db.prepare<[], { action: string; aggregate_id: string; detail: string | null; at: string }>('SELECT * FROM audit ORDER BY id').all();
   return { db, staff, audit, advance: (ms: number) => (clock += ms) };
 }

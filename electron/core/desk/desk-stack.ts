@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3';
+import type { DeviceConfig } from '../../../shared/config/device-config';
+import { deskChannels } from '../../../shared/contract/desk-channels';
+import { staffChannels } from '../../../shared/contract/staff-channels';
+import type { StaffRole } from '../../../shared/staff/staff-role';
+import type { HandlersFor } from '../bridge/handlers';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { CoreError } from '../errors';
+import type { Logger } from '../log/logger';
+import type { Outbox } from '../outbox/outbox';
+import { createStaffHandlers } from '../staff/staff-handlers';
+import { createStaffService } from '../staff/staff-service';
+import { createQueue } from './queue';
+import { createRequestDesk } from './request-desk';
+
+/** The parts of the device store the desk builds on. */
+export interface DeskStore {
+  db: Database;
+  cipher: FieldCipher;
+  outbox: Outbox;
+  now: () => Date;
+  /** Tells the sync worker there is something new to send. */
+  nudge(): void;
+}
+
+type DeskHandlers = HandlersFor<typeof staffChannels> & HandlersFor<typeof deskChannels>;
+
+/**
+ * The counter desk on top of the store: staff sign-in, the queue and request completion. Without
+ * a store (it could not be opened) every desk channel answers `unavailable` with the reason the
+ * store gave at start, and nobody counts as signed in.
+ */
+export function createDeskStack(options: { store: DeskStore | null; config: DeviceConfig; logger: Logger }): { handlers: DeskHandlers; staffRole(): StaffRole | null } {
+  const { store, config } = options;
+  if (!store) {
+    const unavailable = (): never => {
+      throw new CoreError('unavailable', 'The device database is not available, so the desk cannot work. Ask IT for help.');
+    };
+    const handlers = Object.fromEntries(Object.keys({ ...staffChannels, ...deskChannels }).map((name) => [name, unavailable])) as unknown as DeskHandlers;
+    return { handlers, staffRole: () => null };
+  }
+  const { db, cipher, outbox } = store;
+  const now = () => store.now().getTime();
+  const staff = createStaffService({ db, autoLockSeconds: config.deskAutoLockSeconds, now });
+  const queue = createQueue(db, store.now);
+  const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now });
+  const me = () => staff.current().id;
+  return {
+    staffRole: () => staff.currentRole(),
+    handlers: {
+      ...createStaffHandlers(staff),
+      'queue.list': () => queue.list(),
+      'queue.callNext': () => queue.callNext(me()),
+      'queue.close': (input) => queue.close(input.id, input.outcome, me()),
+      'request.find': (input) => requests.find(input.reference, me()),
+      'request.complete': (input) => {
+        const result = requests.complete(input.reference, input.identityDocument, input.bsn, me());
+        store.nudge();
+        return result;
+      },
+      'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { IdDocumentType } from '../identity/id-document';
+import { Bsn } from '../identity/bsn';
+import { staffOnly } from './access';
+import { channel } from './define-channel';
+import { ContactDetails, EligibilitySnapshot, ReferenceCode, TicketTopic, Trajectory } from './requests-channels';
+
+/** A reference as staff type it or a scanner sends it: case and surrounding spaces do not matter. */
+export const TypedReference = z.string().trim().toUpperCase().pipe(ReferenceCode);
+
+export const QueueTicket = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  topic: TicketTopic,
+  state: z.enum(['waiting', 'called', 'served', 'no-show']),
+  createdAt: z.iso.datetime(),
+  calledAt: z.iso.datetime().nullable(),
+});
+export type QueueTicket = z.infer<typeof QueueTicket>;
+
+export const RequestDetail = z.object({
+  id: z.uuid(),
+  reference: ReferenceCode,
+  status: z.enum(['started', 'completed', 'cancelled']),
+  trajectory: Trajectory,
+  providerId: z.string().nullable(),
+  language: z.string(),
+  createdAt: z.iso.datetime(),
+  /** Null once purged after the central API acknowledged the request. */
+  contact: ContactDetails.nullable(),
+  eligibility: EligibilitySnapshot,
+  /** The BSN is never sent back in full: only its last three digits, masked. */
+  identity: z.object({ document: IdDocumentType, bsnMasked: z.string().nullable() }).nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  cancelledAt: z.iso.datetime().nullable(),
+  cancelReason: z.string().nullable(),
+});
+export type RequestDetail = z.infer<typeof RequestDetail>;
+
+export const CancelReason = z.string().trim().min(3, 'expected a short reason').max(200);
+
+export const deskChannels = {
+  'queue.list': channel({
+    summary: 'The walk-in queue of today, oldest first: waiting and called tickets of every kiosk of the location.',
+    input: z.strictObject({}),
+    output: z.array(QueueTicket),
+    access: staffOnly(),
+  }),
+  'queue.callNext': channel({
+    summary: 'Calls the oldest waiting ticket; null when nobody is waiting.',
+    input: z.strictObject({}),
+    output: QueueTicket.nullable(),
+    access: staffOnly(),
+  }),
+  'queue.close': channel({
+    summary: 'Marks a called ticket served or no-show; the topic stays for the anonymous statistics.',
+    input: z.strictObject({ id: z.uuid(), outcome: z.enum(['served', 'no-show']) }),
+    output: QueueTicket,
+    access: staffOnly(),
+  }),
+  'request.find': channel({
+    summary: 'Opens a voucher request by its reference code (typed or scanned from the receipt).',
+    input: z.strictObject({ reference: TypedReference }),
+    output: RequestDetail,
+    access: staffOnly(),
+  }),
+  'request.complete': channel({
+    summary: 'Staff checked the identity document and typed the BSN: the request is completed and queued for the central API.',
+    input: z.strictObject({ reference: TypedReference, identityDocument: IdDocumentType, bsn: Bsn }),
+    output: RequestDetail,
+    access: staffOnly(),
+  }),
+  'request.cancel': channel({
+    summary: 'Cancels a request that is not completed yet, with the reason staff give.',
+    input: z.strictObject({ reference: TypedReference, reason: CancelReason }),
+    output: RequestDetail,
+    access: staffOnly(),
+  }),
+} as const;
