@@ -16,10 +16,7 @@ const fail = (error: BridgeError): BridgeResult => ({ ok: false, error });
 /** What the dispatcher needs to know about the caller to enforce a channel's access rule. */
 export interface AccessGate {
   deviceRole: DeviceRole;
-  /**
-   * The role of the person signed in at this desk, or null. Asked only for staff channels, so the
-   * staff service may count the question as desk activity (it keeps the auto-lock from firing).
-   */
+  /** The role of the person signed in at this desk, or null; asked only for channels that need staff. */
   staffRole(): StaffRole | null;
 }
 

@@ -89,12 +89,13 @@ export function createStaffService(options: StaffServiceOptions) {
   return {
     session: deskSession,
 
-    /** For the dispatcher's access gate: the signed-in role, and a staff call counts as activity. */
+    /**
+     * For the dispatcher's access gate. Asking is not activity: screens poll (the queue, the sync
+     * status), and a desk nobody touches must still lock. Activity is `touch`, sent on keyboard and mouse use.
+     */
     currentRole(): StaffRole | null {
       expireIdle();
-      if (!session) return null;
-      session.lastActivity = now();
-      return session.member.role;
+      return session?.member.role ?? null;
     },
 
     current: (): StaffMember => requireSession().member,

@@ -1,14 +1,17 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
 import type { DeskSession, StaffMember } from '../../../shared/contract/staff-channels';
 import { hasStaffRole, type StaffRole } from '../../../shared/staff/staff-role';
 import type { Bridge } from '../bridge/bridge-client';
 import { DeviceFacts } from './DeviceFacts';
+import { QueueView } from './QueueView';
+import { RequestView } from './RequestView';
 import { StaffAdminView } from './StaffAdminView';
+import { SyncView } from './SyncView';
 import { useIdleLock } from './use-idle-lock';
 
-export type DeskView = 'staff' | 'device';
+export type DeskView = 'queue' | 'request' | 'sync' | 'staff' | 'device';
 
 interface ViewDef {
   id: DeskView;
@@ -32,7 +35,11 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
   const main = useRef<HTMLElement>(null);
   const idle = useIdleLock(bridge, session.autoLockSeconds, onSignedOut);
 
+  const [reference, setReference] = useState<{ value: string; at: number } | null>(null);
   const allViews: ViewDef[] = [
+    { id: 'queue', minimum: 'staff', render: () => <QueueView bridge={bridge} onSignedOut={onSignedOut} /> },
+    { id: 'request', minimum: 'staff', render: () => <RequestView key={reference?.at} bridge={bridge} reference={reference?.value ?? null} onSignedOut={onSignedOut} /> },
+    { id: 'sync', minimum: 'staff', render: () => <SyncView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'staff', minimum: 'location-manager', render: () => <StaffAdminView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
     { id: 'device', minimum: 'staff', render: () => <DeviceFacts info={info} /> },
   ];
@@ -40,12 +47,26 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
   const [current, setCurrent] = useState<DeskView>(views[0]?.id ?? 'device');
   const view = views.find((v) => v.id === current) ?? views[0];
 
+  /** Typed, or sent by a scanner as a fast burst of keys ending in Enter: either way the form submits. */
+  const openReference = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const value = search.current?.value.trim() ?? '';
+    if (!value) return;
+    setReference({ value, at: Date.now() });
+    setCurrent('request');
+    if (search.current) search.current.value = '';
+  };
+
   const lock = () => void bridge.call('staff.lock', {}).then(onSession, onSignedOut);
   const signOut = () => void bridge.call('staff.signOut', {}).then(onSession, onSignedOut);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2') {
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select') !== null;
+      if (!typing && e.key.length === 1 && /[a-z0-9]/i.test(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        // A scanner (or a person) typing with no field focused: the keys belong in the reference search.
+        search.current?.focus();
+      } else if (e.key === 'F2') {
         e.preventDefault();
         search.current?.focus();
       } else if (e.altKey && !e.ctrlKey && /^[1-9]$/.test(e.key)) {
@@ -88,12 +109,12 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
             </li>
           ))}
         </ul>
-        <label className="desk__search">
-          <span>
+        <form role="search" className="desk__search" onSubmit={openReference}>
+          <label htmlFor="reference-search">
             {t('counter.desk.search')} <kbd>F2</kbd>
-          </span>
-          <input ref={search} type="search" aria-keyshortcuts="F2" autoComplete="off" spellCheck={false} />
-        </label>
+          </label>
+          <input id="reference-search" ref={search} type="search" aria-keyshortcuts="F2" autoComplete="off" spellCheck={false} autoFocus placeholder="K7QD-M3XA" />
+        </form>
       </nav>
       {idle.warning && (
         <div role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-text" className="desk__idle">

@@ -57,3 +57,15 @@ export async function setUpDesk(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(page.getByText(`${manager.name} (locatiemanager)`)).toBeVisible();
 }
+
+/** A call over the host's HTTP contract, as a kiosk screen would make it. */
+export async function callHost(host: SpawnedHost, channel: string, input: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${host.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { result?: Record<string, unknown>; error?: unknown };
+  if (!res.ok || !body.result) throw new Error(`${channel} failed: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
