@@ -59,6 +59,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     dispatch: createDispatch(handlers, logger, { deviceRole: options.config.role, staffRole: () => desk.staffRole() }),
     close: async () => {
+      await desk.close();
       await requests.close();
     },
   };

@@ -10,6 +10,9 @@ import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import { createStaffHandlers } from '../staff/staff-handlers';
 import { createStaffService } from '../staff/staff-service';
+import { createHubIngest } from '../hub/hub-ingest';
+import { hubPsk } from '../hub/hub-psk';
+import { startHubServer, type HubServer } from '../hub/hub-server';
 import { createQueue } from './queue';
 import { createRequestDesk } from './request-desk';
 
@@ -30,14 +33,20 @@ type DeskHandlers = HandlersFor<typeof staffChannels> & HandlersFor<typeof deskC
  * a store (it could not be opened) every desk channel answers `unavailable` with the reason the
  * store gave at start, and nobody counts as signed in.
  */
-export function createDeskStack(options: { store: DeskStore | null; config: DeviceConfig; logger: Logger }): { handlers: DeskHandlers; staffRole(): StaffRole | null } {
+export interface DeskStack {
+  handlers: DeskHandlers;
+  staffRole(): StaffRole | null;
+  close(): Promise<void>;
+}
+
+export function createDeskStack(options: { store: DeskStore | null; config: DeviceConfig; logger: Logger }): DeskStack {
   const { store, config } = options;
   if (!store) {
     const unavailable = (): never => {
       throw new CoreError('unavailable', 'The device database is not available, so the desk cannot work. Ask IT for help.');
     };
     const handlers = Object.fromEntries(Object.keys({ ...staffChannels, ...deskChannels }).map((name) => [name, unavailable])) as unknown as DeskHandlers;
-    return { handlers, staffRole: () => null };
+    return { handlers, staffRole: () => null, close: async () => undefined };
   }
   const { db, cipher, outbox } = store;
   const now = () => store.now().getTime();
@@ -45,8 +54,25 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   const queue = createQueue(db, store.now);
   const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now });
   const me = () => staff.current().id;
+  const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
+  const hub: Promise<HubServer | null> = hubConfig
+    ? startHubServer({
+        host: hubConfig.listenHost,
+        port: hubConfig.port,
+        psk: hubPsk(hubConfig.locationKey, config.location.id),
+        ingest: createHubIngest({ db, cipher, outbox, now: store.now }).ingest,
+        onIngested: () => store.nudge(),
+        logger: options.logger.child({ part: 'hub' }),
+      }).catch((err: unknown) => {
+        options.logger.error('location hub could not start; kiosks keep their messages until it does', { error: err instanceof Error ? err.message : 'unknown' });
+        return null;
+      })
+    : Promise.resolve(null);
   return {
     staffRole: () => staff.currentRole(),
+    close: async () => {
+      await (await hub)?.close();
+    },
     handlers: {
       ...createStaffHandlers(staff),
       'queue.list': () => queue.list(),

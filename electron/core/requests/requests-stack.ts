@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { KeyProvider } from '../crypto/key-provider';
 import type { DeskStore } from '../desk/desk-stack';
+import { createHubClient } from '../hub/hub-client';
+import { hubIdentity, hubPsk } from '../hub/hub-psk';
 import { purgeBsn } from '../desk/request-desk';
 import type { Logger } from '../log/logger';
 import { createOutbox } from '../outbox/outbox';
@@ -58,7 +60,22 @@ export function createRequestsStack(options: RequestsStackOptions) {
     store = openDeviceStore(options.dataDir, options.keyProvider);
     const { db, cipher } = store;
     const outbox = createOutbox(db, cipher);
-    if (config.centralApiUrl) {
+    if (config.role === 'kiosk' && config.hub?.url) {
+      // A kiosk of a location with a hub sends to the hub; the hub forwards to the central API.
+      const tuning = options.syncTuning ?? {};
+      const client = createHubClient({ url: config.hub.url, psk: hubPsk(config.hub.locationKey, config.location.id), identity: hubIdentity(config.location.id, config.ticketPrefix), requestTimeoutMs: tuning.requestTimeoutMs ?? 10_000 });
+      worker = createSyncWorker({
+        ...tuning,
+        outbox,
+        client,
+        auth: { token: () => null, renew: async () => false },
+        logger: logger.child({ part: 'sync-to-hub' }),
+        now,
+        onAcked: (message, _receipt, at) => {
+          if (message.kind === 'voucher-request.submit') markVoucherAcked(db, message.aggregateId, at);
+        },
+      });
+    } else if (config.centralApiUrl) {
       const tuning = options.syncTuning ?? {};
       const client = createCentralClient({ baseUrl: config.centralApiUrl, requestTimeoutMs: tuning.requestTimeoutMs ?? 15_000 });
       const auth = createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) });
