@@ -80,7 +80,7 @@ test('kiosk and hub on loopback: tickets and requests reach the hub at once, sur
   // The hub goes away: the kiosk keeps issuing tickets, numbered in its own series.
   await hub.stop();
   running.splice(running.indexOf(hub), 1);
-  const offline = [];
+  const offline: string[] = [];
   for (let i = 0; i < 3; i++) offline.push(String((await callHost(kiosk, 'ticket.take', { topic: 'voucher' })).number));
   expect(offline).toEqual(['B002', 'B003', 'B004']);
   const status = await callHost(kiosk, 'sync.status', {});
