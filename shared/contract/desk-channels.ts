@@ -39,7 +39,21 @@ export type RequestDetail = z.infer<typeof RequestDetail>;
 
 export const CancelReason = z.string().trim().min(3, 'expected a short reason').max(200);
 
+export const HubStatus = z.object({
+  /** standalone: this device is its own hub; hub: kiosks of the location send to this counter. */
+  mode: z.enum(['standalone', 'hub']),
+  listening: z.boolean(),
+  kiosks: z.array(z.object({ identity: z.string(), appVersion: z.string().nullable(), lastSeenAt: z.iso.datetime(), messages: z.number().int().min(0) })),
+});
+export type HubStatus = z.infer<typeof HubStatus>;
+
 export const deskChannels = {
+  'hub.status': channel({
+    summary: 'The location hub on this counter: whether it listens, and each kiosk it heard from (last seen, app version, messages).',
+    input: z.strictObject({}),
+    output: HubStatus,
+    access: staffOnly(),
+  }),
   'queue.list': channel({
     summary: 'The walk-in queue of today, oldest first: waiting and called tickets of every kiosk of the location.',
     input: z.strictObject({}),

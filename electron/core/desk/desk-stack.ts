@@ -55,6 +55,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now });
   const me = () => staff.current().id;
   const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
+  let listening: HubServer | null = null;
   const hub: Promise<HubServer | null> = hubConfig
     ? startHubServer({
         host: hubConfig.listenHost,
@@ -63,7 +64,9 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
         ingest: createHubIngest({ db, cipher, outbox, now: store.now }).ingest,
         onIngested: () => store.nudge(),
         logger: options.logger.child({ part: 'hub' }),
-      }).catch((err: unknown) => {
+      })
+        .then((server) => (listening = server))
+        .catch((err: unknown) => {
         options.logger.error('location hub could not start; kiosks keep their messages until it does', { error: err instanceof Error ? err.message : 'unknown' });
         return null;
       })
@@ -85,6 +88,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
         return result;
       },
       'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
+      'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: listening?.kiosks() ?? [] }),
     },
   };
 }

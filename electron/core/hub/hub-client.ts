@@ -14,7 +14,7 @@ interface Reply {
  * (backoff, circuit, exactly-once bookkeeping) drives it. TLS-PSK: no certificate to check, the
  * handshake itself fails unless the hub holds the same location key.
  */
-export function createHubClient(options: { url: string; psk: Buffer; identity: string; requestTimeoutMs: number }): Pick<CentralClient, 'send' | 'healthy'> {
+export function createHubClient(options: { url: string; psk: Buffer; identity: string; appVersion: string; requestTimeoutMs: number }): Pick<CentralClient, 'send' | 'healthy'> {
   const base = new URL(options.url);
   const agent = new Agent({
     keepAlive: true,
@@ -28,7 +28,7 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
   const call = (method: 'GET' | 'POST', path: string, body: string | null, timeoutMs: number, signal?: AbortSignal): Promise<Reply> =>
     new Promise((resolve, reject) => {
       const req = request(
-        { agent, host: base.hostname, port: base.port || 443, method, path, signal, timeout: timeoutMs, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {} },
+        { agent, host: base.hostname, port: base.port || 443, method, path, signal, timeout: timeoutMs, headers: { 'X-App-Version': options.appVersion, ...(body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {}) } },
         (res) => {
           let text = '';
           res.setEncoding('utf8');

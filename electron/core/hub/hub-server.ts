@@ -9,6 +9,7 @@ import { HubRejection, type createHubIngest } from './hub-ingest';
 
 export interface KioskSeen {
   identity: string;
+  appVersion: string | null;
   lastSeenAt: string;
   messages: number;
 }
@@ -93,8 +94,10 @@ export async function startHubServer(options: {
     const message = HubMessage.safeParse(raw);
     if (!message.success) throw new HubRejection('the message does not match the hub contract');
     const { duplicate } = options.ingest(message.data, identity);
-    const entry = seen.get(identity) ?? { identity, lastSeenAt: '', messages: 0 };
-    seen.set(identity, { identity, lastSeenAt: new Date().toISOString(), messages: entry.messages + (duplicate ? 0 : 1) });
+    const version = req.headers['x-app-version'];
+    const appVersion = typeof version === 'string' && /^[0-9A-Za-z.+-]{1,40}$/.test(version) ? version : null;
+    const entry = seen.get(identity);
+    seen.set(identity, { identity, appVersion, lastSeenAt: new Date().toISOString(), messages: (entry?.messages ?? 0) + (duplicate ? 0 : 1) });
     if (!duplicate) options.onIngested();
     send(res, 200, { acked: true, duplicate });
   }

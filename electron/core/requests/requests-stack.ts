@@ -63,7 +63,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
     if (config.role === 'kiosk' && config.hub?.url) {
       // A kiosk of a location with a hub sends to the hub; the hub forwards to the central API.
       const tuning = options.syncTuning ?? {};
-      const client = createHubClient({ url: config.hub.url, psk: hubPsk(config.hub.locationKey, config.location.id), identity: hubIdentity(config.location.id, config.ticketPrefix), requestTimeoutMs: tuning.requestTimeoutMs ?? 10_000 });
+      const client = createHubClient({ url: config.hub.url, psk: hubPsk(config.hub.locationKey, config.location.id), identity: hubIdentity(config.location.id, config.ticketPrefix), appVersion: options.appVersion, requestTimeoutMs: tuning.requestTimeoutMs ?? 10_000 });
       worker = createSyncWorker({
         ...tuning,
         outbox,

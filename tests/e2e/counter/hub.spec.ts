@@ -76,6 +76,7 @@ test('kiosk and hub on loopback: tickets and requests reach the hub at once, sur
   }, 1000);
   expect(Date.now() - started).toBeLessThan(2000);
   expect(found.contact.name).toBe('Testbezoeker Nummer11');
+  expect(await callHost(hub, 'hub.status', {})).toMatchObject({ mode: 'hub', listening: true, kiosks: [{ identity: 'zwolle-centrum/B', appVersion: '0.1.0', messages: 2 }] });
 
   // The hub goes away: the kiosk keeps issuing tickets, numbered in its own series.
   await hub.stop();
