@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdDocumentType } from '../identity/id-document';
+import { DailyStats } from '../stats/daily-stats';
 import { Bsn } from '../identity/bsn';
 import { staffOnly } from './access';
 import { channel } from './define-channel';
@@ -48,6 +49,12 @@ export const HubStatus = z.object({
 export type HubStatus = z.infer<typeof HubStatus>;
 
 export const deskChannels = {
+  'stats.daily': channel({
+    summary: 'Counts for one service day (default today) without personal data: tickets, topics, outcomes, requests per trajectory, language and hour.',
+    input: z.strictObject({ day: z.iso.date().optional() }),
+    output: DailyStats,
+    access: staffOnly(),
+  }),
   'hub.status': channel({
     summary: 'The location hub on this counter: whether it listens, and each kiosk it heard from (last seen, app version, messages).',
     input: z.strictObject({}),

@@ -13,6 +13,8 @@ import { createStaffService } from '../staff/staff-service';
 import { createHubIngest } from '../hub/hub-ingest';
 import { hubPsk } from '../hub/hub-psk';
 import { startHubServer, type HubServer } from '../hub/hub-server';
+import { serviceDay } from '../requests/service-day';
+import { readDailyStats } from './daily-stats';
 import { createQueue } from './queue';
 import { createRequestDesk } from './request-desk';
 
@@ -88,6 +90,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
         return result;
       },
       'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
+      'stats.daily': (input) => readDailyStats(db, input.day ?? serviceDay(store.now())),
       'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: listening?.kiosks() ?? [] }),
     },
   };

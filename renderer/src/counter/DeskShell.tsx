@@ -8,10 +8,11 @@ import { DeviceFacts } from './DeviceFacts';
 import { QueueView } from './QueueView';
 import { RequestView } from './RequestView';
 import { StaffAdminView } from './StaffAdminView';
+import { StatsView } from './StatsView';
 import { SyncView } from './SyncView';
 import { useIdleLock } from './use-idle-lock';
 
-export type DeskView = 'queue' | 'request' | 'sync' | 'staff' | 'device';
+export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'staff' | 'device';
 
 interface ViewDef {
   id: DeskView;
@@ -40,6 +41,7 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
     { id: 'queue', minimum: 'staff', render: () => <QueueView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'request', minimum: 'staff', render: () => <RequestView key={reference?.at} bridge={bridge} reference={reference?.value ?? null} onSignedOut={onSignedOut} /> },
     { id: 'sync', minimum: 'staff', render: () => <SyncView bridge={bridge} onSignedOut={onSignedOut} /> },
+    { id: 'stats', minimum: 'staff', render: () => <StatsView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'staff', minimum: 'location-manager', render: () => <StaffAdminView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
     { id: 'device', minimum: 'staff', render: () => <DeviceFacts info={info} /> },
   ];

@@ -70,6 +70,23 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
   // No central API configured here: the ticket, the request and its completion wait on this device.
   await expect(page.getByTestId('sync-facts')).toContainText('Wacht op verzenden');
   await expectNoAxeViolations(page, 'sync status');
+
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByRole('heading', { name: 'Statistiek', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('stats-totals')).toContainText('Volgnummers (bezoeken)2');
+  await expect(page.getByRole('region', { name: 'Volgnummers per onderwerp' })).toContainText('cv check');
+  await expectNoAxeViolations(page, 'statistics');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Downloaden als CSV' }).press('Enter');
+  const csv = await (await download).createReadStream().then(async (stream) => {
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    return text;
+  });
+  expect(csv).toMatch(/^day,section,key,count\n/);
+  expect(csv).toContain(',ticket-outcome,served,1');
+  expect(csv).not.toContain('Testbezoeker');
+  expect(csv).not.toContain(reference);
 });
 
 test('cancelling a request with a reason, and an unknown reference', async ({ page }) => {

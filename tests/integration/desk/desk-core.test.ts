@@ -5,6 +5,7 @@ import type { RunningSim } from '../../../electron/central-sim/sim-server';
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { DeviceConfigSchema } from '../../../shared/config/device-config';
+import { dailyStatsCsv, type DailyStats } from '../../../shared/stats/daily-stats';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { fastSync, startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
@@ -103,5 +104,31 @@ describe('completing a request at the desk', () => {
     expect(await call('request.cancel', { reference, reason: 'Bezoeker wil eerst een gesprek' })).toMatchObject({ status: 'cancelled', cancelReason: 'Bezoeker wil eerst een gesprek' });
     expect(await dispatch('request.complete', { reference, identityDocument: 'identity-card', bsn: '111222333' }, t)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await dispatch('request.find', { reference: 'AAAA-AAAA' }, t)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('daily statistics at the desk', () => {
+  it('counts the day without a single piece of personal data, and exports it as CSV', async () => {
+    const { call } = await counter();
+    for (const topic of ['voucher', 'voucher', 'cv-check']) await call('ticket.take', { topic });
+    const served = await call('queue.callNext', {});
+    await call('queue.close', { id: served.id, outcome: 'served' });
+    const a = String((await call('voucher.start', voucherInput(1))).reference);
+    await call('voucher.start', voucherInput(2));
+    await call('request.complete', { reference: a, identityDocument: 'passport', bsn: '111222333' });
+
+    const stats = (await call('stats.daily', {})) as unknown as DailyStats;
+    expect(stats.tickets).toBe(3);
+    expect(stats.ticketsByTopic).toEqual([{ key: 'voucher', count: 2 }, { key: 'cv-check', count: 1 }]);
+    expect(stats.ticketOutcomes).toEqual([{ key: 'waiting', count: 2 }, { key: 'served', count: 1 }]);
+    expect(stats.requests).toBe(2);
+    expect(stats.requestOutcomes).toEqual([{ key: 'completed', count: 1 }, { key: 'started', count: 1 }]);
+    expect(stats.byHour.reduce((n, h) => n + h.tickets, 0)).toBe(3);
+    const text = JSON.stringify(stats) + dailyStatsCsv(stats);
+    for (const secret of ['Testbezoeker', 'voorbeeld.nl', '111222333', a]) expect(text).not.toContain(secret);
+    expect(dailyStatsCsv(stats).split('\n')[0]).toBe('day,section,key,count');
+    expect(dailyStatsCsv(stats)).toContain(`${stats.day},tickets-by-topic,voucher,2`);
+    expect(dailyStatsCsv({ ...stats, ticketsByTopic: [{ key: '=cmd', count: 1 }] })).toContain(`,tickets-by-topic,'=cmd,1`);
+    expect((await call('stats.daily', { day: '2020-01-01' })).tickets).toBe(0);
   });
 });
