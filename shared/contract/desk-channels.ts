@@ -48,7 +48,35 @@ export const HubStatus = z.object({
 });
 export type HubStatus = z.infer<typeof HubStatus>;
 
+/** Everything this device holds about one visitor's request, for a subject-access request (AVG art. 15). */
+export const SubjectRecord = z.object({
+  request: RequestDetail,
+  /** Whether the central API has the request: then it holds its own copy, which this device cannot erase. */
+  sentToCentral: z.boolean(),
+  personalDataErased: z.boolean(),
+  trail: z.array(z.object({ at: z.iso.datetime(), action: z.string() })),
+});
+export type SubjectRecord = z.infer<typeof SubjectRecord>;
+
 export const deskChannels = {
+  'privacy.find': channel({
+    summary: 'Subject access: what this device stores about the visitor with this reference, with its audit trail. Audited.',
+    input: z.strictObject({ reference: TypedReference }),
+    output: SubjectRecord,
+    access: staffOnly(),
+  }),
+  'privacy.export': channel({
+    summary: 'Subject access: the same record as a JSON document to give the visitor (the BSN only masked). Audited.',
+    input: z.strictObject({ reference: TypedReference }),
+    output: z.object({ fileName: z.string(), json: z.string() }),
+    access: staffOnly(),
+  }),
+  'privacy.erase': channel({
+    summary: 'Erases the personal data this device holds for a request, on the visitor\'s request; a request not yet sent is withdrawn. Location manager only. Audited.',
+    input: z.strictObject({ reference: TypedReference, reason: CancelReason }),
+    output: SubjectRecord,
+    access: staffOnly('location-manager'),
+  }),
   'stats.daily': channel({
     summary: 'Counts for one service day (default today) without personal data: tickets, topics, outcomes, requests per trajectory, language and hour.',
     input: z.strictObject({ day: z.iso.date().optional() }),

@@ -17,6 +17,7 @@ import { serviceDay } from '../requests/service-day';
 import { readDailyStats } from './daily-stats';
 import { createQueue } from './queue';
 import { createRequestDesk } from './request-desk';
+import { createSubjectAccess } from './subject-access';
 
 /** The parts of the device store the desk builds on. */
 export interface DeskStore {
@@ -56,6 +57,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   const queue = createQueue(db, store.now);
   const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now });
   const me = () => staff.current().id;
+  const privacy = createSubjectAccess(db, requests, store.now);
   const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
   let listening: HubServer | null = null;
   const hub: Promise<HubServer | null> = hubConfig
@@ -90,6 +92,9 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
         return result;
       },
       'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
+      'privacy.find': (input) => privacy.find(input.reference, me()),
+      'privacy.export': (input) => privacy.export(input.reference, me()),
+      'privacy.erase': (input) => privacy.erase(input.reference, input.reason, me()),
       'stats.daily': (input) => readDailyStats(db, input.day ?? serviceDay(store.now())),
       'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: listening?.kiosks() ?? [] }),
     },

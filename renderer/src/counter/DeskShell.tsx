@@ -5,6 +5,7 @@ import type { DeskSession, StaffMember } from '../../../shared/contract/staff-ch
 import { hasStaffRole, type StaffRole } from '../../../shared/staff/staff-role';
 import type { Bridge } from '../bridge/bridge-client';
 import { DeviceFacts } from './DeviceFacts';
+import { PrivacyView } from './PrivacyView';
 import { QueueView } from './QueueView';
 import { RequestView } from './RequestView';
 import { StaffAdminView } from './StaffAdminView';
@@ -12,7 +13,7 @@ import { StatsView } from './StatsView';
 import { SyncView } from './SyncView';
 import { useIdleLock } from './use-idle-lock';
 
-export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'staff' | 'device';
+export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'privacy' | 'staff' | 'device';
 
 interface ViewDef {
   id: DeskView;
@@ -42,6 +43,7 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
     { id: 'request', minimum: 'staff', render: () => <RequestView key={reference?.at} bridge={bridge} reference={reference?.value ?? null} onSignedOut={onSignedOut} /> },
     { id: 'sync', minimum: 'staff', render: () => <SyncView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'stats', minimum: 'staff', render: () => <StatsView bridge={bridge} onSignedOut={onSignedOut} /> },
+    { id: 'privacy', minimum: 'staff', render: () => <PrivacyView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
     { id: 'staff', minimum: 'location-manager', render: () => <StaffAdminView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
     { id: 'device', minimum: 'staff', render: () => <DeviceFacts info={info} /> },
   ];

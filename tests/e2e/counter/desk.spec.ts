@@ -109,3 +109,30 @@ test('cancelling a request with a reason, and an unknown reference', async ({ pa
   await expect(page.getByTestId('request-facts')).toContainText('Bezoeker komt later terug');
   await expect(page.getByRole('button', { name: 'Afronden en versturen' })).toHaveCount(0);
 });
+
+test('subject access: show, export and erase a visitor\'s data by reference', async ({ page }) => {
+  host = await startCounter();
+  const { reference } = (await callHost(host, 'voucher.start', voucherInput(6))) as { reference: string };
+  await page.goto(host.url);
+  await setUpDesk(page);
+
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('heading', { name: 'Inzage en wissen', level: 2 })).toBeVisible();
+  await page.getByLabel('Referentiecode').last().fill(reference);
+  await page.getByLabel('Referentiecode').last().press('Enter');
+  await expect(page.getByTestId('privacy-facts')).toContainText('Testbezoeker Nummer6');
+  await expect(page.getByTestId('privacy-facts')).toContainText('nee, alleen op dit apparaat');
+  await expectNoAxeViolations(page, 'privacy');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporteren als bestand' }).click();
+  expect((await download).suggestedFilename()).toBe(`loopbaanwinkel-gegevens-${reference}.json`);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByLabel('Reden').fill('Verzoek van de bezoeker');
+  await page.getByRole('button', { name: 'Persoonsgegevens wissen' }).click();
+  await expect(page.getByRole('status')).toHaveText('De persoonsgegevens zijn gewist.');
+  await expect(page.getByTestId('privacy-facts')).not.toContainText('Testbezoeker');
+  await expect(page.locator('.privacy__trail')).toContainText('privacy.erased');
+  await expectNoAxeViolations(page, 'privacy after erasing');
+});

@@ -132,3 +132,33 @@ describe('daily statistics at the desk', () => {
     expect((await call('stats.daily', { day: '2020-01-01' })).tickets).toBe(0);
   });
 });
+
+describe('subject access at the desk', () => {
+  it('shows and exports what is stored (BSN masked), erases on request, withdraws an unsent request, and audits each step', async () => {
+    const { call, dispatch, dataDir } = await counter();
+    const reference = String((await call('voucher.start', voucherInput(8))).reference);
+    await call('request.complete', { reference, identityDocument: 'passport', bsn: '111222333' });
+
+    const shown = await call('privacy.find', { reference });
+    expect(shown).toMatchObject({ sentToCentral: false, personalDataErased: false, request: { contact: { name: 'Testbezoeker Nummer8' }, identity: { bsnMasked: '••••••333' } } });
+    const exported = await call('privacy.export', { reference });
+    expect(String(exported.json)).toContain('Testbezoeker Nummer8');
+    expect(String(exported.json)).not.toContain('111222333');
+
+    // Staff may look, only a location manager may erase.
+    await call('staff.add', { username: 'bram', displayName: 'Bram', pin: '739164', role: 'staff' });
+    await call('staff.signOut', {});
+    await call('staff.signIn', { username: 'bram', pin: '739164' });
+    expect(await dispatch('privacy.erase', { reference, reason: 'verzoek bezoeker' }, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await call('staff.signOut', {});
+    await call('staff.signIn', { username: 'anna', pin: '482915' });
+
+    const erased = await call('privacy.erase', { reference, reason: 'Verzoek van de bezoeker' });
+    expect(erased).toMatchObject({ personalDataErased: true, request: { contact: null, identity: { bsnMasked: null } } });
+    expect((await call('sync.status', {})).queued).toBe(0);
+    const trail = (erased.trail as Array<{ action: string }>).map((x) => x.action);
+    expect(trail).toEqual(expect.arrayContaining(['voucher-request.started', 'voucher-request.completed', 'privacy.viewed', 'privacy.exported', 'privacy.erased']));
+    const bytes = Buffer.concat(['device.sqlite', 'device.sqlite-wal'].map((f) => { try { return readFileSync(join(dataDir, f)); } catch { return Buffer.alloc(0); } }));
+    expect(bytes.includes(Buffer.from('Testbezoeker Nummer8'))).toBe(false);
+  });
+});
