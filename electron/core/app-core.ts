@@ -3,8 +3,10 @@ import type { DeviceConfig } from '../../shared/config/device-config';
 import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
-import { readContentManifest } from './content/read-manifest';
+import { createContentHandlers } from './content/content-handlers';
+import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
 import type { Logger } from './log/logger';
 import { createDeskStack } from './desk/desk-stack';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
@@ -24,18 +26,21 @@ export interface CoreOptions {
   enrollmentCode?: () => Promise<string | null>;
   /** Shorter sync timings for tests and benchmarks. */
   syncTuning?: SyncTuning;
+  /** When to check the central API for a new content pack; default every half hour. */
+  contentUpdates?: UpdateSchedule;
 }
 
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Content packs and search: other services read the active pack (e.g. its eligibility rules) here. */
+  content: ContentService;
   close(): Promise<void>;
 }
 
 /** Composes the core services and their channel handlers; each capability adds its own group. */
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
-  const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
   const requests = createRequestsStack({
     dataDir: options.dataDir,
@@ -48,19 +53,32 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const desk = createDeskStack({ store: requests.deskStore, config: options.config, logger });
+  const content = createContentService({
+    config: options.config,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    logger: logger.child({ service: 'content' }),
+    deviceAuth: requests.deviceAuth,
+  });
+  content.startUpdates(options.contentUpdates);
 
   const handlers: Handlers = {
-    ...createAppHandlers({ ...options, content: () => content }),
+    ...createAppHandlers({ ...options, content: () => content.manifest() }),
+    ...createContentHandlers(content, options.config),
     ...requests.handlers,
     ...desk.handlers,
+    // The rules come with the content: a new pack brings new rules without an app update.
+    ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
   };
 
   return {
     handlers,
     dispatch: createDispatch(handlers, logger, { deviceRole: options.config.role, staffRole: () => desk.staffRole() }),
+    content,
     close: async () => {
       await desk.close();
       await requests.close();
+      content.close();
     },
   };
 }

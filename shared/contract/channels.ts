@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { appChannels } from './app-channels';
 import { deskChannels } from './desk-channels';
 import { staffChannels } from './staff-channels';
+import { contentChannels } from './content-channels';
+import { eligibilityChannels } from './eligibility-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
 
@@ -14,8 +16,10 @@ export const channels = {
   ...appChannels,
   ...staffChannels,
   ...deskChannels,
+  ...contentChannels,
   ...requestsChannels,
   ...syncChannels,
+  ...eligibilityChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -4,7 +4,8 @@ import { DailyStats } from '../stats/daily-stats';
 import { Bsn } from '../identity/bsn';
 import { staffOnly } from './access';
 import { channel } from './define-channel';
-import { ContactDetails, EligibilitySnapshot, ReferenceCode, TicketTopic, Trajectory } from './requests-channels';
+import { Trajectory } from '../domain/trajectory';
+import { ContactDetails, EligibilitySnapshot, ReferenceCode, TicketTopic } from './requests-channels';
 
 /** A reference as staff type it or a scanner sends it: case and surrounding spaces do not matter. */
 export const TypedReference = z.string().trim().toUpperCase().pipe(ReferenceCode);

@@ -13,7 +13,7 @@ import { StoreError } from '../store/store-error';
 import { createCentralClient } from '../sync/central-client';
 import { createDeviceAuth } from '../sync/device-auth';
 import { idleProgress } from '../sync/sync-status';
-import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
+import { createSyncWorker, type SyncAuth, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
 import { markVoucherAcked, purgePersonalData } from './purge';
 import { createRequestsHandlers, type RequestServicesOrError } from './requests-handlers';
 import { createTickets } from './tickets';
@@ -53,6 +53,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
   const now = options.now ?? (() => new Date());
   let store: DeviceStore | null = null;
   let worker: SyncWorker | null = null;
+  let auth: SyncAuth | null = null;
   let purgeTimer: NodeJS.Timeout | null = null;
   let access: RequestServicesOrError;
   let deskStore: DeskStore | null = null;
@@ -78,7 +79,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
     } else if (config.centralApiUrl) {
       const tuning = options.syncTuning ?? {};
       const client = createCentralClient({ baseUrl: config.centralApiUrl, requestTimeoutMs: tuning.requestTimeoutMs ?? 15_000 });
-      const auth = createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) });
+      auth = createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) });
       worker = createSyncWorker({
         ...tuning,
         outbox,
@@ -129,7 +130,10 @@ export function createRequestsStack(options: RequestsStackOptions) {
   }
   const opened = store;
   const running = worker;
+  const deviceAuth = auth;
   return {
+    /** The device's credentials for other calls to the central API (the content download); null without one. */
+    deviceAuth,
     handlers: createRequestsHandlers(access, logger),
     /** What the counter desk builds on; null when the store could not be opened. */
     deskStore,
