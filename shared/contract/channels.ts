@@ -4,6 +4,7 @@ import { deskChannels } from './desk-channels';
 import { staffChannels } from './staff-channels';
 import { contentChannels } from './content-channels';
 import { eligibilityChannels } from './eligibility-channels';
+import { printingChannels } from './printing-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
 
@@ -19,6 +20,7 @@ export const channels = {
   ...contentChannels,
   ...requestsChannels,
   ...syncChannels,
+  ...printingChannels,
   ...eligibilityChannels,
 } as const;
 
