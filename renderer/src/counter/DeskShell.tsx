@@ -7,13 +7,14 @@ import type { Bridge } from '../bridge/bridge-client';
 import { DeviceFacts } from './DeviceFacts';
 import { PrivacyView } from './PrivacyView';
 import { QueueView } from './QueueView';
+import { ReceiptsView } from './ReceiptsView';
 import { RequestView } from './RequestView';
 import { StaffAdminView } from './StaffAdminView';
 import { StatsView } from './StatsView';
 import { SyncView } from './SyncView';
 import { useIdleLock } from './use-idle-lock';
 
-export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'privacy' | 'staff' | 'device';
+export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'privacy' | 'receipts' | 'staff' | 'device';
 
 interface ViewDef {
   id: DeskView;
@@ -44,6 +45,7 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
     { id: 'sync', minimum: 'staff', render: () => <SyncView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'stats', minimum: 'staff', render: () => <StatsView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'privacy', minimum: 'staff', render: () => <PrivacyView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
+    { id: 'receipts', minimum: 'staff', render: () => <ReceiptsView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'staff', minimum: 'location-manager', render: () => <StaffAdminView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
     { id: 'device', minimum: 'staff', render: () => <DeviceFacts info={info} /> },
   ];

@@ -87,6 +87,16 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
   expect(csv).toContain(',ticket-outcome,served,1');
   expect(csv).not.toContain('Testbezoeker');
   expect(csv).not.toContain(reference);
+
+  // The visitor lost the receipt: print it again, marked as a copy.
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { name: 'Bonnetjes', level: 2 })).toBeVisible();
+  const reprint = page.getByRole('button', { name: `${reference} opnieuw printen` });
+  await reprint.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText(`${reference} wordt opnieuw geprint, als kopie.`);
+  await expect(page.getByRole('row', { name: new RegExp(`${reference}.*kopie`) })).toHaveCount(1);
+  await expectNoAxeViolations(page, 'receipts');
 });
 
 test('cancelling a request with a reason, and an unknown reference', async ({ page }) => {

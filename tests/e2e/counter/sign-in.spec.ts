@@ -31,7 +31,7 @@ test('first-run setup, staff admin, sign-out and sign-in by keyboard only; every
   await page.reload();
   await setUpDesk(page);
 
-  await page.keyboard.press('Alt+6');
+  await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { name: 'Medewerkers', level: 2 })).toBeVisible();
   await expectNoAxeViolations(page, 'staff admin');
   await page.getByLabel('Naam', { exact: true }).focus();
@@ -44,7 +44,7 @@ test('first-run setup, staff admin, sign-out and sign-in by keyboard only; every
   await expect(page.getByRole('status')).toHaveText('Bram Jansen is toegevoegd.');
   await expect(page.getByRole('row', { name: /Bram Jansen/ })).toContainText('medewerker');
 
-  await page.keyboard.press('Alt+7');
+  await page.keyboard.press('Alt+8');
   await expect(page.getByTestId('device-facts')).toContainText('Loopbaanwinkel Zwolle (zwolle-centrum)');
   await expectNoAxeViolations(page, 'device facts');
 
