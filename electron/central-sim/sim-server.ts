@@ -6,7 +6,7 @@ import { dirname, extname, join } from 'node:path';
 import type { z } from 'zod';
 import { packSignatureHeader } from '../../shared/content/pack-signature';
 import { EnrollmentRequest, Heartbeat, problemTypes, UsageStatistics, type Problem } from '../../shared/central-api/devices';
-import { QueueTicketRecord, VoucherRequestSubmission } from '../../shared/central-api/voucher-requests';
+import { QueueTicketRecord, VoucherRequestCompletion, VoucherRequestSubmission } from '../../shared/central-api/voucher-requests';
 import { formatIssues } from '../../shared/validation/format-issues';
 import { drawFault, FaultSettings, seededRandom, type Fault, type FaultSettingsInput } from './faults';
 import { fingerprint, parseIdempotencyKey } from './idempotency-key';
@@ -206,6 +206,24 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
             const at = now();
             const ticketId = store.recordReceived('queue-ticket', `${checked.data.serviceDay}/${checked.data.number}`, deviceId, 'received', checked.data, at);
             return { ticketId, receivedAt: at.toISOString() };
+          },
+        };
+      });
+    }
+
+    if (method === 'POST' && path === '/v1/voucher-request-completions') {
+      return idempotentPost(req, res, path, fault, (body, deviceId) => {
+        const checked = validate(VoucherRequestCompletion, body);
+        if (!checked.ok) return { status: 422, produce: () => checked.problem };
+        if (!store.findReceived('voucher-request', checked.data.reference)) {
+          return { status: 404, produce: () => ({ type: problemTypes.notFound, title: 'There is no voucher request with this reference.', status: 404 }) };
+        }
+        return {
+          status: 201,
+          produce: () => {
+            const at = now();
+            store.recordReceived('voucher-request-completion', checked.data.reference, deviceId, 'received', checked.data, at);
+            return { reference: checked.data.reference, receivedAt: at.toISOString() };
           },
         };
       });

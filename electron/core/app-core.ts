@@ -11,6 +11,7 @@ import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
 import { createHeartbeatSender, type HeartbeatSender } from './enrollment/heartbeat-sender';
 import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
 import type { Logger } from './log/logger';
+import { createDeskStack } from './desk/desk-stack';
 import { createPrintingHandlers } from './printing/printing-handlers';
 import { createPrintingService, type PrintingService } from './printing/printing-service';
 import { packDisplayNames } from './printing/pack-display-names';
@@ -84,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null });
 
+  const desk = createDeskStack({ store: requests.deskStore, config: options.config, logger });
   const content = createContentService({
     config: options.config,
     dataDir: options.dataDir,
@@ -129,11 +131,14 @@ export function createCore(options: CoreOptions): Core {
     ...createUpdateHandlers(options.config, updates),
     ...createDeviceHandlers(requests.deviceAuth, heartbeat),
     ...requests.handlers,
+    ...desk.handlers,
     // The rules come with the content: a new pack brings new rules without an app update.
     ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
     ...createPrintingHandlers(printing),
   };
-  const dispatch = createDispatch(handlers, logger);
+  // Access rules in the contract are checked before any input is read: a staff channel from a
+  // kiosk, or without a signed-in staff member, never reaches its handler.
+  const dispatch = createDispatch(handlers, logger, { deviceRole: options.config.role, staffRole: () => desk.staffRole() });
 
   return {
     handlers,
@@ -150,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       updates.close();
       heartbeat?.stop();
+      await desk.close();
       await printing.close();
       await requests.close();
       content.close();

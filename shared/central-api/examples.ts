@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Accepted, EnrollmentRequest, EnrollmentResponse, Health, Heartbeat, Problem, UsageStatistics } from './devices';
 import { problemTypes } from './devices';
-import type { QueueTicketReceipt, QueueTicketRecord, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
+import type { QueueTicketReceipt, QueueTicketRecord, VoucherRequestCompletion, VoucherRequestCompletionReceipt, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
 
 /** One example per body in the OpenAPI document; the agreement test parses each with its schema. Made-up people only. */
 export const examples = {
@@ -35,6 +35,9 @@ export const examples = {
   >,
   ticket: { number: 'A017', topic: 'voucher-help', locationId: 'utrecht-centrum', serviceDay: '2026-11-24', takenAt: '2026-11-24T08:20:00.000Z' } satisfies z.input<typeof QueueTicketRecord>,
   ticketReceipt: { ticketId: '019ab5c4-1a2b-7c3d-9e4f-5a6b7c8d9e0f', receivedAt: '2026-11-24T08:20:01.000Z' } satisfies z.input<typeof QueueTicketReceipt>,
+  // A synthetic BSN that passes the elfproef; never a real person's number.
+  completion: { reference: 'K7QD-M3XA', locationId: 'utrecht-centrum', identityDocument: 'identity-card', bsn: '111222333', completedAt: '2026-11-24T08:31:00.000Z' } satisfies z.input<typeof VoucherRequestCompletion>,
+  completionReceipt: { reference: 'K7QD-M3XA', receivedAt: '2026-11-24T08:31:01.000Z' } satisfies z.input<typeof VoucherRequestCompletionReceipt>,
   heartbeat: {
     appVersion: '0.1.0',
     contentVersion: '2026.11.0',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Accepted, EnrollmentRequest, EnrollmentResponse, Health, Heartbeat, Problem, UsageStatistics } from './devices';
 import { examples } from './examples';
-import { QueueTicketReceipt, QueueTicketRecord, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
+import { QueueTicketReceipt, QueueTicketRecord, VoucherRequestCompletion, VoucherRequestCompletionReceipt, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
 
 /** The zod schema behind every named component: the document is generated from these, never edited by hand. */
 export const componentSchemas = {
@@ -13,6 +13,8 @@ export const componentSchemas = {
   VoucherRequestState,
   QueueTicketRecord,
   QueueTicketReceipt,
+  VoucherRequestCompletion,
+  VoucherRequestCompletionReceipt,
   Heartbeat,
   UsageStatistics,
   Accepted,
@@ -124,6 +126,9 @@ export function buildOpenApiDocument() {
       },
       '/v1/queue-tickets': {
         post: idempotentPost('recordQueueTicket', 'Record (anonymously) that a queue ticket was taken.', ['QueueTicketRecord', 'ticket'], ['QueueTicketReceipt', 'ticketReceipt']),
+      },
+      '/v1/voucher-request-completions': {
+        post: idempotentPost('completeVoucherRequest', 'Staff at the counter checked the identity document and typed the BSN of a request sent earlier (by reference).', ['VoucherRequestCompletion', 'completion'], ['VoucherRequestCompletionReceipt', 'completionReceipt']),
       },
       '/v1/content-pack': {
         get: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Slug } from '../validation/slug';
 import { ReferenceCode, TicketTopic, VoucherStartInput } from '../contract/requests-channels';
+import { IdDocumentType } from '../identity/id-document';
 
 const slug = Slug;
 
@@ -47,3 +48,21 @@ export const QueueTicketReceipt = z.object({
   receivedAt: z.iso.datetime(),
 });
 export type QueueTicketReceipt = z.infer<typeof QueueTicketReceipt>;
+
+/**
+ * POST /v1/voucher-request-completions: staff at the counter checked the visitor's identity
+ * document and typed the BSN. The request itself reached the central API earlier (by reference).
+ */
+export const VoucherRequestCompletion = z.strictObject({
+  reference: ReferenceCode,
+  locationId: slug,
+  identityDocument: IdDocumentType,
+  bsn: z.string().regex(/^[0-9]{9}$/),
+  completedAt: z.iso.datetime(),
+});
+export type VoucherRequestCompletion = z.infer<typeof VoucherRequestCompletion>;
+
+export const VoucherRequestCompletionReceipt = z.object({
+  reference: ReferenceCode,
+  receivedAt: z.iso.datetime(),
+});

@@ -82,6 +82,22 @@ export const DeviceConfigSchema = z.strictObject({
     }, 'expected an IANA time zone such as "Europe/Amsterdam"')
     .optional(),
   idleSeconds: z.number().int().min(30).max(600).default(90),
+  /** Counter desk: lock after this long without keyboard or mouse activity; the same PIN opens it again. */
+  deskAutoLockSeconds: z.number().int().min(10).max(3600).default(300),
+  /**
+   * The location hub (docs/counter-and-hub.md). On a kiosk: `url` of the counter's hub, and its
+   * tickets and requests go there instead of straight to the central API. On the counter: it
+   * listens on `listenHost:port` for the kiosks of its location. Both prove themselves with the
+   * location key (TLS 1.2 with a pre-shared key derived from it). Absent: the device is its own hub.
+   */
+  hub: z
+    .strictObject({
+      url: z.url({ protocol: /^https$/, error: 'expected the hub address as https://<counter-ip>:<port>' }).optional(),
+      listenHost: z.string().min(1).default('0.0.0.0'),
+      port: z.number().int().min(1).max(65535).default(47400),
+      locationKey: z.string().regex(/^[A-Za-z0-9_-]{43,}$/, 'expected a base64url location key of at least 32 bytes (43 characters)'),
+    })
+    .optional(),
   /** Starts every queue-ticket number this device prints; give each kiosk of a location its own (A, B, ...) so numbers never collide. */
   /** Days a request's personal data stays on the device after the central API acknowledged it. */
   personalDataRetentionDays: z.number().int().min(0).max(30).default(3),

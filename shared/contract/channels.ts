@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { deskChannels } from './desk-channels';
+import { staffChannels } from './staff-channels';
 import { contentChannels } from './content-channels';
 import { deviceChannels } from './device-channels';
 import { eligibilityChannels } from './eligibility-channels';
@@ -15,6 +17,8 @@ import { updatesChannels } from './updates-channels';
  */
 export const channels = {
   ...appChannels,
+  ...staffChannels,
+  ...deskChannels,
   ...contentChannels,
   ...deviceChannels,
   ...requestsChannels,

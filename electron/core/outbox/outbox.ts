@@ -4,7 +4,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from './audit';
 
 /** What an outbox row asks the central API to do; the sync worker maps each kind to an endpoint. */
-export type OutboxKind = 'voucher-request.submit' | 'ticket.record';
+export type OutboxKind = 'voucher-request.submit' | 'voucher-request.complete' | 'ticket.record';
 
 export interface OutboxMessage {
   aggregateType: string;
@@ -136,9 +136,9 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
 
   return {
     /** Must run inside the caller's transaction, next to the domain row it announces. */
-    enqueue(message: OutboxMessage, now: Date): { id: number; idempotencyKey: string } {
+    /** `idempotencyKey` is given only when forwarding another device's message (the location hub): the key stays the same end to end. */
+    enqueue(message: OutboxMessage, now: Date, idempotencyKey: string = uuidv7()): { id: number; idempotencyKey: string } {
       if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the domain transaction');
-      const idempotencyKey = uuidv7();
       const sealed = cipher.seal(JSON.stringify(message.body), sealContext(idempotencyKey));
       const result = insert.run(idempotencyKey, message.aggregateType, message.aggregateId, message.kind, message.reference, sealed, now.getTime(), now.toISOString());
       return { id: Number(result.lastInsertRowid), idempotencyKey };

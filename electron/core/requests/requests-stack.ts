@@ -4,6 +4,10 @@ import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { Database } from 'better-sqlite3';
 import type { KeyProvider } from '../crypto/key-provider';
 import { trackEnrollment, type TrackedAuth } from '../enrollment/enrollment-tracker';
+import type { DeskStore } from '../desk/desk-stack';
+import { createHubClient } from '../hub/hub-client';
+import { hubIdentity, hubPsk } from '../hub/hub-psk';
+import { purgeBsn } from '../desk/request-desk';
 import type { Logger } from '../log/logger';
 import { createOutbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
@@ -58,11 +62,27 @@ export function createRequestsStack(options: RequestsStackOptions) {
   let access: RequestServicesOrError;
   let auth: TrackedAuth | null = null;
   let queue: () => { queued: number; needsAttention: number } | null = () => null;
+  let deskStore: DeskStore | null = null;
   try {
     store = openDeviceStore(options.dataDir, options.keyProvider);
     const { db, cipher } = store;
     const outbox = createOutbox(db, cipher);
-    if (config.centralApiUrl) {
+    if (config.role === 'kiosk' && config.hub?.url) {
+      // A kiosk of a location with a hub sends to the hub; the hub forwards to the central API.
+      const tuning = options.syncTuning ?? {};
+      const client = createHubClient({ url: config.hub.url, psk: hubPsk(config.hub.locationKey, config.location.id), identity: hubIdentity(config.location.id, config.ticketPrefix), appVersion: options.appVersion, requestTimeoutMs: tuning.requestTimeoutMs ?? 10_000 });
+      worker = createSyncWorker({
+        ...tuning,
+        outbox,
+        client,
+        auth: { token: () => null, renew: async () => false },
+        logger: logger.child({ part: 'sync-to-hub' }),
+        now,
+        onAcked: (message, _receipt, at) => {
+          if (message.kind === 'voucher-request.submit') markVoucherAcked(db, message.aggregateId, at);
+        },
+      });
+    } else if (config.centralApiUrl) {
       const tuning = options.syncTuning ?? {};
       const client = createCentralClient({ baseUrl: config.centralApiUrl, requestTimeoutMs: tuning.requestTimeoutMs ?? 15_000 });
       auth = trackEnrollment(createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) }));
@@ -75,6 +95,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
         now,
         onAcked: (message, _receipt, at) => {
           if (message.kind === 'voucher-request.submit') markVoucherAcked(db, message.aggregateId, at);
+          if (message.kind === 'voucher-request.complete') purgeBsn(db, message.aggregateId, at);
         },
       });
     } else {
@@ -103,6 +124,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
     };
     const vouchers = createVoucherRequests({ db, cipher, outbox, config, now, receipts });
     const tickets = createTickets({ db, outbox, config, now, receipts });
+    deskStore = { db, cipher, outbox, now, nudge: () => sync?.nudge() };
     access = {
       ok: true,
       services: {
@@ -127,6 +149,8 @@ export function createRequestsStack(options: RequestsStackOptions) {
     handlers: createRequestsHandlers(access, logger),
     /** Queue depth for the heartbeat; null when the database is unavailable. */
     queue: () => queue(),
+    /** What the counter desk builds on; null when the store could not be opened. */
+    deskStore,
     /** The shell calls this when the OS reports the network is back; the worker then probes at once. */
     networkChanged: () => running?.nudge(),
     close: async () => {

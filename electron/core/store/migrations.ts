@@ -118,6 +118,31 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX outbox_by_status ON outbox (status);
     `,
   },
+  {
+    version: 7,
+    summary: 'counter desk: staff accounts (scrypt PIN hashes only), ticket calling, identity check and completion of requests',
+    sql: `
+      CREATE TABLE staff (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff', 'location-manager', 'it')),
+        pin_hash TEXT NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      ALTER TABLE tickets ADD COLUMN state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'called', 'served', 'no-show'));
+      ALTER TABLE tickets ADD COLUMN called_at TEXT;
+      ALTER TABLE tickets ADD COLUMN closed_at TEXT;
+      CREATE INDEX tickets_waiting ON tickets (service_day, state, created_at);
+      ALTER TABLE voucher_requests ADD COLUMN identity_document TEXT;
+      ALTER TABLE voucher_requests ADD COLUMN bsn TEXT;
+      ALTER TABLE voucher_requests ADD COLUMN completed_at TEXT;
+      ALTER TABLE voucher_requests ADD COLUMN cancelled_at TEXT;
+      ALTER TABLE voucher_requests ADD COLUMN cancel_reason TEXT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

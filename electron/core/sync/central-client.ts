@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { EnrollmentResponse, Problem, type EnrollmentRequest } from '../../../shared/central-api/devices';
-import { QueueTicketReceipt, VoucherRequestReceipt } from '../../../shared/central-api/voucher-requests';
+import { QueueTicketReceipt, VoucherRequestCompletionReceipt, VoucherRequestReceipt } from '../../../shared/central-api/voucher-requests';
 import type { OutboxKind, PendingMessage } from '../outbox/outbox';
 
 /** Where each kind of outbox message goes and what a successful answer looks like. */
 const endpoints: Record<OutboxKind, { path: string; receipt: z.ZodType }> = {
   'voucher-request.submit': { path: '/v1/voucher-requests', receipt: VoucherRequestReceipt },
   'ticket.record': { path: '/v1/queue-tickets', receipt: QueueTicketReceipt },
+  'voucher-request.complete': { path: '/v1/voucher-request-completions', receipt: VoucherRequestCompletionReceipt },
 };
 
 export type SendOutcome =

@@ -13,7 +13,8 @@ export interface SyncAuth {
 
 export interface SyncWorkerOptions {
   outbox: Outbox;
-  client: CentralClient;
+  /** The central API, or on a kiosk of a location with a hub, the hub (same shape). */
+  client: Pick<CentralClient, 'send' | 'healthy'>;
   auth: SyncAuth;
   logger: Logger;
   now?: () => Date;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
 import type { LanguageCode } from '../../../shared/contract/languages';
 import type { Bridge } from '../bridge/bridge-client';
-import { CounterStartScreen } from '../counter/CounterStartScreen';
+import { CounterApp } from '../counter/CounterApp';
 import { applyDocumentLanguage } from '../i18n/i18n';
 import { WelcomeScreen } from '../kiosk/WelcomeScreen';
 
@@ -44,6 +44,6 @@ export function App({ bridge, i18n }: Props) {
   return state.info.role === 'kiosk' ? (
     <WelcomeScreen info={state.info} onLanguage={chooseLanguage} />
   ) : (
-    <CounterStartScreen info={state.info} />
+    <CounterApp bridge={bridge} info={state.info} />
   );
 }

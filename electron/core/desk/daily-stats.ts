@@ -1,0 +1,42 @@
+import type { Database } from 'better-sqlite3';
+import type { DailyStats } from '../../../shared/stats/daily-stats';
+import { serviceDay } from '../requests/service-day';
+
+const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
+const hourOf = (iso: string): number => Number(hourFormat.format(new Date(iso)));
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Array<{ key: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** Counts for one service day, read from columns that hold no personal data (never contact or BSN). */
+export function readDailyStats(db: Database, day: string): DailyStats {
+  const tickets = db.prepare<[string], { topic: string; state: string; created_at: string }>('SELECT topic, state, created_at FROM tickets WHERE service_day = ?').all(day);
+  // created_at is UTC; a Dutch service day spans two UTC dates, so read a margin and keep the day's own.
+  const from = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString();
+  const to = new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString();
+  const requests = db
+    .prepare<[string, string], { trajectory: string; language: string; eligibility: string; completed_at: string | null; cancelled_at: string | null; created_at: string }>(
+      'SELECT trajectory, language, eligibility, completed_at, cancelled_at, created_at FROM voucher_requests WHERE created_at >= ? AND created_at < ?',
+    )
+    .all(from, to)
+    .filter((r) => serviceDay(new Date(r.created_at)) === day);
+  return {
+    day,
+    tickets: tickets.length,
+    ticketsByTopic: countBy(tickets, (x) => x.topic),
+    ticketOutcomes: countBy(tickets, (x) => x.state),
+    requests: requests.length,
+    requestsByTrajectory: countBy(requests, (r) => r.trajectory),
+    requestsByLanguage: countBy(requests, (r) => r.language),
+    eligibilityOutcomes: countBy(requests, (r) => (JSON.parse(r.eligibility) as { outcome: string }).outcome),
+    requestOutcomes: countBy(requests, (r) => (r.cancelled_at ? 'cancelled' : r.completed_at ? 'completed' : 'started')),
+    byHour: Array.from({ length: 24 }, (_, hour) => ({
+      hour,
+      tickets: tickets.filter((x) => hourOf(x.created_at) === hour).length,
+      requests: requests.filter((r) => hourOf(r.created_at) === hour).length,
+    })),
+  };
+}

@@ -1,0 +1,102 @@
+import type { Database } from 'better-sqlite3';
+import type { DeviceConfig } from '../../../shared/config/device-config';
+import { deskChannels } from '../../../shared/contract/desk-channels';
+import { staffChannels } from '../../../shared/contract/staff-channels';
+import type { StaffRole } from '../../../shared/staff/staff-role';
+import type { HandlersFor } from '../bridge/handlers';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { CoreError } from '../errors';
+import type { Logger } from '../log/logger';
+import type { Outbox } from '../outbox/outbox';
+import { createStaffHandlers } from '../staff/staff-handlers';
+import { createStaffService } from '../staff/staff-service';
+import { createHubIngest } from '../hub/hub-ingest';
+import { hubPsk } from '../hub/hub-psk';
+import { startHubServer, type HubServer } from '../hub/hub-server';
+import { serviceDay } from '../requests/service-day';
+import { readDailyStats } from './daily-stats';
+import { createQueue } from './queue';
+import { createRequestDesk } from './request-desk';
+import { createSubjectAccess } from './subject-access';
+
+/** The parts of the device store the desk builds on. */
+export interface DeskStore {
+  db: Database;
+  cipher: FieldCipher;
+  outbox: Outbox;
+  now: () => Date;
+  /** Tells the sync worker there is something new to send. */
+  nudge(): void;
+}
+
+type DeskHandlers = HandlersFor<typeof staffChannels> & HandlersFor<typeof deskChannels>;
+
+/**
+ * The counter desk on top of the store: staff sign-in, the queue and request completion. Without
+ * a store (it could not be opened) every desk channel answers `unavailable` with the reason the
+ * store gave at start, and nobody counts as signed in.
+ */
+export interface DeskStack {
+  handlers: DeskHandlers;
+  staffRole(): StaffRole | null;
+  close(): Promise<void>;
+}
+
+export function createDeskStack(options: { store: DeskStore | null; config: DeviceConfig; logger: Logger }): DeskStack {
+  const { store, config } = options;
+  if (!store) {
+    const unavailable = (): never => {
+      throw new CoreError('unavailable', 'The device database is not available, so the desk cannot work. Ask IT for help.');
+    };
+    const handlers = Object.fromEntries(Object.keys({ ...staffChannels, ...deskChannels }).map((name) => [name, unavailable])) as unknown as DeskHandlers;
+    return { handlers, staffRole: () => null, close: async () => undefined };
+  }
+  const { db, cipher, outbox } = store;
+  const now = () => store.now().getTime();
+  const staff = createStaffService({ db, autoLockSeconds: config.deskAutoLockSeconds, now });
+  const queue = createQueue(db, store.now);
+  const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now });
+  const me = () => staff.current().id;
+  const privacy = createSubjectAccess(db, requests, store.now);
+  const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
+  let listening: HubServer | null = null;
+  const hub: Promise<HubServer | null> = hubConfig
+    ? startHubServer({
+        host: hubConfig.listenHost,
+        port: hubConfig.port,
+        psk: hubPsk(hubConfig.locationKey, config.location.id),
+        ingest: createHubIngest({ db, cipher, outbox, now: store.now }).ingest,
+        onIngested: () => store.nudge(),
+        logger: options.logger.child({ part: 'hub' }),
+      })
+        .then((server) => (listening = server))
+        .catch((err: unknown) => {
+        options.logger.error('location hub could not start; kiosks keep their messages until it does', { error: err instanceof Error ? err.message : 'unknown' });
+        return null;
+      })
+    : Promise.resolve(null);
+  return {
+    staffRole: () => staff.currentRole(),
+    close: async () => {
+      await (await hub)?.close();
+    },
+    handlers: {
+      ...createStaffHandlers(staff),
+      'queue.list': () => queue.list(),
+      'queue.callNext': () => queue.callNext(me()),
+      'queue.close': (input) => queue.close(input.id, input.outcome, me()),
+      'request.find': (input) => requests.find(input.reference, me()),
+      'request.complete': (input) => {
+        const result = requests.complete(input.reference, input.identityDocument, input.bsn, me());
+        store.nudge();
+        return result;
+      },
+      'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
+      'privacy.find': (input) => privacy.find(input.reference, me()),
+      'privacy.export': (input) => privacy.export(input.reference, me()),
+      'privacy.erase': (input) => privacy.erase(input.reference, input.reason, me()),
+      'stats.daily': (input) => readDailyStats(db, input.day ?? serviceDay(store.now())),
+      'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: listening?.kiosks() ?? [] }),
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { Database } from 'better-sqlite3';
+import { VoucherRequestCompletion } from '../../../shared/central-api/voucher-requests';
+import type { RequestDetail } from '../../../shared/contract/desk-channels';
+import { ContactDetails, EligibilitySnapshot } from '../../../shared/contract/requests-channels';
+import { maskBsn } from '../../../shared/identity/bsn';
+import type { IdDocumentType } from '../../../shared/identity/id-document';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { CoreError } from '../errors';
+import { appendAudit } from '../outbox/audit';
+import type { Outbox } from '../outbox/outbox';
+import { contactContext } from '../requests/voucher-requests';
+
+export const bsnContext = (id: string): string => `voucher_requests.bsn:${id}`;
+
+interface RequestRow {
+  id: string;
+  reference: string;
+  status: string;
+  trajectory: RequestDetail['trajectory'];
+  provider_id: string | null;
+  language: string;
+  created_at: string;
+  contact: string | null;
+  eligibility: string;
+  identity_document: IdDocumentType | null;
+  bsn: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+}
+
+export interface RequestDeskDeps {
+  db: Database;
+  cipher: FieldCipher;
+  outbox: Outbox;
+  locationId: string;
+  now: () => Date;
+}
+
+/**
+ * Completing a request at the counter. The BSN is sealed with the store's field cipher (bound to
+ * its row) and travels to the central API only inside the sealed outbox payload; once the central
+ * API acknowledges the completion it is removed from the row (`purgeBsn`). Staff see it masked.
+ */
+export function createRequestDesk(deps: RequestDeskDeps) {
+  const { db, cipher, outbox } = deps;
+  const byReference = db.prepare<[string], RequestRow>('SELECT * FROM voucher_requests WHERE reference = ?');
+
+  const detail = (row: RequestRow): RequestDetail => {
+    const status = row.cancelled_at ? 'cancelled' : row.completed_at ? 'completed' : 'started';
+    return {
+      id: row.id,
+      reference: row.reference,
+      status,
+      trajectory: row.trajectory,
+      providerId: row.provider_id,
+      language: row.language,
+      createdAt: row.created_at,
+      contact: row.contact === null ? null : ContactDetails.parse(JSON.parse(cipher.open(row.contact, contactContext(row.id)))),
+      eligibility: EligibilitySnapshot.parse(JSON.parse(row.eligibility)),
+      identity: row.identity_document && {
+        document: row.identity_document,
+        bsnMasked: row.bsn === null ? null : maskBsn(cipher.open(row.bsn, bsnContext(row.id))),
+      },
+      completedAt: row.completed_at,
+      cancelledAt: row.cancelled_at,
+      cancelReason: row.cancel_reason,
+    };
+  };
+
+  const find = (reference: string): RequestRow => {
+    const row = byReference.get(reference);
+    if (!row) throw new CoreError('not_found', `There is no request with reference ${reference} on this device.`);
+    return row;
+  };
+
+  const open = (reference: string): RequestRow => {
+    const row = find(reference);
+    if (row.cancelled_at) throw new CoreError('conflict', `Request ${reference} was cancelled.`);
+    if (row.completed_at) throw new CoreError('conflict', `Request ${reference} is already completed.`);
+    return row;
+  };
+
+  const complete = db.transaction((reference: string, document: IdDocumentType, bsn: string, staffId: string, at: Date): RequestDetail => {
+    const row = open(reference);
+    const completedAt = at.toISOString();
+    const sealed = cipher.seal(bsn, bsnContext(row.id));
+    db.prepare(`UPDATE voucher_requests SET identity_document = ?, bsn = ?, completed_at = ?, status = 'completed' WHERE id = ?`).run(document, sealed, completedAt, row.id);
+    const body = VoucherRequestCompletion.parse({ reference, locationId: deps.locationId, identityDocument: document, bsn, completedAt });
+    outbox.enqueue({ aggregateType: 'voucher-request', aggregateId: row.id, kind: 'voucher-request.complete', reference, body }, at);
+    appendAudit(db, at, { action: 'voucher-request.completed', aggregateType: 'voucher-request', aggregateId: row.id, detail: { reference, identityDocument: document, by: staffId } });
+    return detail({ ...row, identity_document: document, bsn: sealed, completed_at: completedAt });
+  });
+
+  const cancel = db.transaction((reference: string, reason: string, staffId: string, at: Date): RequestDetail => {
+    const row = open(reference);
+    db.prepare(`UPDATE voucher_requests SET cancelled_at = ?, cancel_reason = ?, status = 'cancelled' WHERE id = ?`).run(at.toISOString(), reason, row.id);
+    appendAudit(db, at, { action: 'voucher-request.cancelled', aggregateType: 'voucher-request', aggregateId: row.id, detail: { reference, by: staffId } });
+    return detail({ ...row, cancelled_at: at.toISOString(), cancel_reason: reason });
+  });
+
+  return {
+    find: (reference: string, staffId: string): RequestDetail => {
+      const row = find(reference);
+      appendAudit(db, deps.now(), { action: 'voucher-request.opened', aggregateType: 'voucher-request', aggregateId: row.id, detail: { reference, by: staffId } });
+      return detail(row);
+    },
+    complete: (reference: string, document: IdDocumentType, bsn: string, staffId: string) => complete.immediate(reference, document, bsn, staffId, deps.now()),
+    cancel: (reference: string, reason: string, staffId: string) => cancel.immediate(reference, reason, staffId, deps.now()),
+  };
+}
+
+/** The central API has the BSN: the device no longer keeps it. */
+export function purgeBsn(db: Database, id: string, at: Date): void {
+  db.transaction(() => {
+    const changed = db.prepare('UPDATE voucher_requests SET bsn = NULL WHERE id = ? AND bsn IS NOT NULL').run(id).changes;
+    if (changed) appendAudit(db, at, { action: 'voucher-request.bsn-purged', aggregateType: 'voucher-request', aggregateId: id });
+  })();
+}

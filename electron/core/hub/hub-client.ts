@@ -1,0 +1,73 @@
+import { Agent, request } from 'node:https';
+import { HubAck } from '../../../shared/hub/hub-message';
+import type { PendingMessage } from '../outbox/outbox';
+import type { CentralClient, SendOutcome } from '../sync/central-client';
+import { hubCiphers, hubTlsVersion } from './hub-psk';
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+/**
+ * The kiosk's way to its hub, with the same shape as the central client, so the same sync worker
+ * (backoff, circuit, exactly-once bookkeeping) drives it. TLS-PSK: no certificate to check, the
+ * handshake itself fails unless the hub holds the same location key.
+ */
+export function createHubClient(options: { url: string; psk: Buffer; identity: string; appVersion: string; requestTimeoutMs: number }): Pick<CentralClient, 'send' | 'healthy'> {
+  const base = new URL(options.url);
+  const agent = new Agent({
+    keepAlive: true,
+    ciphers: hubCiphers,
+    minVersion: hubTlsVersion,
+    maxVersion: hubTlsVersion,
+    checkServerIdentity: () => undefined,
+    pskCallback: () => ({ psk: options.psk, identity: options.identity }),
+  });
+
+  const call = (method: 'GET' | 'POST', path: string, body: string | null, timeoutMs: number, signal?: AbortSignal): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        { agent, host: base.hostname, port: base.port || 443, method, path, signal, timeout: timeoutMs, headers: { 'X-App-Version': options.appVersion, ...(body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {}) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('no answer in time')));
+      req.on('error', reject);
+      req.end(body ?? undefined);
+    });
+
+  return {
+    async send(message: PendingMessage, _token: string | null, signal?: AbortSignal): Promise<SendOutcome> {
+      if (message.kind === 'voucher-request.complete') return { kind: 'rejected', reason: 'a kiosk does not complete requests' };
+      const payload = JSON.stringify({ idempotencyKey: message.idempotencyKey, kind: message.kind, aggregateId: message.aggregateId, reference: message.reference, body: message.body });
+      let reply: Reply;
+      try {
+        reply = await call('POST', '/hub/v1/messages', payload, options.requestTimeoutMs, signal);
+      } catch (err) {
+        return { kind: 'retry', reason: `hub not reachable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, outage: true };
+      }
+      if (reply.status === 200) {
+        try {
+          return { kind: 'acked', receipt: HubAck.parse(JSON.parse(reply.body)) };
+        } catch {
+          return { kind: 'retry', reason: 'the hub answered something unexpected', outage: false };
+        }
+      }
+      const reason = `hub ${reply.status}: ${(() => { try { return String((JSON.parse(reply.body) as { reason?: unknown }).reason ?? ''); } catch { return ''; } })()}`;
+      return reply.status >= 500 ? { kind: 'retry', reason, outage: true } : { kind: 'rejected', reason };
+    },
+    async healthy(timeoutMs = Math.min(options.requestTimeoutMs, 3000)): Promise<boolean> {
+      try {
+        return (await call('GET', '/hub/v1/health', null, timeoutMs)).status === 200;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3';
+import { QueueTicketRecord, VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
+import type { HubMessage } from '../../../shared/hub/hub-message';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { appendAudit } from '../outbox/audit';
+import type { Outbox } from '../outbox/outbox';
+import { contactContext } from '../requests/voucher-requests';
+
+export class HubRejection extends Error {
+  override name = 'HubRejection';
+}
+
+/**
+ * The hub's side of a kiosk message: the ticket or request lands in the hub's own tables (so the
+ * desk sees it at once) and in the hub's outbox for the central API, under the kiosk's
+ * idempotency key, all in one transaction. A message seen before is acknowledged again and not
+ * stored twice, so the kiosk may resend as often as its network makes it.
+ */
+export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbox: Outbox; now: () => Date }) {
+  const { db, cipher, outbox } = deps;
+  const known = db.prepare('SELECT 1 FROM outbox WHERE idempotency_key = ?');
+  const insertTicket = db.prepare('INSERT INTO tickets (id, number, topic, service_day, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const ticketTaken = db.prepare('SELECT 1 FROM tickets WHERE service_day = ? AND number = ?');
+  const insertRequest = db.prepare(
+    `INSERT INTO voucher_requests (id, reference, trajectory, provider_id, contact, consent_purpose, consent_at, eligibility, language, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', ?)`,
+  );
+  const referenceTaken = db.prepare('SELECT 1 FROM voucher_requests WHERE reference = ? OR id = ?');
+
+  const ingest = db.transaction((message: HubMessage, from: string, now: Date): { duplicate: boolean } => {
+    if (known.get(message.idempotencyKey)) return { duplicate: true };
+    if (message.kind === 'ticket.record') {
+      const ticket = QueueTicketRecord.safeParse(message.body);
+      if (!ticket.success) throw new HubRejection('the ticket does not match the contract');
+      const t = ticket.data;
+      if (ticketTaken.get(t.serviceDay, t.number)) throw new HubRejection(`ticket ${t.number} already exists today: give every device of the location its own ticketPrefix`);
+      insertTicket.run(message.aggregateId, t.number, t.topic, t.serviceDay, Number(t.number.replace(/^[A-Z]+/, '')), t.takenAt);
+      appendAudit(db, now, { action: 'hub.ticket-received', aggregateType: 'ticket', aggregateId: message.aggregateId, detail: { number: t.number, topic: t.topic, from } });
+    } else {
+      const request = VoucherRequestSubmission.safeParse(message.body);
+      if (!request.success) throw new HubRejection('the voucher request does not match the contract');
+      const r = request.data;
+      if (referenceTaken.get(r.reference, message.aggregateId)) throw new HubRejection(`a request with reference ${r.reference} already exists`);
+      insertRequest.run(
+        message.aggregateId,
+        r.reference,
+        r.trajectory,
+        r.providerId ?? null,
+        cipher.seal(JSON.stringify(r.contact), contactContext(message.aggregateId)),
+        r.consent.purpose,
+        r.consent.at,
+        JSON.stringify(r.eligibility),
+        r.language,
+        r.startedAt,
+      );
+      appendAudit(db, now, { action: 'hub.voucher-request-received', aggregateType: 'voucher-request', aggregateId: message.aggregateId, detail: { reference: r.reference, from } });
+    }
+    const aggregateType = message.kind === 'ticket.record' ? 'ticket' : 'voucher-request';
+    outbox.enqueue({ aggregateType, aggregateId: message.aggregateId, kind: message.kind, reference: message.reference, body: message.body }, now, message.idempotencyKey);
+    return { duplicate: false };
+  });
+
+  return { ingest: (message: HubMessage, from: string) => ingest.immediate(message, from, deps.now()) };
+}

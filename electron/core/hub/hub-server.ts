@@ -1,0 +1,122 @@
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { HubMessage } from '../../../shared/hub/hub-message';
+import type { Logger } from '../log/logger';
+import { hubCiphers, hubTlsVersion } from './hub-psk';
+import { HubRejection, type createHubIngest } from './hub-ingest';
+
+export interface KioskSeen {
+  identity: string;
+  appVersion: string | null;
+  lastSeenAt: string;
+  messages: number;
+}
+
+export interface HubServer {
+  port: number;
+  kiosks(): KioskSeen[];
+  close(): Promise<void>;
+}
+
+const maxBody = 256 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBody) {
+        reject(new HubRejection('the message is too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const send = (res: ServerResponse, status: number, body: unknown): void => {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+/**
+ * The counter's hub endpoint for the kiosks of its location. Only a client that holds the
+ * location key completes the TLS handshake, so every request that reaches a route is from a
+ * device of this location; the PSK identity says which one.
+ */
+export async function startHubServer(options: {
+  host: string;
+  port: number;
+  psk: Buffer;
+  ingest: ReturnType<typeof createHubIngest>['ingest'];
+  onIngested(): void;
+  logger: Logger;
+}): Promise<HubServer> {
+  const { logger } = options;
+  const identities = new WeakMap<TLSSocket, string>();
+  const seen = new Map<string, KioskSeen>();
+  const server: Server = createServer(
+    {
+      ciphers: hubCiphers,
+      minVersion: hubTlsVersion,
+      maxVersion: hubTlsVersion,
+      pskCallback: (socket, identity) => {
+        if (!/^[a-z0-9-]{1,60}\/[A-Z]{1,2}$/.test(identity)) return null;
+        identities.set(socket, identity);
+        return options.psk;
+      },
+    },
+    (req, res) => {
+      const identity = identities.get(req.socket as TLSSocket) ?? 'unknown';
+      void route(req, res, identity).catch((err: unknown) => {
+        if (err instanceof HubRejection) return send(res, 422, { reason: err.message });
+        logger.error('hub could not store a kiosk message', { from: identity, error: err instanceof Error ? err.name : 'unknown' });
+        send(res, 500, { reason: 'the hub could not store this message' });
+      });
+    },
+  );
+  server.on('tlsClientError', (err) => logger.warn('hub refused a connection', { reason: err.message.slice(0, 120) }));
+
+  async function route(req: IncomingMessage, res: ServerResponse, identity: string): Promise<void> {
+    if (req.method === 'GET' && req.url === '/hub/v1/health') return send(res, 200, { status: 'ok' });
+    if (req.method !== 'POST' || req.url !== '/hub/v1/messages') return send(res, 404, { reason: 'no such hub operation' });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readBody(req));
+    } catch (err) {
+      if (err instanceof HubRejection) throw err;
+      throw new HubRejection('the message is not JSON');
+    }
+    const message = HubMessage.safeParse(raw);
+    if (!message.success) throw new HubRejection('the message does not match the hub contract');
+    const { duplicate } = options.ingest(message.data, identity);
+    const version = req.headers['x-app-version'];
+    const appVersion = typeof version === 'string' && /^[0-9A-Za-z.+-]{1,40}$/.test(version) ? version : null;
+    const entry = seen.get(identity);
+    seen.set(identity, { identity, appVersion, lastSeenAt: new Date().toISOString(), messages: (entry?.messages ?? 0) + (duplicate ? 0 : 1) });
+    if (!duplicate) options.onIngested();
+    send(res, 200, { acked: true, duplicate });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info('location hub listening', { host: options.host, port });
+  return {
+    port,
+    kiosks: () => [...seen.values()],
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../shared/contract/app-info';
+import type { DeskSession, StaffMember } from '../../../shared/contract/staff-channels';
+import { hasStaffRole, type StaffRole } from '../../../shared/staff/staff-role';
+import type { Bridge } from '../bridge/bridge-client';
+import { DeviceFacts } from './DeviceFacts';
+import { PrivacyView } from './PrivacyView';
+import { QueueView } from './QueueView';
+import { ReceiptsView } from './ReceiptsView';
+import { RequestView } from './RequestView';
+import { StaffAdminView } from './StaffAdminView';
+import { StatsView } from './StatsView';
+import { SyncView } from './SyncView';
+import { useIdleLock } from './use-idle-lock';
+
+export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'privacy' | 'receipts' | 'staff' | 'device';
+
+interface ViewDef {
+  id: DeskView;
+  minimum: StaffRole;
+  render(): ReactNode;
+}
+
+interface Props {
+  bridge: Bridge;
+  info: AppInfo;
+  session: DeskSession;
+  member: StaffMember;
+  onSession(session: DeskSession): void;
+  onSignedOut(): void;
+}
+
+/** The desk once someone is signed in: header, views with Alt+digit shortcuts, the reference search, the idle lock. */
+export function DeskShell({ bridge, info, session, member, onSession, onSignedOut }: Props) {
+  const { t } = useTranslation();
+  const search = useRef<HTMLInputElement>(null);
+  const main = useRef<HTMLElement>(null);
+  const idle = useIdleLock(bridge, session.autoLockSeconds, onSignedOut);
+
+  const [reference, setReference] = useState<{ value: string; at: number } | null>(null);
+  const allViews: ViewDef[] = [
+    { id: 'queue', minimum: 'staff', render: () => <QueueView bridge={bridge} onSignedOut={onSignedOut} /> },
+    { id: 'request', minimum: 'staff', render: () => <RequestView key={reference?.at} bridge={bridge} reference={reference?.value ?? null} onSignedOut={onSignedOut} /> },
+    { id: 'sync', minimum: 'staff', render: () => <SyncView bridge={bridge} onSignedOut={onSignedOut} /> },
+    { id: 'stats', minimum: 'staff', render: () => <StatsView bridge={bridge} onSignedOut={onSignedOut} /> },
+    { id: 'privacy', minimum: 'staff', render: () => <PrivacyView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
+    { id: 'receipts', minimum: 'staff', render: () => <ReceiptsView bridge={bridge} onSignedOut={onSignedOut} /> },
+    { id: 'staff', minimum: 'location-manager', render: () => <StaffAdminView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
+    { id: 'device', minimum: 'staff', render: () => <DeviceFacts info={info} /> },
+  ];
+  const views = allViews.filter((v) => hasStaffRole(member.role, v.minimum));
+  const [current, setCurrent] = useState<DeskView>(views[0]?.id ?? 'device');
+  const view = views.find((v) => v.id === current) ?? views[0];
+
+  /** Typed, or sent by a scanner as a fast burst of keys ending in Enter: either way the form submits. */
+  const openReference = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const value = search.current?.value.trim() ?? '';
+    if (!value) return;
+    setReference({ value, at: Date.now() });
+    setCurrent('request');
+    if (search.current) search.current.value = '';
+  };
+
+  const lock = () => void bridge.call('staff.lock', {}).then(onSession, onSignedOut);
+  const signOut = () => void bridge.call('staff.signOut', {}).then(onSession, onSignedOut);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select') !== null;
+      if (!typing && e.key.length === 1 && /[a-z0-9]/i.test(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        // A scanner (or a person) typing with no field focused: the keys belong in the reference search.
+        search.current?.focus();
+      } else if (e.key === 'F2') {
+        e.preventDefault();
+        search.current?.focus();
+      } else if (e.altKey && !e.ctrlKey && /^[1-9]$/.test(e.key)) {
+        const target = views[Number(e.key) - 1];
+        if (target) {
+          e.preventDefault();
+          setCurrent(target.id);
+          main.current?.focus();
+        }
+      } else if (e.altKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div className="desk">
+      <header className="desk__header">
+        <p className="desk__location">{info.location.name}</p>
+        <p className="desk__who">
+          {member.displayName} <span className="desk__role">({t(`counter.staffRoles.${member.role}`)})</span>
+        </p>
+        <button type="button" className="desk-button desk-button--quiet" onClick={lock} aria-keyshortcuts="Alt+L">
+          {t('counter.desk.lock')} <kbd>Alt+L</kbd>
+        </button>
+        <button type="button" className="desk-button desk-button--quiet" onClick={signOut}>
+          {t('counter.desk.signOut')}
+        </button>
+      </header>
+      <nav className="desk__nav" aria-label={t('counter.desk.navLabel')}>
+        <ul>
+          {views.map((v, i) => (
+            <li key={v.id}>
+              <button type="button" className="desk-tab" aria-current={v.id === view?.id ? 'page' : undefined} aria-keyshortcuts={`Alt+${i + 1}`} onClick={() => setCurrent(v.id)}>
+                {t(`counter.views.${v.id}`)} <kbd>Alt+{i + 1}</kbd>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form role="search" className="desk__search" onSubmit={openReference}>
+          <label htmlFor="reference-search">
+            {t('counter.desk.search')} <kbd>F2</kbd>
+          </label>
+          <input id="reference-search" ref={search} type="search" aria-keyshortcuts="F2" autoComplete="off" spellCheck={false} autoFocus placeholder="K7QD-M3XA" />
+        </form>
+      </nav>
+      {idle.warning && (
+        <div role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-text" className="desk__idle">
+          <h2 id="idle-title">{t('counter.idle.title')}</h2>
+          <p id="idle-text">{t('counter.idle.text')}</p>
+          <button type="button" className="desk-button desk-button--primary" onClick={idle.stay}>
+            {t('counter.idle.stay')}
+          </button>
+        </div>
+      )}
+      <main ref={main} tabIndex={-1} className="desk__main" aria-label={view ? t(`counter.views.${view.id}`) : undefined}>
+        {view?.render()}
+      </main>
+    </div>
+  );
+}

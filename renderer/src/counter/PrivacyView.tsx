@@ -1,0 +1,106 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubjectRecord } from '../../../shared/contract/desk-channels';
+import type { StaffMember } from '../../../shared/contract/staff-channels';
+import { hasStaffRole } from '../../../shared/staff/staff-role';
+import type { Bridge } from '../bridge/bridge-client';
+import { errorKey, isSignedOut } from './bridge-errors';
+import { Field } from './Field';
+
+/** A visitor asks what we hold about them: find by reference, show, export, erase where allowed. */
+export function PrivacyView({ bridge, me, onSignedOut }: { bridge: Bridge; me: StaffMember; onSignedOut(): void }) {
+  const { t, i18n } = useTranslation();
+  const [reference, setReference] = useState('');
+  const [found, setFound] = useState<SubjectRecord | null>(null);
+  const [status, setStatus] = useState('');
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err)))), [onSignedOut, t]);
+
+  const find = async (e: FormEvent) => {
+    e.preventDefault();
+    setFound(null);
+    try {
+      setFound(await bridge.call('privacy.find', { reference }));
+      setStatus('');
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const exportFile = async () => {
+    if (!found) return;
+    try {
+      const file = await bridge.call('privacy.export', { reference: found.request.reference });
+      const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.fileName;
+      link.click();
+      URL.revokeObjectURL(url);
+      setStatus(t('counter.privacy.exported'));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const erase = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!found) return;
+    if (reason.trim().length < 3) return setReasonError(t('counter.request.reasonNeeded'));
+    setReasonError(null);
+    if (!window.confirm(t('counter.privacy.confirmErase', { reference: found.request.reference }))) return;
+    try {
+      setFound(await bridge.call('privacy.erase', { reference: found.request.reference, reason }));
+      setStatus(t('counter.privacy.erased'));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const r = found?.request;
+  return (
+    <section aria-labelledby="privacy-title">
+      <h2 id="privacy-title">{t('counter.views.privacy')}</h2>
+      <p>{t('counter.privacy.intro')}</p>
+      <form onSubmit={(e) => void find(e)} className="desk-actions stats__controls" noValidate>
+        <Field label={t('counter.desk.search')} value={reference} onChange={(e) => setReference(e.target.value)} autoComplete="off" spellCheck={false} />
+        <button type="submit" className="desk-button desk-button--primary">{t('counter.privacy.find')}</button>
+      </form>
+      <p role="status" className="desk-status">
+        {status}
+      </p>
+      {found && r && (
+        <>
+          <dl className="facts" data-testid="privacy-facts">
+            <div className="facts__row"><dt>{t('counter.sync.reference')}</dt><dd>{r.reference}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.state')}</dt><dd>{t(`counter.request.states.${r.status}`)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.name')}</dt><dd>{r.contact?.name ?? t('counter.privacy.none')}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.contact')}</dt><dd>{r.contact ? [r.contact.email, r.contact.phone].filter(Boolean).join(' · ') : t('counter.privacy.none')}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.bsn')}</dt><dd>{r.identity?.bsnMasked ?? t('counter.privacy.none')}</dd></div>
+            <div className="facts__row"><dt>{t('counter.privacy.central')}</dt><dd>{found.sentToCentral ? t('counter.privacy.centralYes') : t('counter.privacy.centralNo')}</dd></div>
+          </dl>
+          <h3>{t('counter.privacy.trail')}</h3>
+          <ol className="privacy__trail">
+            {found.trail.map((step, i) => (
+              <li key={i}>
+                {new Date(step.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })} — {step.action}
+              </li>
+            ))}
+          </ol>
+          <div className="desk-actions">
+            <button type="button" className="desk-button" onClick={() => void exportFile()}>{t('counter.privacy.export')}</button>
+          </div>
+          {hasStaffRole(me.role, 'location-manager') && !found.personalDataErased && (
+            <form onSubmit={(e) => void erase(e)} className="stack desk-panel" aria-labelledby="erase-title" noValidate>
+              <h3 id="erase-title">{t('counter.privacy.eraseTitle')}</h3>
+              <p>{found.sentToCentral ? t('counter.privacy.eraseSent') : t('counter.privacy.eraseUnsent')}</p>
+              <Field label={t('counter.request.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={reasonError} autoComplete="off" />
+              <button type="submit" className="desk-button desk-button--danger">{t('counter.privacy.erase')}</button>
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RequestDetail } from '../../../shared/contract/desk-channels';
+import { bsnMessages, checkBsn } from '../../../shared/identity/bsn';
+import { IdDocumentType } from '../../../shared/identity/id-document';
+import type { Bridge } from '../bridge/bridge-client';
+import { errorKey, isSignedOut } from './bridge-errors';
+import { Field } from './Field';
+
+interface Props {
+  bridge: Bridge;
+  /** What staff typed or scanned into the reference field. */
+  reference: string | null;
+  onSignedOut(): void;
+}
+
+/** One request opened by its reference: the details, the identity check and completion, or cancelling. */
+export function RequestView({ bridge, reference, onSignedOut }: Props) {
+  const { t, i18n } = useTranslation();
+  const [request, setRequest] = useState<RequestDetail | null>(null);
+  const [status, setStatus] = useState('');
+  const [document, setDocument] = useState<IdDocumentType | ''>('');
+  const [bsn, setBsn] = useState('');
+  const [errors, setErrors] = useState<{ document?: string; bsn?: string; reason?: string }>({});
+  const [reason, setReason] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err)))), [onSignedOut, t]);
+
+  useEffect(() => {
+    setRequest(null);
+    setStatus('');
+    if (!reference) return;
+    bridge.call('request.find', { reference }).then(
+      (found) => {
+        setRequest(found);
+        setBsn('');
+        setDocument('');
+        setReason('');
+        setErrors({});
+        heading.current?.focus();
+      },
+      (err: unknown) => fail(err),
+    );
+  }, [bridge, reference, fail]);
+
+  const complete = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!request) return;
+    const found: typeof errors = {};
+    if (!document) found.document = t('counter.request.documentNeeded');
+    const checked = checkBsn(bsn);
+    if (!checked.ok) found.bsn = t(`counter.request.bsnProblems.${checked.problem}`, { defaultValue: bsnMessages[checked.problem] });
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !document || !checked.ok) return;
+    try {
+      const done = await bridge.call('request.complete', { reference: request.reference, identityDocument: document, bsn: checked.bsn });
+      setBsn('');
+      setRequest(done);
+      setStatus(t('counter.request.completed', { reference: done.reference }));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const cancel = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!request) return;
+    if (reason.trim().length < 3) return setErrors({ reason: t('counter.request.reasonNeeded') });
+    try {
+      const done = await bridge.call('request.cancel', { reference: request.reference, reason });
+      setRequest(done);
+      setStatus(t('counter.request.cancelled', { reference: done.reference }));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+  return (
+    <section aria-labelledby="request-title">
+      <h2 id="request-title" ref={heading} tabIndex={-1}>
+        {request ? t('counter.request.title', { reference: request.reference }) : t('counter.views.request')}
+      </h2>
+      <p role="status" className="desk-status">
+        {status}
+      </p>
+      {!request && !status && <p>{t('counter.request.howTo')}</p>}
+      {request && (
+        <>
+          <dl className="facts" data-testid="request-facts">
+            <div className="facts__row"><dt>{t('counter.request.state')}</dt><dd>{t(`counter.request.states.${request.status}`)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.trajectory')}</dt><dd>{t(`counter.request.trajectories.${request.trajectory}`)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.started')}</dt><dd>{when(request.createdAt)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.eligibility')}</dt><dd>{t(`counter.request.outcomes.${request.eligibility.outcome}`)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.name')}</dt><dd>{request.contact?.name ?? t('counter.request.purged')}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.contact')}</dt><dd>{request.contact ? [request.contact.email, request.contact.phone].filter(Boolean).join(' · ') : t('counter.request.purged')}</dd></div>
+            {request.identity && (
+              <>
+                <div className="facts__row"><dt>{t('counter.request.document')}</dt><dd>{t(`counter.request.documents.${request.identity.document}`)}</dd></div>
+                <div className="facts__row"><dt>{t('counter.request.bsn')}</dt><dd data-testid="bsn-masked">{request.identity.bsnMasked ?? t('counter.request.bsnSent')}</dd></div>
+              </>
+            )}
+            {request.cancelReason && <div className="facts__row"><dt>{t('counter.request.reason')}</dt><dd>{request.cancelReason}</dd></div>}
+          </dl>
+          {request.status === 'started' && (
+            <div className="request__forms">
+              <form onSubmit={(e) => void complete(e)} noValidate className="stack desk-panel" aria-labelledby="identity-title">
+                <h3 id="identity-title">{t('counter.request.identityTitle')}</h3>
+                <div className="field">
+                  <label htmlFor="identity-document">{t('counter.request.document')}</label>
+                  <select id="identity-document" value={document} aria-invalid={errors.document ? true : undefined} aria-describedby={errors.document ? 'identity-document-error' : undefined} onChange={(e) => setDocument(e.target.value === '' ? '' : IdDocumentType.parse(e.target.value))}>
+                    <option value="">{t('counter.request.chooseDocument')}</option>
+                    {IdDocumentType.options.map((d) => (
+                      <option key={d} value={d}>
+                        {t(`counter.request.documents.${d}`)}
+                      </option>
+                    ))}
+                  </select>
+                  {errors.document && <p className="field__error" id="identity-document-error">{errors.document}</p>}
+                </div>
+                <Field label={t('counter.request.bsn')} hint={t('counter.request.bsnHint')} inputMode="numeric" autoComplete="off" spellCheck={false} value={bsn} onChange={(e) => setBsn(e.target.value)} error={errors.bsn} />
+                <button type="submit" className="desk-button desk-button--primary">{t('counter.request.complete')}</button>
+              </form>
+              <form onSubmit={(e) => void cancel(e)} noValidate className="stack desk-panel" aria-labelledby="cancel-title">
+                <h3 id="cancel-title">{t('counter.request.cancelTitle')}</h3>
+                <Field label={t('counter.request.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} autoComplete="off" />
+                <button type="submit" className="desk-button desk-button--danger">{t('counter.request.cancel')}</button>
+              </form>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

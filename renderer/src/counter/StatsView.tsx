@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dailyStatsCsv, type DailyStats } from '../../../shared/stats/daily-stats';
+import type { Bridge } from '../bridge/bridge-client';
+import { errorKey, isSignedOut } from './bridge-errors';
+
+type Counts = DailyStats['ticketsByTopic'];
+
+/** A bar chart as a list: the numbers are text, the bars only show proportion. */
+function Bars({ id, title, counts, label }: { id: string; title: string; counts: Counts; label(key: string): string }) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...counts.map((c) => c.count));
+  return (
+    <section aria-labelledby={id} className="chart">
+      <h3 id={id}>{title}</h3>
+      {counts.length === 0 ? (
+        <p>{t('counter.stats.none')}</p>
+      ) : (
+        <ul className="chart__list">
+          {counts.map((c) => (
+            <li key={c.key} className="chart__row">
+              <span className="chart__label">{label(c.key)}</span>
+              <span className="chart__bar" aria-hidden="true" style={{ inlineSize: `${(c.count / max) * 100}%` }} />
+              <span className="chart__count">{c.count}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The day in numbers, without personal data, with a CSV export. */
+export function StatsView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut(): void }) {
+  const { t } = useTranslation();
+  const [day, setDay] = useState('');
+  const [stats, setStats] = useState<DailyStats | null>(null);
+  const [problem, setProblem] = useState('');
+
+  const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setProblem(t(errorKey(err)))), [onSignedOut, t]);
+  useEffect(() => {
+    bridge.call('stats.daily', day ? { day } : {}).then((s) => {
+      setStats(s);
+      setProblem('');
+    }, fail);
+  }, [bridge, day, fail]);
+
+  const download = () => {
+    if (!stats) return;
+    const url = URL.createObjectURL(new Blob([dailyStatsCsv(stats)], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `loopbaanwinkel-statistiek-${stats.day}.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const busyHours = stats?.byHour.filter((h) => h.tickets + h.requests > 0) ?? [];
+  return (
+    <section aria-labelledby="stats-title">
+      <h2 id="stats-title">{t('counter.views.stats')}</h2>
+      <p role="status" className="desk-status">
+        {problem}
+      </p>
+      <div className="desk-actions stats__controls">
+        <div className="field">
+          <label htmlFor="stats-day">{t('counter.stats.day')}</label>
+          <input id="stats-day" type="date" value={day || stats?.day || ''} onChange={(e) => setDay(e.target.value)} />
+        </div>
+        <button type="button" className="desk-button" onClick={download} disabled={!stats}>
+          {t('counter.stats.csv')}
+        </button>
+      </div>
+      {stats && (
+        <>
+          <dl className="facts" data-testid="stats-totals">
+            <div className="facts__row"><dt>{t('counter.stats.tickets')}</dt><dd>{stats.tickets}</dd></div>
+            <div className="facts__row"><dt>{t('counter.stats.requests')}</dt><dd>{stats.requests}</dd></div>
+          </dl>
+          <div className="charts">
+            <Bars id="chart-topic" title={t('counter.stats.byTopic')} counts={stats.ticketsByTopic} label={(k) => k.replace(/-/g, ' ')} />
+            <Bars id="chart-ticket-outcome" title={t('counter.stats.ticketOutcomes')} counts={stats.ticketOutcomes} label={(k) => t(`counter.stats.ticketStates.${k}`)} />
+            <Bars id="chart-trajectory" title={t('counter.stats.byTrajectory')} counts={stats.requestsByTrajectory} label={(k) => t(`counter.request.trajectories.${k}`)} />
+            <Bars id="chart-eligibility" title={t('counter.stats.eligibility')} counts={stats.eligibilityOutcomes} label={(k) => t(`counter.request.outcomes.${k}`)} />
+            <Bars id="chart-language" title={t('counter.stats.byLanguage')} counts={stats.requestsByLanguage} label={(k) => k.toUpperCase()} />
+            <Bars id="chart-hour" title={t('counter.stats.byHour')} counts={busyHours.map((h) => ({ key: `${String(h.hour).padStart(2, '0')}:00`, count: h.tickets + h.requests }))} label={(k) => k} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

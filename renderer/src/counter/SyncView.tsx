@@ -1,0 +1,89 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bridge } from '../bridge/bridge-client';
+import { errorKey, isSignedOut } from './bridge-errors';
+import { usePolled } from './use-polled';
+
+/** How far this device is with the central API, and what needs a person. */
+export function SyncView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut(): void }) {
+  const { t, i18n } = useTranslation();
+  const [problem, setProblem] = useState('');
+  const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setProblem(t(errorKey(err)))), [onSignedOut, t]);
+  const load = useCallback(() => bridge.call('sync.status', {}), [bridge]);
+  const { data } = usePolled(load, 3000, fail);
+  const loadHub = useCallback(() => bridge.call('hub.status', {}), [bridge]);
+  const { data: hub } = usePolled(loadHub, 5000, fail);
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }) : t('counter.sync.never'));
+
+  return (
+    <section aria-labelledby="sync-title">
+      <h2 id="sync-title">{t('counter.views.sync')}</h2>
+      <p role="status" className="desk-status">
+        {problem}
+      </p>
+      {data && (
+        <>
+          <dl className="facts" data-testid="sync-facts">
+            <div className="facts__row"><dt>{t('counter.sync.queued')}</dt><dd>{data.queued}</dd></div>
+            <div className="facts__row"><dt>{t('counter.sync.inFlight')}</dt><dd>{data.inFlight}</dd></div>
+            <div className="facts__row"><dt>{t('counter.sync.lastSuccess')}</dt><dd>{when(data.lastSuccessAt)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.sync.nextAttempt')}</dt><dd>{data.nextAttemptAt ? when(data.nextAttemptAt) : t('counter.sync.nothingDue')}</dd></div>
+          </dl>
+          <h3>{t('counter.sync.attention', { count: data.needsAttention.length })}</h3>
+          {data.needsAttention.length > 0 && (
+            <table className="desk-table">
+              <caption className="visually-hidden">{t('counter.sync.attention', { count: data.needsAttention.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('counter.sync.reference')}</th>
+                  <th scope="col">{t('counter.sync.kind')}</th>
+                  <th scope="col">{t('counter.sync.reason')}</th>
+                  <th scope="col">{t('counter.sync.at')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.needsAttention.map((item) => (
+                  <tr key={item.id}>
+                    <td>{item.reference}</td>
+                    <td>{item.kind}</td>
+                    <td>{item.reason}</td>
+                    <td>{when(item.at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+      {hub && (
+        <section aria-labelledby="hub-title">
+          <h3 id="hub-title">{t('counter.hub.title')}</h3>
+          <p data-testid="hub-mode">{hub.mode === 'hub' ? t(hub.listening ? 'counter.hub.listening' : 'counter.hub.notListening') : t('counter.hub.standalone')}</p>
+          {hub.kiosks.length > 0 && (
+            <table className="desk-table">
+              <caption className="visually-hidden">{t('counter.hub.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('counter.hub.kiosk')}</th>
+                  <th scope="col">{t('counter.hub.lastSeen')}</th>
+                  <th scope="col">{t('counter.hub.version')}</th>
+                  <th scope="col">{t('counter.hub.messages')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {hub.kiosks.map((k) => (
+                  <tr key={k.identity}>
+                    <td>{k.identity}</td>
+                    <td>{when(k.lastSeenAt)}</td>
+                    <td>{k.appVersion ?? '—'}</td>
+                    <td>{k.messages}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}

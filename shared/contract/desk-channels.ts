@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { IdDocumentType } from '../identity/id-document';
+import { DailyStats } from '../stats/daily-stats';
+import { Bsn } from '../identity/bsn';
+import { staffOnly } from './access';
+import { channel } from './define-channel';
+import { Trajectory } from '../domain/trajectory';
+import { ContactDetails, EligibilitySnapshot, ReferenceCode, TicketTopic } from './requests-channels';
+
+/** A reference as staff type it or a scanner sends it: case and surrounding spaces do not matter. */
+export const TypedReference = z.string().trim().toUpperCase().pipe(ReferenceCode);
+
+export const QueueTicket = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  topic: TicketTopic,
+  state: z.enum(['waiting', 'called', 'served', 'no-show']),
+  createdAt: z.iso.datetime(),
+  calledAt: z.iso.datetime().nullable(),
+});
+export type QueueTicket = z.infer<typeof QueueTicket>;
+
+export const RequestDetail = z.object({
+  id: z.uuid(),
+  reference: ReferenceCode,
+  status: z.enum(['started', 'completed', 'cancelled']),
+  trajectory: Trajectory,
+  providerId: z.string().nullable(),
+  language: z.string(),
+  createdAt: z.iso.datetime(),
+  /** Null once purged after the central API acknowledged the request. */
+  contact: ContactDetails.nullable(),
+  eligibility: EligibilitySnapshot,
+  /** The BSN is never sent back in full: only its last three digits, masked. */
+  identity: z.object({ document: IdDocumentType, bsnMasked: z.string().nullable() }).nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  cancelledAt: z.iso.datetime().nullable(),
+  cancelReason: z.string().nullable(),
+});
+export type RequestDetail = z.infer<typeof RequestDetail>;
+
+export const CancelReason = z.string().trim().min(3, 'expected a short reason').max(200);
+
+export const HubStatus = z.object({
+  /** standalone: this device is its own hub; hub: kiosks of the location send to this counter. */
+  mode: z.enum(['standalone', 'hub']),
+  listening: z.boolean(),
+  kiosks: z.array(z.object({ identity: z.string(), appVersion: z.string().nullable(), lastSeenAt: z.iso.datetime(), messages: z.number().int().min(0) })),
+});
+export type HubStatus = z.infer<typeof HubStatus>;
+
+/** Everything this device holds about one visitor's request, for a subject-access request (AVG art. 15). */
+export const SubjectRecord = z.object({
+  request: RequestDetail,
+  /** Whether the central API has the request: then it holds its own copy, which this device cannot erase. */
+  sentToCentral: z.boolean(),
+  personalDataErased: z.boolean(),
+  trail: z.array(z.object({ at: z.iso.datetime(), action: z.string() })),
+});
+export type SubjectRecord = z.infer<typeof SubjectRecord>;
+
+export const deskChannels = {
+  'privacy.find': channel({
+    summary: 'Subject access: what this device stores about the visitor with this reference, with its audit trail. Audited.',
+    input: z.strictObject({ reference: TypedReference }),
+    output: SubjectRecord,
+    access: staffOnly(),
+  }),
+  'privacy.export': channel({
+    summary: 'Subject access: the same record as a JSON document to give the visitor (the BSN only masked). Audited.',
+    input: z.strictObject({ reference: TypedReference }),
+    output: z.object({ fileName: z.string(), json: z.string() }),
+    access: staffOnly(),
+  }),
+  'privacy.erase': channel({
+    summary: 'Erases the personal data this device holds for a request, on the visitor\'s request; a request not yet sent is withdrawn. Location manager only. Audited.',
+    input: z.strictObject({ reference: TypedReference, reason: CancelReason }),
+    output: SubjectRecord,
+    access: staffOnly('location-manager'),
+  }),
+  'stats.daily': channel({
+    summary: 'Counts for one service day (default today) without personal data: tickets, topics, outcomes, requests per trajectory, language and hour.',
+    input: z.strictObject({ day: z.iso.date().optional() }),
+    output: DailyStats,
+    access: staffOnly(),
+  }),
+  'hub.status': channel({
+    summary: 'The location hub on this counter: whether it listens, and each kiosk it heard from (last seen, app version, messages).',
+    input: z.strictObject({}),
+    output: HubStatus,
+    access: staffOnly(),
+  }),
+  'queue.list': channel({
+    summary: 'The walk-in queue of today, oldest first: waiting and called tickets of every kiosk of the location.',
+    input: z.strictObject({}),
+    output: z.array(QueueTicket),
+    access: staffOnly(),
+  }),
+  'queue.callNext': channel({
+    summary: 'Calls the oldest waiting ticket; null when nobody is waiting.',
+    input: z.strictObject({}),
+    output: QueueTicket.nullable(),
+    access: staffOnly(),
+  }),
+  'queue.close': channel({
+    summary: 'Marks a called ticket served or no-show; the topic stays for the anonymous statistics.',
+    input: z.strictObject({ id: z.uuid(), outcome: z.enum(['served', 'no-show']) }),
+    output: QueueTicket,
+    access: staffOnly(),
+  }),
+  'request.find': channel({
+    summary: 'Opens a voucher request by its reference code (typed or scanned from the receipt).',
+    input: z.strictObject({ reference: TypedReference }),
+    output: RequestDetail,
+    access: staffOnly(),
+  }),
+  'request.complete': channel({
+    summary: 'Staff checked the identity document and typed the BSN: the request is completed and queued for the central API.',
+    input: z.strictObject({ reference: TypedReference, identityDocument: IdDocumentType, bsn: Bsn }),
+    output: RequestDetail,
+    access: staffOnly(),
+  }),
+  'request.cancel': channel({
+    summary: 'Cancels a request that is not completed yet, with the reason staff give.',
+    input: z.strictObject({ reference: TypedReference, reason: CancelReason }),
+    output: RequestDetail,
+    access: staffOnly(),
+  }),
+} as const;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** A kiosk's outbox row, forwarded to its location hub (the counter) over the shop's LAN. */
+export const HubMessage = z.strictObject({
+  /** The kiosk's idempotency key; the hub keeps it for its own forward to the central API. */
+  idempotencyKey: z.uuid(),
+  kind: z.enum(['voucher-request.submit', 'ticket.record']),
+  aggregateId: z.uuid(),
+  reference: z.string().min(1).max(20),
+  body: z.unknown(),
+});
+export type HubMessage = z.infer<typeof HubMessage>;
+
+export const HubAck = z.object({ acked: z.literal(true), duplicate: z.boolean() });
+export type HubAck = z.infer<typeof HubAck>;

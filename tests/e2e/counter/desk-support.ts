@@ -1,0 +1,71 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, tempDir } from '../../support/paths';
+import { spawnHost, type SpawnedHost } from '../../support/spawn-host';
+
+const axeSource = readFileSync(join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page on the WCAG 2.x A/AA rules and fails with the rule ids it found. */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  expect(violations, `axe violations on ${screen}`).toEqual([]);
+}
+
+export interface CounterOptions {
+  deskAutoLockSeconds?: number;
+  dataDir?: string;
+  extra?: Record<string, unknown>;
+}
+
+export function counterConfig(options: CounterOptions = {}): string {
+  const file = join(tempDir('counter-config'), 'device.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      role: 'counter',
+      location: { id: 'zwolle-centrum', name: 'Loopbaanwinkel Zwolle' },
+      region: 'regio-zwolle',
+      deskAutoLockSeconds: options.deskAutoLockSeconds ?? 300,
+      ...options.extra,
+    }),
+  );
+  return file;
+}
+
+export function startCounter(options: CounterOptions = {}): Promise<SpawnedHost> {
+  return spawnHost(['--config', counterConfig(options), ...(options.dataDir ? ['--data-dir', options.dataDir] : [])]);
+}
+
+export const manager = { name: 'Anna de Vries', username: 'anna', pin: '482915' };
+
+/** First-run setup with the keyboard only: type, Tab, Enter. */
+export async function setUpDesk(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deze balie inrichten');
+  await page.keyboard.type(manager.name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(manager.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(manager.pin);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(manager.pin);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`${manager.name} (locatiemanager)`)).toBeVisible();
+}
+
+/** A call over the host's HTTP contract, as a kiosk screen would make it. */
+export async function callHost(host: SpawnedHost, channel: string, input: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${host.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { result?: Record<string, unknown>; error?: unknown };
+  if (!res.ok || !body.result) throw new Error(`${channel} failed: ${JSON.stringify(body.error)}`);
+  return body.result;
+}

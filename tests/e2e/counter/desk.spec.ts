@@ -1,0 +1,148 @@
+import { expect, test } from '@playwright/test';
+import type { SpawnedHost } from '../../support/spawn-host';
+import { voucherInput } from '../../support/voucher-input';
+import { callHost, expectNoAxeViolations, setUpDesk, startCounter } from './desk-support';
+
+let host: SpawnedHost | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test('a keyboard-only walk through the desk: queue, a scanned receipt, identity check, sync status', async ({ page }) => {
+  host = await startCounter();
+  for (const topic of ['voucher', 'cv-check']) await callHost(host, 'ticket.take', { topic });
+  const { reference } = (await callHost(host, 'voucher.start', voucherInput(4))) as { reference: string };
+
+  await page.goto(host.url);
+  await setUpDesk(page);
+
+  // The queue: oldest first, call next shown large, then served.
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('heading', { name: 'Wachtrij', level: 2 })).toBeVisible();
+  await expect(page.getByRole('table')).toContainText('2 personen wachten');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toContainText('A001');
+  await expect(rows.nth(2)).toContainText('A002');
+  await expectNoAxeViolations(page, 'queue');
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByTestId('now-serving')).toHaveText('A001');
+  await expect(page.getByRole('status')).toHaveText('Nummer A001 is opgeroepen.');
+  await page.keyboard.press('Alt+S');
+  await expect(page.getByRole('status')).toHaveText('Nummer A001 is geholpen.');
+  await expect(page.getByTestId('now-serving')).toHaveText('—');
+  await expect(page.getByRole('table')).toContainText('1 persoon wacht');
+  await expectNoAxeViolations(page, 'queue after serving');
+
+  // A scanner: no field focused, a fast burst of keys and Enter opens the request.
+  await page.locator('main').focus();
+  await page.keyboard.type(reference.toLowerCase(), { delay: 4 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Aanvraag ${reference}`, level: 2 })).toBeFocused();
+  await expect(page.getByTestId('request-facts')).toContainText('Testbezoeker Nummer4');
+  await expect(page.getByTestId('request-facts')).toContainText('gestart op de kiosk');
+  await expectNoAxeViolations(page, 'request');
+
+  // Identity check by keyboard: choose the document, type a BSN with a typo, then the right one.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Identiteitsbewijs')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('111 222 334');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Dit nummer voldoet niet aan de elfproef. Controleer de cijfers.')).toBeVisible();
+  await expect(page.getByLabel('BSN')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'request with a BSN error');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText(`Aanvraag ${reference} is afgerond en staat klaar voor het centrale kantoor.`);
+  await expect(page.getByTestId('bsn-masked')).toHaveText('••••••333');
+  await expect(page.getByTestId('request-facts')).toContainText('Paspoort');
+  await expect(page.locator('body')).not.toContainText('111222333');
+  await expectNoAxeViolations(page, 'request completed');
+
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { name: 'Verzendstatus', level: 2 })).toBeVisible();
+  // No central API configured here: the ticket, the request and its completion wait on this device.
+  await expect(page.getByTestId('sync-facts')).toContainText('Wacht op verzenden');
+  await expectNoAxeViolations(page, 'sync status');
+
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByRole('heading', { name: 'Statistiek', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('stats-totals')).toContainText('Volgnummers (bezoeken)2');
+  await expect(page.getByRole('region', { name: 'Volgnummers per onderwerp' })).toContainText('cv check');
+  await expectNoAxeViolations(page, 'statistics');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Downloaden als CSV' }).press('Enter');
+  const csv = await (await download).createReadStream().then(async (stream) => {
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    return text;
+  });
+  expect(csv).toMatch(/^day,section,key,count\n/);
+  expect(csv).toContain(',ticket-outcome,served,1');
+  expect(csv).not.toContain('Testbezoeker');
+  expect(csv).not.toContain(reference);
+
+  // The visitor lost the receipt: print it again, marked as a copy.
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { name: 'Bonnetjes', level: 2 })).toBeVisible();
+  const reprint = page.getByRole('button', { name: `${reference} opnieuw printen` });
+  await reprint.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText(`${reference} wordt opnieuw geprint, als kopie.`);
+  await expect(page.getByRole('row', { name: new RegExp(`${reference}.*kopie`) })).toHaveCount(1);
+  await expectNoAxeViolations(page, 'receipts');
+});
+
+test('cancelling a request with a reason, and an unknown reference', async ({ page }) => {
+  host = await startCounter();
+  const { reference } = (await callHost(host, 'voucher.start', voucherInput(5))) as { reference: string };
+  await page.goto(host.url);
+  await setUpDesk(page);
+
+  await page.keyboard.press('F2');
+  await page.keyboard.type('AAAA-AAAA');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Niets gevonden.');
+
+  await page.keyboard.press('F2');
+  await page.keyboard.type(reference);
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Reden').fill('Bezoeker komt later terug');
+  await page.getByLabel('Reden').press('Enter');
+  await expect(page.getByRole('status')).toHaveText(`Aanvraag ${reference} is geannuleerd.`);
+  await expect(page.getByTestId('request-facts')).toContainText('Bezoeker komt later terug');
+  await expect(page.getByRole('button', { name: 'Afronden en versturen' })).toHaveCount(0);
+});
+
+test('subject access: show, export and erase a visitor\'s data by reference', async ({ page }) => {
+  host = await startCounter();
+  const { reference } = (await callHost(host, 'voucher.start', voucherInput(6))) as { reference: string };
+  await page.goto(host.url);
+  await setUpDesk(page);
+
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('heading', { name: 'Inzage en wissen', level: 2 })).toBeVisible();
+  await page.getByLabel('Referentiecode').last().fill(reference);
+  await page.getByLabel('Referentiecode').last().press('Enter');
+  await expect(page.getByTestId('privacy-facts')).toContainText('Testbezoeker Nummer6');
+  await expect(page.getByTestId('privacy-facts')).toContainText('nee, alleen op dit apparaat');
+  await expectNoAxeViolations(page, 'privacy');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporteren als bestand' }).click();
+  expect((await download).suggestedFilename()).toBe(`loopbaanwinkel-gegevens-${reference}.json`);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByLabel('Reden').fill('Verzoek van de bezoeker');
+  await page.getByRole('button', { name: 'Persoonsgegevens wissen' }).click();
+  await expect(page.getByRole('status')).toHaveText('De persoonsgegevens zijn gewist.');
+  await expect(page.getByTestId('privacy-facts')).not.toContainText('Testbezoeker');
+  await expect(page.locator('.privacy__trail')).toContainText('privacy.erased');
+  await expectNoAxeViolations(page, 'privacy after erasing');
+});

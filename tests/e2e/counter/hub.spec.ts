@@ -1,0 +1,120 @@
+import { expect, test } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { RunningSim } from '../../../electron/central-sim/sim-server';
+import { tempDir } from '../../support/paths';
+import { spawnHost, type SpawnedHost } from '../../support/spawn-host';
+import { startSim } from '../../support/sync-rig';
+import { voucherInput } from '../../support/voucher-input';
+import { callHost } from './desk-support';
+
+const running: SpawnedHost[] = [];
+let sim: RunningSim | undefined;
+
+test.afterEach(async () => {
+  await Promise.all(running.splice(0).map((h) => h.stop()));
+  await sim?.close();
+  sim = undefined;
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function config(dir: string, body: Record<string, unknown>): string {
+  const file = join(dir, 'device.json');
+  writeFileSync(file, JSON.stringify({ location: { id: 'zwolle-centrum', name: 'Loopbaanwinkel Zwolle' }, region: 'regio-zwolle', ...body }));
+  return file;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('kiosk and hub on loopback: tickets and requests reach the hub at once, survive a hub outage, and reach the central API once', async () => {
+  test.setTimeout(120_000);
+  sim = await startSim();
+  const locationKey = randomBytes(32).toString('base64url');
+  const port = await freePort();
+  const hubDir = tempDir('hub');
+  const kioskDir = tempDir('kiosk');
+  writeFileSync(join(hubDir, 'enrollment-code'), sim.issueEnrollmentCode());
+  const hubArgs = ['--data-dir', hubDir, '--config', config(tempDir('hub-config'), { role: 'counter', ticketPrefix: 'A', centralApiUrl: sim.url, hub: { listenHost: '127.0.0.1', port, locationKey } })];
+  const kioskArgs = ['--data-dir', kioskDir, '--config', config(tempDir('kiosk-config'), { role: 'kiosk', ticketPrefix: 'B', hub: { url: `https://127.0.0.1:${port}`, locationKey } })];
+
+  let hub = await spawnHost(hubArgs);
+  running.push(hub);
+  const kiosk = await spawnHost(kioskArgs);
+  running.push(kiosk);
+  await callHost(hub, 'staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
+  const queueAtHub = async () => ((await callHost(hub, 'queue.list', {})) as unknown as Array<{ number: string }>).map((x) => x.number);
+
+  // The hub takes a ticket of its own; the kiosk's appear next to it within a second.
+  await callHost(hub, 'ticket.take', { topic: 'voucher' });
+  const started = Date.now();
+  const ticket = await callHost(kiosk, 'ticket.take', { topic: 'cv-check' });
+  const { reference } = (await callHost(kiosk, 'voucher.start', voucherInput(11))) as { reference: string };
+  await until('kiosk ticket at the hub', async () => ((await queueAtHub()).includes(String(ticket.number)) ? true : null), 1000);
+  const found = await until('kiosk request at the hub', async () => {
+    const res = await fetch(`${hub.origin}/api/request.find`, { method: 'POST', headers: { Authorization: `Bearer ${hub.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ reference }) });
+    return res.ok ? ((await res.json()) as { result: { contact: { name: string } } }).result : null;
+  }, 1000);
+  expect(Date.now() - started).toBeLessThan(2000);
+  expect(found.contact.name).toBe('Testbezoeker Nummer11');
+  expect(await callHost(hub, 'hub.status', {})).toMatchObject({ mode: 'hub', listening: true, kiosks: [{ identity: 'zwolle-centrum/B', appVersion: '0.1.0', messages: 2 }] });
+
+  // The hub goes away: the kiosk keeps issuing tickets, numbered in its own series.
+  await hub.stop();
+  running.splice(running.indexOf(hub), 1);
+  const offline: string[] = [];
+  for (let i = 0; i < 3; i++) offline.push(String((await callHost(kiosk, 'ticket.take', { topic: 'voucher' })).number));
+  expect(offline).toEqual(['B002', 'B003', 'B004']);
+  const status = await callHost(kiosk, 'sync.status', {});
+  expect(Number(status.queued) + Number(status.inFlight)).toBeGreaterThanOrEqual(3);
+
+  hub = await spawnHost(hubArgs);
+  running.push(hub);
+  await callHost(hub, 'staff.signIn', { username: 'anna', pin: '482915' });
+  const numbers = await until('all kiosk tickets at the restarted hub', async () => {
+    const list = await queueAtHub();
+    return offline.every((n) => list.includes(n)) ? list : null;
+  }, 60_000);
+  expect(numbers).toEqual(['A001', 'B001', 'B002', 'B003', 'B004']);
+  expect(new Set(numbers).size).toBe(numbers.length);
+
+  // Completed at the hub, the request reaches the central API exactly once, with the kiosk's key.
+  await callHost(hub, 'request.complete', { reference, identityDocument: 'identity-card', bsn: '111222333' });
+  await until('completion at the central API', async () => (sim?.store.received().some((r) => r.kind === 'voucher-request-completion' && r.reference === reference) ? true : null), 30_000);
+  await until('hub outbox drained', async () => (Number((await callHost(hub, 'sync.status', {})).queued) === 0 ? true : null), 30_000);
+  const atCentral = sim.store.received().filter((r) => r.reference === reference).map((r) => r.kind);
+  expect(atCentral).toEqual(['voucher-request', 'voucher-request-completion']);
+  expect(sim.store.received().filter((r) => r.kind === 'queue-ticket')).toHaveLength(5);
+});
+
+test('a device without the location key cannot talk to the hub', async () => {
+  const port = await freePort();
+  const hub = await spawnHost(['--config', config(tempDir('hub-config'), { role: 'counter', hub: { listenHost: '127.0.0.1', port, locationKey: randomBytes(32).toString('base64url') } })]);
+  running.push(hub);
+  const kiosk = await spawnHost(['--config', config(tempDir('kiosk-config'), { role: 'kiosk', ticketPrefix: 'C', hub: { url: `https://127.0.0.1:${port}`, locationKey: randomBytes(32).toString('base64url') } })]);
+  running.push(kiosk);
+  await callHost(hub, 'staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
+  await callHost(kiosk, 'ticket.take', { topic: 'voucher' });
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await callHost(hub, 'queue.list', {})).toEqual([]);
+  expect(Number((await callHost(kiosk, 'sync.status', {})).queued)).toBe(1);
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/app-core';
+import { createDispatch } from '../../electron/core/bridge/dispatch';
+import { DeviceConfigSchema } from '../../shared/config/device-config';
+import { refusalFor, staffOnly } from '../../shared/contract/access';
+import { channelNames, channels } from '../../shared/contract/channels';
+import { createLogger } from '../../electron/core/log/logger';
+import { resourcesDir, tempDir } from '../support/paths';
+
+function makeCore(role: 'kiosk' | 'counter') {
+  return createCore({
+    config: DeviceConfigSchema.parse({ role, location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle' }),
+    appVersion: '9.9.9',
+    resourcesDir,
+    dataDir: tempDir('access'),
+    shell: 'browser',
+    logger: createLogger(() => undefined),
+  });
+}
+
+const t = { transport: 'test' } as const;
+
+describe('channel access rules', () => {
+  it('compares device role first, then sign-in, then the staff role rank', () => {
+    const rule = staffOnly('location-manager');
+    expect(refusalFor('x.y', rule, { deviceRole: 'kiosk', staffRole: 'it' })?.code).toBe('forbidden');
+    expect(refusalFor('x.y', rule, { deviceRole: 'counter', staffRole: null })?.code).toBe('unauthorized');
+    expect(refusalFor('x.y', rule, { deviceRole: 'counter', staffRole: 'staff' })?.code).toBe('forbidden');
+    expect(refusalFor('x.y', rule, { deviceRole: 'counter', staffRole: 'location-manager' })).toBeNull();
+    expect(refusalFor('x.y', rule, { deviceRole: 'counter', staffRole: 'it' })).toBeNull();
+  });
+
+  it('keeps channels without a rule open to both devices', () => {
+    expect(channels['app.info'].access).toBeUndefined();
+    expect(channelNames.filter((n) => channels[n].access?.staff).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the core enforces access before any handler runs', () => {
+  it('refuses a staff channel on a kiosk even with a valid payload, and never calls the handler', async () => {
+    const core = makeCore('kiosk');
+    let called = false;
+    const dispatch = createDispatch(
+      { ...core.handlers, 'staff.members': () => ((called = true), []) },
+      createLogger(() => undefined),
+      { deviceRole: 'kiosk', staffRole: () => 'it' },
+    );
+    expect(await dispatch('staff.members', {}, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.dispatch('staff.session', {}, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.dispatch('staff.signIn', { username: 'anna', pin: '482915' }, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(called).toBe(false);
+    expect(await core.dispatch('app.info', {}, t)).toMatchObject({ ok: true });
+    await core.close();
+  });
+
+  it('refuses staff work on the counter until someone signs in, and checks the role after', async () => {
+    const core = makeCore('counter');
+    expect(await core.dispatch('staff.members', {}, t)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await core.dispatch('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' }, t)).toMatchObject({ ok: true });
+    expect(await core.dispatch('staff.add', { username: 'bob', displayName: 'Bob', pin: '739164', role: 'staff' }, t)).toMatchObject({ ok: true });
+    expect(await core.dispatch('staff.signOut', {}, t)).toMatchObject({ ok: true });
+    expect(await core.dispatch('staff.members', {}, t)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await core.dispatch('staff.signIn', { username: 'bob', pin: '739164' }, t)).toMatchObject({ ok: true, result: { ok: true } });
+    expect(await core.dispatch('staff.members', {}, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.dispatch('staff.touch', {}, t)).toMatchObject({ ok: true });
+    await core.close();
+  });
+
+  it('fails closed when a core is wired without an access gate', async () => {
+    const core = makeCore('counter');
+    const dispatch = createDispatch(core.handlers, createLogger(() => undefined));
+    expect(await dispatch('staff.session', {}, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch('app.info', {}, t)).toMatchObject({ ok: true });
+    await core.close();
+  });
+
+  it('checks access before input, so a refused caller learns nothing about the schema', async () => {
+    const core = makeCore('kiosk');
+    const result = await core.dispatch('staff.add', { nonsense: true }, t);
+    expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: 'staff.add is not available on a kiosk device.' } });
+    await core.close();
+  });
+});
