@@ -156,12 +156,21 @@ function installSample(store: ReturnType<typeof openPackStore>, sampleDir: strin
   }
   const packBytes = readFileSync(packFile);
   const active = store.active();
-  const version = /"version"\s*:\s*"([^"]+)"/.exec(packBytes.toString('utf8'))?.[1];
-  if (active && version !== undefined && compareVersions(version, active.pack.version) <= 0) return;
+  if (active && compareVersions(sampleVersion(packBytes), active.pack.version) <= 0) return;
   try {
     store.install(packBytes, readFileSync(sigFile));
   } catch (err) {
     if (!(err instanceof PackRejected)) throw err;
     logger.error('the sample pack was refused', { reason: err.reason, error: err.message });
+  }
+}
+
+/** Just enough to compare with the active version; the install that may follow checks everything. */
+function sampleVersion(packBytes: Buffer): string {
+  try {
+    const { version } = JSON.parse(packBytes.toString('utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : '';
+  } catch {
+    return '';
   }
 }
