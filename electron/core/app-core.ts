@@ -79,7 +79,7 @@ export function createCore(options: CoreOptions): Core {
     syncTuning: options.syncTuning,
     // Names are looked up when a receipt is stored (after start-up), so `content` exists by then.
     receipts: (db) => {
-      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => (content.manifest() ? content.pack() : null)) });
+      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => content.current()) });
       return printingHolder.service.receipts;
     },
   });
@@ -133,7 +133,7 @@ export function createCore(options: CoreOptions): Core {
     ...requests.handlers,
     ...desk.handlers,
     // The rules come with the content: a new pack brings new rules without an app update.
-    ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
+    ...createEligibilityHandlers({ ruleSet: () => content.current()?.eligibility ?? null, today: () => dutchCalendarDay(new Date()) }),
     ...createPrintingHandlers(printing),
   };
   // Access rules in the contract are checked before any input is read: a staff channel from a

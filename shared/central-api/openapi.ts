@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Accepted, EnrollmentRequest, EnrollmentResponse, Health, Heartbeat, Problem, UsageStatistics } from './devices';
+import { packSignatureHeader } from '../content/pack-signature';
 import { examples } from './examples';
 import { QueueTicketReceipt, QueueTicketRecord, VoucherRequestCompletion, VoucherRequestCompletionReceipt, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
 
@@ -133,12 +134,28 @@ export function buildOpenApiDocument() {
       '/v1/content-pack': {
         get: {
           operationId: 'downloadContentPack',
-          summary: 'The current content pack for this device; conditional on its ETag.',
-          parameters: [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, example: '"sha256-3q2-7w"' }],
+          summary: 'The current content pack for this device; conditional on its ETag, resumable with Range + If-Range.',
+          parameters: [
+            { name: 'region', in: 'query', required: false, schema: { type: 'string' }, example: 'midden-utrecht', description: 'The device\'s labour-market region, for a regional pack.' },
+            { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, example: '"sha256-3q2-7w"' },
+            { name: 'Range', in: 'header', required: false, schema: { type: 'string' }, example: 'bytes=4096-', description: 'Resume a cut-off download from this byte.' },
+            { name: 'If-Range', in: 'header', required: false, schema: { type: 'string' }, example: '"sha256-3q2-7w"', description: 'Only resume when the pack is still this one; otherwise the whole pack comes back (200).' },
+          ],
           responses: {
             '200': {
-              description: 'The pack file, byte for byte.',
-              headers: { ETag: { description: 'The pack\'s strong validator.', schema: { type: 'string' } } },
+              description: 'The pack file (pack.json), byte for byte.',
+              headers: {
+                ETag: { description: 'The pack\'s strong validator.', schema: { type: 'string' } },
+                [packSignatureHeader]: { description: 'Base64 of the pack\'s signature file (pack.sig): Ed25519 over the exact body bytes.', schema: { type: 'string' } },
+              },
+              content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+            },
+            '206': {
+              description: 'The rest of the pack from the requested byte, when If-Range still matches.',
+              headers: {
+                'Content-Range': { schema: { type: 'string' }, example: 'bytes 4096-120089/120090' },
+                [packSignatureHeader]: { description: 'As for 200.', schema: { type: 'string' } },
+              },
               content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
             },
             '304': { description: 'The device already has this pack.' },

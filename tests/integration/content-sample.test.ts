@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devContentKey } from '../../electron/core/content/dev-content-key';
 import { openPackStore, type PackStore } from '../../electron/core/content/pack-store';
 import { silentLogger } from '../../electron/core/log/logger';
+import { assemblePack } from '../../scripts/content/assemble-pack';
 import { resourcesDir, tempDir } from '../support/paths';
 
 const sampleDir = join(resourcesDir, 'content', 'sample');
@@ -26,6 +27,12 @@ const hits = (query: string, language: 'nl' | 'en') => active().search.search(qu
 describe('the committed sample pack (npm run content:build)', () => {
   it('verifies with the dev key and installs', () => {
     expect(active().pack.version).toMatch(/-sample$/);
+  });
+
+  it('is up to date with the source files (run npm run content:build after editing them)', () => {
+    const { createdAt: _built, ...fromSources } = assemblePack(join(resourcesDir, 'content', 'source'));
+    const { createdAt: _committed, ...committed } = active().pack;
+    expect(committed).toEqual(fromSources);
   });
 
   it('covers what the demo promises: 35 regions with sample figures, 40+ providers, 15+ pages, 6+ schemes', () => {

@@ -35,6 +35,16 @@ describe('search', () => {
     expect(ids('opleidingsf')).toEqual(['scheme:sectorfonds']);
   });
 
+  it('finds a word inside Dutch compounds, and does not take such a word for a typo', () => {
+    const voucher = search('voucher');
+    expect(voucher.hits[0]?.id).toBe('wat-is-de-voucher');
+    expect(marked(voucher.hits[0]?.title ?? [])).toBe('Wat is de [loopbaanvoucher]?');
+    const fonds = search('fonds');
+    expect(fonds.correctedQuery).toBeNull();
+    expect(fonds.hits.map((h) => h.id)).toEqual(['sectorfonds']);
+    expect(ids('advies')).toEqual(expect.arrayContaining(['page:drie-trajecten', 'provider:koers-loopbaanadvies', 'provider:isala-leerhuis']));
+  });
+
   it('forgives one typo in a word of five letters or more and says what it searched for', () => {
     const result = search('vertrouwlijk');
     expect(result.correctedQuery).toBe('vertrouwelijk');

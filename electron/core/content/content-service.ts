@@ -39,6 +39,8 @@ export interface ContentService {
   manifest(): ContentManifest | null;
   /** The active pack; "unavailable" when the device has none yet. */
   pack(): ContentPack;
+  /** The active pack, or null: for services that carry on without content (receipts, rules). */
+  current(): ContentPack | null;
   search(query: string, options: SearchOptions): SearchResult;
   install(packBytes: Uint8Array, sigBytes: Uint8Array, source?: { etag?: string | null }): InstallOutcome;
   /** One check with the central API; a new pack is verified and installed before this resolves. */
@@ -129,6 +131,7 @@ export function createContentService(options: ContentServiceOptions): ContentSer
       return pack ? { version: pack.version, createdAt: pack.createdAt, scope: pack.scope } : null;
     },
     pack: () => active().pack,
+    current: () => store.active()?.pack ?? null,
     search: (query, searchOptions) => active().search.search(query, searchOptions),
     install: (packBytes, sigBytes, source) => store.install(packBytes, sigBytes, source),
     updateFromCentral,
@@ -156,12 +159,21 @@ function installSample(store: ReturnType<typeof openPackStore>, sampleDir: strin
   }
   const packBytes = readFileSync(packFile);
   const active = store.active();
-  const version = /"version"\s*:\s*"([^"]+)"/.exec(packBytes.toString('utf8'))?.[1];
-  if (active && version !== undefined && compareVersions(version, active.pack.version) <= 0) return;
+  if (active && compareVersions(sampleVersion(packBytes), active.pack.version) <= 0) return;
   try {
     store.install(packBytes, readFileSync(sigFile));
   } catch (err) {
     if (!(err instanceof PackRejected)) throw err;
     logger.error('the sample pack was refused', { reason: err.reason, error: err.message });
+  }
+}
+
+/** Just enough to compare with the active version; the install that may follow checks everything. */
+function sampleVersion(packBytes: Buffer): string {
+  try {
+    const { version } = JSON.parse(packBytes.toString('utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : '';
+  } catch {
+    return '';
   }
 }

@@ -22,9 +22,23 @@ export function queryTerms(query: string): string[] {
   return words.filter((w) => w.length >= 2 && w.length <= maxTermChars).slice(0, maxTerms);
 }
 
-/** Every word as a prefix ("werk" finds "werkgever"): search-as-you-type and Dutch compounds. */
-export function matchExpression(terms: readonly string[], join: 'AND' | 'OR'): string {
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(` ${join} `);
+export interface QueryTerm {
+  /** What the visitor typed (folded), or its correction. */
+  term: string;
+  /** Indexed words that contain the term after their start: Dutch compounds such as "loopbaanvoucher" for "voucher". */
+  compounds: readonly string[];
+}
+
+const quoted = (word: string): string => `"${word.replaceAll('"', '""')}"`;
+
+/**
+ * Every word as a prefix ("werk" finds "werkgever": search-as-you-type and compounds that start
+ * with it), or one of the compounds it ends or sits in.
+ */
+export function matchExpression(terms: readonly QueryTerm[], join: 'AND' | 'OR'): string {
+  return terms
+    .map(({ term, compounds }) => (compounds.length === 0 ? `${quoted(term)}*` : `(${[`${quoted(term)}*`, ...compounds.map(quoted)].join(' OR ')})`))
+    .join(` ${join} `);
 }
 
 /** Letter trigrams with word boundaries, so one typo leaves most of a word's trigrams intact. */

@@ -3,7 +3,7 @@ import type { SearchHitKind, SearchResult } from '../../../shared/content/search
 import type { LanguageCode } from '../../../shared/contract/languages';
 import { searchIndexFormat, searchLanguages } from './build-search-index';
 import { markClose, markOpen, toSegments } from './marked-segments';
-import { editDistance, matchExpression, queryTerms, trigrams } from './query-terms';
+import { editDistance, matchExpression, queryTerms, trigrams, type QueryTerm } from './query-terms';
 
 export interface SearchOptions {
   language: LanguageCode;
@@ -24,6 +24,9 @@ interface Row {
 }
 
 const minTypoLength = 5;
+/** Shorter parts ("en", "de", "ing") sit in far too many words to say anything. */
+const minCompoundPart = 4;
+const maxCompounds = 8;
 const snippetTokens = 24;
 
 /** Opens a pack's index read-only; refuses an index of another format or of another pack. */
@@ -50,6 +53,7 @@ export function openSearchIndex(file: string, packSha256: string): SearchIndex {
           WHERE fts_${lang} MATCH @match AND (@region IS NULL OR d.regions = '' OR instr(d.regions, @region) > 0)
           ORDER BY rank LIMIT @limit`),
         known: db.prepare(`SELECT 1 FROM terms_${lang} WHERE term >= ? AND term < ? LIMIT 1`).pluck(),
+        compounds: db.prepare(`SELECT term FROM terms_${lang} WHERE instr(term, ?) > 1 ORDER BY docs DESC, term LIMIT ${maxCompounds}`).pluck(),
         candidates: db.prepare(`
           SELECT g.term AS term, t.docs AS docs FROM grams_${lang} g JOIN terms_${lang} t ON t.term = g.term
           WHERE g.gram IN (SELECT value FROM json_each(@grams)) AND g.len BETWEEN @min AND @max
@@ -63,10 +67,16 @@ export function openSearchIndex(file: string, packSha256: string): SearchIndex {
     return s;
   };
 
-  /** A word of 5+ letters that starts no indexed word is taken as a typo of the most common word one edit away. */
-  const correct = (language: LanguageCode, term: string): string => {
+  const compoundsOf = (language: LanguageCode, term: string): string[] =>
+    term.length < minCompoundPart ? [] : (forLanguage(language).compounds.all(term) as string[]);
+
+  /**
+   * A word of 5+ letters that starts no indexed word and sits in none is taken as a typo of the
+   * most common word one edit away.
+   */
+  const correct = (language: LanguageCode, term: string, compounds: readonly string[]): string => {
     const s = forLanguage(language);
-    if (term.length < minTypoLength || s.known.get(term, `${term}\uffff`) !== undefined) return term;
+    if (term.length < minTypoLength || compounds.length > 0 || s.known.get(term, `${term}\uffff`) !== undefined) return term;
     const candidates = s.candidates.all({ grams: JSON.stringify(trigrams(term)), min: term.length - 1, max: term.length + 1 }) as Array<{ term: string; docs: number }>;
     let best: { term: string; docs: number } | undefined;
     for (const c of candidates) {
@@ -75,19 +85,23 @@ export function openSearchIndex(file: string, packSha256: string): SearchIndex {
     return best?.term ?? term;
   };
 
-  const run = (language: LanguageCode, terms: readonly string[], join: 'AND' | 'OR', options: SearchOptions): Row[] =>
+  const run = (language: LanguageCode, terms: readonly QueryTerm[], join: 'AND' | 'OR', options: SearchOptions): Row[] =>
     forLanguage(language).hits.all({ match: matchExpression(terms, join), region: options.region ? `,${options.region},` : null, limit: options.limit }) as Row[];
 
   return {
     search(query, options) {
       const typed = queryTerms(query);
       if (typed.length === 0) return { correctedQuery: null, hits: [] };
-      const terms = typed.map((t) => correct(options.language, t));
+      const terms = typed.map((typedTerm): QueryTerm => {
+        const compounds = compoundsOf(options.language, typedTerm);
+        const term = correct(options.language, typedTerm, compounds);
+        return { term, compounds: term === typedTerm ? compounds : compoundsOf(options.language, term) };
+      });
       let rows = run(options.language, terms, 'AND', options);
       // Two words that never meet on one page still each find something useful.
       if (rows.length === 0 && terms.length > 1) rows = run(options.language, terms, 'OR', options);
       return {
-        correctedQuery: terms.some((t, i) => t !== typed[i]) ? terms.join(' ') : null,
+        correctedQuery: terms.some((t, i) => t.term !== typed[i]) ? terms.map((t) => t.term).join(' ') : null,
         hits: rows.map((r) => ({ kind: r.kind, id: r.ref, title: toSegments(r.title), snippet: toSegments(r.snippet) })),
       };
     },
