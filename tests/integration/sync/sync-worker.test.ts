@@ -88,7 +88,9 @@ describe('sync worker against the simulator over real HTTP', () => {
     const d = device(sim, { circuitThreshold: 3, probeBaseMs: 50, capDelayMs: 200 });
     for (let i = 0; i < 20; i++) d.enqueue(i, `agg-${i}`);
     d.worker.start();
-    await waitFor(() => d.worker.circuitOpen);
+    // Requests already in flight when the circuit opens still fail after it opened; count from
+    // the moment they have all returned, so only what the open circuit sends is measured.
+    await waitFor(() => d.worker.circuitOpen && d.worker.progress.inFlight() === 0);
     const attemptsWhileOpen = sim.stats().faults.down;
     await new Promise((r) => setTimeout(r, 500));
     // Only health probes reach a dead API once the circuit is open: a handful, not 20 rows x retries.
