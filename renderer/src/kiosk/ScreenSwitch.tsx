@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { Route } from './navigation/routes';
+import { HomeScreen } from './screens/HomeScreen';
+import { UnavailableScreen } from './screens/UnavailableScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+import { VoucherFlow } from './voucher/VoucherFlow';
+
+export function ScreenSwitch({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.screen) {
+    case 'welcome':
+      return <WelcomeScreen />;
+    case 'home':
+      return <HomeScreen />;
+    case 'voucher':
+      return <VoucherFlow step={route.step} />;
+    case 'information':
+      return <UnavailableScreen screen="information" title={t('home.information')} />;
+    case 'eligibility':
+      return <UnavailableScreen screen="eligibility" title={t('home.eligibility')} />;
+    case 'ticket':
+      return <UnavailableScreen screen="ticket" title={t('home.talk')} />;
+  }
+}

@@ -1,0 +1,13 @@
+/** Every place a visitor can be. The route lives in memory only: the address bar never changes. */
+export type VoucherStep = 'trajectory' | 'provider' | 'contact' | 'consent' | 'check' | 'done';
+export const voucherSteps: readonly VoucherStep[] = ['trajectory', 'provider', 'contact', 'consent', 'check'];
+
+export type Route =
+  | { screen: 'welcome' }
+  | { screen: 'home' }
+  | { screen: 'information' }
+  | { screen: 'eligibility' }
+  | { screen: 'voucher'; step: VoucherStep }
+  | { screen: 'ticket' };
+
+export type ScreenName = Route['screen'];

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../kiosk-context';
+import { ChoiceTile } from './ChoiceTile';
+
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const { go } = useKiosk();
+  return (
+    <div className="home" data-screen="home">
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('home.title')}
+      </h1>
+      <p className="lead">{t('home.intro')}</p>
+      <ul className="tiles">
+        <li>
+          <ChoiceTile icon="info" title={t('home.information')} description={t('home.informationText')} onClick={() => go({ screen: 'information' })} testId="home-information" />
+        </li>
+        <li>
+          <ChoiceTile icon="check" title={t('home.eligibility')} description={t('home.eligibilityText')} onClick={() => go({ screen: 'eligibility' })} testId="home-eligibility" />
+        </li>
+        <li>
+          <ChoiceTile icon="voucher" title={t('home.voucher')} description={t('home.voucherText')} onClick={() => go({ screen: 'voucher', step: 'trajectory' })} testId="home-voucher" />
+        </li>
+        <li>
+          <ChoiceTile icon="talk" title={t('home.talk')} description={t('home.talkText')} onClick={() => go({ screen: 'ticket' })} testId="home-talk" />
+        </li>
+      </ul>
+    </div>
+  );
+}
