@@ -35,7 +35,10 @@ async function main(): Promise<void> {
     } else if (!hasDisplay()) {
       process.stdout.write('There is no screen to open a window on: open the address above in a browser.\n');
     } else {
-      openInChromium(chromium, host.url, config.role, join(dataDir, 'chromium-profile'));
+      const browser = openInChromium(chromium, host.url, config.role, join(dataDir, 'chromium-profile'), (message) =>
+        process.stdout.write(`${message}\n`),
+      );
+      process.on('exit', () => browser.kill());
     }
   }
 

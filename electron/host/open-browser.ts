@@ -26,7 +26,13 @@ export function hasDisplay(): boolean {
 }
 
 /** The kiosk gets Chromium's kiosk mode; the counter a plain app window without browser chrome. */
-export function openInChromium(binary: string, url: string, role: DeviceRole, profileDir: string): ChildProcess {
+export function openInChromium(
+  binary: string,
+  url: string,
+  role: DeviceRole,
+  profileDir: string,
+  onTrouble: (message: string) => void,
+): ChildProcess {
   const args = [
     role === 'kiosk' ? '--kiosk' : '--start-maximized',
     `--app=${url}`,
@@ -39,7 +45,16 @@ export function openInChromium(binary: string, url: string, role: DeviceRole, pr
     '--disable-features=Translate',
     '--incognito',
   ];
+  // Chromium refuses to start as root with its sandbox on; a kiosk account should never be root,
+  // but a developer's container often is.
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
   const child = spawn(binary, args, { stdio: 'ignore', detached: false });
-  child.on('error', () => undefined);
+  const started = Date.now();
+  child.on('error', (err) => onTrouble(`Chromium could not be started (${err.message}): open the address above in a browser.`));
+  child.on('exit', (code) => {
+    if (code !== 0 && Date.now() - started < 5000) {
+      onTrouble(`Chromium closed at once (exit code ${code}): open the address above in a browser.`);
+    }
+  });
   return child;
 }

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * Text in the pack's languages. Dutch and English are required for every item; other UI
+ * languages (ar, tr, pl, uk, ...) are optional and fall back to English, then Dutch.
+ */
+export const LocalizedText = z
+  .object({ nl: z.string().trim().min(1), en: z.string().trim().min(1) })
+  .catchall(z.string().trim().min(1));
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export function pickText(text: LocalizedText, language: string): string {
+  return text[language] ?? text.en ?? text.nl;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { EligibilityRuleSetSchema } from '../eligibility/rule-set-schema';
+import { LocalizedText } from './localized-text';
+
+export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as "midden-utrecht"');
+
+export const Trajectory = z.enum(['ontwikkeladvies', 'loopbaan-apk', 'opleidingsadvies']);
+export type Trajectory = z.infer<typeof Trajectory>;
+
+export const AccreditationMark = z.enum(['noloc', 'nrto', 'cmi', 'blik-op-werk', 'cedeo', 'oval']);
+export type AccreditationMark = z.infer<typeof AccreditationMark>;
+
+/** Dutch postcode as displayed: "1234 AB" (see domain.md for the rules). */
+export const DisplayPostcode = z.string().regex(/^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}$/, 'expected a postcode such as "3511 AB"');
+
+export const Address = z.strictObject({
+  street: z.string().min(1),
+  postcode: DisplayPostcode,
+  city: z.string().min(1),
+});
+
+export const RegionSchema = z.strictObject({
+  slug: Slug,
+  name: z.string().min(1),
+  /** Other spellings seen in sources (e.g. "IJsselvechtstreek"), so search finds them. */
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+export const ProviderSchema = z.strictObject({
+  id: Slug,
+  name: z.string().min(1),
+  regions: z.array(Slug).min(1),
+  services: z.array(Trajectory).min(1),
+  marks: z.array(AccreditationMark).min(1),
+  kind: z.enum(['private', 'uwv', 'municipality', 'education', 'social-partner']),
+  description: LocalizedText,
+  address: Address,
+  phone: z.string().regex(/^[0-9 +-]{8,20}$/).optional(),
+  openingHours: LocalizedText,
+  /** BCP 47 codes of the languages spoken with visitors. */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
+});
+
+export const TopicSchema = z.strictObject({
+  id: Slug,
+  title: LocalizedText,
+  /** Name of a pictogram the renderer ships; always shown together with the title. */
+  icon: z.string().regex(/^[a-z-]+$/),
+  order: z.number().int(),
+});
+
+/** Plain text in short paragraphs separated by a blank line; no markup, so nothing can inject HTML. */
+export const PageSchema = z.strictObject({
+  id: Slug,
+  topic: Slug,
+  title: LocalizedText,
+  summary: LocalizedText,
+  body: LocalizedText,
+  /** Region slugs when the page is regional; absent for national pages. */
+  regions: z.array(Slug).optional(),
+});
+
+export const SchemeSchema = z.strictObject({
+  id: Slug,
+  name: LocalizedText,
+  summary: LocalizedText,
+  body: LocalizedText,
+  who: LocalizedText,
+  amount: LocalizedText.optional(),
+  /** Ended schemes are shown as examples or history, never as something to apply for. */
+  status: z.enum(['open', 'ended']),
+  period: z.string().min(1),
+  source: z.string().min(1),
+});
+
+export const OccupationTrend = z.strictObject({
+  occupation: LocalizedText,
+  /** Expected change in jobs over the period, in percent (negative for shrinking). */
+  changePercent: z.number().min(-100).max(1000),
+});
+
+export const LabourMarketSchema = z.strictObject({
+  region: Slug,
+  source: z.string().min(1),
+  date: z.iso.date(),
+  /** True for the invented sample figures: the UI must say so. */
+  sample: z.boolean(),
+  growing: z.array(OccupationTrend).min(1),
+  shrinking: z.array(OccupationTrend).min(1),
+});
+
+export const LocationSchema = z.strictObject({
+  id: Slug,
+  name: z.string().min(1),
+  region: Slug,
+  address: Address,
+  openingHours: LocalizedText,
+  phone: z.string().regex(/^[0-9 +-]{8,20}$/).optional(),
+});
+
+export const PackScope = z.union([z.literal('national'), z.string().regex(/^region:[a-z0-9-]+$/)]);
+
+export const ContentPackSchema = z.strictObject({
+  format: z.literal(1),
+  version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+(?:-[a-z0-9.]+)?$/, 'expected a version such as "2026.11.0"'),
+  createdAt: z.iso.datetime(),
+  scope: PackScope,
+  topics: z.array(TopicSchema).min(1),
+  pages: z.array(PageSchema),
+  regions: z.array(RegionSchema),
+  providers: z.array(ProviderSchema),
+  schemes: z.array(SchemeSchema),
+  labourMarket: z.array(LabourMarketSchema),
+  locations: z.array(LocationSchema),
+  eligibility: EligibilityRuleSetSchema,
+});
+export type ContentPack = z.infer<typeof ContentPackSchema>;
+export type ContentPackInput = z.input<typeof ContentPackSchema>;
