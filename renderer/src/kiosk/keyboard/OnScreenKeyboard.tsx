@@ -19,7 +19,13 @@ export function OnScreenKeyboard({ target, onDone }: Props) {
   const [layer, setLayer] = useState<KeyboardLayer>('letters');
 
   useLayoutEffect(() => {
-    target.element.scrollIntoView({ block: 'nearest' });
+    const reveal = (): void => target.element.scrollIntoView({ block: 'nearest' });
+    reveal();
+    // The content area shrinks when the keyboard opens or the screen turns: keep the field in view.
+    const area = target.element.closest('.kiosk__main');
+    const observer = new ResizeObserver(reveal);
+    if (area) observer.observe(area);
+    return () => observer.disconnect();
   }, [target]);
 
   const press = (key: KeyAction): void => {
@@ -56,7 +62,8 @@ export function OnScreenKeyboard({ target, onDone }: Props) {
       case 'shift':
         return { text: '⇧', name: t('keyboard.shift') };
       case 'layer':
-        return layer === 'letters' ? { text: 'é @', name: t('keyboard.accents') } : { text: 'abc', name: t('keyboard.letters') };
+        // The accessible name starts with what the key shows (WCAG 2.5.3, label in name).
+        return layer === 'letters' ? { text: 'é @', name: `é @, ${t('keyboard.accents')}` } : { text: 'abc', name: `abc, ${t('keyboard.letters')}` };
       case 'done':
         return { text: t('keyboard.done'), name: t('keyboard.done') };
     }

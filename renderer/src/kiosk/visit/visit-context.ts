@@ -1,11 +1,12 @@
 import { createContext, useContext, type Dispatch } from 'react';
+import type { Trajectory } from '../../../../shared/content/pack-schema';
 
 /**
  * Everything a visitor has typed or chosen. It lives only in React state under the visit's key:
  * the idle wipe and "Stop and erase" drop the whole tree, so nothing of it survives.
  */
 export interface VoucherDraft {
-  trajectory: string | null;
+  trajectory: Trajectory | null;
   providerId: string | null;
   name: string;
   email: string;

@@ -6,7 +6,8 @@ import type { VoucherStep } from '../navigation/routes';
 import { ChoiceTile } from '../screens/ChoiceTile';
 import { StepIndicator } from '../screens/StepIndicator';
 import { useVisit } from '../visit/visit-context';
-import { trajectoryChoices } from './trajectories';
+import { Trajectory } from '../../../../shared/content/pack-schema';
+import { trajectoryIcons } from './trajectories';
 
 const formSteps: readonly VoucherStep[] = ['trajectory', 'contact', 'consent', 'check'];
 
@@ -34,10 +35,10 @@ function TrajectoryStep() {
       </h1>
       <p className="lead">{t('voucher.trajectory.intro')}</p>
       <ul className="tiles tiles--list">
-        {trajectoryChoices.map(({ id, icon }) => (
+        {Trajectory.options.map((id) => (
           <li key={id}>
             <ChoiceTile
-              icon={icon}
+              icon={trajectoryIcons[id]}
               title={t(`trajectory.${id}.name`)}
               description={t(`trajectory.${id}.explain`)}
               pressed={visit.voucher.trajectory === id}

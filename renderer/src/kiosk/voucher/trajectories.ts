@@ -1,8 +1,9 @@
+import type { Trajectory } from '../../../../shared/content/pack-schema';
 import type { PictogramName } from '../pictograms/Pictogram';
 
-/** The three trajectories a voucher buys; their one-sentence explanations live in the translations. */
-export const trajectoryChoices: ReadonlyArray<{ id: string; icon: PictogramName }> = [
-  { id: 'ontwikkeladvies', icon: 'advice' },
-  { id: 'loopbaan-apk', icon: 'career' },
-  { id: 'opleidingsadvies', icon: 'study' },
-];
+/** A pictogram for each trajectory; the one-sentence explanations live in the translations. */
+export const trajectoryIcons: Readonly<Record<Trajectory, PictogramName>> = {
+  ontwikkeladvies: 'advice',
+  'loopbaan-apk': 'career',
+  opleidingsadvies: 'study',
+};

@@ -1,0 +1,251 @@
+import { expect, test, type Page } from '@playwright/test';
+import { spawnHost, type SpawnedHost } from '../support/spawn-host';
+import { box, checkDialog, checkScreen, layoutProblems, screenTitle } from './kiosk-helpers';
+
+// One host for the whole file: every test starts from a fresh page, which is a fresh visit.
+let host: SpawnedHost;
+test.beforeAll(async () => {
+  host = await spawnHost();
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+async function start(page: Page, language: 'Nederlands' | 'English' | 'العربية'): Promise<void> {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: language }).click();
+  await expect(page.getByTestId('home-voucher')).toBeVisible();
+}
+
+/** Types text by tapping the on-screen keyboard, as a visitor does. */
+async function tapKeys(page: Page, text: string): Promise<void> {
+  const keyboard = page.getByTestId('on-screen-keyboard');
+  for (const char of text) {
+    if (char === ' ') await keyboard.locator('[data-key="space"]').click();
+    else if (char !== char.toLowerCase()) {
+      await keyboard.locator('[data-key="shift"]').click();
+      await keyboard.locator(`[data-key="${char.toLowerCase()}"]`).click();
+    } else await keyboard.locator(`[data-key="${char}"]`).first().click();
+  }
+}
+
+test('a Dutch visitor walks to the voucher summary; every screen and dialog passes axe in both contrast modes', async ({ page }, testInfo) => {
+  await page.goto(host.url);
+  await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
+  await expect(page.getByText('Je bent in Loopbaanwinkel Utrecht Centrum.')).toBeVisible();
+  const historyAtStart = await page.evaluate(() => history.length);
+  await checkScreen(page, testInfo, 'kiosk-welcome');
+
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(screenTitle(page)).toHaveText('Waarmee kunnen we je helpen?');
+  await expect(screenTitle(page)).toBeFocused();
+  await checkScreen(page, testInfo, 'kiosk-home');
+
+  for (const tool of ['language', 'stop', 'staff'] as const) {
+    await checkDialog(page, testInfo, `kiosk-dialog-${tool}`, () => page.locator(`[data-tool="${tool}"]`).click());
+  }
+
+  await page.getByTestId('home-voucher').click();
+  await expect(screenTitle(page)).toHaveText('Welke hulp wil je?');
+  await expect(page.getByText('Stap 1 van 4')).toBeVisible();
+  await checkScreen(page, testInfo, 'kiosk-voucher-trajectory');
+  await page.getByTestId('trajectory-loopbaan-apk').click();
+
+  await expect(screenTitle(page)).toHaveText('Hoe kunnen we je bereiken?');
+  // Next without a name: the error says what to do, in words (not colour alone).
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  await expect(page.getByText('Vul je naam in.')).toBeVisible();
+  await expect(page.getByText('Vul je e-mailadres of je telefoonnummer in.')).toBeVisible();
+  await page.getByLabel('Je naam').click();
+  await tapKeys(page, 'Sam de Vries');
+  await page.getByLabel('Je e-mailadres').click();
+  await tapKeys(page, 'sam@voorbeeld.nl');
+  await expect(page.getByLabel('Je naam')).toHaveValue('Sam de Vries');
+  await expect(page.getByLabel('Je e-mailadres')).toHaveValue('sam@voorbeeld.nl');
+  await checkScreen(page, testInfo, 'kiosk-voucher-contact');
+  await page.getByRole('button', { name: 'Volgende' }).click();
+
+  await expect(screenTitle(page)).toHaveText('Mogen we je gegevens gebruiken?');
+  await checkScreen(page, testInfo, 'kiosk-voucher-consent');
+  await page.getByTestId('consent-yes').click();
+
+  await expect(screenTitle(page)).toHaveText('Klopt alles?');
+  await expect(page.locator('.summary')).toContainText('Loopbaan-APK');
+  await expect(page.locator('.summary')).toContainText('Sam de Vries');
+  await checkScreen(page, testInfo, 'kiosk-voucher-check');
+
+  // Back goes one step at a time, with the answers kept.
+  await page.locator('[data-tool="back"]').click();
+  await expect(screenTitle(page)).toHaveText('Mogen we je gegevens gebruiken?');
+  await page.locator('[data-tool="home"]').click();
+  await expect(screenTitle(page)).toHaveText('Waarmee kunnen we je helpen?');
+  // The walk never touched the browser's history: its back button holds nothing of the visit.
+  expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
+  expect(page.url()).toBe(`${host.origin}/`);
+});
+
+test('an English visitor gets English everywhere, with plurals in the idle countdown', async ({ page }) => {
+  await page.clock.install();
+  await start(page, 'English');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(screenTitle(page)).toHaveText('How can we help you?');
+  await expect(page.getByRole('navigation', { name: 'Tools' })).toContainText('Stop and erase');
+  await expect(page.getByRole('navigation', { name: 'Tools' })).toContainText('Ask a staff member');
+  await page.getByTestId('home-voucher').click();
+  await expect(page.getByText('Step 1 of 4')).toBeVisible();
+  await expect(page.getByTestId('trajectory-opleidingsadvies')).toContainText('You hear which course or training suits you');
+  await page.clock.fastForward(90_000);
+  await expect(page.getByTestId('idle-dialog')).toContainText('30 seconds left');
+  await page.clock.fastForward(29_000);
+  await expect(page.getByTestId('idle-dialog')).toContainText('1 second left');
+});
+
+test('Arabic is right-to-left and the layout mirrors', async ({ page }, testInfo) => {
+  await start(page, 'Nederlands');
+  const backLtr = await box(page.locator('[data-tool="back"]'));
+  const staffLtr = await box(page.locator('[data-tool="staff"]'));
+  await page.locator('[data-tool="language"]').click();
+  await page.getByTestId('language-dialog').getByRole('button', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(screenTitle(page)).toHaveText('كيف يمكننا مساعدتك؟');
+  const backRtl = await box(page.locator('[data-tool="back"]'));
+  const staffRtl = await box(page.locator('[data-tool="staff"]'));
+  const width = page.viewportSize()?.width ?? 0;
+  // Back moves from the left edge to the right edge; the staff button the other way.
+  expect(backLtr.x).toBeLessThan(width / 2);
+  expect(backRtl.x).toBeGreaterThan(width / 2);
+  expect(staffLtr.x).toBeGreaterThan(width / 2);
+  expect(staffRtl.x).toBeLessThan(width / 2);
+  // Inside a tile the pictogram sits at the start: the right in Arabic.
+  const tile = page.getByTestId('home-information');
+  const icon = await box(tile.locator('svg'));
+  const text = await box(tile.locator('.tile__title'));
+  expect(icon.x).toBeGreaterThan(text.x);
+  // The back arrow points right in a right-to-left language.
+  await expect(page.locator('[data-tool="back"] svg')).toHaveCSS('transform', 'matrix(-1, 0, 0, 1, 0, 0)');
+  await checkScreen(page, testInfo, 'kiosk-home-ar');
+});
+
+test('idle: the warning is announced, "continue" keeps the answers, running out wipes every trace', async ({ page }, testInfo) => {
+  await page.clock.install();
+  await page.goto(host.url);
+  await page.evaluate(() => sessionStorage.setItem('draft-from-somewhere', 'x'));
+  const historyAtStart = await page.evaluate(() => history.length);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('[data-tool="text-size"]').click();
+  await page.getByTestId('home-voucher').click();
+  await page.getByTestId('trajectory-ontwikkeladvies').click();
+  await page.getByLabel('Your name').click();
+  await tapKeys(page, 'Noor');
+  await page.locator('.kiosk__main').evaluate((main) => main.scrollTo(0, 40));
+
+  await page.clock.fastForward(89_000);
+  await expect(page.getByTestId('idle-dialog')).toBeHidden();
+  await page.clock.fastForward(2_000);
+  const dialog = page.getByTestId('idle-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Are you still there?' })).toBeVisible();
+  await expect(page.getByTestId('announcer')).toHaveText(/^Are you still there\? We will erase everything in (30|29) seconds\./);
+  await page.getByRole('button', { name: 'Yes, I am still here' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('announcer')).toBeEmpty();
+  // Escape counts as "continue" too; checkDialog uses it to close the warning in both contrast modes.
+  await checkDialog(page, testInfo, 'kiosk-idle-dialog', async () => {
+    await page.clock.fastForward(91_000);
+  });
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Your name')).toHaveValue('Noor');
+
+  await page.clock.fastForward(91_000);
+  await expect(dialog).toBeVisible();
+  await page.clock.fastForward(30_000);
+  await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'normal');
+
+  // No trace: not in the DOM (text or field values), not in storage, not in history.
+  expect(await page.content()).not.toContain('Noor');
+  expect(await page.evaluate(() => Array.from(document.querySelectorAll('input'), (i) => i.value).join(''))).toBe('');
+  expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['loopbaan.hostToken']);
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
+  await page.goBack();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.content()).not.toContain('Noor');
+});
+
+test('"Stop and erase" wipes the visit after one confirmation', async ({ page }) => {
+  await start(page, 'Nederlands');
+  await page.getByTestId('home-voucher').click();
+  await page.getByTestId('trajectory-opleidingsadvies').click();
+  await page.getByLabel('Je telefoonnummer').click();
+  await tapKeys(page, '0612345678');
+  await page.locator('[data-tool="stop"]').click();
+  await page.getByRole('button', { name: 'Nee, ga verder' }).click();
+  await expect(page.getByLabel('Je telefoonnummer')).toHaveValue('0612345678');
+  await page.locator('[data-tool="stop"]').click();
+  await page.getByRole('button', { name: 'Ja, stop en wis alles' }).click();
+  await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
+  expect(await page.content()).not.toContain('0612345678');
+});
+
+test('the on-screen keyboard types into every text field and never covers it', async ({ page }) => {
+  await start(page, 'Nederlands');
+  await page.getByTestId('home-voucher').click();
+  await page.getByTestId('trajectory-ontwikkeladvies').click();
+  const fields = page.locator('input[data-osk]');
+  const count = await fields.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < count; i++) {
+    const field = fields.nth(i);
+    await field.click();
+    const keyboard = page.getByTestId('on-screen-keyboard');
+    await expect(keyboard).toBeVisible();
+    await tapKeys(page, 'ab1');
+    // Move the caret into the middle and type there: the keyboard inserts at the caret.
+    await field.evaluate((el: HTMLInputElement) => el.setSelectionRange(1, 1));
+    await keyboard.locator('[data-key="layer"]').click();
+    await keyboard.locator('[data-key="é"]').click();
+    await keyboard.locator('[data-key="backspace"]').click();
+    await keyboard.locator('[data-key="@"]').first().click();
+    await keyboard.locator('[data-key="layer"]').click();
+    await expect(field).toHaveValue('a@b1');
+    await expect(field).toBeFocused();
+    const fieldBox = await box(field);
+    const keyboardBox = await box(keyboard);
+    expect(fieldBox.y + fieldBox.height).toBeLessThanOrEqual(keyboardBox.y);
+    expect(fieldBox.y).toBeGreaterThanOrEqual(0);
+  }
+  await page.getByTestId('on-screen-keyboard').locator('[data-key="done"]').click();
+  await expect(page.getByTestId('on-screen-keyboard')).toBeHidden();
+});
+
+for (const viewport of [
+  { width: 1080, height: 1920, name: 'portrait' },
+  { width: 1920, height: 1080, name: 'landscape' },
+]) {
+  test(`largest text, ${viewport.name}: no clipped, small or overlapping controls`, async ({ page }, testInfo) => {
+    await page.setViewportSize(viewport);
+    await page.goto(host.url);
+    await page.locator('[data-tool="text-size"]').click();
+    await page.locator('[data-tool="text-size"]').click();
+    await expect(page.locator('html')).toHaveAttribute('data-text-size', 'largest');
+    const check = async (name: string): Promise<void> => {
+      await page.screenshot({ path: testInfo.outputPath(`kiosk-largest-${viewport.name}-${name}.png`) });
+      expect(await layoutProblems(page), name).toEqual([]);
+    };
+    await check('welcome');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await check('home');
+    await page.getByTestId('home-voucher').click();
+    await check('trajectory');
+    await page.getByTestId('trajectory-ontwikkeladvies').click();
+    await page.getByLabel('Je naam').click();
+    await check('contact-keyboard');
+    await page.getByTestId('on-screen-keyboard').locator('[data-key="done"]').click();
+    await page.locator('[data-tool="stop"]').click();
+    await check('stop-dialog');
+  });
+}
