@@ -4,7 +4,9 @@ import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
+import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import type { Logger } from './log/logger';
+import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -15,6 +17,12 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'browser';
   logger: Logger;
+  /** Where the key for personal fields comes from; the Electron shell passes its safeStorage provider. Default: a 0600 key file in dataDir. */
+  keyProvider?: KeyProvider;
+  /** Where a one-time enrollment code for the central API comes from; default: the file `enrollment-code` in dataDir. */
+  enrollmentCode?: () => Promise<string | null>;
+  /** Shorter sync timings for tests and benchmarks. */
+  syncTuning?: SyncTuning;
 }
 
 export interface Core {
@@ -28,13 +36,26 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
+  const requests = createRequestsStack({
+    dataDir: options.dataDir,
+    keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
+    config: options.config,
+    appVersion: options.appVersion,
+    logger,
+    enrollmentCode: options.enrollmentCode,
+    syncTuning: options.syncTuning,
+  });
+
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
+    ...requests.handlers,
   };
 
   return {
     handlers,
     dispatch: createDispatch(handlers, logger),
-    close: async () => undefined,
+    close: async () => {
+      await requests.close();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDemoCentral } from '../central-sim/demo-central';
 import { ConfigError } from '../core/config/config-error';
 import { createLogger } from '../core/log/logger';
 import { parseStartArgs } from '../core/startup/parse-args';
@@ -13,8 +14,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
   const options = parseStartArgs(process.argv.slice(2));
-  const { config, dataDir } = prepareStart(options, defaultDataDir());
+  const prepared = prepareStart(options, defaultDataDir());
+  const { dataDir } = prepared;
   const logger = createLogger((line) => process.stderr.write(`${line}\n`), 'info', { shell: 'browser' });
+  // Demo mode without a central API gets the simulator in-process, so sync works out of the box.
+  const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir) : null;
+  const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : prepared.config;
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const host = await startHost({
     config,
@@ -24,9 +29,11 @@ async function main(): Promise<void> {
     staticDir: join(root, 'dist', 'renderer'),
     port: options.port,
     logger,
+    enrollmentCode: demoCentral?.enrollmentCode,
   });
   const mode = config.demo ? 'demo mode' : `location ${config.location.id}`;
   process.stdout.write(`Loopbaanwinkel Kiosk (${config.role}, ${mode}) is running at:\n  ${host.url}\n`);
+  if (demoCentral) process.stdout.write(`Demo central API simulator: ${demoCentral.sim.url} (stats: ${demoCentral.sim.url}/_sim/stats)\n`);
 
   if (options.open) {
     const chromium = findChromium();
@@ -43,7 +50,10 @@ async function main(): Promise<void> {
   }
 
   const stop = (): void => {
-    host.close().finally(() => process.exit(0));
+    host
+      .close()
+      .then(() => demoCentral?.sim.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

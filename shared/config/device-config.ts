@@ -36,6 +36,10 @@ export const DeviceConfigSchema = z.strictObject({
   printer: PrinterConfig.default({ type: 'virtual' }),
   updateChannel: z.enum(['stable', 'pilot', 'beta']).default('stable'),
   idleSeconds: z.number().int().min(30).max(600).default(90),
+  /** Starts every queue-ticket number this device prints; give each kiosk of a location its own (A, B, ...) so numbers never collide. */
+  /** Days a request's personal data stays on the device after the central API acknowledged it. */
+  personalDataRetentionDays: z.number().int().min(0).max(30).default(3),
+  ticketPrefix: z.string().regex(/^[A-Z]{1,2}$/, 'expected one or two capital letters such as "A"').default('A'),
 });
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
 export type DeviceConfigInput = z.input<typeof DeviceConfigSchema>;

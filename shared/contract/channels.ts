@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { requestsChannels } from './requests-channels';
+import { syncChannels } from './sync-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -8,6 +10,8 @@ import { appChannels } from './app-channels';
  */
 export const channels = {
   ...appChannels,
+  ...requestsChannels,
+  ...syncChannels,
 } as const;
 
 export type Channels = typeof channels;

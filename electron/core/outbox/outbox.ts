@@ -1,0 +1,183 @@
+import type { Database } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { appendAudit } from './audit';
+
+/** What an outbox row asks the central API to do; the sync worker maps each kind to an endpoint. */
+export type OutboxKind = 'voucher-request.submit' | 'ticket.record';
+
+export interface OutboxMessage {
+  aggregateType: string;
+  aggregateId: string;
+  kind: OutboxKind;
+  /** What staff see in "needs attention": a receipt reference or ticket number, never personal data. */
+  reference: string;
+  /** The request body for the central API; sealed at rest because it may carry personal data. */
+  body: unknown;
+}
+
+export interface OutboxRow {
+  id: number;
+  idempotencyKey: string;
+  aggregateType: string;
+  aggregateId: string;
+  kind: OutboxKind;
+  reference: string;
+  attempts: number;
+  createdAt: string;
+}
+
+export interface PendingMessage extends OutboxRow {
+  body: unknown;
+}
+
+export interface OutboxCounts {
+  pending: number;
+  acked: number;
+  needsAttention: number;
+  lastAckedAt: string | null;
+  nextAttemptAt: number | null;
+}
+
+export interface NeedsAttentionRow {
+  id: number;
+  kind: OutboxKind;
+  reference: string;
+  reason: string;
+  at: string;
+}
+
+interface RawRow {
+  id: number;
+  idempotency_key: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  kind: OutboxKind;
+  reference: string;
+  payload: string | null;
+  attempts: number;
+  created_at: string;
+}
+
+const sealContext = (idempotencyKey: string): string => `outbox.payload:${idempotencyKey}`;
+
+/**
+ * The transactional outbox: a domain change and the message announcing it are written in the same
+ * SQLite transaction, so a crash leaves both or neither. Rows are never deleted by sync: an
+ * acknowledged row keeps its key (a late duplicate is recognisable) and loses only its payload.
+ */
+export function createOutbox(db: Database, cipher: FieldCipher) {
+  const insert = db.prepare(
+    `INSERT INTO outbox (idempotency_key, aggregate_type, aggregate_id, kind, reference, payload, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const ready = db.prepare(
+    `SELECT o.id, o.idempotency_key, o.aggregate_type, o.aggregate_id, o.kind, o.reference, o.payload, o.attempts, o.created_at
+     FROM outbox o
+     WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+       AND o.id NOT IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (
+         SELECT 1 FROM outbox earlier
+         WHERE earlier.aggregate_type = o.aggregate_type AND earlier.aggregate_id = o.aggregate_id
+           AND earlier.id < o.id AND earlier.status IN ('pending', 'needs_attention'))
+     ORDER BY o.id LIMIT ?`,
+  );
+  const counts = db.prepare(
+    `SELECT
+       count(*) FILTER (WHERE status = 'pending') AS pending,
+       count(*) FILTER (WHERE status = 'acked') AS acked,
+       count(*) FILTER (WHERE status = 'needs_attention') AS needsAttention,
+       max(acked_at) AS lastAckedAt,
+       min(next_attempt_at) FILTER (WHERE status = 'pending') AS nextAttemptAt
+     FROM outbox`,
+  );
+  const byId = db.prepare('SELECT aggregate_type, aggregate_id, kind, reference, attempts FROM outbox WHERE id = ?');
+
+  const rowOf = (raw: RawRow): OutboxRow => ({
+    id: raw.id,
+    idempotencyKey: raw.idempotency_key,
+    aggregateType: raw.aggregate_type,
+    aggregateId: raw.aggregate_id,
+    kind: raw.kind,
+    reference: raw.reference,
+    attempts: raw.attempts,
+    createdAt: raw.created_at,
+  });
+
+  const auditFor = (id: number, at: Date, action: string, detail: Record<string, string | number | boolean | null>): void => {
+    const row = byId.get(id) as { aggregate_type: string; aggregate_id: string; kind: string; reference: string } | undefined;
+    if (!row) return;
+    appendAudit(db, at, { action, aggregateType: row.aggregate_type, aggregateId: row.aggregate_id, detail: { outboxId: id, kind: row.kind, ...detail } });
+  };
+
+  return {
+    /** Must run inside the caller's transaction, next to the domain row it announces. */
+    enqueue(message: OutboxMessage, now: Date): { id: number; idempotencyKey: string } {
+      if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the domain transaction');
+      const idempotencyKey = uuidv7();
+      const sealed = cipher.seal(JSON.stringify(message.body), sealContext(idempotencyKey));
+      const result = insert.run(idempotencyKey, message.aggregateType, message.aggregateId, message.kind, message.reference, sealed, now.getTime(), now.toISOString());
+      return { id: Number(result.lastInsertRowid), idempotencyKey };
+    },
+
+    /** The oldest sendable row of each aggregate, never a later one while an earlier one waits. */
+    ready(now: Date, exclude: readonly number[], limit: number): PendingMessage[] {
+      const rows = ready.all(now.getTime(), JSON.stringify(exclude), limit) as RawRow[];
+      return rows.map((raw) => ({
+        ...rowOf(raw),
+        body: raw.payload === null ? null : (JSON.parse(cipher.open(raw.payload, sealContext(raw.idempotency_key))) as unknown),
+      }));
+    },
+
+    /** `alsoInTransaction` lets the domain record the acknowledgement atomically with the outbox. */
+    markAcked(id: number, ack: unknown, now: Date, alsoInTransaction?: () => void): void {
+      db.transaction(() => {
+        const changed = db
+          .prepare(`UPDATE outbox SET status = 'acked', acked_at = ?, ack = ?, attempts = attempts + 1, last_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'`)
+          .run(now.toISOString(), JSON.stringify(ack), now.getTime(), id).changes;
+        if (!changed) return;
+        auditFor(id, now, 'outbox.acked', {});
+        alsoInTransaction?.();
+      }).immediate();
+    },
+
+    /** Connectivity is back: rows waiting out a backoff become due at once. */
+    retryNow(now: Date): number {
+      return db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`).run(now.getTime(), now.getTime()).changes;
+    },
+
+    markRetry(id: number, nextAttemptAt: Date, error: string, now: Date): void {
+      db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`).run(
+        nextAttemptAt.getTime(),
+        now.getTime(),
+        error,
+        id,
+      );
+    },
+
+    markNeedsAttention(id: number, reason: string, now: Date): void {
+      db.transaction(() => {
+        const changed = db
+          .prepare(`UPDATE outbox SET status = 'needs_attention', attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`)
+          .run(now.getTime(), reason, id).changes;
+        if (changed) auditFor(id, now, 'outbox.needs-attention', {});
+      }).immediate();
+    },
+
+    counts(): OutboxCounts {
+      return counts.get() as OutboxCounts;
+    },
+
+    needsAttention(): NeedsAttentionRow[] {
+      return db
+        .prepare(`SELECT id, kind, reference, coalesce(last_error, '') AS reason, last_attempt_at AS at FROM outbox WHERE status = 'needs_attention' ORDER BY id`)
+        .all()
+        .map((r) => {
+          const row = r as { id: number; kind: OutboxKind; reference: string; reason: string; at: number };
+          return { ...row, at: new Date(row.at).toISOString() };
+        });
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { KeyProvider } from '../crypto/key-provider';
+import type { Logger } from '../log/logger';
+import { createOutbox } from '../outbox/outbox';
+import { openDeviceStore, type DeviceStore } from '../store/open-device-store';
+import { StoreError } from '../store/store-error';
+import { createCentralClient } from '../sync/central-client';
+import { createDeviceAuth } from '../sync/device-auth';
+import { idleProgress } from '../sync/sync-status';
+import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
+import { markVoucherAcked, purgePersonalData } from './purge';
+import { createRequestsHandlers, type RequestServicesOrError } from './requests-handlers';
+import { createTickets } from './tickets';
+import { createVoucherRequests } from './voucher-requests';
+
+/** Worker settings a test or benchmark may shorten; production uses the defaults. */
+export type SyncTuning = Pick<SyncWorkerOptions, 'maxInFlight' | 'baseDelayMs' | 'capDelayMs' | 'circuitThreshold' | 'probeBaseMs' | 'idlePollMs' | 'random'> & {
+  requestTimeoutMs?: number;
+};
+
+export interface RequestsStackOptions {
+  dataDir: string;
+  keyProvider: KeyProvider;
+  config: DeviceConfig;
+  appVersion: string;
+  logger: Logger;
+  now?: () => Date;
+  /** Where a one-time enrollment code comes from; default: the file `enrollment-code` in dataDir, put there by IT. */
+  enrollmentCode?: () => Promise<string | null>;
+  syncTuning?: SyncTuning;
+}
+
+const purgeEveryMs = 60 * 60 * 1000;
+const dayMs = 24 * 60 * 60 * 1000;
+
+function enrollmentCodeFile(dataDir: string): () => Promise<string | null> {
+  const file = join(dataDir, 'enrollment-code');
+  return async () => (existsSync(file) ? readFileSync(file, 'utf8').trim() || null : null);
+}
+
+/**
+ * The store and everything on it, composed once. A database that cannot be opened does not stop
+ * the app: browsing and information keep working and the request channels say why they cannot.
+ */
+export function createRequestsStack(options: RequestsStackOptions) {
+  const { logger, config } = options;
+  const now = options.now ?? (() => new Date());
+  let store: DeviceStore | null = null;
+  let worker: SyncWorker | null = null;
+  let purgeTimer: NodeJS.Timeout | null = null;
+  let access: RequestServicesOrError;
+  try {
+    store = openDeviceStore(options.dataDir, options.keyProvider);
+    const { db, cipher } = store;
+    const outbox = createOutbox(db, cipher);
+    if (config.centralApiUrl) {
+      const tuning = options.syncTuning ?? {};
+      const client = createCentralClient({ baseUrl: config.centralApiUrl, requestTimeoutMs: tuning.requestTimeoutMs ?? 15_000 });
+      const auth = createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) });
+      worker = createSyncWorker({
+        ...tuning,
+        outbox,
+        client,
+        auth,
+        logger: logger.child({ part: 'sync' }),
+        now,
+        onAcked: (message, _receipt, at) => {
+          if (message.kind === 'voucher-request.submit') markVoucherAcked(db, message.aggregateId, at);
+        },
+      });
+    } else {
+      logger.info('no central API configured: requests are kept on this device until one is');
+    }
+    const retentionMs = config.personalDataRetentionDays * dayMs;
+    const purge = (): void => {
+      const purged = purgePersonalData(db, now(), retentionMs);
+      if (purged > 0) logger.info('purged personal data of acknowledged requests', { requests: purged });
+    };
+    purge();
+    purgeTimer = setInterval(purge, purgeEveryMs);
+    purgeTimer.unref();
+    const sync = worker;
+    // A new row is worth sending now rather than at the worker's next poll.
+    const thenSync = <A, R>(fn: (arg: A) => R) => (arg: A): R => {
+      const result = fn(arg);
+      sync?.nudge();
+      return result;
+    };
+    const vouchers = createVoucherRequests({ db, cipher, outbox, config, now });
+    const tickets = createTickets({ db, outbox, config, now });
+    access = {
+      ok: true,
+      services: {
+        outbox,
+        vouchers: { start: thenSync(vouchers.start) },
+        tickets: { take: thenSync(tickets.take) },
+        progress: worker?.progress ?? idleProgress,
+      },
+    };
+    worker?.start();
+  } catch (err) {
+    if (!(err instanceof StoreError)) throw err;
+    logger.error('device database unavailable', { problem: err.problem, file: err.file, detail: err.message });
+    access = { ok: false, error: err };
+  }
+  const opened = store;
+  const running = worker;
+  return {
+    handlers: createRequestsHandlers(access, logger),
+    /** The shell calls this when the OS reports the network is back; the worker then probes at once. */
+    networkChanged: () => running?.nudge(),
+    close: async () => {
+      if (purgeTimer) clearInterval(purgeTimer);
+      await running?.stop();
+      opened?.close();
+    },
+  };
+}

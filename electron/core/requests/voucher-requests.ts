@@ -1,0 +1,84 @@
+import type { Database } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { DeviceConfig } from '../../../shared/config/device-config';
+import { VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
+import type { VoucherStartInput, VoucherStartResult } from '../../../shared/contract/requests-channels';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { appendAudit } from '../outbox/audit';
+import type { Outbox } from '../outbox/outbox';
+import { newReferenceCode } from './reference-code';
+
+export const contactContext = (id: string): string => `voucher_requests.contact:${id}`;
+
+export interface VoucherRequestDeps {
+  db: Database;
+  cipher: FieldCipher;
+  outbox: Outbox;
+  config: Pick<DeviceConfig, 'location' | 'region'>;
+  now: () => Date;
+  newReference?: () => string;
+}
+
+/**
+ * A voucher request started at the kiosk. The request row (contact sealed), its outbox message and
+ * its audit row commit together before the caller gets a reference to print: a receipt always
+ * stands for a request that will reach the central API.
+ */
+export function createVoucherRequests(deps: VoucherRequestDeps) {
+  const { db, cipher, outbox } = deps;
+  const newReference = deps.newReference ?? (() => newReferenceCode());
+  const referenceTaken = db.prepare('SELECT 1 FROM voucher_requests WHERE reference = ?');
+  const insert = db.prepare(
+    `INSERT INTO voucher_requests (id, reference, trajectory, provider_id, contact, consent_purpose, consent_at, eligibility, language, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', ?)`,
+  );
+
+  const start = db.transaction((input: VoucherStartInput, now: Date): VoucherStartResult => {
+    const id = uuidv7();
+    let reference = newReference();
+    // A clash is rare (2e11 codes) but possible on a busy device over years: draw again.
+    for (let tries = 0; referenceTaken.get(reference); tries++) {
+      if (tries > 20) throw new Error('no free reference code after 20 draws');
+      reference = newReference();
+    }
+    const createdAt = now.toISOString();
+    const body = VoucherRequestSubmission.parse({
+      reference,
+      locationId: deps.config.location.id,
+      region: deps.config.region,
+      trajectory: input.trajectory,
+      providerId: input.providerId,
+      contact: input.contact,
+      consent: input.consent,
+      eligibility: input.eligibility,
+      language: input.language,
+      startedAt: createdAt,
+    });
+    insert.run(
+      id,
+      reference,
+      input.trajectory,
+      input.providerId ?? null,
+      cipher.seal(JSON.stringify(input.contact), contactContext(id)),
+      input.consent.purpose,
+      input.consent.at,
+      JSON.stringify(input.eligibility),
+      input.language,
+      createdAt,
+    );
+    outbox.enqueue({ aggregateType: 'voucher-request', aggregateId: id, kind: 'voucher-request.submit', reference, body }, now);
+    appendAudit(db, now, {
+      action: 'voucher-request.started',
+      aggregateType: 'voucher-request',
+      aggregateId: id,
+      detail: { reference, trajectory: input.trajectory, outcome: input.eligibility.outcome },
+    });
+    return { id, reference, status: 'started', trajectory: input.trajectory, createdAt };
+  });
+
+  return {
+    start: (input: VoucherStartInput): VoucherStartResult => start.immediate(input, deps.now()),
+  };
+}
+
+export type VoucherRequests = ReturnType<typeof createVoucherRequests>;

@@ -1,0 +1,123 @@
+import type { z } from 'zod';
+import { EnrollmentResponse, Problem, type EnrollmentRequest } from '../../../shared/central-api/devices';
+import { QueueTicketReceipt, VoucherRequestReceipt } from '../../../shared/central-api/voucher-requests';
+import type { OutboxKind, PendingMessage } from '../outbox/outbox';
+
+/** Where each kind of outbox message goes and what a successful answer looks like. */
+const endpoints: Record<OutboxKind, { path: string; receipt: z.ZodType }> = {
+  'voucher-request.submit': { path: '/v1/voucher-requests', receipt: VoucherRequestReceipt },
+  'ticket.record': { path: '/v1/queue-tickets', receipt: QueueTicketReceipt },
+};
+
+export type SendOutcome =
+  | { kind: 'acked'; receipt: unknown }
+  /** Try again later; `outage` says whether this failure says the API is unreachable or down (feeds the circuit). */
+  | { kind: 'retry'; reason: string; outage: boolean; retryAfterMs?: number }
+  /** The API refused this message for what it is: staff must look at it. */
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'unauthorized' };
+
+/** Retry-After is either seconds or an HTTP date (RFC 9110 10.2.3). */
+export function parseRetryAfter(value: string | null, now: Date): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}
+
+async function problemReason(res: Response): Promise<string> {
+  const text = await res.text().catch(() => '');
+  try {
+    const parsed = Problem.safeParse(JSON.parse(text));
+    if (parsed.success) {
+      const p = parsed.data;
+      const fields = p.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
+      return [`${res.status} ${p.title}`, p.detail, fields].filter(Boolean).join(' - ');
+    }
+  } catch {
+    // Not JSON: fall through to the status line, never the raw body (it could echo what we sent).
+  }
+  return `${res.status} ${res.statusText}`.trim();
+}
+
+const transportReason = (err: unknown): string => {
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return 'no answer in time';
+  const cause = (err as { cause?: { code?: string } }).cause?.code;
+  return cause ? `connection failed (${cause})` : 'connection failed';
+};
+
+export interface CentralClientOptions {
+  baseUrl: string;
+  requestTimeoutMs: number;
+}
+
+/** The device's side of the central API contract; every answer is checked against the zod schemas. */
+export function createCentralClient(options: CentralClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  return {
+    async send(message: PendingMessage, token: string | null, signal?: AbortSignal): Promise<SendOutcome> {
+      const endpoint = endpoints[message.kind];
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': `"${message.idempotencyKey}"` };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      const timeout = AbortSignal.timeout(options.requestTimeoutMs);
+      let res: Response;
+      try {
+        res = await fetch(base + endpoint.path, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(message.body),
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
+      } catch (err) {
+        return { kind: 'retry', reason: transportReason(err), outage: true };
+      }
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), new Date());
+      if (res.ok) {
+        let body: unknown;
+        try {
+          body = await res.json();
+        } catch (err) {
+          return { kind: 'retry', reason: `the answer was cut off or not JSON (${transportReason(err)})`, outage: true };
+        }
+        const receipt = endpoint.receipt.safeParse(body);
+        if (receipt.success) return { kind: 'acked', receipt: receipt.data };
+        return { kind: 'retry', reason: `${res.status} with an answer that does not match the contract`, outage: false };
+      }
+      const reason = await problemReason(res);
+      if (res.status === 401) return { kind: 'unauthorized' };
+      if (res.status >= 500) return { kind: 'retry', reason, outage: true, retryAfterMs };
+      if ([408, 409, 425, 429].includes(res.status)) return { kind: 'retry', reason, outage: false, retryAfterMs };
+      return { kind: 'rejected', reason };
+    },
+
+    /** A cheap GET that says the API is reachable and answering, which the OS "online" flag cannot. */
+    async healthy(timeoutMs = Math.min(options.requestTimeoutMs, 3000)): Promise<boolean> {
+      try {
+        const res = await fetch(`${base}/v1/health`, { signal: AbortSignal.timeout(timeoutMs) });
+        await res.arrayBuffer();
+        return res.ok;
+      } catch {
+        return false;
+      }
+    },
+
+    async enroll(request: EnrollmentRequest): Promise<EnrollmentResponse | { error: string }> {
+      try {
+        const res = await fetch(`${base}/v1/devices/enroll`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(request),
+          signal: AbortSignal.timeout(options.requestTimeoutMs),
+        });
+        if (!res.ok) return { error: await problemReason(res) };
+        const parsed = EnrollmentResponse.safeParse(await res.json());
+        return parsed.success ? parsed.data : { error: 'the enrollment answer does not match the contract' };
+      } catch (err) {
+        return { error: transportReason(err) };
+      }
+    },
+  };
+}
+
+export type CentralClient = ReturnType<typeof createCentralClient>;

@@ -1,0 +1,26 @@
+import type { SyncStatus } from '../../../shared/contract/sync-channels';
+import type { Outbox } from '../outbox/outbox';
+
+/** What only the running sync worker knows; before it runs, nothing is in flight. */
+export interface SyncProgress {
+  inFlight(): number;
+  /** When the worker will try next, if it has decided (a backoff or an open circuit). */
+  nextAttemptAt(): Date | null;
+}
+
+export const idleProgress: SyncProgress = { inFlight: () => 0, nextAttemptAt: () => null };
+
+export function readSyncStatus(outbox: Outbox, progress: SyncProgress): SyncStatus {
+  const counts = outbox.counts();
+  const inFlight = progress.inFlight();
+  const planned = progress.nextAttemptAt();
+  const rowDue = counts.nextAttemptAt === null ? null : new Date(counts.nextAttemptAt);
+  const next = counts.pending === 0 ? null : planned && rowDue ? (planned > rowDue ? planned : rowDue) : (planned ?? rowDue);
+  return {
+    queued: Math.max(0, counts.pending - inFlight),
+    inFlight,
+    lastSuccessAt: counts.lastAckedAt,
+    nextAttemptAt: next ? next.toISOString() : null,
+    needsAttention: outbox.needsAttention(),
+  };
+}

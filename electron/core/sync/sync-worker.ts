@@ -1,0 +1,197 @@
+import type { Logger } from '../log/logger';
+import type { Outbox, PendingMessage } from '../outbox/outbox';
+import { backoffDelay } from './backoff';
+import type { CentralClient, SendOutcome } from './central-client';
+import type { SyncProgress } from './sync-status';
+
+/** How the worker gets and renews the device token (enrollment lives elsewhere). */
+export interface SyncAuth {
+  token(): string | null;
+  /** Called on a 401: get a new token. False when that is not possible now (the worker waits and probes). */
+  renew(): Promise<boolean>;
+}
+
+export interface SyncWorkerOptions {
+  outbox: Outbox;
+  client: CentralClient;
+  auth: SyncAuth;
+  logger: Logger;
+  now?: () => Date;
+  /** Full jitter draws from this; null turns jitter off (only the storm benchmark's baseline does). */
+  random?: (() => number) | null;
+  maxInFlight?: number;
+  baseDelayMs?: number;
+  capDelayMs?: number;
+  /** Consecutive outage failures that open the circuit. */
+  circuitThreshold?: number;
+  /** First health-probe delay while the circuit is open; doubles (with jitter) up to capDelayMs. */
+  probeBaseMs?: number;
+  /** How often an idle worker looks for rows it was not told about. */
+  idlePollMs?: number;
+  /** Runs inside the transaction that marks a row acknowledged (e.g. to stamp the domain row). */
+  onAcked?: (message: PendingMessage, receipt: unknown, at: Date) => void;
+}
+
+/**
+ * Sends the outbox to the central API: per aggregate strictly in order (a later message waits for
+ * the earlier one's acknowledgement), at most maxInFlight at once, retrying with backoff and full
+ * jitter, honouring Retry-After, and opening a circuit after repeated outages so a dead API is
+ * probed cheaply instead of hammered. Nothing is ever dropped: a row leaves "pending" only when
+ * acknowledged or refused by the API (needs attention).
+ */
+export function createSyncWorker(options: SyncWorkerOptions) {
+  const { outbox, client, auth, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const random = options.random === undefined ? Math.random : options.random;
+  const maxInFlight = options.maxInFlight ?? 4;
+  const baseMs = options.baseDelayMs ?? 1000;
+  const capMs = options.capDelayMs ?? 5 * 60_000;
+  const threshold = options.circuitThreshold ?? 5;
+  const probeBaseMs = options.probeBaseMs ?? 2000;
+  const idlePollMs = options.idlePollMs ?? 5000;
+
+  const inFlight = new Map<number, AbortController>();
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  let wakeAt: Date | null = null;
+  let circuitOpen = false;
+  let probes = 0;
+  let outageStreak = 0;
+  let probing = false;
+  const settled = new Set<Promise<void>>();
+
+  const schedule = (ms: number, fn: () => void): void => {
+    if (timer) clearTimeout(timer);
+    const delay = Math.max(0, Math.min(ms, 2 ** 31 - 1));
+    wakeAt = new Date(now().getTime() + delay);
+    timer = setTimeout(() => {
+      timer = null;
+      wakeAt = null;
+      fn();
+    }, delay);
+  };
+
+  function openCircuit(reason: string): void {
+    if (!circuitOpen) logger.warn('central API unreachable: pausing sync and probing its health', { reason, outageStreak });
+    circuitOpen = true;
+    scheduleProbe();
+  }
+
+  function scheduleProbe(): void {
+    schedule(backoffDelay(probes, probeBaseMs, capMs, random) || 1, () => void probe());
+  }
+
+  async function probe(): Promise<void> {
+    if (!running || probing) return;
+    probing = true;
+    probes++;
+    const ok = await client.healthy();
+    probing = false;
+    if (!running) return;
+    if (!ok) return scheduleProbe();
+    logger.info('central API reachable again: sending the queue now', { probes });
+    circuitOpen = false;
+    probes = 0;
+    outageStreak = 0;
+    // Everything waiting out a backoff that the outage caused goes now rather than at its old time.
+    outbox.retryNow(now());
+    pump();
+  }
+
+  function pump(): void {
+    if (!running || circuitOpen) return;
+    const capacity = maxInFlight - inFlight.size;
+    if (capacity > 0) {
+      for (const message of outbox.ready(now(), [...inFlight.keys()], capacity)) dispatch(message);
+    }
+    if (inFlight.size === 0) {
+      const due = outbox.counts().nextAttemptAt;
+      const untilDue = due === null ? idlePollMs : Math.max(1, due - now().getTime());
+      schedule(Math.min(untilDue, idlePollMs), pump);
+    }
+  }
+
+  function dispatch(message: PendingMessage): void {
+    const controller = new AbortController();
+    inFlight.set(message.id, controller);
+    const done = attempt(message, controller.signal)
+      .catch((err: unknown) => logger.error('sync attempt failed unexpectedly', { outboxId: message.id, error: err instanceof Error ? err.message : String(err) }))
+      .finally(() => {
+        inFlight.delete(message.id);
+        settled.delete(done);
+        pump();
+      });
+    settled.add(done);
+  }
+
+  async function attempt(message: PendingMessage, signal: AbortSignal): Promise<void> {
+    // A device that never enrolled asks for a token first rather than collect a certain 401.
+    if (auth.token() === null) await auth.renew();
+    if (!running) return;
+    let outcome: SendOutcome = await client.send(message, auth.token(), signal);
+    if (!running) return;
+    if (outcome.kind === 'unauthorized') {
+      const renewed = await auth.renew();
+      if (!running) return;
+      outcome = renewed ? await client.send(message, auth.token(), signal) : { kind: 'retry', reason: 'the device token was refused and could not be renewed', outage: true };
+      if (!running) return;
+      if (outcome.kind === 'unauthorized') outcome = { kind: 'retry', reason: 'the renewed device token was refused too', outage: true };
+    }
+    const at = now();
+    switch (outcome.kind) {
+      case 'acked':
+        outageStreak = 0;
+        outbox.markAcked(message.id, outcome.receipt, at, () => options.onAcked?.(message, outcome.receipt, at));
+        return;
+      case 'rejected':
+        outageStreak = 0;
+        outbox.markNeedsAttention(message.id, outcome.reason, at);
+        logger.warn('central API refused a message: it needs attention', { outboxId: message.id, kind: message.kind, reference: message.reference, reason: outcome.reason });
+        return;
+      case 'retry': {
+        const wait = Math.max(backoffDelay(message.attempts, baseMs, capMs, random), outcome.retryAfterMs ?? 0);
+        outbox.markRetry(message.id, new Date(at.getTime() + wait), outcome.reason, at);
+        logger.info('sync attempt failed, will retry', { outboxId: message.id, kind: message.kind, attempt: message.attempts + 1, reason: outcome.reason, retryInMs: wait });
+        if (outcome.outage && ++outageStreak >= threshold) openCircuit(outcome.reason);
+        return;
+      }
+    }
+  }
+
+  const progress: SyncProgress = {
+    inFlight: () => inFlight.size,
+    nextAttemptAt: () => (inFlight.size === 0 ? wakeAt : null),
+  };
+
+  return {
+    progress,
+    start(): void {
+      if (running) return;
+      running = true;
+      pump();
+    },
+    /** New work or a hint that the network is back (the OS online event): look now instead of at the next timer. */
+    nudge(): void {
+      if (!running) return;
+      if (circuitOpen) {
+        if (timer) clearTimeout(timer);
+        void probe();
+      } else if (inFlight.size < maxInFlight) {
+        pump();
+      }
+    },
+    get circuitOpen(): boolean {
+      return circuitOpen;
+    },
+    /** Stops sending; requests in flight are abandoned and stay pending (their key makes a resend safe). */
+    async stop(): Promise<void> {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      for (const controller of inFlight.values()) controller.abort();
+      await Promise.allSettled([...settled]);
+    },
+  };
+}
+
+export type SyncWorker = ReturnType<typeof createSyncWorker>;

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+/** POST /v1/devices/enroll: IT types the one-time code shown in the fleet console; it works once. */
+export const EnrollmentRequest = z.strictObject({
+  enrollmentCode: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'expected a code such as "7KQ2-MX4D-9PTA"'),
+  locationId: slug,
+  role: z.enum(['kiosk', 'counter']),
+  appVersion: z.string().min(1).max(40),
+});
+export type EnrollmentRequest = z.infer<typeof EnrollmentRequest>;
+
+export const EnrollmentResponse = z.object({
+  deviceId: z.uuid(),
+  /** Sent as "Authorization: Bearer <token>" on every other call; kept encrypted on the device. */
+  deviceToken: z.string().min(32).max(200),
+  enrolledAt: z.iso.datetime(),
+});
+export type EnrollmentResponse = z.infer<typeof EnrollmentResponse>;
+
+/** POST /v1/devices/heartbeat: how the device is doing, for regional IT's fleet view. No personal data. */
+export const Heartbeat = z.strictObject({
+  appVersion: z.string().min(1).max(40),
+  contentVersion: z.string().max(60).nullable(),
+  health: z.enum(['ok', 'degraded', 'failing']),
+  queueDepth: z.number().int().min(0),
+  needsAttention: z.number().int().min(0),
+  at: z.iso.datetime(),
+});
+export type Heartbeat = z.infer<typeof Heartbeat>;
+
+export const Accepted = z.object({ receivedAt: z.iso.datetime() });
+export type Accepted = z.infer<typeof Accepted>;
+
+/** POST /v1/statistics: counts per service and outcome over a period; anonymous by construction (no ids, no free text). */
+export const UsageStatistics = z.strictObject({
+  locationId: slug,
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  counts: z
+    .array(z.strictObject({ metric: slug, dimension: slug.optional(), value: z.number().int().min(0) }))
+    .max(500),
+});
+export type UsageStatistics = z.infer<typeof UsageStatistics>;
+
+/** GET /v1/health: the cheap probe the sync worker uses to tell "reachable again" from "the OS says online". */
+export const Health = z.object({ status: z.literal('ok'), time: z.iso.datetime() });
+export type Health = z.infer<typeof Health>;
+
+/** Every error the API gives: RFC 9457 problem details. `type` tells the client what kind of failure it is. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int().min(400).max(599),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+/** Problem types the client acts on; the rest it shows to staff as they are. */
+export const problemTypes = {
+  missingKey: 'https://api.loopbaanwinkel.example/problems/idempotency-key-missing',
+  keyReused: 'https://api.loopbaanwinkel.example/problems/idempotency-key-reused',
+  keyInFlight: 'https://api.loopbaanwinkel.example/problems/idempotency-key-in-flight',
+  invalidBody: 'https://api.loopbaanwinkel.example/problems/invalid-body',
+  unauthorized: 'https://api.loopbaanwinkel.example/problems/unauthorized',
+  notFound: 'https://api.loopbaanwinkel.example/problems/not-found',
+  unavailable: 'https://api.loopbaanwinkel.example/problems/unavailable',
+} as const;

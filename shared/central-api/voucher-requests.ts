@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ReferenceCode, TicketTopic, VoucherStartInput } from '../contract/requests-channels';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+/** POST /v1/voucher-requests: what the visitor entered at the kiosk, plus where and when. */
+export const VoucherRequestSubmission = VoucherStartInput.extend({
+  reference: ReferenceCode,
+  locationId: slug,
+  region: slug,
+  startedAt: z.iso.datetime(),
+});
+export type VoucherRequestSubmission = z.infer<typeof VoucherRequestSubmission>;
+
+export const VoucherRequestStatus = z.enum(['received', 'in-review', 'approved', 'rejected']);
+
+/** GET /v1/voucher-requests/{reference}: where a request stands; no personal data in the answer. */
+export const VoucherRequestState = z.object({
+  reference: ReferenceCode,
+  status: VoucherRequestStatus,
+  receivedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type VoucherRequestState = z.infer<typeof VoucherRequestState>;
+
+export const VoucherRequestReceipt = z.object({
+  requestId: z.uuid(),
+  reference: ReferenceCode,
+  status: VoucherRequestStatus,
+  receivedAt: z.iso.datetime(),
+});
+export type VoucherRequestReceipt = z.infer<typeof VoucherRequestReceipt>;
+
+/** POST /v1/queue-tickets: an anonymous record that a ticket was taken, for queue statistics. */
+export const QueueTicketRecord = z.strictObject({
+  number: z.string().regex(/^[A-Z]{1,2}[0-9]{3,4}$/),
+  topic: TicketTopic,
+  locationId: slug,
+  serviceDay: z.iso.date(),
+  takenAt: z.iso.datetime(),
+});
+export type QueueTicketRecord = z.infer<typeof QueueTicketRecord>;
+
+export const QueueTicketReceipt = z.object({
+  ticketId: z.uuid(),
+  receivedAt: z.iso.datetime(),
+});
+export type QueueTicketReceipt = z.infer<typeof QueueTicketReceipt>;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { channel } from './define-channel';
+import { LanguageCode } from './languages';
+
+/** The three trajectories a career voucher buys (see docs/domain.md). */
+export const Trajectory = z.enum(['ontwikkeladvies', 'loopbaan-apk', 'opleidingsadvies']);
+export type Trajectory = z.infer<typeof Trajectory>;
+
+const slug = z.string().min(1).max(60).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as "provider-42"');
+
+/** Dutch and international numbers as a person types them: digits, spaces, dashes, an optional leading +. */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()-]{7,18}[0-9]$/, 'expected a phone number such as 06 12345678 or +31 6 12345678');
+
+/**
+ * The least we need to reach the visitor again: a name and one way to contact them. Personal data:
+ * encrypted at rest, never logged, purged after the central API has it (docs/store-and-sync.md).
+ */
+export const ContactDetails = z
+  .strictObject({
+    name: z.string().trim().min(1, 'expected a name').max(100),
+    email: z.email('expected an e-mail address such as naam@voorbeeld.nl').max(254).optional(),
+    phone: phone.optional(),
+  })
+  .refine((c) => c.email !== undefined || c.phone !== undefined, { message: 'expected an e-mail address or a phone number', path: ['email'] });
+export type ContactDetails = z.infer<typeof ContactDetails>;
+
+/** What the visitor agreed to and when; the purpose is a slug the consent screen's text is keyed by. */
+export const Consent = z.strictObject({
+  purpose: slug,
+  at: z.iso.datetime({ offset: true }),
+});
+export type Consent = z.infer<typeof Consent>;
+
+/** The eligibility check's result as the visitor saw it; provisional until staff confirm it. */
+export const EligibilitySnapshot = z.strictObject({
+  outcome: z.enum(['eligible', 'not-eligible', 'refer-to-staff']),
+  reasonCodes: z.array(slug).max(20),
+  provisional: z.boolean(),
+});
+export type EligibilitySnapshot = z.infer<typeof EligibilitySnapshot>;
+
+/**
+ * A short code for the receipt and its QR: no personal data, and only characters nobody confuses
+ * when reading them aloud or typing them at the counter (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
+ */
+export const referenceAlphabet = 'ACDEFGHJKMNPQRTUVWXY345679';
+export const ReferenceCode = z
+  .string()
+  .regex(new RegExp(`^[${referenceAlphabet}]{4}-[${referenceAlphabet}]{4}$`), 'expected a reference such as "K7QD-M3XA"');
+
+export const VoucherStartInput = z.strictObject({
+  trajectory: Trajectory,
+  providerId: slug.optional(),
+  contact: ContactDetails,
+  consent: Consent,
+  eligibility: EligibilitySnapshot,
+  language: LanguageCode,
+});
+export type VoucherStartInput = z.infer<typeof VoucherStartInput>;
+
+export const VoucherStartResult = z.object({
+  id: z.uuid(),
+  reference: ReferenceCode,
+  status: z.literal('started'),
+  trajectory: Trajectory,
+  createdAt: z.iso.datetime(),
+});
+export type VoucherStartResult = z.infer<typeof VoucherStartResult>;
+
+export const TicketTopic = slug;
+
+export const TicketTakeResult = z.object({
+  /** Unique per location and service day: the device's ticket prefix plus a counter, e.g. "A017". */
+  number: z.string().regex(/^[A-Z]{1,2}[0-9]{3,4}$/),
+  topic: TicketTopic,
+  /** Null while this device has no basis for an estimate; the UI then says nothing rather than guess. */
+  expectedWaitMinutes: z.number().int().min(0).nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type TicketTakeResult = z.infer<typeof TicketTakeResult>;
+
+export const requestsChannels = {
+  'voucher.start': channel({
+    summary: 'A visitor starts a voucher request at the kiosk; it is stored durably and queued for the central API before this answers.',
+    input: VoucherStartInput,
+    output: VoucherStartResult,
+  }),
+  'ticket.take': channel({
+    summary: 'A visitor takes a queue ticket for a topic; the number is unique for this location today.',
+    input: z.strictObject({ topic: TicketTopic }),
+    output: TicketTakeResult,
+  }),
+} as const;

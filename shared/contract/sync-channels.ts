@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { channel } from './define-channel';
+
+export const NeedsAttentionItem = z.object({
+  /** The outbox row's id, for the staff action that retries or discards it. */
+  id: z.number().int().positive(),
+  kind: z.string(),
+  /** The receipt reference or ticket number staff can match to a visitor; never personal data. */
+  reference: z.string(),
+  /** What the central API said, in its words; staff read it to decide what to fix. */
+  reason: z.string(),
+  at: z.iso.datetime(),
+});
+export type NeedsAttentionItem = z.infer<typeof NeedsAttentionItem>;
+
+export const SyncStatus = z.object({
+  /** Rows waiting to be sent (not yet acknowledged, not in needs-attention). */
+  queued: z.number().int().min(0),
+  inFlight: z.number().int().min(0),
+  lastSuccessAt: z.iso.datetime().nullable(),
+  nextAttemptAt: z.iso.datetime().nullable(),
+  needsAttention: z.array(NeedsAttentionItem),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const syncChannels = {
+  'sync.status': channel({
+    summary: 'How far this device is with sending its queue to the central API, and what needs a person.',
+    input: z.strictObject({}),
+    output: SyncStatus,
+  }),
+} as const;

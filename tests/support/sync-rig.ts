@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { startCentralSim, type RunningSim, type SimOptions } from '../../electron/central-sim/sim-server';
+import { createFileKeyProvider } from '../../electron/core/crypto/key-provider';
+import type { Logger } from '../../electron/core/log/logger';
+import { silentLogger } from '../../electron/core/log/logger';
+import { createOutbox, type Outbox } from '../../electron/core/outbox/outbox';
+import { newReferenceCode } from '../../electron/core/requests/reference-code';
+import { openDeviceStore, type DeviceStore } from '../../electron/core/store/open-device-store';
+import { createCentralClient } from '../../electron/core/sync/central-client';
+import { createDeviceAuth } from '../../electron/core/sync/device-auth';
+import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../../electron/core/sync/sync-worker';
+import { tempDir } from './paths';
+import { voucherInput } from './voucher-input';
+
+export const fastSync = { maxInFlight: 8, baseDelayMs: 20, capDelayMs: 400, circuitThreshold: 6, probeBaseMs: 20, idlePollMs: 50 } satisfies Partial<SyncWorkerOptions>;
+
+export async function startSim(options: Partial<SimOptions> = {}): Promise<RunningSim> {
+  return startCentralSim({ dbFile: join(tempDir('sim'), 'central.sqlite'), seed: 42, ...options });
+}
+
+export function submissionBody(n: number, reference = newReferenceCode()) {
+  return { ...voucherInput(n), reference, locationId: 'utrecht-centrum', region: 'midden-utrecht', startedAt: new Date().toISOString() };
+}
+
+export interface Device {
+  store: DeviceStore;
+  outbox: Outbox;
+  worker: SyncWorker;
+  /** Enqueues one voucher submission in its own transaction, as the domain does. */
+  enqueue(n: number, aggregateId: string, reference?: string): string;
+  waitUntilDrained(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One device's outbox and sync worker against a simulator, without the rest of the core. */
+export function device(sim: RunningSim, options: Partial<SyncWorkerOptions> & { requestTimeoutMs?: number; logger?: Logger; dataDir?: string } = {}): Device {
+  const dataDir = options.dataDir ?? tempDir('device');
+  const store = openDeviceStore(dataDir, createFileKeyProvider(join(dataDir, 'field-key')));
+  const outbox = createOutbox(store.db, store.cipher);
+  const client = createCentralClient({ baseUrl: sim.url, requestTimeoutMs: options.requestTimeoutMs ?? 2000 });
+  const logger = options.logger ?? silentLogger;
+  const auth = createDeviceAuth({
+    db: store.db,
+    cipher: store.cipher,
+    client,
+    config: { location: { id: 'utrecht-centrum', name: 'Utrecht' }, role: 'kiosk' },
+    appVersion: 'test',
+    logger,
+    enrollmentCode: async () => sim.issueEnrollmentCode(),
+  });
+  const worker = createSyncWorker({ ...fastSync, ...options, outbox, client, auth, logger });
+  return {
+    store,
+    outbox,
+    worker,
+    enqueue(n, aggregateId, reference = newReferenceCode()) {
+      store.db.transaction(() => outbox.enqueue({ aggregateType: 'test-aggregate', aggregateId, kind: 'voucher-request.submit', reference, body: submissionBody(n, reference) }, new Date()))();
+      return reference;
+    },
+    async waitUntilDrained(timeoutMs = 60_000) {
+      const until = Date.now() + timeoutMs;
+      while (outbox.counts().pending > 0) {
+        if (Date.now() > until) throw new Error(`outbox not drained in ${timeoutMs} ms: ${JSON.stringify(outbox.counts())}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async close() {
+      await worker.stop();
+      store.close();
+    },
+  };
+}
