@@ -1,12 +1,30 @@
 import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { tempDir } from '../support/paths';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
 import { box, checkDialog, checkScreen, layoutProblems, screenTitle } from './kiosk-helpers';
 
 // One host for the whole file: every test starts from a fresh page, which is a fresh visit.
 let host: SpawnedHost;
+let dataDir: string;
 test.beforeAll(async () => {
-  host = await spawnHost();
+  dataDir = tempDir('kiosk-e2e');
+  host = await spawnHost(['--data-dir', dataDir]);
 });
+
+/** Reads the host's own SQLite file: what the core really stored, not what the screen said. */
+function stored(reference: string): { request: unknown; outbox: unknown } {
+  const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return {
+      request: db.prepare('SELECT trajectory, status, consent_purpose FROM voucher_requests WHERE reference = ?').get(reference),
+      outbox: db.prepare('SELECT kind FROM outbox WHERE reference = ?').get(reference),
+    };
+  } finally {
+    db.close();
+  }
+}
 test.afterAll(async () => {
   await host?.stop();
 });
@@ -29,7 +47,7 @@ async function tapKeys(page: Page, text: string): Promise<void> {
   }
 }
 
-test('a Dutch visitor walks to the voucher summary; every screen and dialog passes axe in both contrast modes', async ({ page }, testInfo) => {
+test('a Dutch visitor requests a voucher to the confirmation, stored with its outbox row; every screen and dialog passes axe in both contrast modes', async ({ page }, testInfo) => {
   await page.goto(host.url);
   await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
   await expect(page.getByText('Je bent in Loopbaanwinkel Utrecht Centrum.')).toBeVisible();
@@ -77,12 +95,47 @@ test('a Dutch visitor walks to the voucher summary; every screen and dialog pass
   // Back goes one step at a time, with the answers kept.
   await page.locator('[data-tool="back"]').click();
   await expect(screenTitle(page)).toHaveText('Mogen we je gegevens gebruiken?');
-  await page.locator('[data-tool="home"]').click();
+  await page.getByTestId('consent-yes').click();
+  await page.getByTestId('voucher-send').click();
+
+  await expect(screenTitle(page)).toHaveText('Je aanvraag is gestart');
+  const reference = (await page.getByTestId('voucher-reference').textContent()) ?? '';
+  expect(reference).toMatch(/^[A-Z3-9]{4}-[A-Z3-9]{4}$/);
+  await expect(page.getByTestId('reference-qr')).toBeVisible();
+  await expect(page.getByTestId('reference-qr')).toHaveAttribute('src', /^data:image\/svg\+xml/);
+  // The confirmation shows the code, never the personal details typed before.
+  expect(await page.locator('main').innerText()).not.toContain('Sam de Vries');
+  await checkScreen(page, testInfo, 'kiosk-voucher-done');
+  expect(stored(reference)).toEqual({ request: { trajectory: 'loopbaan-apk', status: 'started', consent_purpose: 'voucher-request' }, outbox: { kind: expect.any(String) } });
+
+  // Back from the confirmation leads home, never into the sent form.
+  await page.locator('[data-tool="back"]').click();
   await expect(screenTitle(page)).toHaveText('Waarmee kunnen we je helpen?');
   // The walk never touched the browser's history: its back button holds nothing of the visit.
   expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
   expect(page.url()).toBe(`${host.origin}/`);
 });
+
+for (const [language, texts] of [
+  ['Nederlands', { home: 'Praten met iemand', title: 'Waar wil je over praten?', topic: 'Werk en loopbaan', number: 'Dit is je nummer', shown: 'Onderwerp: Werk en loopbaan' }],
+  ['English', { home: 'Talk to someone', title: 'What do you want to talk about?', topic: 'Work and career', number: 'This is your number', shown: 'Topic: Work and career' }],
+] as const) {
+  test(`${language}: a visitor takes a ticket for a conversation`, async ({ page }, testInfo) => {
+    await start(page, language);
+    await page.getByTestId('home-talk').click();
+    await expect(page.getByTestId('home-talk')).toBeHidden();
+    await expect(screenTitle(page)).toHaveText(texts.title);
+    if (language === 'Nederlands') await checkScreen(page, testInfo, 'kiosk-ticket-topic');
+    await page.getByRole('button', { name: texts.topic }).click();
+    await expect(screenTitle(page)).toHaveText(texts.number);
+    await expect(page.getByTestId('ticket-number')).toHaveText(/^[A-Z]{1,2}\d{3,4}$/);
+    await expect(page.locator('main')).toContainText(texts.shown);
+    if (language === 'Nederlands') await checkScreen(page, testInfo, 'kiosk-ticket-number');
+    // Done erases the visit: the next visitor starts at the welcome screen.
+    await page.locator('main .button--primary').click();
+    await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
+  });
+}
 
 test('an English visitor gets English everywhere, with plurals in the idle countdown', async ({ page }) => {
   await page.clock.install();

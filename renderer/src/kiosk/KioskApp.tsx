@@ -90,9 +90,10 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
       chooseLanguage: (language: LanguageCode) => {
         void i18n.changeLanguage(language).then(() => applyDocumentLanguage(language));
       },
+      finish: erase,
       askStaff: () => setDialog('staff'),
     }),
-    [info, bridge, route, i18n],
+    [info, bridge, route, i18n, erase],
   );
 
   const keyboard = useMemo<KeyboardApi>(
@@ -161,7 +162,7 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
                   ? undefined
                   : () => {
                       setDialog('none');
-                      nav({ type: 'go', route: { screen: 'ticket' } });
+                      nav({ type: 'go', route: { screen: 'ticket', step: 'topic' } });
                     }
               }
             />

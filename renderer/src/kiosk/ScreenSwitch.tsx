@@ -3,6 +3,7 @@ import type { Route } from './navigation/routes';
 import { HomeScreen } from './screens/HomeScreen';
 import { UnavailableScreen } from './screens/UnavailableScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+import { TicketFlow } from './ticket/TicketFlow';
 import { VoucherFlow } from './voucher/VoucherFlow';
 
 export function ScreenSwitch({ route }: { route: Route }) {
@@ -19,6 +20,6 @@ export function ScreenSwitch({ route }: { route: Route }) {
     case 'eligibility':
       return <UnavailableScreen screen="eligibility" title={t('home.eligibility')} />;
     case 'ticket':
-      return <UnavailableScreen screen="ticket" title={t('home.talk')} />;
+      return <TicketFlow step={route.step} />;
   }
 }

@@ -15,6 +15,8 @@ export interface KioskApi {
   /** Replaces the whole path (after a confirmed request, "back" must not reopen the form). */
   reset(routes: readonly Route[]): void;
   chooseLanguage(language: LanguageCode): void;
+  /** The visitor is done: erase the visit and return to the welcome screen. */
+  finish(): void;
   /** Opens the "ask a staff member" dialog; every error message offers it. */
   askStaff(): void;
 }

@@ -8,6 +8,6 @@ export type Route =
   | { screen: 'information' }
   | { screen: 'eligibility' }
   | { screen: 'voucher'; step: VoucherStep }
-  | { screen: 'ticket' };
+  | { screen: 'ticket'; step: 'topic' | 'number' };
 
 export type ScreenName = Route['screen'];

@@ -22,7 +22,7 @@ export function HomeScreen() {
           <ChoiceTile icon="voucher" title={t('home.voucher')} description={t('home.voucherText')} onClick={() => go({ screen: 'voucher', step: 'trajectory' })} testId="home-voucher" />
         </li>
         <li>
-          <ChoiceTile icon="talk" title={t('home.talk')} description={t('home.talkText')} onClick={() => go({ screen: 'ticket' })} testId="home-talk" />
+          <ChoiceTile icon="talk" title={t('home.talk')} description={t('home.talkText')} onClick={() => go({ screen: 'ticket', step: 'topic' })} testId="home-talk" />
         </li>
       </ul>
     </div>

@@ -1,5 +1,5 @@
 import { createContext, useContext, type Dispatch } from 'react';
-import type { Trajectory } from '../../../../shared/content/pack-schema';
+import type { EligibilitySnapshot, TicketTakeResult, Trajectory, VoucherStartResult } from '../../../../shared/contract/requests-channels';
 
 /**
  * Everything a visitor has typed or chosen. It lives only in React state under the visit's key:
@@ -11,25 +11,40 @@ export interface VoucherDraft {
   name: string;
   email: string;
   phone: string;
-  consent: boolean;
+  /** When the visitor said yes; the request records it with the purpose. */
+  consentAt: string | null;
 }
 
 export interface VisitState {
   voucher: VoucherDraft;
+  /** The confirmed request: only its reference stays on screen, never the personal details. */
+  started: Pick<VoucherStartResult, 'reference' | 'trajectory'> | null;
+  ticket: TicketTakeResult | null;
+  /** The outcome of the eligibility check in this visit, sent along with a request. */
+  eligibility: EligibilitySnapshot | null;
 }
 
 export const emptyVisit: VisitState = {
-  voucher: { trajectory: null, providerId: null, name: '', email: '', phone: '', consent: false },
+  voucher: { trajectory: null, providerId: null, name: '', email: '', phone: '', consentAt: null },
+  started: null,
+  ticket: null,
+  eligibility: null,
 };
 
-export type VisitAction = { type: 'voucher'; patch: Partial<VoucherDraft> } | { type: 'clearVoucher' };
+export type VisitAction =
+  | { type: 'voucher'; patch: Partial<VoucherDraft> }
+  | { type: 'started'; result: VoucherStartResult }
+  | { type: 'ticket'; ticket: TicketTakeResult };
 
 export function visitReducer(state: VisitState, action: VisitAction): VisitState {
   switch (action.type) {
     case 'voucher':
       return { ...state, voucher: { ...state.voucher, ...action.patch } };
-    case 'clearVoucher':
-      return { ...state, voucher: emptyVisit.voucher };
+    case 'started':
+      // The draft goes as soon as the core has the request: personal data only while it is being entered.
+      return { ...state, voucher: emptyVisit.voucher, started: { reference: action.result.reference, trajectory: action.result.trajectory } };
+    case 'ticket':
+      return { ...state, ticket: action.ticket };
   }
 }
 

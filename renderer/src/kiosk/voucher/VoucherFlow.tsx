@@ -1,15 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageCode } from '../../../../shared/contract/languages';
+import { Trajectory } from '../../../../shared/contract/requests-channels';
 import { TextField } from '../keyboard/TextField';
 import { useKiosk } from '../kiosk-context';
 import type { VoucherStep } from '../navigation/routes';
 import { ChoiceTile } from '../screens/ChoiceTile';
+import { ErrorNotice } from '../screens/ErrorNotice';
 import { StepIndicator } from '../screens/StepIndicator';
 import { useVisit } from '../visit/visit-context';
-import { Trajectory } from '../../../../shared/content/pack-schema';
+import { contactFrom, contactProblems } from './contact-errors';
 import { trajectoryIcons } from './trajectories';
+import { VoucherDone } from './VoucherDone';
 
 const formSteps: readonly VoucherStep[] = ['trajectory', 'contact', 'consent', 'check'];
+
+/** The purpose the visitor agrees to; the consent screen's words are keyed by it. */
+const consentPurpose = 'voucher-request';
 
 export function VoucherFlow({ step }: { step: VoucherStep }) {
   const index = formSteps.indexOf(step);
@@ -20,6 +27,7 @@ export function VoucherFlow({ step }: { step: VoucherStep }) {
       {step === 'contact' && <ContactStep />}
       {step === 'consent' && <ConsentStep />}
       {step === 'check' && <CheckStep />}
+      {step === 'done' && <VoucherDone />}
     </div>
   );
 }
@@ -61,14 +69,9 @@ function ContactStep() {
   const { visit, dispatch } = useVisit();
   const [tried, setTried] = useState(false);
   const { name, email, phone } = visit.voucher;
-  const errors = {
-    name: name.trim() ? undefined : t('voucher.contact.nameMissing'),
-    reach: email.trim() || phone.trim() ? undefined : t('voucher.contact.reachMissing'),
-  };
-  const next = (): void => {
-    setTried(true);
-    if (!errors.name && !errors.reach) go({ screen: 'voucher', step: 'consent' });
-  };
+  const problems = contactProblems(visit.voucher);
+  const shown = tried ? problems : {};
+  const message = (key: string | undefined): string | undefined => (key ? t(`voucher.contact.${key}`) : undefined);
   return (
     <>
       <h1 id="screen-title" tabIndex={-1}>
@@ -80,12 +83,13 @@ function ContactStep() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          next();
+          setTried(true);
+          if (Object.keys(problems).length === 0) go({ screen: 'voucher', step: 'consent' });
         }}
       >
-        <TextField name="name" label={t('voucher.contact.name')} autoComplete="name" value={name} error={tried ? errors.name : undefined} onChange={(v) => dispatch({ type: 'voucher', patch: { name: v } })} />
-        <TextField name="email" label={t('voucher.contact.email')} hint={t('voucher.contact.emailHint')} autoComplete="email" value={email} error={tried ? errors.reach : undefined} onChange={(v) => dispatch({ type: 'voucher', patch: { email: v } })} />
-        <TextField name="phone" type="tel" label={t('voucher.contact.phone')} hint={t('voucher.contact.phoneHint')} autoComplete="tel" value={phone} onChange={(v) => dispatch({ type: 'voucher', patch: { phone: v } })} />
+        <TextField name="name" label={t('voucher.contact.name')} autoComplete="name" maxLength={100} value={name} error={message(shown.name)} onChange={(v) => dispatch({ type: 'voucher', patch: { name: v } })} />
+        <TextField name="email" label={t('voucher.contact.email')} hint={t('voucher.contact.emailHint')} autoComplete="email" maxLength={254} value={email} error={message(shown.email)} onChange={(v) => dispatch({ type: 'voucher', patch: { email: v } })} />
+        <TextField name="phone" type="tel" label={t('voucher.contact.phone')} hint={t('voucher.contact.phoneHint')} autoComplete="tel" maxLength={20} value={phone} error={message(shown.phone)} onChange={(v) => dispatch({ type: 'voucher', patch: { phone: v } })} />
         <div className="actions">
           <button type="submit" className="button button--primary">
             {t('flow.next')}
@@ -99,7 +103,7 @@ function ContactStep() {
 function ConsentStep() {
   const { t } = useTranslation();
   const { go } = useKiosk();
-  const { visit, dispatch } = useVisit();
+  const { dispatch } = useVisit();
   return (
     <>
       <h1 id="screen-title" tabIndex={-1}>
@@ -116,7 +120,7 @@ function ConsentStep() {
           className="button button--primary"
           data-testid="consent-yes"
           onClick={() => {
-            dispatch({ type: 'voucher', patch: { consent: true } });
+            dispatch({ type: 'voucher', patch: { consentAt: new Date().toISOString() } });
             go({ screen: 'voucher', step: 'check' });
           }}
         >
@@ -126,22 +130,22 @@ function ConsentStep() {
           type="button"
           className="button"
           onClick={() => {
-            dispatch({ type: 'voucher', patch: { consent: false } });
-            go({ screen: 'ticket' });
+            dispatch({ type: 'voucher', patch: { consentAt: null } });
+            go({ screen: 'ticket', step: 'topic' });
           }}
         >
           {t('voucher.consent.no')}
         </button>
       </div>
-      {visit.voucher.consent && <p className="note">{t('voucher.consent.given')}</p>}
     </>
   );
 }
 
 function CheckStep() {
-  const { t } = useTranslation();
-  const { go } = useKiosk();
-  const { visit } = useVisit();
+  const { t, i18n } = useTranslation();
+  const { go, reset, bridge } = useKiosk();
+  const { visit, dispatch } = useVisit();
+  const [state, setState] = useState<'idle' | 'sending' | 'failed'>('idle');
   const v = visit.voucher;
   const rows: Array<{ label: string; value: string; step: VoucherStep }> = [
     { label: t('voucher.check.trajectory'), value: v.trajectory ? t(`trajectory.${v.trajectory}.name`) : '-', step: 'trajectory' },
@@ -149,6 +153,28 @@ function CheckStep() {
     { label: t('voucher.contact.email'), value: v.email || '-', step: 'contact' },
     { label: t('voucher.contact.phone'), value: v.phone || '-', step: 'contact' },
   ];
+
+  const send = async (): Promise<void> => {
+    if (!v.trajectory) return go({ screen: 'voucher', step: 'trajectory' });
+    if (!v.consentAt) return go({ screen: 'voucher', step: 'consent' });
+    setState('sending');
+    try {
+      const result = await bridge.call('voucher.start', {
+        trajectory: v.trajectory,
+        ...(v.providerId ? { providerId: v.providerId } : {}),
+        contact: contactFrom(v),
+        consent: { purpose: consentPurpose, at: v.consentAt },
+        // The kiosk has not checked eligibility in this visit: say so, and staff check it at the counter.
+        eligibility: visit.eligibility ?? { outcome: 'refer-to-staff', reasonCodes: ['not-checked-at-kiosk'], provisional: true },
+        language: LanguageCode.catch('nl').parse(i18n.language),
+      });
+      dispatch({ type: 'started', result });
+      reset([{ screen: 'welcome' }, { screen: 'home' }, { screen: 'voucher', step: 'done' }]);
+    } catch {
+      setState('failed');
+    }
+  };
+
   return (
     <>
       <h1 id="screen-title" tabIndex={-1}>
@@ -168,6 +194,12 @@ function CheckStep() {
           </div>
         ))}
       </dl>
+      {state === 'failed' && <ErrorNotice message={t('voucher.check.failed')} />}
+      <div className="actions">
+        <button type="button" className="button button--primary button--big" data-testid="voucher-send" disabled={state === 'sending'} onClick={() => void send()}>
+          {state === 'sending' ? t('voucher.check.sending') : t('voucher.check.send')}
+        </button>
+      </div>
     </>
   );
 }
