@@ -275,6 +275,19 @@ test('the on-screen keyboard types into every text field and never covers it', a
   await expect(page.getByTestId('on-screen-keyboard')).toBeHidden();
 });
 
+test('focus is visible, motion stops when the OS asks, and read-aloud is hidden where there is no voice', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await start(page, 'Nederlands');
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveCSS('outline-style', 'solid');
+  await expect(focused).toHaveCSS('outline-width', '4px');
+  await expect(page.getByTestId('home-information')).toHaveCSS('transition-duration', '0s');
+  // Debian's headless Chromium ships no speech voices: the button is left out, not shown broken.
+  expect(await page.evaluate(() => speechSynthesis.getVoices().length)).toBe(0);
+  await expect(page.locator('[data-tool="read-aloud"]')).toHaveCount(0);
+});
+
 for (const viewport of [
   { width: 1080, height: 1920, name: 'portrait' },
   { width: 1920, height: 1080, name: 'landscape' },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageChoice } from '../dialogs/LanguageChoice';
 import { useKiosk } from '../kiosk-context';
+import { Pictogram } from '../pictograms/Pictogram';
 
 /** The attract screen: one tap on a language starts the visit in that language. */
 export function WelcomeScreen() {
@@ -8,6 +9,9 @@ export function WelcomeScreen() {
   const { info, chooseLanguage, go } = useKiosk();
   return (
     <div className="welcome" data-screen="welcome">
+      <div className="welcome__mark">
+        <Pictogram name="career" size={160} />
+      </div>
       <h1 id="screen-title" tabIndex={-1}>
         {t('welcome.title')}
       </h1>
