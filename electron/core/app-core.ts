@@ -5,6 +5,8 @@ import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
 import { readContentManifest } from './content/read-manifest';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
+import { readRuleSetFromSource } from './eligibility/read-rule-set';
 import type { Logger } from './log/logger';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
@@ -36,6 +38,7 @@ export function createCore(options: CoreOptions): Core {
   const { logger } = options;
   const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
+  const ruleSet = readRuleSetFromSource(options.resourcesDir, logger);
   const requests = createRequestsStack({
     dataDir: options.dataDir,
     keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
@@ -49,6 +52,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content }),
     ...requests.handlers,
+    ...createEligibilityHandlers({ ruleSet: () => ruleSet, today: () => dutchCalendarDay(new Date()) }),
   };
 
   return {

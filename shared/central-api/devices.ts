@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { Slug } from '../validation/slug';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const slug = Slug;
 
 /** POST /v1/devices/enroll: IT types the one-time code shown in the fleet console; it works once. */
 export const EnrollmentRequest = z.strictObject({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { Slug } from '../validation/slug';
 import { ReferenceCode, TicketTopic, VoucherStartInput } from '../contract/requests-channels';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const slug = Slug;
 
 /** POST /v1/voucher-requests: what the visitor entered at the kiosk, plus where and when. */
 export const VoucherRequestSubmission = VoucherStartInput.extend({

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { Slug } from '../validation/slug';
 import { LanguageCode } from '../contract/languages';
 
 export const DeviceRole = z.enum(['kiosk', 'counter']);
 export type DeviceRole = z.infer<typeof DeviceRole>;
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as "midden-utrecht"');
+const slug = Slug;
 
 export const PrinterConfig = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('virtual') }),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { Trajectory } from '../domain/trajectory';
+import { Slug } from '../validation/slug';
 import { EligibilityRuleSetSchema } from '../eligibility/rule-set-schema';
 import { LocalizedText } from './localized-text';
 
-export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as "midden-utrecht"');
-
-export const Trajectory = z.enum(['ontwikkeladvies', 'loopbaan-apk', 'opleidingsadvies']);
-export type Trajectory = z.infer<typeof Trajectory>;
+export { Slug } from '../validation/slug';
+export { Trajectory } from '../domain/trajectory';
 
 export const AccreditationMark = z.enum(['noloc', 'nrto', 'cmi', 'blik-op-werk', 'cedeo', 'oval']);
 export type AccreditationMark = z.infer<typeof AccreditationMark>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { eligibilityChannels } from './eligibility-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
 
@@ -12,6 +13,7 @@ export const channels = {
   ...appChannels,
   ...requestsChannels,
   ...syncChannels,
+  ...eligibilityChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { Trajectory } from '../domain/trajectory';
+import { Slug } from '../validation/slug';
+import { EligibilityOutcomeSchema } from '../eligibility/outcome-schema';
 import { channel } from './define-channel';
 import { LanguageCode } from './languages';
 
-/** The three trajectories a career voucher buys (see docs/domain.md). */
-export const Trajectory = z.enum(['ontwikkeladvies', 'loopbaan-apk', 'opleidingsadvies']);
-export type Trajectory = z.infer<typeof Trajectory>;
 
-const slug = z.string().min(1).max(60).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as "provider-42"');
+const slug = Slug;
 
 /** Dutch and international numbers as a person types them: digits, spaces, dashes, an optional leading +. */
 const phone = z
@@ -36,9 +36,12 @@ export type Consent = z.infer<typeof Consent>;
 
 /** The eligibility check's result as the visitor saw it; provisional until staff confirm it. */
 export const EligibilitySnapshot = z.strictObject({
-  outcome: z.enum(['eligible', 'not-eligible', 'refer-to-staff']),
+  /** A decided outcome of the rule engine (shared/eligibility): an incomplete check is not stored. */
+  outcome: EligibilityOutcomeSchema.shape.status.exclude(['incomplete']),
+  /** Ids of the rules that decided it, as the rule set names them. */
   reasonCodes: z.array(slug).max(20),
   provisional: z.boolean(),
+  ruleSetVersion: z.string().min(1).max(40),
 });
 export type EligibilitySnapshot = z.infer<typeof EligibilitySnapshot>;
 
