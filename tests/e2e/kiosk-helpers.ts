@@ -71,6 +71,9 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
     });
     const name = (el: HTMLElement): string => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
     const vw = document.documentElement.clientWidth;
+    for (const area of Array.from(document.querySelectorAll<HTMLElement>('.kiosk__main, dialog[open]'))) {
+      if (area.scrollWidth > area.clientWidth + 1) problems.push({ what: 'content wider than the screen', detail: `${area.className}: ${area.scrollWidth} > ${area.clientWidth}` });
+    }
     // A control scrolled out of a scrolling area is not on screen: compare what is visible.
     const visibleRect = (el: HTMLElement): DOMRect | null => {
       const r = el.getBoundingClientRect();

@@ -18,7 +18,7 @@ function stored(reference: string): { request: unknown; outbox: unknown } {
   const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return {
-      request: db.prepare('SELECT trajectory, status, consent_purpose FROM voucher_requests WHERE reference = ?').get(reference),
+      request: db.prepare('SELECT trajectory, status, consent_purpose, eligibility FROM voucher_requests WHERE reference = ?').get(reference),
       outbox: db.prepare('SELECT kind FROM outbox WHERE reference = ?').get(reference),
     };
   } finally {
@@ -47,6 +47,50 @@ async function tapKeys(page: Page, text: string): Promise<void> {
   }
 }
 
+type Lang = 'nl' | 'en';
+const words = {
+  nl: { yes: 'Ja', no: 'Nee', day: 'Dag', month: 'Maand', year: 'Jaar', next: 'Volgende' },
+  en: { yes: 'Yes', no: 'No', day: 'Day', month: 'Month', year: 'Year', next: 'Next' },
+} as const;
+
+/** A birth date `years` old today, minus `daysShort` days (so "17 years and 11 months" is reachable). */
+function birthDate(years: number, daysShort = 0): { day: string; month: string; year: string } {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() - years);
+  d.setDate(d.getDate() + daysShort);
+  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) };
+}
+
+/** Answers the eligibility questions the engine asks, tapping the on-screen keyboard for the date. */
+async function answerEligibility(page: Page, lang: Lang, born: { day: string; month: string; year: string }, answers: ReadonlyArray<readonly [string, boolean]>, onScreen?: (name: string) => Promise<void>): Promise<void> {
+  const w = words[lang];
+  await page.getByTestId('eligibility-begin').click();
+  await expect(page.locator('[data-question="birthDate"]')).toBeVisible();
+  for (const [label, value] of [[w.day, born.day], [w.month, born.month], [w.year, born.year]] as const) {
+    await page.getByLabel(label, { exact: true }).click();
+    await tapKeys(page, value);
+  }
+  await onScreen?.('birth-date');
+  await page.getByRole('button', { name: w.next }).click();
+  for (const [question, value] of answers) {
+    await expect(page.locator(`[data-question="${question}"]`)).toBeVisible();
+    if (question === 'livesInNetherlands') await onScreen?.('yes-no');
+    await page.getByRole('button', { name: value ? w.yes : w.no, exact: true }).click();
+  }
+  await expect(page.locator('[data-screen="eligibility-result"]')).toBeVisible();
+}
+
+const eligibleAnswers = [['livesInNetherlands', true], ['hadVoucher', false], ['openTrajectory', false], ['hasBenefit', false]] as const;
+
+/** From home to the contact step of a voucher request, through an eligible check. */
+async function toContactStep(page: Page, lang: Lang): Promise<void> {
+  await page.getByTestId('home-voucher').click();
+  await answerEligibility(page, lang, birthDate(40), eligibleAnswers);
+  await page.getByTestId('result-request').click();
+  await page.getByTestId('trajectory-ontwikkeladvies').click();
+  await expect(page.locator('[data-screen="voucher-contact"]')).toBeVisible();
+}
+
 test('a Dutch visitor requests a voucher to the confirmation, stored with its outbox row; every screen and dialog passes axe in both contrast modes', async ({ page }, testInfo) => {
   await page.goto(host.url);
   await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
@@ -63,7 +107,15 @@ test('a Dutch visitor requests a voucher to the confirmation, stored with its ou
     await checkDialog(page, testInfo, `kiosk-dialog-${tool}`, () => page.locator(`[data-tool="${tool}"]`).click());
   }
 
+  // "Request a voucher" starts with the check: a request carries its outcome.
   await page.getByTestId('home-voucher').click();
+  await expect(screenTitle(page)).toHaveText('Kun je een voucher krijgen?');
+  await checkScreen(page, testInfo, 'kiosk-eligibility-start');
+  await answerEligibility(page, 'nl', birthDate(40), eligibleAnswers, (name) => checkScreen(page, testInfo, `kiosk-eligibility-${name}`));
+  await expect(screenTitle(page)).toHaveText('Je kunt waarschijnlijk een voucher krijgen');
+  await expect(page.locator('.reasons')).toContainText('✓');
+  await checkScreen(page, testInfo, 'kiosk-eligibility-result-eligible');
+  await page.getByTestId('result-request').click();
   await expect(screenTitle(page)).toHaveText('Welke hulp wil je?');
   await expect(page.getByText('Stap 1 van 4')).toBeVisible();
   await checkScreen(page, testInfo, 'kiosk-voucher-trajectory');
@@ -106,7 +158,10 @@ test('a Dutch visitor requests a voucher to the confirmation, stored with its ou
   // The confirmation shows the code, never the personal details typed before.
   expect(await page.locator('main').innerText()).not.toContain('Sam de Vries');
   await checkScreen(page, testInfo, 'kiosk-voucher-done');
-  expect(stored(reference)).toEqual({ request: { trajectory: 'loopbaan-apk', status: 'started', consent_purpose: 'voucher-request' }, outbox: { kind: expect.any(String) } });
+  expect(stored(reference)).toEqual({
+    request: { trajectory: 'loopbaan-apk', status: 'started', consent_purpose: 'voucher-request', eligibility: expect.stringContaining('"outcome":"eligible"') },
+    outbox: { kind: expect.any(String) },
+  });
 
   // Back from the confirmation leads home, never into the sent form.
   await page.locator('[data-tool="back"]').click();
@@ -145,6 +200,9 @@ test('an English visitor gets English everywhere, with plurals in the idle count
   await expect(page.getByRole('navigation', { name: 'Tools' })).toContainText('Stop and erase');
   await expect(page.getByRole('navigation', { name: 'Tools' })).toContainText('Ask a staff member');
   await page.getByTestId('home-voucher').click();
+  await answerEligibility(page, 'en', birthDate(40), eligibleAnswers);
+  await expect(screenTitle(page)).toHaveText('You can probably get a voucher');
+  await page.getByTestId('result-request').click();
   await expect(page.getByText('Step 1 of 4')).toBeVisible();
   await expect(page.getByTestId('trajectory-opleidingsadvies')).toContainText('You hear which course or training suits you');
   await page.clock.fastForward(90_000);
@@ -187,8 +245,7 @@ test('idle: the warning is announced, "continue" keeps the answers, running out 
   const historyAtStart = await page.evaluate(() => history.length);
   await page.getByRole('button', { name: 'English' }).click();
   await page.locator('[data-tool="text-size"]').click();
-  await page.getByTestId('home-voucher').click();
-  await page.getByTestId('trajectory-ontwikkeladvies').click();
+  await toContactStep(page, 'en');
   await page.getByLabel('Your name').click();
   await tapKeys(page, 'Noor');
   await page.locator('.kiosk__main').evaluate((main) => main.scrollTo(0, 40));
@@ -231,8 +288,7 @@ test('idle: the warning is announced, "continue" keeps the answers, running out 
 
 test('"Stop and erase" wipes the visit after one confirmation', async ({ page }) => {
   await start(page, 'Nederlands');
-  await page.getByTestId('home-voucher').click();
-  await page.getByTestId('trajectory-opleidingsadvies').click();
+  await toContactStep(page, 'nl');
   await page.getByLabel('Je telefoonnummer').click();
   await tapKeys(page, '0612345678');
   await page.locator('[data-tool="stop"]').click();
@@ -246,8 +302,7 @@ test('"Stop and erase" wipes the visit after one confirmation', async ({ page })
 
 test('the on-screen keyboard types into every text field and never covers it', async ({ page }) => {
   await start(page, 'Nederlands');
-  await page.getByTestId('home-voucher').click();
-  await page.getByTestId('trajectory-ontwikkeladvies').click();
+  await toContactStep(page, 'nl');
   const fields = page.locator('input[data-osk]');
   const count = await fields.count();
   expect(count).toBeGreaterThanOrEqual(3);
@@ -273,6 +328,58 @@ test('the on-screen keyboard types into every text field and never covers it', a
   }
   await page.getByTestId('on-screen-keyboard').locator('[data-key="done"]').click();
   await expect(page.getByTestId('on-screen-keyboard')).toBeHidden();
+});
+
+for (const lang of ['nl', 'en'] as const) {
+  const t = ({
+    nl: { language: 'Nederlands', not: 'Je kunt nu geen voucher krijgen', staff: 'Een medewerker kijkt met je mee', from: 'Vanaf ', eligible: 'Je kunt waarschijnlijk een voucher krijgen' },
+    en: { language: 'English', not: 'You cannot get a voucher right now', staff: 'A staff member will look at this with you', from: 'From ', eligible: 'You can probably get a voucher' },
+  } as const)[lang];
+
+  test(`${lang}: eligibility outcomes - too young (with the date from which), needs staff, eligible`, async ({ page }, testInfo) => {
+    await start(page, t.language);
+    // Seventeen, turning eighteen in ten days: not eligible, with the date in the visitor's language.
+        await page.getByTestId('home-eligibility').click();
+    await answerEligibility(page, lang, birthDate(18, 10), []);
+    await expect(screenTitle(page)).toHaveText(t.not);
+    await expect(page.locator('.reasons')).toContainText('✗');
+    const eighteenth = new Date();
+    eighteenth.setDate(eighteenth.getDate() + 10);
+    await expect(page.getByTestId('eligible-from')).toContainText(`${t.from}${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(eighteenth)}`);
+    await expect(page.getByTestId('result-request')).toHaveCount(0);
+    if (lang === 'nl') await checkScreen(page, testInfo, 'kiosk-eligibility-result-not-eligible');
+
+    // Back to the birth date, now an adult with a benefit: a staff member helps.
+    await page.locator('[data-tool="home"]').click();
+    await page.getByTestId('home-eligibility').click();
+    await answerEligibility(page, lang, birthDate(35), [['livesInNetherlands', true], ['hadVoucher', false], ['openTrajectory', false], ['hasBenefit', true]]);
+    await expect(screenTitle(page)).toHaveText(t.staff);
+    await expect(page.getByTestId('result-talk')).toHaveClass(/button--primary/);
+    if (lang === 'nl') await checkScreen(page, testInfo, 'kiosk-eligibility-result-needs-staff');
+
+    // Back once and answer "no benefit": eligible, and the earlier answers were kept.
+    await page.locator('[data-tool="back"]').click();
+    await expect(page.locator('[data-question="hasBenefit"]')).toBeVisible();
+    await expect(page.getByRole('button', { name: words[lang].yes, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: words[lang].no, exact: true }).click();
+    await expect(screenTitle(page)).toHaveText(t.eligible);
+  });
+}
+
+test('English: a voucher request to the confirmation', async ({ page }) => {
+  await start(page, 'English');
+  await toContactStep(page, 'en');
+  await page.getByLabel('Your name').click();
+  await tapKeys(page, 'Alex Jansen');
+  await page.getByLabel('Your phone number').click();
+  await tapKeys(page, '0612345678');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByTestId('consent-yes').click();
+  await expect(screenTitle(page)).toHaveText('Is everything right?');
+  await page.getByTestId('voucher-send').click();
+  await expect(screenTitle(page)).toHaveText('Your request has started');
+  const reference = (await page.getByTestId('voucher-reference').textContent()) ?? '';
+  expect(stored(reference).request).toMatchObject({ trajectory: 'ontwikkeladvies', status: 'started' });
 });
 
 test('focus is visible, motion stops when the OS asks, and read-aloud is hidden where there is no voice', async ({ page }) => {
@@ -306,6 +413,13 @@ for (const viewport of [
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await check('home');
     await page.getByTestId('home-voucher').click();
+    await check('eligibility-start');
+    await answerEligibility(page, 'nl', birthDate(40), eligibleAnswers, async (name) => {
+      if (name === 'birth-date') await page.getByLabel('Jaar', { exact: true }).click();
+      await check(`eligibility-${name}`);
+    });
+    await check('eligibility-result');
+    await page.getByTestId('result-request').click();
     await check('trajectory');
     await page.getByTestId('trajectory-ontwikkeladvies').click();
     await page.getByLabel('Je naam').click();

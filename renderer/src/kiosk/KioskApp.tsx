@@ -99,7 +99,6 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
   const keyboard = useMemo<KeyboardApi>(
     () => ({
       open: (target) => setKeyboardTarget((current) => (current?.element === target.element ? current : target)),
-      release: (element) => setKeyboardTarget((current) => (current?.element === element ? null : current)),
     }),
     [],
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { EligibilityFlow } from './eligibility/EligibilityFlow';
 import type { Route } from './navigation/routes';
 import { HomeScreen } from './screens/HomeScreen';
 import { UnavailableScreen } from './screens/UnavailableScreen';
@@ -18,7 +19,7 @@ export function ScreenSwitch({ route }: { route: Route }) {
     case 'information':
       return <UnavailableScreen screen="information" title={t('home.information')} />;
     case 'eligibility':
-      return <UnavailableScreen screen="eligibility" title={t('home.eligibility')} />;
+      return <EligibilityFlow {...route} />;
     case 'ticket':
       return <TicketFlow step={route.step} />;
   }

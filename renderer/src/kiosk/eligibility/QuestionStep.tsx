@@ -1,59 +1,71 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../../../../shared/content/localized-text';
-import type { Question } from '../../../../shared/eligibility/rule-set-schema';
+import { unknownAnswer, type AnswerProblem, type LocalizedQuestion } from '../../../../shared/eligibility/outcome-schema';
 import { TextField } from '../keyboard/TextField';
 import { StepIndicator } from '../screens/StepIndicator';
-import { parseDateAnswer, type DateParts } from './date-answer';
+import { dateAnswerFrom, datePartsFrom, type DateParts } from './date-answer';
 
 export type Answer = boolean | string;
 
 interface Props {
-  question: Question;
+  question: LocalizedQuestion;
   step: number;
   total: number;
   answer: Answer | undefined;
+  problem: AnswerProblem | null;
+  busy: boolean;
   onAnswer(answer: Answer): void;
 }
 
 /** One question per screen, big answers; the toolbar's back button goes to the previous question. */
-export function QuestionStep({ question, step, total, answer, onAnswer }: Props) {
-  const { t, i18n } = useTranslation();
+export function QuestionStep({ question, step, total, answer, problem, busy, onAnswer }: Props) {
+  const { t } = useTranslation();
+  const choices: Array<{ value: Answer; label: string }> =
+    question.kind === 'yesNo'
+      ? [
+          { value: true, label: t('eligibility.yes') },
+          { value: false, label: t('eligibility.no') },
+        ]
+      : question.options.map((o) => ({ value: o.value, label: o.label }));
   return (
     <div className="flow" data-screen="eligibility-question" data-question={question.id}>
-      <StepIndicator step={step} total={total} />
+      <StepIndicator step={step} total={total} label="eligibility.questionOf" />
       <h1 id="screen-title" tabIndex={-1}>
-        {pickText(question.prompt, i18n.language)}
+        {question.prompt}
       </h1>
-      {question.help && <p className="lead">{pickText(question.help, i18n.language)}</p>}
-      {question.kind === 'yesNo' && (
-        <div className="answers">
-          {[true, false].map((value) => (
-            <button key={String(value)} type="button" className="button button--answer" aria-pressed={answer === value} onClick={() => onAnswer(value)}>
-              {value ? t('eligibility.yes') : t('eligibility.no')}
+      {question.help && <p className="lead">{question.help}</p>}
+      {problem && (
+        <p className="field__error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {t(`eligibility.problems.${problem}`)}
+        </p>
+      )}
+      {question.kind === 'date' ? (
+        <DateQuestion key={question.id} allowMonthOnly={question.allowMonthOnly} initial={typeof answer === 'string' ? answer : undefined} busy={busy} onAnswer={onAnswer} />
+      ) : (
+        <div className={question.kind === 'choice' ? 'answers answers--list' : 'answers'}>
+          {choices.map((choice) => (
+            <button key={String(choice.value)} type="button" className="button button--answer" aria-pressed={answer === choice.value} disabled={busy} onClick={() => onAnswer(choice.value)}>
+              {choice.label}
             </button>
           ))}
         </div>
       )}
-      {question.kind === 'choice' && (
-        <div className="answers answers--list">
-          {question.options.map((option) => (
-            <button key={option.value} type="button" className="button button--answer" aria-pressed={answer === option.value} onClick={() => onAnswer(option.value)}>
-              {pickText(option.label, i18n.language)}
-            </button>
-          ))}
+      {question.allowUnknown && (
+        <div className="actions">
+          <button type="button" className="button" aria-pressed={answer === unknownAnswer} disabled={busy} onClick={() => onAnswer(unknownAnswer)}>
+            {t('eligibility.unknown')}
+          </button>
         </div>
       )}
-      {question.kind === 'date' && <DateQuestion initial={typeof answer === 'string' ? answer : undefined} onAnswer={onAnswer} />}
     </div>
   );
 }
 
-function DateQuestion({ initial, onAnswer }: { initial: string | undefined; onAnswer(iso: string): void }) {
+function DateQuestion({ allowMonthOnly, initial, busy, onAnswer }: { allowMonthOnly: boolean; initial: string | undefined; busy: boolean; onAnswer(iso: string): void }) {
   const { t } = useTranslation();
-  const [year = '', month = '', day = ''] = initial?.split('-') ?? [];
-  const [parts, setParts] = useState<DateParts>({ day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year });
-  const [problem, setProblem] = useState<string | undefined>();
+  const [parts, setParts] = useState<DateParts>(() => datePartsFrom(initial));
+  const [incomplete, setIncomplete] = useState(false);
   const set = (key: keyof DateParts) => (value: string) => setParts((p) => ({ ...p, [key]: value.replace(/\D/g, '') }));
   return (
     <form
@@ -61,25 +73,25 @@ function DateQuestion({ initial, onAnswer }: { initial: string | undefined; onAn
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const result = parseDateAnswer(parts, new Date());
-        if (result.ok) onAnswer(result.iso);
-        else setProblem(t(`eligibility.date.${result.problem}`));
+        const answer = dateAnswerFrom(parts, allowMonthOnly);
+        setIncomplete(answer === 'incomplete');
+        if (answer !== 'incomplete') onAnswer(answer);
       }}
     >
-      <fieldset className="date-fields" aria-describedby={problem ? 'date-problem' : undefined}>
+      <fieldset className="date-fields">
         <legend className="visually-hidden">{t('eligibility.date.legend')}</legend>
-        <TextField name="day" type="tel" label={t('eligibility.date.day')} value={parts.day} maxLength={2} onChange={set('day')} />
+        <TextField name="day" type="tel" label={allowMonthOnly ? t('eligibility.date.dayOptional') : t('eligibility.date.day')} value={parts.day} maxLength={2} onChange={set('day')} />
         <TextField name="month" type="tel" label={t('eligibility.date.month')} value={parts.month} maxLength={2} onChange={set('month')} />
         <TextField name="year" type="tel" label={t('eligibility.date.year')} value={parts.year} maxLength={4} onChange={set('year')} />
       </fieldset>
-      {problem && (
-        <p className="field__error" id="date-problem" role="alert">
+      {incomplete && (
+        <p className="field__error" role="alert">
           <span aria-hidden="true">⚠ </span>
-          {problem}
+          {allowMonthOnly ? t('eligibility.date.incompleteMonth') : t('eligibility.date.incomplete')}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="button button--primary">
+        <button type="submit" className="button button--primary" disabled={busy}>
           {t('flow.next')}
         </button>
       </div>

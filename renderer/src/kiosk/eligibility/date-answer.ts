@@ -5,23 +5,22 @@ export interface DateParts {
   year: string;
 }
 
-export type DateAnswer = { ok: true; iso: string } | { ok: false; problem: 'incomplete' | 'notADate' | 'inFuture' | 'tooLongAgo' };
-
 /**
- * Turns day, month and year into an ISO date, or says in one word what is wrong, so the screen
- * can say it in the visitor's language. `today` is passed in: the rule is pure.
+ * Puts the typed parts together as the rule engine reads them: "YYYY-MM-DD", or "YYYY-MM" where
+ * the question allows a month alone and the day is left empty. Whether the date exists, lies in
+ * the future or is implausibly old is the engine's call (shared/eligibility), not the screen's.
  */
-export function parseDateAnswer(parts: DateParts, today: Date): DateAnswer {
-  const [day, month, year] = [parts.day, parts.month, parts.year].map((p) => p.trim());
-  if (!day || !month || !year) return { ok: false, problem: 'incomplete' };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { ok: false, problem: 'notADate' };
-  const d = Number(day);
-  const m = Number(month);
-  const y = Number(year);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { ok: false, problem: 'notADate' };
-  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  if (date.getTime() > todayUtc) return { ok: false, problem: 'inFuture' };
-  if (y < today.getFullYear() - 120) return { ok: false, problem: 'tooLongAgo' };
-  return { ok: true, iso: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+export function dateAnswerFrom(parts: DateParts, allowMonthOnly: boolean): string | 'incomplete' {
+  const day = parts.day.trim();
+  const month = parts.month.trim();
+  const year = parts.year.trim();
+  if (!month || !year || (!day && !allowMonthOnly)) return 'incomplete';
+  const mm = month.padStart(2, '0');
+  return day ? `${year}-${mm}-${day.padStart(2, '0')}` : `${year}-${mm}`;
+}
+
+/** Back from an earlier answer to the typed parts, for a visitor who returns to the question. */
+export function datePartsFrom(answer: string | undefined): DateParts {
+  const [year = '', month = '', day = ''] = answer && answer !== 'unknown' ? answer.split('-') : [];
+  return { year, month: month.replace(/^0/, ''), day: day.replace(/^0/, '') };
 }

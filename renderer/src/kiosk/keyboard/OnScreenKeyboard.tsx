@@ -33,6 +33,7 @@ export function OnScreenKeyboard({ target, onDone }: Props) {
     if (key.kind === 'layer') return setLayer((l) => (l === 'letters' ? 'accents' : 'letters'));
     if (key.kind === 'done') return onDone();
     const { element } = target;
+    if (!element.isConnected) return onDone();
     const next = applyKey(
       { value: element.value, selectionStart: element.selectionStart ?? element.value.length, selectionEnd: element.selectionEnd ?? element.value.length },
       key,

@@ -17,7 +17,9 @@ interface Props {
 
 /**
  * Every text field on the kiosk. inputMode="none" keeps the operating system's own keyboard away:
- * the on-screen keyboard opens instead, below the field, and types into it.
+ * the on-screen keyboard opens instead, below the field, and types into it. Leaving the field does
+ * not close the keyboard: closing it would move the buttons under a finger that is mid-tap (the
+ * "Next" below the form would slide away). It closes with its own "Done" key or on the next screen.
  */
 export function TextField({ label, value, onChange, hint, error, type = 'text', autoComplete = 'off', maxLength = 120, name }: Props) {
   const id = useId();
@@ -55,9 +57,6 @@ export function TextField({ label, value, onChange, hint, error, type = 'text', 
         onFocus={openKeyboard}
         onClick={openKeyboard}
         onChange={(event) => onChange(event.target.value)}
-        onBlur={(event) => {
-          if (!(event.relatedTarget instanceof Element && event.relatedTarget.closest('.osk'))) keyboard.release(event.currentTarget);
-        }}
       />
       {error && (
         <p className="field__error" id={`${id}-error`}>

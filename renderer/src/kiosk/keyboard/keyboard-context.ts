@@ -8,8 +8,6 @@ export interface KeyboardTarget {
 
 export interface KeyboardApi {
   open(target: KeyboardTarget): void;
-  /** Closes the keyboard when `element` is (still) its target. */
-  release(element: HTMLInputElement): void;
 }
 
 export const KeyboardContext = createContext<KeyboardApi | null>(null);

@@ -6,7 +6,9 @@ export type Route =
   | { screen: 'welcome' }
   | { screen: 'home' }
   | { screen: 'information' }
-  | { screen: 'eligibility' }
+  | { screen: 'eligibility'; step: 'start' }
+  | { screen: 'eligibility'; step: 'question'; question: string }
+  | { screen: 'eligibility'; step: 'result' }
   | { screen: 'voucher'; step: VoucherStep }
   | { screen: 'ticket'; step: 'topic' | 'number' };
 

@@ -1,5 +1,7 @@
 import { createContext, useContext, type Dispatch } from 'react';
-import type { EligibilitySnapshot, TicketTakeResult, Trajectory, VoucherStartResult } from '../../../../shared/contract/requests-channels';
+import type { EligibilitySnapshot, TicketTakeResult, VoucherStartResult } from '../../../../shared/contract/requests-channels';
+import type { Trajectory } from '../../../../shared/domain/trajectory';
+import type { Answers } from '../../../../shared/eligibility/outcome-schema';
 
 /**
  * Everything a visitor has typed or chosen. It lives only in React state under the visit's key:
@@ -20,7 +22,9 @@ export interface VisitState {
   /** The confirmed request: only its reference stays on screen, never the personal details. */
   started: Pick<VoucherStartResult, 'reference' | 'trajectory'> | null;
   ticket: TicketTakeResult | null;
-  /** The outcome of the eligibility check in this visit, sent along with a request. */
+  /** The answers to the eligibility questions: kept only for this visit, never stored. */
+  answers: Answers;
+  /** The decided outcome of the eligibility check in this visit, sent along with a request. */
   eligibility: EligibilitySnapshot | null;
 }
 
@@ -28,13 +32,16 @@ export const emptyVisit: VisitState = {
   voucher: { trajectory: null, providerId: null, name: '', email: '', phone: '', consentAt: null },
   started: null,
   ticket: null,
+  answers: {},
   eligibility: null,
 };
 
 export type VisitAction =
   | { type: 'voucher'; patch: Partial<VoucherDraft> }
   | { type: 'started'; result: VoucherStartResult }
-  | { type: 'ticket'; ticket: TicketTakeResult };
+  | { type: 'ticket'; ticket: TicketTakeResult }
+  | { type: 'answers'; answers: Answers }
+  | { type: 'eligibility'; snapshot: EligibilitySnapshot | null };
 
 export function visitReducer(state: VisitState, action: VisitAction): VisitState {
   switch (action.type) {
@@ -45,6 +52,10 @@ export function visitReducer(state: VisitState, action: VisitAction): VisitState
       return { ...state, voucher: emptyVisit.voucher, started: { reference: action.result.reference, trajectory: action.result.trajectory } };
     case 'ticket':
       return { ...state, ticket: action.ticket };
+    case 'answers':
+      return { ...state, answers: action.answers };
+    case 'eligibility':
+      return { ...state, eligibility: action.snapshot };
   }
 }
 

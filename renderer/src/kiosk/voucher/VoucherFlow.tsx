@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageCode } from '../../../../shared/contract/languages';
-import { Trajectory } from '../../../../shared/contract/requests-channels';
+import { Trajectory } from '../../../../shared/domain/trajectory';
 import { TextField } from '../keyboard/TextField';
 import { useKiosk } from '../kiosk-context';
 import type { VoucherStep } from '../navigation/routes';
@@ -9,6 +9,7 @@ import { ChoiceTile } from '../screens/ChoiceTile';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import { StepIndicator } from '../screens/StepIndicator';
 import { useVisit } from '../visit/visit-context';
+import { canRequest } from '../eligibility/can-request';
 import { contactFrom, contactProblems } from './contact-errors';
 import { trajectoryIcons } from './trajectories';
 import { VoucherDone } from './VoucherDone';
@@ -157,6 +158,7 @@ function CheckStep() {
   const send = async (): Promise<void> => {
     if (!v.trajectory) return go({ screen: 'voucher', step: 'trajectory' });
     if (!v.consentAt) return go({ screen: 'voucher', step: 'consent' });
+    if (!canRequest(visit.eligibility)) return go({ screen: 'eligibility', step: 'start' });
     setState('sending');
     try {
       const result = await bridge.call('voucher.start', {
@@ -164,8 +166,7 @@ function CheckStep() {
         ...(v.providerId ? { providerId: v.providerId } : {}),
         contact: contactFrom(v),
         consent: { purpose: consentPurpose, at: v.consentAt },
-        // The kiosk has not checked eligibility in this visit: say so, and staff check it at the counter.
-        eligibility: visit.eligibility ?? { outcome: 'refer-to-staff', reasonCodes: ['not-checked-at-kiosk'], provisional: true },
+        eligibility: visit.eligibility,
         language: LanguageCode.catch('nl').parse(i18n.language),
       });
       dispatch({ type: 'started', result });

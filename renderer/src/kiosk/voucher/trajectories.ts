@@ -1,4 +1,4 @@
-import type { Trajectory } from '../../../../shared/contract/requests-channels';
+import type { Trajectory } from '../../../../shared/domain/trajectory';
 import type { PictogramName } from '../pictograms/Pictogram';
 
 /** A pictogram for each trajectory; the one-sentence explanations live in the translations. */
