@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { z } from 'zod';
+import { packSignatureHeader } from '../../shared/content/pack-signature';
 import { EnrollmentRequest, Heartbeat, problemTypes, UsageStatistics, type Problem } from '../../shared/central-api/devices';
 import { QueueTicketRecord, VoucherRequestSubmission } from '../../shared/central-api/voucher-requests';
 import { formatIssues } from '../../shared/validation/format-issues';
@@ -226,7 +227,16 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       const ifNoneMatch = req.headers['if-none-match'];
       if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return send(res, 304, undefined, { ETag: etag });
       const type = { '.json': 'application/json', '.zip': 'application/zip' }[extname(contentPackFile)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'Content-Type': type, ETag: etag, 'Content-Length': String(bytes.length), 'Cache-Control': 'no-cache' }).end(bytes);
+      // content:build writes pack.sig beside pack.json; the device needs both from one response.
+      const sigFile = join(dirname(contentPackFile), 'pack.sig');
+      const headers: Record<string, string> = { 'Content-Type': type, ETag: etag, 'Cache-Control': 'no-cache', 'Accept-Ranges': 'bytes' };
+      if (existsSync(sigFile)) headers[packSignatureHeader] = readFileSync(sigFile).toString('base64');
+      const from = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? Number.NaN);
+      if (req.headers['if-range'] === etag && from > 0 && from < bytes.length) {
+        res.writeHead(206, { ...headers, 'Content-Range': `bytes ${from}-${bytes.length - 1}/${bytes.length}`, 'Content-Length': String(bytes.length - from) }).end(bytes.subarray(from));
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': String(bytes.length) }).end(bytes);
       return;
     }
 

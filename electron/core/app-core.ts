@@ -3,10 +3,10 @@ import type { DeviceConfig } from '../../shared/config/device-config';
 import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
-import { readContentManifest } from './content/read-manifest';
+import { createContentHandlers } from './content/content-handlers';
+import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
-import { readRuleSetFromSource } from './eligibility/read-rule-set';
 import type { Logger } from './log/logger';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
@@ -25,20 +25,22 @@ export interface CoreOptions {
   enrollmentCode?: () => Promise<string | null>;
   /** Shorter sync timings for tests and benchmarks. */
   syncTuning?: SyncTuning;
+  /** When to check the central API for a new content pack; default every half hour. */
+  contentUpdates?: UpdateSchedule;
 }
 
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Content packs and search: other services read the active pack (e.g. its eligibility rules) here. */
+  content: ContentService;
   close(): Promise<void>;
 }
 
 /** Composes the core services and their channel handlers; each capability adds its own group. */
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
-  const content = readContentManifest(join(options.resourcesDir, 'content', 'sample'), logger);
 
-  const ruleSet = readRuleSetFromSource(options.resourcesDir, logger);
   const requests = createRequestsStack({
     dataDir: options.dataDir,
     keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
@@ -49,17 +51,30 @@ export function createCore(options: CoreOptions): Core {
     syncTuning: options.syncTuning,
   });
 
+  const content = createContentService({
+    config: options.config,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    logger: logger.child({ service: 'content' }),
+    deviceAuth: requests.deviceAuth,
+  });
+  content.startUpdates(options.contentUpdates);
+
   const handlers: Handlers = {
-    ...createAppHandlers({ ...options, content: () => content }),
+    ...createAppHandlers({ ...options, content: () => content.manifest() }),
+    ...createContentHandlers(content, options.config),
     ...requests.handlers,
-    ...createEligibilityHandlers({ ruleSet: () => ruleSet, today: () => dutchCalendarDay(new Date()) }),
+    // The rules come with the content: a new pack brings new rules without an app update.
+    ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
   };
 
   return {
     handlers,
     dispatch: createDispatch(handlers, logger),
+    content,
     close: async () => {
       await requests.close();
+      content.close();
     },
   };
 }

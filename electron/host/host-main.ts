@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { dataDir } = prepared;
   const logger = createLogger((line) => process.stderr.write(`${line}\n`), 'info', { shell: 'browser' });
   // Demo mode without a central API gets the simulator in-process, so sync works out of the box.
-  const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir) : null;
+  const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
   const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : prepared.config;
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const host = await startHost({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrustedContentKeySchema } from '../content/pack-signature';
 import { Slug } from '../validation/slug';
 import { LanguageCode } from '../contract/languages';
 
@@ -39,6 +40,8 @@ export const DeviceConfigSchema = z.strictObject({
   /** Days a request's personal data stays on the device after the central API acknowledged it. */
   personalDataRetentionDays: z.number().int().min(0).max(30).default(3),
   ticketPrefix: z.string().regex(/^[A-Z]{1,2}$/, 'expected one or two capital letters such as "A"').default('A'),
+  /** Only packs signed by one of these keys are installed; demo mode trusts the dev-only sample key. */
+  trustedContentKeys: z.array(TrustedContentKeySchema).default([]),
 });
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
 export type DeviceConfigInput = z.input<typeof DeviceConfigSchema>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { contentChannels } from './content-channels';
 import { eligibilityChannels } from './eligibility-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
@@ -11,6 +12,7 @@ import { syncChannels } from './sync-channels';
  */
 export const channels = {
   ...appChannels,
+  ...contentChannels,
   ...requestsChannels,
   ...syncChannels,
   ...eligibilityChannels,

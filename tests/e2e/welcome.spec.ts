@@ -36,7 +36,8 @@ test('the kiosk welcome screen shows data from the core and switches language', 
 
 test('the counter start screen lists the device facts from the core', async ({ page }, testInfo) => {
   const config = join(tempDir('e2e'), 'device.json');
-  writeFileSync(config, JSON.stringify({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Loopbaanwinkel Zwolle' }, region: 'regio-zwolle' }));
+  // Demo mode at a chosen location: the sample content pack is installed on first start.
+  writeFileSync(config, JSON.stringify({ role: 'counter', demo: true, location: { id: 'zwolle-centrum', name: 'Loopbaanwinkel Zwolle' }, region: 'regio-zwolle' }));
   host = await spawnHost(['--config', config]);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(host.url);

@@ -65,6 +65,14 @@ describe('device config', () => {
     expect(problems(JSON.stringify({ ...good, centralApiUrl: 'ftp://x' }))).toMatch(/- centralApiUrl: expected an http\(s\) URL/);
   });
 
+  it('lists the content keys it trusts and refuses one that is not a raw Ed25519 public key', () => {
+    const key = { id: 'content-2026', publicKey: 'T6oOjZjKg2pAzZ2gxA8hgxVlwZ9Cv9QsHdBEcRhWpJA=' };
+    expect(parseDeviceConfig(JSON.stringify({ ...good, trustedContentKeys: [key] }), 'device.json').trustedContentKeys).toEqual([key]);
+    expect(parseDeviceConfig(JSON.stringify(good), 'device.json').trustedContentKeys).toEqual([]);
+    const pem = '-----BEGIN PUBLIC KEY-----MCowBQYDK2VwAyEA';
+    expect(problems(JSON.stringify({ ...good, trustedContentKeys: [{ ...key, publicKey: pem }] }))).toMatch(/- trustedContentKeys\[0\]\.publicKey: expected a raw Ed25519 public key/);
+  });
+
   it('says plainly when the file is missing', () => {
     const missing = join(tempDir('cfg'), 'nope.json');
     expect(() => loadDeviceConfig(missing)).toThrow(`Config file ${missing} cannot be read: it does not exist.`);

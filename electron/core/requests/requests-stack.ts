@@ -9,7 +9,7 @@ import { StoreError } from '../store/store-error';
 import { createCentralClient } from '../sync/central-client';
 import { createDeviceAuth } from '../sync/device-auth';
 import { idleProgress } from '../sync/sync-status';
-import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
+import { createSyncWorker, type SyncAuth, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
 import { markVoucherAcked, purgePersonalData } from './purge';
 import { createRequestsHandlers, type RequestServicesOrError } from './requests-handlers';
 import { createTickets } from './tickets';
@@ -49,6 +49,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
   const now = options.now ?? (() => new Date());
   let store: DeviceStore | null = null;
   let worker: SyncWorker | null = null;
+  let auth: SyncAuth | null = null;
   let purgeTimer: NodeJS.Timeout | null = null;
   let access: RequestServicesOrError;
   try {
@@ -58,7 +59,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
     if (config.centralApiUrl) {
       const tuning = options.syncTuning ?? {};
       const client = createCentralClient({ baseUrl: config.centralApiUrl, requestTimeoutMs: tuning.requestTimeoutMs ?? 15_000 });
-      const auth = createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) });
+      auth = createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) });
       worker = createSyncWorker({
         ...tuning,
         outbox,
@@ -107,7 +108,10 @@ export function createRequestsStack(options: RequestsStackOptions) {
   }
   const opened = store;
   const running = worker;
+  const deviceAuth = auth;
   return {
+    /** The device's credentials for other calls to the central API (the content download); null without one. */
+    deviceAuth,
     handlers: createRequestsHandlers(access, logger),
     /** The shell calls this when the OS reports the network is back; the worker then probes at once. */
     networkChanged: () => running?.nudge(),

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/app-core';
@@ -15,8 +15,12 @@ function makeCore(dataDir = tempDir('requests'), lines: string[] = [], config = 
   return { core, dataDir, lines, call: (channel: string, payload: unknown) => core.dispatch(channel, payload, { transport: 'test' }) };
 }
 
-/** Everything the device wrote to disk, as one string: the database, its WAL and the key file. */
-const allBytes = (dir: string): string => readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('\n');
+/** Everything the device wrote to disk, as one string: the database, its WAL, the key file and the content folder. */
+const allBytes = (dir: string): string =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+    .join('\n');
 
 describe('voucher.start', () => {
   it('answers with a reference only after the request, its outbox row and its audit row are stored', async () => {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCentralSim, type RunningSim } from '../../../electron/central-sim/sim-server';
 import { EnrollmentResponse, problemTypes } from '../../../shared/central-api/devices';
+import { examples } from '../../../shared/central-api/examples';
+import { buildOpenApiDocument, componentSchemas, type ComponentName } from '../../../shared/central-api/openapi';
 import { VoucherRequestReceipt, VoucherRequestState } from '../../../shared/central-api/voucher-requests';
 import { tempDir } from '../../support/paths';
 import { voucherInput } from '../../support/voucher-input';
@@ -165,5 +167,33 @@ describe('central API simulator: the other operations', () => {
     s.setFaults({ slowRate: 1, slowMs: 200 });
     await Promise.all([1, 2, 3].map((n) => post('/v1/voucher-requests', submission(n, `ACDE-FGH${n + 6}`))));
     expect(s.stats().peakConcurrent).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('central API simulator against the OpenAPI document', () => {
+  it('answers every documented example request with a documented status and a body its schema accepts', async () => {
+    const { s, token } = await sim();
+    const doc = buildOpenApiDocument();
+    const auth = { Authorization: `Bearer ${token}` };
+    const calls: [keyof typeof doc.paths, 'get' | 'post', string, RequestInit][] = [
+      ['/v1/health', 'get', '/v1/health', {}],
+      ['/v1/devices/enroll', 'post', '/v1/devices/enroll', { body: JSON.stringify({ ...examples.enrollmentRequest, enrollmentCode: s.issueEnrollmentCode() }) }],
+      ['/v1/voucher-requests', 'post', '/v1/voucher-requests', { headers: { ...auth, 'Idempotency-Key': '"a"' }, body: JSON.stringify(examples.voucherRequest) }],
+      ['/v1/voucher-requests/{reference}', 'get', '/v1/voucher-requests/K7QD-M3XA', { headers: auth }],
+      ['/v1/queue-tickets', 'post', '/v1/queue-tickets', { headers: { ...auth, 'Idempotency-Key': '"b"' }, body: JSON.stringify(examples.ticket) }],
+      ['/v1/devices/heartbeat', 'post', '/v1/devices/heartbeat', { headers: auth, body: JSON.stringify(examples.heartbeat) }],
+      ['/v1/statistics', 'post', '/v1/statistics', { headers: auth, body: JSON.stringify(examples.statistics) }],
+      ['/v1/voucher-requests', 'post', '/v1/voucher-requests', { headers: auth, body: JSON.stringify(examples.voucherRequest) }],
+    ];
+    for (const [path, method, url, init] of calls) {
+      const res = await fetch(s.url + url, { method: method.toUpperCase(), ...init, headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) } });
+      const operation = (doc.paths[path] as Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> }>)[method];
+      const documented = operation?.responses[String(res.status)];
+      expect(documented, `${method} ${url} answered ${res.status}`).toBeDefined();
+      const [type, media] = Object.entries(documented?.content ?? {})[0] ?? [];
+      expect(res.headers.get('content-type')).toBe(type);
+      const schema = componentSchemas[media?.schema.$ref.replace('#/components/schemas/', '') as ComponentName];
+      expect(schema.safeParse(await res.json()).success).toBe(true);
+    }
   });
 });

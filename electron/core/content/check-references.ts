@@ -1,0 +1,46 @@
+import type { ContentPack } from '../../../shared/content/pack-schema';
+import type { FieldIssue } from '../../../shared/validation/format-issues';
+
+function duplicates(ids: readonly string[], path: string, what: string): FieldIssue[] {
+  const seen = new Map<string, number>();
+  const issues: FieldIssue[] = [];
+  ids.forEach((id, i) => {
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else issues.push({ path: `${path}[${i}]`, message: `${what} "${id}" is used twice (first at ${path}[${first}])` });
+  });
+  return issues;
+}
+
+function dangling(refs: readonly string[], known: ReadonlySet<string>, path: string, what: string): FieldIssue[] {
+  return refs.flatMap((ref) => (known.has(ref) ? [] : [{ path, message: `${what} "${ref}" does not exist in this pack` }]));
+}
+
+/**
+ * The links between items that a schema cannot see: a provider in a region the pack does not
+ * have would show up nowhere. (The rule set's schema checks its own links to its questions.)
+ */
+export function checkReferences(pack: ContentPack): FieldIssue[] {
+  const regions = new Set(pack.regions.map((r) => r.slug));
+  const topics = new Set(pack.topics.map((t) => t.id));
+  const issues: FieldIssue[] = [
+    ...duplicates(pack.topics.map((t) => t.id), 'topics', 'topic id'),
+    ...duplicates(pack.pages.map((p) => p.id), 'pages', 'page id'),
+    ...duplicates(pack.regions.map((r) => r.slug), 'regions', 'region slug'),
+    ...duplicates(pack.providers.map((p) => p.id), 'providers', 'provider id'),
+    ...duplicates(pack.schemes.map((s) => s.id), 'schemes', 'scheme id'),
+    ...duplicates(pack.locations.map((l) => l.id), 'locations', 'location id'),
+    ...duplicates(pack.labourMarket.map((m) => m.region), 'labourMarket', 'labour-market region'),
+  ];
+  if (pack.scope !== 'national') {
+    issues.push(...dangling([pack.scope.slice('region:'.length)], regions, 'scope', 'region'));
+  }
+  pack.pages.forEach((page, i) => {
+    issues.push(...dangling([page.topic], topics, `pages[${i}].topic`, 'topic'));
+    issues.push(...dangling(page.regions ?? [], regions, `pages[${i}].regions`, 'region'));
+  });
+  pack.providers.forEach((provider, i) => issues.push(...dangling(provider.regions, regions, `providers[${i}].regions`, 'region')));
+  pack.labourMarket.forEach((m, i) => issues.push(...dangling([m.region], regions, `labourMarket[${i}].region`, 'region')));
+  pack.locations.forEach((l, i) => issues.push(...dangling([l.region], regions, `locations[${i}].region`, 'region')));
+  return issues;
+}

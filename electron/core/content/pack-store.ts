@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ContentPack } from '../../../shared/content/pack-schema';
+import type { TrustedContentKey } from '../../../shared/content/pack-signature';
+import type { Logger } from '../log/logger';
+import { buildSearchIndex } from '../search/build-search-index';
+import { openSearchIndex, type SearchIndex } from '../search/search-index';
+import { compareVersions } from './compare-versions';
+import { fsyncDir, fsyncFile, replaceFileAtomically, writeFileDurable } from './durable-files';
+import { PackRejected } from './pack-rejected';
+import { verifyPack } from './verify-pack';
+
+export interface LoadedPack {
+  /** Folder name under packs/: version plus the start of the pack's hash. */
+  name: string;
+  pack: ContentPack;
+  sha256: string;
+  /** The central API's ETag for these bytes, when the pack was downloaded. */
+  etag: string | null;
+  search: SearchIndex;
+}
+
+export type InstallOutcome = { status: 'installed' | 'unchanged'; version: string };
+
+export interface PackStoreOptions {
+  /** The content folder in the device's data dir. */
+  dir: string;
+  trustedKeys: readonly TrustedContentKey[];
+  logger: Logger;
+  /**
+   * Runs between the swap and the load of a new pack: the window in which a crash or a disk
+   * fault would hit. Tests use it to damage the new pack for real and watch the rollback.
+   */
+  afterSwap?: (packDir: string) => void;
+}
+
+export interface PackStore {
+  active(): LoadedPack | null;
+  /** Verifies completely, then swaps atomically; the active pack is untouched unless this returns. */
+  install(packBytes: Uint8Array, sigBytes: Uint8Array, source?: { etag?: string | null }): InstallOutcome;
+  close(): void;
+}
+
+const StateSchema = z.strictObject({ active: z.string().nullable(), previous: z.string().nullable() });
+type State = z.infer<typeof StateSchema>;
+
+const files = { pack: 'pack.json', sig: 'pack.sig', search: 'search.sqlite', etag: 'etag.txt' } as const;
+
+/**
+ * The packs on this device, under <dataDir>/content:
+ *   state.json            which pack is active and which is the fallback (replaced atomically)
+ *   packs/<name>/         pack.json, pack.sig, search.sqlite, etag.txt - never changed once written
+ *   incoming/             staging for an install; whatever is left there after a crash is discarded
+ */
+export function openPackStore(options: PackStoreOptions): PackStore {
+  const { dir, logger } = options;
+  const packsDir = join(dir, 'packs');
+  const incomingDir = join(dir, 'incoming');
+  const stateFile = join(dir, 'state.json');
+  mkdirSync(packsDir, { recursive: true, mode: 0o700 });
+  rmSync(incomingDir, { recursive: true, force: true });
+  mkdirSync(incomingDir, { recursive: true, mode: 0o700 });
+
+  const readState = (): State => {
+    if (!existsSync(stateFile)) return { active: null, previous: null };
+    try {
+      return StateSchema.parse(JSON.parse(readFileSync(stateFile, 'utf8')));
+    } catch (err) {
+      logger.error('content state file unreadable; starting without content', { error: err instanceof Error ? err.message : String(err) });
+      return { active: null, previous: null };
+    }
+  };
+  const writeState = (state: State): void => replaceFileAtomically(stateFile, JSON.stringify(state));
+
+  /** Trusts nothing on disk: the signature is checked again, with the keys the device trusts today. */
+  const load = (name: string): LoadedPack => {
+    const packDir = join(packsDir, name);
+    const verified = verifyPack(readFileSync(join(packDir, files.pack)), readFileSync(join(packDir, files.sig)), options.trustedKeys);
+    const searchFile = join(packDir, files.search);
+    let search: SearchIndex;
+    try {
+      search = openSearchIndex(searchFile, verified.sha256);
+    } catch (err) {
+      // The pack itself is sound: an index that is damaged or from an older app is rebuilt.
+      logger.warn('search index unusable, rebuilding it', { pack: name, error: err instanceof Error ? err.message : String(err) });
+      const temp = join(packDir, `${files.search}.${randomUUID()}.tmp`);
+      buildSearchIndex(verified.pack, temp, verified.sha256);
+      fsyncFile(temp);
+      renameSync(temp, searchFile);
+      search = openSearchIndex(searchFile, verified.sha256);
+    }
+    const etagFile = join(packDir, files.etag);
+    const etag = existsSync(etagFile) ? readFileSync(etagFile, 'utf8') : null;
+    return { name, pack: verified.pack, sha256: verified.sha256, etag, search };
+  };
+
+  const prune = (state: State): void => {
+    for (const entry of readdirSync(packsDir)) {
+      if (entry !== state.active && entry !== state.previous) rmSync(join(packsDir, entry), { recursive: true, force: true });
+    }
+  };
+
+  const tryLoad = (name: string | null): LoadedPack | null => {
+    if (name === null) return null;
+    try {
+      return load(name);
+    } catch (err) {
+      logger.error('content pack failed to load', { pack: name, reason: err instanceof PackRejected ? err.reason : 'io', error: err instanceof Error ? err.message : String(err) });
+      return null;
+    }
+  };
+
+  let state = readState();
+  let current = tryLoad(state.active);
+  if (!current && state.active !== null) {
+    current = tryLoad(state.previous);
+    state = { active: current ? state.previous : null, previous: null };
+    writeState(state);
+    if (current) logger.warn('rolled back to the previous content pack', { pack: current.name });
+  }
+  prune(state);
+
+  return {
+    active: () => current,
+
+    install(packBytes, sigBytes, source = {}) {
+      const verified = verifyPack(packBytes, sigBytes, options.trustedKeys);
+      const version = verified.pack.version;
+      if (current?.sha256 === verified.sha256) {
+        // The same bytes under a new ETag (e.g. the bundled sample, then downloaded): remember it, so the next check is a 304.
+        if (source.etag && source.etag !== current.etag) {
+          replaceFileAtomically(join(packsDir, current.name, files.etag), source.etag);
+          current = { ...current, etag: source.etag };
+        }
+        return { status: 'unchanged', version };
+      }
+      if (current && compareVersions(version, current.pack.version) < 0) {
+        throw new PackRejected('older_than_active', `The pack has version ${version}, older than the active ${current.pack.version}.`);
+      }
+
+      const name = `${version}-${verified.sha256.slice(0, 12)}`;
+      const staging = join(incomingDir, randomUUID());
+      mkdirSync(staging, { mode: 0o700 });
+      try {
+        writeFileDurable(join(staging, files.pack), verified.bytes);
+        writeFileDurable(join(staging, files.sig), Buffer.from(sigBytes));
+        if (source.etag) writeFileDurable(join(staging, files.etag), source.etag);
+        buildSearchIndex(verified.pack, join(staging, files.search), verified.sha256);
+        fsyncFile(join(staging, files.search));
+        fsyncDir(staging);
+        rmSync(join(packsDir, name), { recursive: true, force: true });
+        renameSync(staging, join(packsDir, name));
+        fsyncDir(packsDir);
+      } catch (err) {
+        rmSync(staging, { recursive: true, force: true });
+        throw err;
+      }
+
+      const before = state;
+      const after: State = { active: name, previous: current?.name ?? null };
+      writeState(after);
+      options.afterSwap?.(join(packsDir, name));
+      let loaded: LoadedPack;
+      try {
+        loaded = load(name);
+      } catch (err) {
+        writeState(before);
+        rmSync(join(packsDir, name), { recursive: true, force: true });
+        const detail = err instanceof Error ? err.message : String(err);
+        logger.error('new content pack failed to load after the swap; rolled back', { pack: name, error: detail });
+        throw new PackRejected('load_failed', `Pack ${version} was verified and swapped in but failed to load (${detail}); the previous pack is active again.`);
+      }
+      current?.search.close();
+      current = loaded;
+      state = after;
+      prune(state);
+      logger.info('content pack installed', { version, pack: name });
+      return { status: 'installed', version };
+    },
+
+    close() {
+      current?.search.close();
+      current = null;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// A device process for the crash test: `enqueue` starts voucher requests as fast as it can while
+// syncing, printing each reference only after voucher.start answered (so after the commit);
+// `drain` only syncs until the queue is empty. Bundled by the test; arguments: MODE DATA_DIR SIM_URL CODE
+import { createCore } from '../../electron/core/app-core';
+import { demoDeviceConfig } from '../../electron/core/config/demo-config';
+import { silentLogger } from '../../electron/core/log/logger';
+import { SyncStatus } from '../../shared/contract/sync-channels';
+import { resourcesDir } from './paths';
+import { fastSync } from './sync-rig';
+import { voucherInput } from './voucher-input';
+
+const [mode, dataDir, simUrl, code] = process.argv.slice(2);
+if (!mode || !dataDir || !simUrl || !code) throw new Error('usage: crash-child.ts enqueue|drain DATA_DIR SIM_URL CODE');
+
+const core = createCore({
+  config: { ...demoDeviceConfig, demo: false, centralApiUrl: simUrl },
+  appVersion: 'crash-test',
+  resourcesDir,
+  dataDir,
+  shell: 'browser',
+  logger: silentLogger,
+  enrollmentCode: async () => code,
+  syncTuning: { ...fastSync, requestTimeoutMs: 500 },
+});
+process.stdout.write('ready\n');
+
+if (mode === 'enqueue') {
+  for (let n = 0; ; n++) {
+    const result = await core.dispatch('voucher.start', voucherInput(n), { transport: 'test' });
+    if (result.ok) process.stdout.write(`committed ${(result.result as { reference: string }).reference}\n`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+} else {
+  for (;;) {
+    const result = await core.dispatch('sync.status', {}, { transport: 'test' });
+    if (!result.ok) throw new Error(result.error.message);
+    const status = SyncStatus.parse(result.result);
+    if (status.queued + status.inFlight === 0) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await core.close();
+  process.stdout.write('drained\n');
+}
