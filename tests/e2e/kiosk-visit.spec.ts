@@ -382,6 +382,87 @@ test('English: a voucher request to the confirmation', async ({ page }) => {
   expect(stored(reference).request).toMatchObject({ trajectory: 'ontwikkeladvies', status: 'started' });
 });
 
+test('Dutch information: topics and pages, providers with filters, schemes, regional work charts, search as you type', async ({ page }, testInfo) => {
+  await start(page, 'Nederlands');
+  await page.getByTestId('home-information').click();
+  await expect(screenTitle(page)).toHaveText('Informatie');
+  await expect(page.getByTestId('topic-voucher')).toBeVisible();
+  await checkScreen(page, testInfo, 'kiosk-info-menu');
+
+  await page.getByTestId('topic-voucher').click();
+  await expect(page.locator('[data-screen="information-topic"] .tile').first()).toBeVisible();
+  await checkScreen(page, testInfo, 'kiosk-info-topic');
+  await page.locator('[data-screen="information-topic"] .tile').first().click();
+  await expect(page.locator('[data-screen="information-page"] .prose p').first()).toBeVisible();
+  await checkScreen(page, testInfo, 'kiosk-info-page');
+
+  await page.locator('[data-tool="back"]').click();
+  await page.locator('[data-tool="back"]').click();
+  await page.getByTestId('info-providers').click();
+  const count = page.getByTestId('provider-count');
+  await expect(count).toHaveText(/^\d+ adviseurs? gevonden$/);
+  const all = Number((await count.textContent())?.split(' ')[0]);
+  expect(all).toBeGreaterThan(0);
+  await checkScreen(page, testInfo, 'kiosk-info-providers');
+  // Filtering by a mark never shows more than all, and every shown provider carries that mark.
+  await page.locator('[data-filter-mark="noloc"]').click();
+  await expect(page.locator('[data-filter-mark="noloc"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(count).not.toHaveText('');
+  const tiles = page.locator('[data-screen="information-providers"] .tile');
+  for (const description of await tiles.locator('.tile__description').allTextContents()) expect(description).toContain('Noloc');
+  expect(Number((await count.textContent())?.split(' ')[0])).toBeLessThanOrEqual(all);
+  await page.locator('[data-filter-mark="noloc"]').locator('xpath=..').getByRole('button', { name: 'Alle' }).click();
+  await expect(count).toHaveText(`${all} ${all === 1 ? 'adviseur' : 'adviseurs'} gevonden`);
+  await tiles.first().click();
+  await expect(page.locator('[data-screen="information-provider"] dl')).toContainText('Keurmerken');
+  await checkScreen(page, testInfo, 'kiosk-info-provider');
+
+  await page.locator('[data-tool="back"]').click();
+  await page.locator('[data-tool="back"]').click();
+  await page.getByTestId('info-schemes').click();
+  await expect(page.locator('[data-screen="information-schemes"] .tile').first()).toBeVisible();
+  await checkScreen(page, testInfo, 'kiosk-info-schemes');
+  await page.locator('[data-screen="information-schemes"] .tile').first().click();
+  await expect(page.locator('[data-screen="information-scheme"] dl')).toContainText('Voor wie');
+  await checkScreen(page, testInfo, 'kiosk-info-scheme');
+
+  await page.locator('[data-tool="back"]').click();
+  await page.locator('[data-tool="back"]').click();
+  await page.getByTestId('info-work').click();
+  await expect(screenTitle(page)).toHaveText(/^Werk in /);
+  await expect(page.getByTestId('chart-growing').locator('li').first()).toContainText('▲');
+  await expect(page.getByTestId('chart-shrinking').locator('li').first()).toContainText('▼');
+  await checkScreen(page, testInfo, 'kiosk-info-work');
+
+  await page.locator('[data-tool="back"]').click();
+  await page.getByTestId('info-search').click();
+  await page.getByLabel('Waar zoek je naar?').click();
+  await tapKeys(page, 'opleid');
+  await expect(page.getByTestId('search-count')).toHaveText(/^\d+ resultaten?$/);
+  await expect(page.locator('.results mark').first()).toBeVisible();
+  expect((await page.locator('.results mark').first().textContent())?.toLowerCase()).toContain('opleid');
+  await checkScreen(page, testInfo, 'kiosk-info-search');
+  await page.locator('.results .result').first().click();
+  await expect(screenTitle(page)).not.toHaveText('Zoeken');
+  // Back to the search: the words typed are still there (until the visit ends).
+  await page.locator('[data-tool="back"]').click();
+  await expect(page.getByLabel('Waar zoek je naar?')).toHaveValue('opleid');
+});
+
+test('English information: pages and search in English', async ({ page }) => {
+  await start(page, 'English');
+  await page.getByTestId('home-information').click();
+  await expect(screenTitle(page)).toHaveText('Information');
+  await expect(page.getByTestId('topic-voucher')).toContainText('The career voucher');
+  await page.getByTestId('info-search').click();
+  await page.getByLabel('What are you looking for?').click();
+  await tapKeys(page, 'training');
+  await expect(page.getByTestId('search-count')).toHaveText(/^\d+ results?$/);
+  await expect(page.locator('.results mark').first()).toBeVisible();
+  await page.locator('.results .result').first().click();
+  await expect(screenTitle(page)).not.toHaveText('Search');
+});
+
 test('focus is visible, motion stops when the OS asks, and read-aloud is hidden where there is no voice', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await start(page, 'Nederlands');

@@ -1,14 +1,12 @@
-import { useTranslation } from 'react-i18next';
 import { EligibilityFlow } from './eligibility/EligibilityFlow';
+import { InformationScreen } from './information/InformationScreens';
 import type { Route } from './navigation/routes';
 import { HomeScreen } from './screens/HomeScreen';
-import { UnavailableScreen } from './screens/UnavailableScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { TicketFlow } from './ticket/TicketFlow';
 import { VoucherFlow } from './voucher/VoucherFlow';
 
 export function ScreenSwitch({ route }: { route: Route }) {
-  const { t } = useTranslation();
   switch (route.screen) {
     case 'welcome':
       return <WelcomeScreen />;
@@ -17,7 +15,7 @@ export function ScreenSwitch({ route }: { route: Route }) {
     case 'voucher':
       return <VoucherFlow step={route.step} />;
     case 'information':
-      return <UnavailableScreen screen="information" title={t('home.information')} />;
+      return <InformationScreen {...route} />;
     case 'eligibility':
       return <EligibilityFlow {...route} />;
     case 'ticket':

@@ -1,11 +1,21 @@
 /** Every place a visitor can be. The route lives in memory only: the address bar never changes. */
 export type VoucherStep = 'trajectory' | 'provider' | 'contact' | 'consent' | 'check' | 'done';
-export const voucherSteps: readonly VoucherStep[] = ['trajectory', 'provider', 'contact', 'consent', 'check'];
+
+export type InformationView =
+  | { view: 'menu' }
+  | { view: 'topic'; id: string }
+  | { view: 'page'; id: string }
+  | { view: 'providers' }
+  | { view: 'provider'; id: string }
+  | { view: 'schemes' }
+  | { view: 'scheme'; id: string }
+  | { view: 'work' }
+  | { view: 'search' };
 
 export type Route =
   | { screen: 'welcome' }
   | { screen: 'home' }
-  | { screen: 'information' }
+  | ({ screen: 'information' } & InformationView)
   | { screen: 'eligibility'; step: 'start' }
   | { screen: 'eligibility'; step: 'question'; question: string }
   | { screen: 'eligibility'; step: 'result' }

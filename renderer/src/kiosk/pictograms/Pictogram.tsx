@@ -27,7 +27,20 @@ const paths = {
   consent: 'M12 2 4 5v6c0 5 3.5 9.5 8 11 4.5-1.5 8-6 8-11V5ZM8 12l3 3 5-6',
   ticket: 'M4 4h16v16H4ZM8 9h8M8 13h8M8 17h5',
   keyboard: 'M2 6h20v12H2ZM6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10',
+  signpost: 'M12 2v20M5 5h11l3 3-3 3H5ZM19 13H8l-3 3 3 3h11',
+  people: 'M9 3a3 3 0 1 0 0 6 3 3 0 0 0 0-6ZM3 20c0-3 3-6 6-6s6 3 6 6M16 4a3 3 0 0 1 0 6M18 14c2 1 3 3 3 6',
+  coins: 'M9 4c4 0 7 1.3 7 3s-3 3-7 3-7-1.3-7-3 3-3 7-3ZM2 7v5c0 1.7 3 3 7 3s7-1.3 7-3V7M8 15v2c0 1.7 3 3 7 3s7-1.3 7-3v-5c0-1.5-2-2.6-5-2.9',
+  briefcase: 'M3 7h18v13H3ZM8 7V4h8v3M3 12h18',
+  book: 'M4 4h6a2 2 0 0 1 2 2v14a2 2 0 0 0-2-2H4ZM20 4h-6a2 2 0 0 0-2 2v14a2 2 0 0 1 2-2h6Z',
+  shield: 'M12 2 4 5v6c0 5 3.5 9.5 8 11 4.5-1.5 8-6 8-11V5Z',
+  'map-pin': 'M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7ZM12 6a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z',
+  building: 'M4 21V3h10v18M14 8h6v13M2 21h20M7 7h2M7 11h2M7 15h2M17 12h1M17 16h1',
 } as const;
+
+/** A content pack names its topics' pictograms; an unknown name falls back to the information sign. */
+export function pictogramFor(name: string): PictogramName {
+  return Object.hasOwn(paths, name) ? (name as PictogramName) : 'info';
+}
 
 export type PictogramName = keyof typeof paths;
 

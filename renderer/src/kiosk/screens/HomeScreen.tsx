@@ -16,7 +16,7 @@ export function HomeScreen() {
       <p className="lead">{t('home.intro')}</p>
       <ul className="tiles">
         <li>
-          <ChoiceTile icon="info" title={t('home.information')} description={t('home.informationText')} onClick={() => go({ screen: 'information' })} testId="home-information" />
+          <ChoiceTile icon="info" title={t('home.information')} description={t('home.informationText')} onClick={() => go({ screen: 'information', view: 'menu' })} testId="home-information" />
         </li>
         <li>
           <ChoiceTile icon="check" title={t('home.eligibility')} description={t('home.eligibilityText')} onClick={() => go({ screen: 'eligibility', step: 'start' })} testId="home-eligibility" />

@@ -22,6 +22,8 @@ export interface VisitState {
   /** The confirmed request: only its reference stays on screen, never the personal details. */
   started: Pick<VoucherStartResult, 'reference' | 'trajectory'> | null;
   ticket: TicketTakeResult | null;
+  /** What the visitor typed in the information search. */
+  searchText: string;
   /** The answers to the eligibility questions: kept only for this visit, never stored. */
   answers: Answers;
   /** The decided outcome of the eligibility check in this visit, sent along with a request. */
@@ -34,6 +36,7 @@ export const emptyVisit: VisitState = {
   ticket: null,
   answers: {},
   eligibility: null,
+  searchText: '',
 };
 
 export type VisitAction =
@@ -41,7 +44,8 @@ export type VisitAction =
   | { type: 'started'; result: VoucherStartResult }
   | { type: 'ticket'; ticket: TicketTakeResult }
   | { type: 'answers'; answers: Answers }
-  | { type: 'eligibility'; snapshot: EligibilitySnapshot | null };
+  | { type: 'eligibility'; snapshot: EligibilitySnapshot | null }
+  | { type: 'search'; text: string };
 
 export function visitReducer(state: VisitState, action: VisitAction): VisitState {
   switch (action.type) {
@@ -56,6 +60,8 @@ export function visitReducer(state: VisitState, action: VisitAction): VisitState
       return { ...state, answers: action.answers };
     case 'eligibility':
       return { ...state, eligibility: action.snapshot };
+    case 'search':
+      return { ...state, searchText: action.text };
   }
 }
 
