@@ -20,7 +20,7 @@ export const examples = {
     providerId: 'loopbaanpraktijk-de-brug',
     contact: { name: 'Sanne de Voorbeeld', email: 'sanne@voorbeeld.nl' },
     consent: { purpose: 'voucher-request', at: '2026-11-24T09:12:00+01:00' },
-    eligibility: { outcome: 'eligible', reasonCodes: ['age-in-range', 'no-recent-voucher'], provisional: true },
+    eligibility: { outcome: 'eligible', reasonCodes: [], provisional: true, ruleSetVersion: '2026.11.0-sample' },
     language: 'nl',
     startedAt: '2026-11-24T08:12:30.000Z',
   } satisfies z.input<typeof VoucherRequestSubmission>,

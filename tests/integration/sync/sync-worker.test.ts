@@ -41,7 +41,9 @@ describe('sync worker against the simulator over real HTTP', () => {
     d.enqueue(2, 'a');
     const other = d.enqueue(3, 'b');
     d.worker.start();
-    await waitFor(() => d.outbox.needsAttention().length === 1 && sim.stats().storedTotal === 1);
+    // Wait for the device to have recorded the acknowledgement, not only for the simulator to
+    // have stored the request: under load the two are a moment apart.
+    await waitFor(() => d.outbox.needsAttention().length === 1 && d.outbox.counts().acked === 1);
     const [item] = d.outbox.needsAttention();
     expect(item).toMatchObject({ reference: bad.reference, kind: 'voucher-request.submit' });
     expect(item?.reason).toMatch(/422.*trajectory/);
