@@ -18,7 +18,7 @@ function stored(reference: string): { request: unknown; outbox: unknown } {
   const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return {
-      request: db.prepare('SELECT trajectory, status, consent_purpose, eligibility FROM voucher_requests WHERE reference = ?').get(reference),
+      request: db.prepare('SELECT trajectory, provider_id, status, consent_purpose, eligibility FROM voucher_requests WHERE reference = ?').get(reference),
       outbox: db.prepare('SELECT kind FROM outbox WHERE reference = ?').get(reference),
     };
   } finally {
@@ -88,6 +88,7 @@ async function toContactStep(page: Page, lang: Lang): Promise<void> {
   await answerEligibility(page, lang, birthDate(40), eligibleAnswers);
   await page.getByTestId('result-request').click();
   await page.getByTestId('trajectory-ontwikkeladvies').click();
+  await page.getByTestId('provider-later').click();
   await expect(page.locator('[data-screen="voucher-contact"]')).toBeVisible();
 }
 
@@ -117,9 +118,18 @@ test('a Dutch visitor requests a voucher to the confirmation, stored with its ou
   await checkScreen(page, testInfo, 'kiosk-eligibility-result-eligible');
   await page.getByTestId('result-request').click();
   await expect(screenTitle(page)).toHaveText('Welke hulp wil je?');
-  await expect(page.getByText('Stap 1 van 4')).toBeVisible();
+  await expect(page.getByText('Stap 1 van 5')).toBeVisible();
   await checkScreen(page, testInfo, 'kiosk-voucher-trajectory');
   await page.getByTestId('trajectory-loopbaan-apk').click();
+
+  // Optional: a provider of the visitor's own choice, from this region, offering this trajectory.
+  await expect(screenTitle(page)).toHaveText('Weet je al bij wie je wilt?');
+  const firstProvider = page.locator('[data-testid^="choose-provider-"]').first();
+  await expect(firstProvider).toBeVisible();
+  await checkScreen(page, testInfo, 'kiosk-voucher-provider');
+  const providerId = ((await firstProvider.getAttribute('data-testid')) ?? '').replace('choose-provider-', '');
+  const providerName = (await firstProvider.locator('.tile__title').textContent()) ?? '';
+  await firstProvider.click();
 
   await expect(screenTitle(page)).toHaveText('Hoe kunnen we je bereiken?');
   // Next without a name: the error says what to do, in words (not colour alone).
@@ -142,6 +152,7 @@ test('a Dutch visitor requests a voucher to the confirmation, stored with its ou
   await expect(screenTitle(page)).toHaveText('Klopt alles?');
   await expect(page.locator('.summary')).toContainText('Loopbaan-APK');
   await expect(page.locator('.summary')).toContainText('Sam de Vries');
+  await expect(page.locator('.summary')).toContainText(providerName);
   await checkScreen(page, testInfo, 'kiosk-voucher-check');
 
   // Back goes one step at a time, with the answers kept.
@@ -159,7 +170,7 @@ test('a Dutch visitor requests a voucher to the confirmation, stored with its ou
   expect(await page.locator('main').innerText()).not.toContain('Sam de Vries');
   await checkScreen(page, testInfo, 'kiosk-voucher-done');
   expect(stored(reference)).toEqual({
-    request: { trajectory: 'loopbaan-apk', status: 'started', consent_purpose: 'voucher-request', eligibility: expect.stringContaining('"outcome":"eligible"') },
+    request: { trajectory: 'loopbaan-apk', provider_id: providerId, status: 'started', consent_purpose: 'voucher-request', eligibility: expect.stringContaining('"outcome":"eligible"') },
     outbox: { kind: expect.any(String) },
   });
 
@@ -203,7 +214,7 @@ test('an English visitor gets English everywhere, with plurals in the idle count
   await answerEligibility(page, 'en', birthDate(40), eligibleAnswers);
   await expect(screenTitle(page)).toHaveText('You can probably get a voucher');
   await page.getByTestId('result-request').click();
-  await expect(page.getByText('Step 1 of 4')).toBeVisible();
+  await expect(page.getByText('Step 1 of 5')).toBeVisible();
   await expect(page.getByTestId('trajectory-opleidingsadvies')).toContainText('You hear which course or training suits you');
   await page.clock.fastForward(90_000);
   await expect(page.getByTestId('idle-dialog')).toContainText('30 seconds left');
@@ -503,10 +514,30 @@ for (const viewport of [
     await page.getByTestId('result-request').click();
     await check('trajectory');
     await page.getByTestId('trajectory-ontwikkeladvies').click();
+    await check('provider');
+    await page.getByTestId('provider-later').click();
     await page.getByLabel('Je naam').click();
     await check('contact-keyboard');
     await page.getByTestId('on-screen-keyboard').locator('[data-key="done"]').click();
     await page.locator('[data-tool="stop"]').click();
     await check('stop-dialog');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-tool="home"]').click();
+    await page.getByTestId('home-information').click();
+    await expect(page.getByTestId('topic-voucher')).toBeVisible();
+    await check('information');
+    await page.getByTestId('info-providers').click();
+    await expect(page.getByTestId('provider-count')).toBeVisible();
+    await check('providers');
+    await page.locator('[data-tool="back"]').click();
+    await page.getByTestId('info-work').click();
+    await expect(page.getByTestId('chart-growing')).toBeVisible();
+    await check('work');
+    await page.locator('[data-tool="back"]').click();
+    await page.getByTestId('info-search').click();
+    await page.getByLabel('Waar zoek je naar?').click();
+    await tapKeys(page, 'voucher');
+    await expect(page.getByTestId('search-count')).toBeVisible();
+    await check('search');
   });
 }

@@ -9,7 +9,8 @@ import type { Answers } from '../../../../shared/eligibility/outcome-schema';
  */
 export interface VoucherDraft {
   trajectory: Trajectory | null;
-  providerId: string | null;
+  /** The visitor's own choice of provider ("eigen regie"), or null: they may choose later. */
+  provider: { id: string; name: string } | null;
   name: string;
   email: string;
   phone: string;
@@ -31,7 +32,7 @@ export interface VisitState {
 }
 
 export const emptyVisit: VisitState = {
-  voucher: { trajectory: null, providerId: null, name: '', email: '', phone: '', consentAt: null },
+  voucher: { trajectory: null, provider: null, name: '', email: '', phone: '', consentAt: null },
   started: null,
   ticket: null,
   answers: {},

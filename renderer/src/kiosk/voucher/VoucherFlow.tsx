@@ -6,7 +6,9 @@ import { TextField } from '../keyboard/TextField';
 import { useKiosk } from '../kiosk-context';
 import type { VoucherStep } from '../navigation/routes';
 import { ChoiceTile } from '../screens/ChoiceTile';
+import { useCall } from '../data/use-call';
 import { ErrorNotice } from '../screens/ErrorNotice';
+import { Loading } from '../screens/Loading';
 import { StepIndicator } from '../screens/StepIndicator';
 import { useVisit } from '../visit/visit-context';
 import { canRequest } from '../eligibility/can-request';
@@ -14,7 +16,7 @@ import { contactFrom, contactProblems } from './contact-errors';
 import { trajectoryIcons } from './trajectories';
 import { VoucherDone } from './VoucherDone';
 
-const formSteps: readonly VoucherStep[] = ['trajectory', 'contact', 'consent', 'check'];
+const formSteps: readonly VoucherStep[] = ['trajectory', 'provider', 'contact', 'consent', 'check'];
 
 /** The purpose the visitor agrees to; the consent screen's words are keyed by it. */
 const consentPurpose = 'voucher-request';
@@ -25,6 +27,7 @@ export function VoucherFlow({ step }: { step: VoucherStep }) {
     <div className="flow" data-screen={`voucher-${step}`}>
       {index >= 0 && <StepIndicator step={index + 1} total={formSteps.length} />}
       {step === 'trajectory' && <TrajectoryStep />}
+      {step === 'provider' && <ProviderStep />}
       {step === 'contact' && <ContactStep />}
       {step === 'consent' && <ConsentStep />}
       {step === 'check' && <CheckStep />}
@@ -53,13 +56,58 @@ function TrajectoryStep() {
               pressed={visit.voucher.trajectory === id}
               testId={`trajectory-${id}`}
               onClick={() => {
-                dispatch({ type: 'voucher', patch: { trajectory: id } });
-                go({ screen: 'voucher', step: 'contact' });
+                // A provider chosen for another trajectory may not offer this one: choose again.
+                dispatch({ type: 'voucher', patch: visit.voucher.trajectory === id ? { trajectory: id } : { trajectory: id, provider: null } });
+                go({ screen: 'voucher', step: 'provider' });
               }}
             />
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** Optional: the visitor may pick a provider now ("eigen regie") or leave it for later. */
+function ProviderStep() {
+  const { t } = useTranslation();
+  const { go, info } = useKiosk();
+  const { visit, dispatch } = useVisit();
+  const trajectory = visit.voucher.trajectory ?? undefined;
+  const providers = useCall('content.providers', { region: info.region, ...(trajectory ? { trajectory } : {}) });
+  const choose = (provider: { id: string; name: string } | null): void => {
+    dispatch({ type: 'voucher', patch: { provider } });
+    go({ screen: 'voucher', step: 'contact' });
+  };
+  return (
+    <>
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('voucher.provider.title')}
+      </h1>
+      <p className="lead">{t('voucher.provider.intro')}</p>
+      <div className="actions">
+        <button type="button" className="button button--primary" data-testid="provider-later" onClick={() => choose(null)}>
+          {t('voucher.provider.later')}
+        </button>
+      </div>
+      {providers.kind === 'loading' && <Loading />}
+      {providers.kind === 'failed' && <ErrorNotice message={t('voucher.provider.failed')} />}
+      {providers.kind === 'ready' && (
+        <ul className="tiles tiles--list">
+          {providers.data.map((provider) => (
+            <li key={provider.id}>
+              <ChoiceTile
+                icon="providers"
+                title={provider.name}
+                description={`${provider.address.city} · ${provider.marks.map((m) => t(`marks.${m}`)).join(', ')}`}
+                pressed={visit.voucher.provider?.id === provider.id}
+                testId={`choose-provider-${provider.id}`}
+                onClick={() => choose({ id: provider.id, name: provider.name })}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -150,6 +198,7 @@ function CheckStep() {
   const v = visit.voucher;
   const rows: Array<{ label: string; value: string; step: VoucherStep }> = [
     { label: t('voucher.check.trajectory'), value: v.trajectory ? t(`trajectory.${v.trajectory}.name`) : '-', step: 'trajectory' },
+    { label: t('voucher.check.provider'), value: v.provider?.name ?? t('voucher.check.noProvider'), step: 'provider' },
     { label: t('voucher.contact.name'), value: v.name, step: 'contact' },
     { label: t('voucher.contact.email'), value: v.email || '-', step: 'contact' },
     { label: t('voucher.contact.phone'), value: v.phone || '-', step: 'contact' },
@@ -163,7 +212,7 @@ function CheckStep() {
     try {
       const result = await bridge.call('voucher.start', {
         trajectory: v.trajectory,
-        ...(v.providerId ? { providerId: v.providerId } : {}),
+        ...(v.provider ? { providerId: v.provider.id } : {}),
         contact: contactFrom(v),
         consent: { purpose: consentPurpose, at: v.consentAt },
         eligibility: visit.eligibility,
