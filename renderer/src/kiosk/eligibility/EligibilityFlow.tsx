@@ -145,33 +145,13 @@ function ResultStep() {
         {t(`eligibility.result.${status}.title`)}
       </h1>
       <p className="lead">{t(`eligibility.result.${status}.intro`)}</p>
-      {outcome.provisional && <p className="note">{t('eligibility.result.provisional')}</p>}
-      <h2>{status === 'eligible' ? t('eligibility.result.checked') : t('eligibility.result.why')}</h2>
-      <ul className="reasons">
-        {outcome.reasons.map((reason) => (
-          <li key={`${reason.rule}-${reason.code}`} className={`reason reason--${reason.code}`}>
-            <span className="reason__mark" aria-hidden="true">
-              {mark(reason.code)}
-            </span>
-            <span>{reason.text}</span>
-          </li>
-        ))}
-      </ul>
       {outcome.eligibleFrom && (
         <p className="lead" data-testid="eligible-from">
           {t('eligibility.result.from', { date: new Date(`${outcome.eligibleFrom}T12:00:00`), formatParams: { date: { dateStyle: 'long' } } })}
         </p>
       )}
-      {outcome.centralChecks.length > 0 && (
-        <>
-          <h2>{t('eligibility.result.later')}</h2>
-          <ul className="plain-list">
-            {outcome.centralChecks.map((check) => (
-              <li key={check.rule}>{check.text}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      {outcome.provisional && <p className="note">{t('eligibility.result.provisional')}</p>}
+      {/* The next step comes first, so it is on screen without scrolling; the reasons follow. */}
       <div className="actions actions--stacked">
         {status === 'eligible' && canRequest(snapshot) && (
           <button type="button" className="button button--primary button--big" data-testid="result-request" onClick={() => go({ screen: 'voucher', step: 'trajectory' })}>
@@ -187,6 +167,27 @@ function ResultStep() {
           </button>
         )}
       </div>
+      <h2>{status === 'eligible' ? t('eligibility.result.checked') : t('eligibility.result.why')}</h2>
+      <ul className="reasons">
+        {outcome.reasons.map((reason) => (
+          <li key={`${reason.rule}-${reason.code}`} className={`reason reason--${reason.code}`}>
+            <span className="reason__mark" aria-hidden="true">
+              {mark(reason.code)}
+            </span>
+            <span>{reason.text}</span>
+          </li>
+        ))}
+      </ul>
+      {outcome.centralChecks.length > 0 && (
+        <>
+          <h2>{t('eligibility.result.later')}</h2>
+          <ul className="plain-list">
+            {outcome.centralChecks.map((check) => (
+              <li key={check.rule}>{check.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
