@@ -96,6 +96,8 @@ test('a Dutch visitor requests a voucher to the confirmation, stored with its ou
   await page.goto(host.url);
   await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
   await expect(page.getByText('Je bent in Loopbaanwinkel Utrecht Centrum.')).toBeVisible();
+  // The address comes from the content pack's description of this location.
+  await expect(page.getByTestId('welcome-address')).toHaveText(/^.+, \d{4} [A-Z]{2} Utrecht$/);
   const historyAtStart = await page.evaluate(() => history.length);
   await checkScreen(page, testInfo, 'kiosk-welcome');
 
