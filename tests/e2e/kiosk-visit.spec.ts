@@ -476,7 +476,7 @@ test('English information: pages and search in English', async ({ page }) => {
   await expect(screenTitle(page)).not.toHaveText('Search');
 });
 
-test('focus is visible, motion stops when the OS asks, and read-aloud is hidden where there is no voice', async ({ page }) => {
+test('focus is visible, motion stops when the OS asks, the brand colour is one token, and read-aloud is hidden where there is no voice', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await start(page, 'Nederlands');
   await page.keyboard.press('Tab');
@@ -484,6 +484,10 @@ test('focus is visible, motion stops when the OS asks, and read-aloud is hidden 
   await expect(focused).toHaveCSS('outline-style', 'solid');
   await expect(focused).toHaveCSS('outline-width', '4px');
   await expect(page.getByTestId('home-information')).toHaveCSS('transition-duration', '0s');
+  // A region's brand colour is one token: setting it recolours the header and the primary actions.
+  await page.evaluate(() => document.documentElement.style.setProperty('--lbw-color-brand', 'rgb(0, 90, 50)'));
+  await expect(page.locator('.kiosk__bar')).toHaveCSS('background-color', 'rgb(0, 90, 50)');
+  await expect(page.locator('[data-tool="staff"]')).toHaveCSS('background-color', 'rgb(0, 90, 50)');
   // Debian's headless Chromium ships no speech voices: the button is left out, not shown broken.
   expect(await page.evaluate(() => speechSynthesis.getVoices().length)).toBe(0);
   await expect(page.locator('[data-tool="read-aloud"]')).toHaveCount(0);
