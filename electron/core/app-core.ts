@@ -8,6 +8,9 @@ import { createContentService, type ContentService, type UpdateSchedule } from '
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
 import type { Logger } from './log/logger';
+import { createPrintingHandlers } from './printing/printing-handlers';
+import { createPrintingService, type PrintingService } from './printing/printing-service';
+import { packDisplayNames } from './printing/pack-display-names';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
 
 export interface CoreOptions {
@@ -41,6 +44,10 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const { logger } = options;
 
+  // Print jobs live in the device database, written in the same transaction as what they print;
+  // the store opens the database and hands it to printing. Without a database nothing is stored to
+  // print, but the printer's status is still reported.
+  const printingHolder: { service: PrintingService | null } = { service: null };
   const requests = createRequestsStack({
     dataDir: options.dataDir,
     keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
@@ -49,7 +56,13 @@ export function createCore(options: CoreOptions): Core {
     logger,
     enrollmentCode: options.enrollmentCode,
     syncTuning: options.syncTuning,
+    // Names are looked up when a receipt is stored (after start-up), so `content` exists by then.
+    receipts: (db) => {
+      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => (content.manifest() ? content.pack() : null)) });
+      return printingHolder.service.receipts;
+    },
   });
+  const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null });
 
   const content = createContentService({
     config: options.config,
@@ -66,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     ...requests.handlers,
     // The rules come with the content: a new pack brings new rules without an app update.
     ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
+    ...createPrintingHandlers(printing),
   };
 
   return {
@@ -73,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
     dispatch: createDispatch(handlers, logger),
     content,
     close: async () => {
+      await printing.close();
       await requests.close();
       content.close();
     },

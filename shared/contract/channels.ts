@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels } from './app-channels';
 import { contentChannels } from './content-channels';
 import { eligibilityChannels } from './eligibility-channels';
+import { printingChannels } from './printing-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
 
@@ -15,6 +16,7 @@ export const channels = {
   ...contentChannels,
   ...requestsChannels,
   ...syncChannels,
+  ...printingChannels,
   ...eligibilityChannels,
 } as const;
 

@@ -70,6 +70,8 @@ export const VoucherStartResult = z.object({
   status: z.literal('started'),
   trajectory: Trajectory,
   createdAt: z.iso.datetime(),
+  /** The receipt's print job, stored with the request ("failed" at once on a device without a printer); poll print.job for the code-on-screen fallback. */
+  printJobId: z.uuid().nullable(),
 });
 export type VoucherStartResult = z.infer<typeof VoucherStartResult>;
 
@@ -82,6 +84,8 @@ export const TicketTakeResult = z.object({
   /** Null while this device has no basis for an estimate; the UI then says nothing rather than guess. */
   expectedWaitMinutes: z.number().int().min(0).nullable(),
   createdAt: z.iso.datetime(),
+  /** The ticket's print job, stored with the ticket; poll print.job as for a receipt. */
+  printJobId: z.uuid().nullable(),
 });
 export type TicketTakeResult = z.infer<typeof TicketTakeResult>;
 
@@ -93,7 +97,7 @@ export const requestsChannels = {
   }),
   'ticket.take': channel({
     summary: 'A visitor takes a queue ticket for a topic; the number is unique for this location today.',
-    input: z.strictObject({ topic: TicketTopic }),
+    input: z.strictObject({ topic: TicketTopic, language: LanguageCode.optional() }),
     output: TicketTakeResult,
   }),
 } as const;

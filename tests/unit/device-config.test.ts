@@ -33,7 +33,7 @@ describe('device config', () => {
     expect(config.defaultLanguage).toBe('nl');
     expect(config.demo).toBe(false);
     expect(config.idleSeconds).toBe(90);
-    expect(config.printer).toEqual({ type: 'tcp', host: '192.0.2.10', port: 9100, charactersPerLine: 42 });
+    expect(config.printer).toEqual({ type: 'tcp', host: '192.0.2.10', port: 9100, model: 'epson', connectTimeoutMs: 1500, paperWidthMm: 80, giveUpAfterSeconds: 60 });
   });
 
   it('runs as a demo location when there is no file', () => {

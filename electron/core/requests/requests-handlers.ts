@@ -37,7 +37,7 @@ export function createRequestsHandlers(
   };
   return {
     'voucher.start': (input) => use('voucher.start', (s) => s.vouchers.start(input)),
-    'ticket.take': (input) => use('ticket.take', (s) => s.tickets.take(input.topic)),
+    'ticket.take': (input) => use('ticket.take', (s) => s.tickets.take(input.topic, input.language)),
     'sync.status': () => use('sync.status', (s) => readSyncStatus(s.outbox, s.progress)),
   };
 }

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { Database } from 'better-sqlite3';
 import type { KeyProvider } from '../crypto/key-provider';
 import type { Logger } from '../log/logger';
 import { createOutbox } from '../outbox/outbox';
+import type { ReceiptWriter } from '../printing/receipt-writer';
 import { openDeviceStore, type DeviceStore } from '../store/open-device-store';
 import { StoreError } from '../store/store-error';
 import { createCentralClient } from '../sync/central-client';
@@ -30,6 +32,8 @@ export interface RequestsStackOptions {
   /** Where a one-time enrollment code comes from; default: the file `enrollment-code` in dataDir, put there by IT. */
   enrollmentCode?: () => Promise<string | null>;
   syncTuning?: SyncTuning;
+  /** Printing, given the open database: its print jobs are written in the requests' transactions. */
+  receipts?: (db: Database) => ReceiptWriter;
 }
 
 const purgeEveryMs = 60 * 60 * 1000;
@@ -83,14 +87,16 @@ export function createRequestsStack(options: RequestsStackOptions) {
     purgeTimer = setInterval(purge, purgeEveryMs);
     purgeTimer.unref();
     const sync = worker;
-    // A new row is worth sending now rather than at the worker's next poll.
-    const thenSync = <A, R>(fn: (arg: A) => R) => (arg: A): R => {
-      const result = fn(arg);
+    const receipts = options.receipts?.(db);
+    // A new row is worth sending now rather than at the worker's next poll; so is its receipt.
+    const thenSync = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+      const result = fn(...args);
       sync?.nudge();
+      receipts?.committed();
       return result;
     };
-    const vouchers = createVoucherRequests({ db, cipher, outbox, config, now });
-    const tickets = createTickets({ db, outbox, config, now });
+    const vouchers = createVoucherRequests({ db, cipher, outbox, config, now, receipts });
+    const tickets = createTickets({ db, outbox, config, now, receipts });
     access = {
       ok: true,
       services: {

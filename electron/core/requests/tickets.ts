@@ -5,13 +5,17 @@ import { QueueTicketRecord } from '../../../shared/central-api/voucher-requests'
 import type { TicketTakeResult } from '../../../shared/contract/requests-channels';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
+import type { ReceiptWriter } from '../printing/receipt-writer';
+import type { LanguageCode } from '../../../shared/contract/languages';
 import { serviceDay } from './service-day';
 
 export interface TicketDeps {
   db: Database;
   outbox: Outbox;
-  config: Pick<DeviceConfig, 'location' | 'ticketPrefix'>;
+  config: Pick<DeviceConfig, 'location' | 'ticketPrefix' | 'defaultLanguage'>;
   now: () => Date;
+  /** Stores the ticket's print job in the same transaction; absent on a device without printing. */
+  receipts?: ReceiptWriter;
 }
 
 /**
@@ -25,7 +29,7 @@ export function createTickets(deps: TicketDeps) {
   const lastSeq = db.prepare('SELECT max(seq) AS seq FROM tickets WHERE service_day = ?');
   const insert = db.prepare('INSERT INTO tickets (id, number, topic, service_day, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)');
 
-  const take = db.transaction((topic: string, now: Date): TicketTakeResult => {
+  const take = db.transaction((topic: string, language: LanguageCode, now: Date): TicketTakeResult => {
     const day = serviceDay(now);
     const seq = ((lastSeq.get(day) as { seq: number | null }).seq ?? 0) + 1;
     const number = `${prefix}${String(seq).padStart(3, '0')}`;
@@ -36,11 +40,12 @@ export function createTickets(deps: TicketDeps) {
     outbox.enqueue({ aggregateType: 'ticket', aggregateId: id, kind: 'ticket.record', reference: number, body }, now);
     appendAudit(db, now, { action: 'ticket.taken', aggregateType: 'ticket', aggregateId: id, detail: { number, topic } });
     // No estimate yet: this device does not see when tickets are served (the counter desk does).
-    return { number, topic, expectedWaitMinutes: null, createdAt };
+    const printJobId = deps.receipts?.ticketTaken({ number, topic, expectedWaitMinutes: null, language, createdAt }) ?? null;
+    return { number, topic, expectedWaitMinutes: null, createdAt, printJobId };
   });
 
   return {
-    take: (topic: string): TicketTakeResult => take.immediate(topic, deps.now()),
+    take: (topic: string, language: LanguageCode = deps.config.defaultLanguage): TicketTakeResult => take.immediate(topic, language, deps.now()),
   };
 }
 

@@ -6,6 +6,7 @@ import type { VoucherStartInput, VoucherStartResult } from '../../../shared/cont
 import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
+import type { ReceiptWriter } from '../printing/receipt-writer';
 import { newReferenceCode } from './reference-code';
 
 export const contactContext = (id: string): string => `voucher_requests.contact:${id}`;
@@ -17,6 +18,8 @@ export interface VoucherRequestDeps {
   config: Pick<DeviceConfig, 'location' | 'region'>;
   now: () => Date;
   newReference?: () => string;
+  /** Stores the receipt's print job in the same transaction; absent on a device without printing. */
+  receipts?: ReceiptWriter;
 }
 
 /**
@@ -73,7 +76,9 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
       aggregateId: id,
       detail: { reference, trajectory: input.trajectory, outcome: input.eligibility.outcome },
     });
-    return { id, reference, status: 'started', trajectory: input.trajectory, createdAt };
+    const printJobId =
+      deps.receipts?.voucherStarted({ reference, trajectory: input.trajectory, providerId: input.providerId ?? null, language: input.language, createdAt }) ?? null;
+    return { id, reference, status: 'started', trajectory: input.trajectory, createdAt, printJobId };
   });
 
   return {

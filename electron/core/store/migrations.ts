@@ -89,6 +89,25 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX voucher_requests_purgeable ON voucher_requests (acked_at) WHERE purged_at IS NULL;
     `,
   },
+  {
+    version: 5,
+    summary: 'print jobs: receipts and tickets, written with what they print, sent at most once (docs/printing.md)',
+    sql: `
+      CREATE TABLE print_jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        document TEXT NOT NULL,
+        copy_of TEXT REFERENCES print_jobs (id),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'printed', 'failed', 'uncertain')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        next_attempt_at TEXT,
+        printed_at TEXT,
+        last_error TEXT
+      ) STRICT;
+      CREATE INDEX print_jobs_pending ON print_jobs (state, next_attempt_at, created_at);
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,62 @@
+import type { PrintDocumentKind } from '../../../../shared/printing/print-document';
+import type { Template, TemplateBlock } from '../layout';
+
+const header: TemplateBlock[] = [
+  { type: 'text', text: '{shopName}', align: 'center', size: 2, bold: true },
+  { type: 'text', text: '{shopAddress}', align: 'center', when: 'shopAddress' },
+  { type: 'text', text: '{copyMarker}', align: 'center', size: 2, bold: true, when: 'copyMarker' },
+  { type: 'rule' },
+];
+
+const privacyFooter: TemplateBlock[] = [{ type: 'rule' }, { type: 'text', text: '{t.privacy}' }, { type: 'feed', lines: 1 }, { type: 'cut' }];
+
+const codeAndQr: TemplateBlock[] = [
+  { type: 'text', text: '{t.yourCode}', align: 'center' },
+  { type: 'text', text: '{referenceCode}', align: 'center', size: 3, bold: true },
+  { type: 'qr', payload: '{qrPayload}' },
+  { type: 'text', text: '{qrHint}', align: 'center' },
+  { type: 'rule' },
+];
+
+/** One layout per kind of paper; the words come from receipt-texts.ts, the facts from the job. */
+export const receiptTemplates: Record<PrintDocumentKind, Template> = {
+  'voucher-receipt': [
+    ...header,
+    { type: 'text', text: '{t.voucherTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{dateTime}', align: 'center' },
+    { type: 'feed', lines: 1 },
+    ...codeAndQr,
+    { type: 'text', text: '{t.trajectory}: {trajectory}' },
+    { type: 'text', text: '{t.provider}: {provider}' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.nextTitle}', bold: true },
+    { type: 'text', text: '{t.voucherNext}' },
+    ...privacyFooter,
+  ],
+  'final-receipt': [
+    ...header,
+    { type: 'text', text: '{t.finalTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{dateTime}', align: 'center' },
+    { type: 'feed', lines: 1 },
+    ...codeAndQr,
+    { type: 'text', text: '{t.trajectory}: {trajectory}' },
+    { type: 'text', text: '{t.provider}: {provider}' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.nextTitle}', bold: true },
+    { type: 'text', text: '{t.finalNext}' },
+    ...privacyFooter,
+  ],
+  'queue-ticket': [
+    ...header,
+    { type: 'text', text: '{t.ticketTitle}', align: 'center' },
+    { type: 'text', text: '{ticketNumber}', align: 'center', size: 4, bold: true },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.topic}: {topic}' },
+    { type: 'text', text: '{t.takenAt}: {dateTime}' },
+    { type: 'text', text: '{t.wait}: {wait}' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.ticketNext}' },
+    { type: 'feed', lines: 1 },
+    { type: 'cut' },
+  ],
+};

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { PrintJobId, PrintJobSummary } from '../printing/print-job';
+import { PrinterStatusSchema } from '../printing/printer-status';
+import { channel } from './define-channel';
+
+export const printingChannels = {
+  'printer.status': channel({
+    summary: 'Whether the printer can print now (paper, cover, connection) and how many jobs wait or failed.',
+    input: z.strictObject({}),
+    output: PrinterStatusSchema,
+  }),
+  'print.job': channel({
+    summary: 'One print job: did it print? If not, the kiosk shows its code and QR on screen.',
+    input: z.strictObject({ jobId: PrintJobId }),
+    output: PrintJobSummary,
+  }),
+  'print.recent': channel({
+    summary: 'The latest print jobs on this device, newest first, for the counter.',
+    input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.object({ jobs: z.array(PrintJobSummary) }),
+  }),
+  'print.reprint': channel({
+    summary: 'Prints a job again as a new job with a "COPY" marker.',
+    input: z.strictObject({ jobId: PrintJobId }),
+    output: PrintJobSummary,
+  }),
+  'print.preview': channel({
+    summary: 'Demo mode: the virtual printer\'s page for a job, as self-contained HTML for a sandboxed frame.',
+    input: z.strictObject({ jobId: PrintJobId }),
+    output: z.object({ html: z.string() }),
+  }),
+} as const;

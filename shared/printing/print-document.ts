@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { LanguageCode } from '../contract/languages';
+import { ReferenceCode, TicketTakeResult } from '../contract/requests-channels';
+import { Trajectory } from '../domain/trajectory';
+
+/*
+ * What a print job prints: only the facts the paper shows. Never a name, e-mail, phone number or
+ * BSN: a receipt lies around, gets photographed and thrown away.
+ */
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const VoucherReceiptData = z.strictObject({
+  referenceCode: ReferenceCode,
+  trajectory: Trajectory,
+  /** The provider the visitor chose, or null when they choose later. */
+  provider: z.string().min(1).max(120).nullable(),
+  requestedAt: isoDateTime,
+});
+
+export const FinalReceiptData = z.strictObject({
+  referenceCode: ReferenceCode,
+  trajectory: Trajectory,
+  provider: z.string().min(1).max(120),
+  completedAt: isoDateTime,
+});
+
+export const QueueTicketData = z.strictObject({
+  /** As called out at the counter, e.g. "A017". */
+  ticketNumber: TicketTakeResult.shape.number,
+  /** The topic in the visitor's language, as the kiosk showed it. */
+  topic: z.string().min(1).max(80),
+  takenAt: isoDateTime,
+  expectedWaitMinutes: z.number().int().min(0).max(600).nullable(),
+});
+
+export const PrintDocument = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('voucher-receipt'), language: LanguageCode, data: VoucherReceiptData }),
+  z.strictObject({ kind: z.literal('final-receipt'), language: LanguageCode, data: FinalReceiptData }),
+  z.strictObject({ kind: z.literal('queue-ticket'), language: LanguageCode, data: QueueTicketData }),
+]);
+export type PrintDocument = z.infer<typeof PrintDocument>;
+export type PrintDocumentKind = PrintDocument['kind'];
