@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/paths';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
-import { box, checkDialog, checkScreen, layoutProblems, screenTitle } from './kiosk-helpers';
+import { axeViolations, box, checkDialog, checkScreen, layoutProblems, screenTitle } from './kiosk-helpers';
 
 // One host for the whole file: every test starts from a fresh page, which is a fresh visit.
 let host: SpawnedHost;
@@ -167,6 +168,8 @@ test('a Dutch visitor requests a voucher to the confirmation, stored with its ou
   const reference = (await page.getByTestId('voucher-reference').textContent()) ?? '';
   expect(reference).toMatch(/^[A-Z3-9]{4}-[A-Z3-9]{4}$/);
   await expect(page.getByTestId('reference-qr')).toBeVisible();
+  // The demo's virtual printer takes the receipt: the screen follows the job through print.job.
+  await expect(page.getByTestId('print-status')).toHaveText('Je bon is geprint. Neem hem mee.');
   await expect(page.getByTestId('reference-qr')).toHaveAttribute('src', /^data:image\/svg\+xml/);
   // The confirmation shows the code, never the personal details typed before.
   expect(await page.locator('main').innerText()).not.toContain('Sam de Vries');
@@ -198,12 +201,30 @@ for (const [language, texts] of [
     await expect(screenTitle(page)).toHaveText(texts.number);
     await expect(page.getByTestId('ticket-number')).toHaveText(/^[A-Z]{1,2}\d{3,4}$/);
     await expect(page.locator('main')).toContainText(texts.shown);
+    await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
     if (language === 'Nederlands') await checkScreen(page, testInfo, 'kiosk-ticket-number');
     // Done erases the visit: the next visitor starts at the welcome screen.
     await page.locator('main .button--primary').click();
     await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
   });
 }
+
+test('without a printer, the ticket screen says so and the number stays on screen', async ({ page }) => {
+  const config = join(tempDir('kiosk-noprinter'), 'device.json');
+  writeFileSync(config, JSON.stringify({ role: 'kiosk', location: { id: 'utrecht-centrum', name: 'Loopbaanwinkel Utrecht Centrum' }, region: 'midden-utrecht', printer: { type: 'none' } }));
+  const bare = await spawnHost(['--config', config]);
+  try {
+    await page.goto(bare.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('home-talk').click();
+    await page.getByTestId('ticket-topic-work').click();
+    await expect(page.getByTestId('ticket-number')).toHaveText(/^[A-Z]{1,2}\d{3,4}$/);
+    await expect(page.getByTestId('print-status')).toHaveText('⚠ The printer is not working. Remember your number or take a photo of it.');
+    expect(await axeViolations(page)).toEqual([]);
+  } finally {
+    await bare.stop();
+  }
+});
 
 test('an English visitor gets English everywhere, with plurals in the idle countdown', async ({ page }) => {
   await page.clock.install();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import type { PictogramName } from '../pictograms/Pictogram';
 import { ChoiceTile } from '../screens/ChoiceTile';
+import { PrintStatus } from '../printing/PrintStatus';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import { useVisit } from '../visit/visit-context';
 
@@ -71,6 +72,7 @@ function TicketNumber() {
       <p className="ticket-number" data-testid="ticket-number">
         {ticket.number}
       </p>
+      <PrintStatus jobId={ticket.printJobId} kind="ticket" />
       <p className="lead">{t('ticket.number.topic', { topic: t(`ticket.topics.${ticket.topic}`) })}</p>
       {ticket.expectedWaitMinutes !== null && <p className="lead">{t('ticket.number.wait', { count: ticket.expectedWaitMinutes })}</p>}
       <p>{t('ticket.number.next')}</p>

@@ -21,7 +21,7 @@ export interface VoucherDraft {
 export interface VisitState {
   voucher: VoucherDraft;
   /** The confirmed request: only its reference stays on screen, never the personal details. */
-  started: Pick<VoucherStartResult, 'reference' | 'trajectory'> | null;
+  started: Pick<VoucherStartResult, 'reference' | 'trajectory' | 'printJobId'> | null;
   ticket: TicketTakeResult | null;
   /** What the visitor typed in the information search. */
   searchText: string;
@@ -54,7 +54,7 @@ export function visitReducer(state: VisitState, action: VisitAction): VisitState
       return { ...state, voucher: { ...state.voucher, ...action.patch } };
     case 'started':
       // The draft goes as soon as the core has the request: personal data only while it is being entered.
-      return { ...state, voucher: emptyVisit.voucher, started: { reference: action.result.reference, trajectory: action.result.trajectory } };
+      return { ...state, voucher: emptyVisit.voucher, started: { reference: action.result.reference, trajectory: action.result.trajectory, printJobId: action.result.printJobId } };
     case 'ticket':
       return { ...state, ticket: action.ticket };
     case 'answers':

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { useVisit } from '../visit/visit-context';
+import { PrintStatus } from '../printing/PrintStatus';
 import { ReferenceQr } from './ReferenceQr';
 
 /** The confirmation: a short code to take to the counter, as text and as a QR code. No personal data. */
@@ -25,6 +26,7 @@ export function VoucherDone() {
         </div>
         <ReferenceQr reference={started.reference} />
       </div>
+      <PrintStatus jobId={started.printJobId} kind="receipt" />
       <ol className="plain-list">
         <li>{t('voucher.done.step1')}</li>
         <li>{t('voucher.done.step2')}</li>
