@@ -74,7 +74,8 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
   useEffect(() => {
     setKeyboardTarget(null);
     mainRef.current?.scrollTo(0, 0);
-    document.getElementById('screen-title')?.focus({ preventScroll: true });
+    // A screen still loading has no title yet: then the content area takes focus instead.
+    (document.getElementById('screen-title') ?? mainRef.current)?.focus({ preventScroll: true });
     speech.stop();
   }, [stack]);
 
@@ -119,7 +120,7 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
               <p className="kiosk__location">{info.location.name}</p>
               {info.demo && <p className="badge">{t('welcome.demo')}</p>}
             </header>
-            <main className="kiosk__main" ref={mainRef} aria-labelledby="screen-title">
+            <main className="kiosk__main" ref={mainRef} aria-labelledby="screen-title" tabIndex={-1}>
               <ScreenSwitch route={route} />
             </main>
             {keyboardTarget && <OnScreenKeyboard target={keyboardTarget} onDone={() => {

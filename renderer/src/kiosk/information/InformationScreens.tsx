@@ -198,12 +198,12 @@ function Providers() {
 }
 
 function Provider({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useText();
   const provider = useCall('content.provider', { id });
   if (provider.kind !== 'ready') return provider.kind === 'loading' ? <Loading /> : <Failed />;
   const p = provider.data;
-  const languageNames = new Intl.DisplayNames([LanguageCode.catch('nl').parse(document.documentElement.lang)], { type: 'language' });
+  const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
   const rows: Array<[string, string]> = [
     [t('info.provider.services'), p.services.map((s) => t(`trajectory.${s}.name`)).join(', ')],
     [t('info.provider.marks'), p.marks.map((m) => t(`marks.${m}`)).join(', ')],
