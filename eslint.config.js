@@ -51,7 +51,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{ts,mjs}', 'bench/**/*.ts', 'tests/**/*.ts'],
+    files: ['scripts/**/*.{ts,mjs}', 'build/**/*.mjs', 'bench/**/*.ts', 'tests/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },

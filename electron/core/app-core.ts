@@ -6,12 +6,19 @@ import type { Handlers } from './bridge/handlers';
 import { createContentHandlers } from './content/content-handlers';
 import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { createDeviceHandlers } from './enrollment/device-handlers';
+import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
+import { createHeartbeatSender, type HeartbeatSender } from './enrollment/heartbeat-sender';
 import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
 import type { Logger } from './log/logger';
 import { createPrintingHandlers } from './printing/printing-handlers';
 import { createPrintingService, type PrintingService } from './printing/printing-service';
 import { packDisplayNames } from './printing/pack-display-names';
 import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
+import { createActivityMonitor, isPassiveChannel, type ActivityMonitor } from './updates/activity-monitor';
+import { createUpdateHandlers } from './updates/update-handlers';
+import { createUpdateService, type UpdateService } from './updates/update-service';
+import type { UpdaterPort } from './updates/updater-port';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -22,12 +29,16 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'browser';
   logger: Logger;
+  /** electron-updater behind its adapter; the browser host has none. */
+  updater?: UpdaterPort;
   /** Where the key for personal fields comes from; the Electron shell passes its safeStorage provider. Default: a 0600 key file in dataDir. */
   keyProvider?: KeyProvider;
   /** Where a one-time enrollment code for the central API comes from; default: the file `enrollment-code` in dataDir. */
   enrollmentCode?: () => Promise<string | null>;
   /** Shorter sync timings for tests and benchmarks. */
   syncTuning?: SyncTuning;
+  /** Heartbeat timing; default: first after 5 s (which also enrolls a new device), then every 5 minutes. */
+  heartbeat?: { firstAfterMs: number; everyMs: number };
   /** When to check the central API for a new content pack; default every half hour. */
   contentUpdates?: UpdateSchedule;
 }
@@ -35,9 +46,18 @@ export interface CoreOptions {
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
+  updates: UpdateService;
+  activity: ActivityMonitor;
+  /** Null without a central API or a device database. */
+  heartbeat: HeartbeatSender | null;
   /** Content packs and search: other services read the active pack (e.g. its eligibility rules) here. */
   content: ContentService;
   close(): Promise<void>;
+}
+
+/** After the last tap or ticket, this long before an update may restart the device: 10 minutes, or two visitor time-outs if longer. */
+function quietPeriodMs(idleSeconds: number): number {
+  return Math.max(10 * 60_000, 2 * idleSeconds * 1000);
 }
 
 /** Composes the core services and their channel handlers; each capability adds its own group. */
@@ -73,20 +93,63 @@ export function createCore(options: CoreOptions): Core {
   });
   content.startUpdates(options.contentUpdates);
 
+  const activity = createActivityMonitor(quietPeriodMs(options.config.idleSeconds));
+  const updates = createUpdateService({
+    ...options,
+    activity,
+    updater: options.updater,
+    firstCheckAfterMs: 60_000,
+    checkEveryMs: 4 * 60 * 60_000,
+    decideEveryMs: 60_000,
+  });
+
+  const heartbeat =
+    requests.deviceAuth && options.config.centralApiUrl
+      ? createHeartbeatSender({
+          baseUrl: options.config.centralApiUrl,
+          auth: requests.deviceAuth,
+          logger,
+          ...(options.heartbeat ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }),
+          build: async () =>
+            buildHeartbeat({
+              appVersion: options.appVersion,
+              contentVersion: content.manifest()?.version ?? null,
+              queue: requests.queue(),
+              update: updates.status(),
+              printer: await printing.status(),
+              diskFreeBytes: diskFreeBytes(options.dataDir),
+              at: new Date(),
+            }),
+        })
+      : null;
+
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content.manifest() }),
     ...createContentHandlers(content, options.config),
+    ...createUpdateHandlers(options.config, updates),
+    ...createDeviceHandlers(requests.deviceAuth, heartbeat),
     ...requests.handlers,
     // The rules come with the content: a new pack brings new rules without an app update.
     ...createEligibilityHandlers({ ruleSet: () => (content.manifest() ? content.pack().eligibility : null), today: () => dutchCalendarDay(new Date()) }),
     ...createPrintingHandlers(printing),
   };
+  const dispatch = createDispatch(handlers, logger);
 
   return {
     handlers,
-    dispatch: createDispatch(handlers, logger),
+    // Every call a person causes (a visitor tapping, staff calling a ticket) counts as activity,
+    // so capabilities added later hold back updates without wiring anything.
+    dispatch: (channel, payload, ctx) => {
+      if (!isPassiveChannel(channel)) activity.touch();
+      return dispatch(channel, payload, ctx);
+    },
+    updates,
+    activity,
+    heartbeat,
     content,
     close: async () => {
+      updates.close();
+      heartbeat?.stop();
       await printing.close();
       await requests.close();
       content.close();

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCentral } from '../central-sim/demo-central';
 import { ConfigError } from '../core/config/config-error';
-import { createLogger } from '../core/log/logger';
+import { openDeviceLog } from '../core/log/device-log';
 import { parseStartArgs } from '../core/startup/parse-args';
 import { defaultDataDir, prepareStart } from '../core/startup/prepare-start';
 import { findChromium, hasDisplay, openInChromium } from './open-browser';
@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const options = parseStartArgs(process.argv.slice(2));
   const prepared = prepareStart(options, defaultDataDir());
   const { dataDir } = prepared;
-  const logger = createLogger((line) => process.stderr.write(`${line}\n`), 'info', { shell: 'browser' });
+  const deviceLog = openDeviceLog(dataDir, (line) => process.stderr.write(`${line}\n`), { shell: 'browser' });
+  const { logger } = deviceLog;
   // Demo mode without a central API gets the simulator in-process, so sync works out of the box.
   const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
   const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : prepared.config;
@@ -53,7 +54,10 @@ async function main(): Promise<void> {
     host
       .close()
       .then(() => demoCentral?.sim.close())
-      .finally(() => process.exit(0));
+      .finally(() => {
+        deviceLog.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

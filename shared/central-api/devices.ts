@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Slug } from '../validation/slug';
+import { PrinterStatusSchema } from '../printing/printer-status';
+import { UpdateStatusSchema } from '../updates/update-status';
 
 const slug = Slug;
 
@@ -27,6 +29,11 @@ export const Heartbeat = z.strictObject({
   health: z.enum(['ok', 'degraded', 'failing']),
   queueDepth: z.number().int().min(0),
   needsAttention: z.number().int().min(0),
+  /** The auto-updater as the counter sees it: phase, versions, channel, rollout position. */
+  update: UpdateStatusSchema,
+  printer: PrinterStatusSchema,
+  /** Free space where the database and logs live; null where the OS cannot say. */
+  diskFreeBytes: z.number().int().min(0).nullable(),
   at: z.iso.datetime(),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;

@@ -35,7 +35,17 @@ export const examples = {
   >,
   ticket: { number: 'A017', topic: 'voucher-help', locationId: 'utrecht-centrum', serviceDay: '2026-11-24', takenAt: '2026-11-24T08:20:00.000Z' } satisfies z.input<typeof QueueTicketRecord>,
   ticketReceipt: { ticketId: '019ab5c4-1a2b-7c3d-9e4f-5a6b7c8d9e0f', receivedAt: '2026-11-24T08:20:01.000Z' } satisfies z.input<typeof QueueTicketReceipt>,
-  heartbeat: { appVersion: '0.1.0', contentVersion: '2026.11.0', health: 'ok', queueDepth: 2, needsAttention: 0, at: '2026-11-24T08:30:00.000Z' } satisfies z.input<typeof Heartbeat>,
+  heartbeat: {
+    appVersion: '0.1.0',
+    contentVersion: '2026.11.0',
+    health: 'ok',
+    queueDepth: 2,
+    needsAttention: 0,
+    update: { currentVersion: '0.1.0', channel: 'stable', rolloutPosition: 37, lastCheckedAt: '2026-11-24T06:00:00.000Z', state: { phase: 'ready', version: '0.2.0', waitingFor: 'outside-window' } },
+    printer: { kind: 'tcp', state: 'ready', paperLow: false, reportsPaper: true, checkedAt: '2026-11-24T08:29:58.000Z', pendingJobs: 0, failedJobs: 0 },
+    diskFreeBytes: 48_000_000_000,
+    at: '2026-11-24T08:30:00.000Z',
+  } satisfies z.input<typeof Heartbeat>,
   statistics: {
     locationId: 'utrecht-centrum',
     from: '2026-11-24T00:00:00.000Z',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TrustedContentKeySchema } from '../content/pack-signature';
 import { Slug } from '../validation/slug';
 import { LanguageCode } from '../contract/languages';
+import { MaintenanceWindow, UpdateChannel, defaultMaintenanceWindow } from '../updates/update-channel';
 
 export const DeviceRole = z.enum(['kiosk', 'counter']);
 export type DeviceRole = z.infer<typeof DeviceRole>;
@@ -64,7 +65,22 @@ export const DeviceConfigSchema = z.strictObject({
   demo: z.boolean().default(false),
   centralApiUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   printer: PrinterConfig.prefault({ type: 'virtual' }),
-  updateChannel: z.enum(['stable', 'pilot', 'beta']).default('stable'),
+  updateChannel: UpdateChannel.default('stable'),
+  /** electron-updater's generic provider: a folder with latest.yml, pilot.yml, beta.yml. No URL, no updates. */
+  updateUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  maintenanceWindow: MaintenanceWindow.default(defaultMaintenanceWindow),
+  /** IANA zone the maintenance window is read in; the device's own zone when left out. */
+  timeZone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'expected an IANA time zone such as "Europe/Amsterdam"')
+    .optional(),
   idleSeconds: z.number().int().min(30).max(600).default(90),
   /** Starts every queue-ticket number this device prints; give each kiosk of a location its own (A, B, ...) so numbers never collide. */
   /** Days a request's personal data stays on the device after the central API acknowledged it. */

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
 import { contentChannels } from './content-channels';
+import { deviceChannels } from './device-channels';
 import { eligibilityChannels } from './eligibility-channels';
 import { printingChannels } from './printing-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
+import { updatesChannels } from './updates-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -14,10 +16,12 @@ import { syncChannels } from './sync-channels';
 export const channels = {
   ...appChannels,
   ...contentChannels,
+  ...deviceChannels,
   ...requestsChannels,
   ...syncChannels,
   ...printingChannels,
   ...eligibilityChannels,
+  ...updatesChannels,
 } as const;
 
 export type Channels = typeof channels;

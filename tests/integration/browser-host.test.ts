@@ -134,7 +134,10 @@ describe('the browser host over real HTTP', () => {
         const response = await post(`/api/${channel}`, text);
         const ok = channels[channel].input.safeParse(JSON.parse(text)).success;
         if (ok) valid += 1;
-        expect(response.status).toBe(ok ? 200 : 400);
+        // A valid call reaches the core, which may still refuse it as expected (updates.installNow
+        // on a kiosk is 403); never a validation error or a crash.
+        if (ok) expect([200, 403, 409]).toContain(response.status);
+        else expect(response.status).toBe(400);
         await response.arrayBuffer();
       }),
       { numRuns: 3000 },
@@ -143,5 +146,7 @@ describe('the browser host over real HTTP', () => {
     expect(reached.length).toBe(valid);
     for (const call of reached) expect(channels[call.channel].input.safeParse(call.input).success).toBe(true);
     expect((await post('/api/app.info', {})).status).toBe(200);
-  });
+    // 3,000 real HTTP round trips over every capability's channels take 10-20 s alone on this
+    // 2-core machine and more while other suites run; the default 30 s made it flaky, not stricter.
+  }, 120_000);
 });

@@ -1,3 +1,5 @@
+import { redactFields, redactText } from './redact';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
@@ -15,12 +17,13 @@ const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 
 /**
  * Structured JSON lines. Fields are scalars on purpose: a caller cannot hand the logger a whole
- * request object and leak the personal data inside it.
+ * request object and leak the personal data inside it; what is left of secrets and personal data
+ * in a message or a field is redacted before the line reaches any sink.
  */
 export function createLogger(sink: LogSink, minLevel: LogLevel = 'info', base: LogFields = {}): Logger {
   const write = (level: LogLevel, msg: string, fields?: LogFields): void => {
     if (order[level] < order[minLevel]) return;
-    sink(JSON.stringify({ t: new Date().toISOString(), level, msg, ...base, ...fields }));
+    sink(JSON.stringify({ t: new Date().toISOString(), level, msg: redactText(msg), ...redactFields({ ...base, ...fields }) }));
   };
   return {
     debug: (msg, fields) => write('debug', msg, fields),
@@ -28,6 +31,13 @@ export function createLogger(sink: LogSink, minLevel: LogLevel = 'info', base: L
     warn: (msg, fields) => write('warn', msg, fields),
     error: (msg, fields) => write('error', msg, fields),
     child: (fields) => createLogger(sink, minLevel, { ...base, ...fields }),
+  };
+}
+
+/** One line to several places, e.g. stderr for a developer and the rotated file for IT. */
+export function teeSinks(...sinks: LogSink[]): LogSink {
+  return (line) => {
+    for (const sink of sinks) sink(line);
   };
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { Database } from 'better-sqlite3';
 import type { KeyProvider } from '../crypto/key-provider';
+import { trackEnrollment, type TrackedAuth } from '../enrollment/enrollment-tracker';
 import type { Logger } from '../log/logger';
 import { createOutbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
@@ -10,8 +11,8 @@ import { openDeviceStore, type DeviceStore } from '../store/open-device-store';
 import { StoreError } from '../store/store-error';
 import { createCentralClient } from '../sync/central-client';
 import { createDeviceAuth } from '../sync/device-auth';
-import { idleProgress } from '../sync/sync-status';
-import { createSyncWorker, type SyncAuth, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
+import { idleProgress, readSyncStatus } from '../sync/sync-status';
+import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
 import { markVoucherAcked, purgePersonalData } from './purge';
 import { createRequestsHandlers, type RequestServicesOrError } from './requests-handlers';
 import { createTickets } from './tickets';
@@ -53,9 +54,10 @@ export function createRequestsStack(options: RequestsStackOptions) {
   const now = options.now ?? (() => new Date());
   let store: DeviceStore | null = null;
   let worker: SyncWorker | null = null;
-  let auth: SyncAuth | null = null;
   let purgeTimer: NodeJS.Timeout | null = null;
   let access: RequestServicesOrError;
+  let auth: TrackedAuth | null = null;
+  let queue: () => { queued: number; needsAttention: number } | null = () => null;
   try {
     store = openDeviceStore(options.dataDir, options.keyProvider);
     const { db, cipher } = store;
@@ -63,7 +65,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
     if (config.centralApiUrl) {
       const tuning = options.syncTuning ?? {};
       const client = createCentralClient({ baseUrl: config.centralApiUrl, requestTimeoutMs: tuning.requestTimeoutMs ?? 15_000 });
-      auth = createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) });
+      auth = trackEnrollment(createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) }));
       worker = createSyncWorker({
         ...tuning,
         outbox,
@@ -87,6 +89,10 @@ export function createRequestsStack(options: RequestsStackOptions) {
     purgeTimer = setInterval(purge, purgeEveryMs);
     purgeTimer.unref();
     const sync = worker;
+    queue = () => {
+      const status = readSyncStatus(outbox, sync?.progress ?? idleProgress);
+      return { queued: status.queued + status.inFlight, needsAttention: status.needsAttention.length };
+    };
     const receipts = options.receipts?.(db);
     // A new row is worth sending now rather than at the worker's next poll; so is its receipt.
     const thenSync = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
@@ -116,9 +122,11 @@ export function createRequestsStack(options: RequestsStackOptions) {
   const running = worker;
   const deviceAuth = auth;
   return {
-    /** The device's credentials for other calls to the central API (the content download); null without one. */
+    /** The device's credentials for other calls to the central API (content download, heartbeat); null without one. */
     deviceAuth,
     handlers: createRequestsHandlers(access, logger),
+    /** Queue depth for the heartbeat; null when the database is unavailable. */
+    queue: () => queue(),
     /** The shell calls this when the OS reports the network is back; the worker then probes at once. */
     networkChanged: () => running?.nudge(),
     close: async () => {

@@ -153,7 +153,17 @@ describe('central API simulator: the other operations', () => {
     const { s, token } = await sim();
     const send = (path: string, body: unknown) =>
       fetch(`${s.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-    expect((await send('/v1/devices/heartbeat', { appVersion: '0.1.0', contentVersion: null, health: 'ok', queueDepth: 3, needsAttention: 0, at: '2026-11-24T08:00:00.000Z' })).status).toBe(202);
+    expect((await send('/v1/devices/heartbeat', {
+          appVersion: '0.1.0',
+          contentVersion: null,
+          health: 'ok',
+          queueDepth: 3,
+          needsAttention: 0,
+          update: { currentVersion: '0.1.0', channel: 'stable', rolloutPosition: 12, lastCheckedAt: null, state: { phase: 'idle' } },
+          printer: { kind: 'tcp', state: 'ready', paperLow: false, reportsPaper: true, checkedAt: '2026-11-24T08:29:58.000Z', pendingJobs: 0, failedJobs: 0 },
+          diskFreeBytes: 5_000_000_000,
+          at: '2026-11-24T08:00:00.000Z',
+        })).status).toBe(202);
     const stats = { locationId: 'utrecht-centrum', from: '2026-11-24T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z', counts: [{ metric: 'voucher-started', value: 4 }] };
     expect((await send('/v1/statistics', stats)).status).toBe(202);
     expect((await send('/v1/statistics', { ...stats, visitorName: 'x' })).status).toBe(422);

@@ -26,3 +26,22 @@ describe('the one webPreferences factory', () => {
     expect(prefs.devTools).toBe(false);
   });
 });
+
+describe('dev tools', () => {
+  it('open only when the shell asks for an unpackaged build, never through the environment', () => {
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
+    try {
+      expect(secureWebPreferences('/p.cjs').devTools).toBe(false);
+      expect(secureWebPreferences('/p.cjs', { devTools: true }).devTools).toBe(true);
+    } finally {
+      process.env.NODE_ENV = before;
+    }
+  });
+});
+
+describe('middle click', () => {
+  it('cannot open links in a new window', () => {
+    expect(secureWebPreferences('/p.cjs').disableBlinkFeatures).toBe('Auxclick');
+  });
+});

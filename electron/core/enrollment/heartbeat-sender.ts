@@ -1,0 +1,81 @@
+import type { Heartbeat } from '../../../shared/central-api/devices';
+import type { Logger } from '../log/logger';
+import type { TrackedAuth } from './enrollment-tracker';
+
+export type HeartbeatOutcome = 'sent' | 'not-enrolled' | 'failed';
+
+export interface HeartbeatSenderOptions {
+  baseUrl: string;
+  auth: TrackedAuth;
+  build: () => Promise<Heartbeat>;
+  logger: Logger;
+  everyMs: number;
+  firstAfterMs: number;
+  timeoutMs?: number;
+}
+
+export interface HeartbeatSender {
+  sendNow(): Promise<HeartbeatOutcome>;
+  lastSentAt(): Date | null;
+  stop(): void;
+}
+
+/** POST /v1/devices/heartbeat every few minutes; a refused token is renewed once, as the sync worker does. */
+export function createHeartbeatSender(options: HeartbeatSenderOptions): HeartbeatSender {
+  const url = `${options.baseUrl.replace(/\/+$/, '')}/v1/devices/heartbeat`;
+  const log = options.logger.child({ area: 'heartbeat' });
+  let lastSentAt: Date | null = null;
+  let sending: Promise<HeartbeatOutcome> | null = null;
+
+  const post = async (body: Heartbeat, token: string): Promise<number> => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+    await res.arrayBuffer();
+    return res.status;
+  };
+
+  async function send(): Promise<HeartbeatOutcome> {
+    const { auth } = options;
+    if (auth.token() === null && !(await auth.renew())) return 'not-enrolled';
+    const body = await options.build();
+    try {
+      let status = await post(body, auth.token() ?? '');
+      if (status === 401) {
+        if (!(await auth.renew())) {
+          log.warn('the central API refused the device token and no new enrollment code works: ask IT for a one-time code');
+          return 'not-enrolled';
+        }
+        status = await post(body, auth.token() ?? '');
+      }
+      if (status >= 200 && status < 300) {
+        lastSentAt = new Date();
+        return 'sent';
+      }
+      log.warn('heartbeat not accepted', { status });
+      return 'failed';
+    } catch (err) {
+      log.warn('heartbeat not delivered', { error: err instanceof Error ? err.name : 'unknown' });
+      return 'failed';
+    }
+  }
+
+  const sendNow = (): Promise<HeartbeatOutcome> => {
+    sending ??= send().finally(() => (sending = null));
+    return sending;
+  };
+
+  const first = setTimeout(() => void sendNow(), options.firstAfterMs).unref();
+  const every = setInterval(() => void sendNow(), options.everyMs).unref();
+  return {
+    sendNow,
+    lastSentAt: () => lastSentAt,
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(every);
+    },
+  };
+}
