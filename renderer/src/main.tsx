@@ -6,6 +6,7 @@ import { createBridge } from './bridge/bridge-client';
 import { initI18n } from './i18n/i18n';
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/kiosk.css';
 
 const bridge = createBridge();
 

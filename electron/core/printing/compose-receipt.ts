@@ -2,7 +2,7 @@ import { toCp858Text } from '../../../shared/printing/code-page-858';
 import type { PrintDocument } from '../../../shared/printing/print-document';
 import { fillTemplate, type Layout } from './layout';
 import { receiptTemplates } from './templates/receipt-templates';
-import { receiptTexts, type ReceiptTexts } from './templates/receipt-texts';
+import { receiptLanguage, receiptTexts, type ReceiptTexts } from './templates/receipt-texts';
 
 export interface ReceiptContext {
   shopName: string;
@@ -68,7 +68,7 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
 
 /** Fills the document's template in its language for this printer's line width. */
 export function composeReceipt(document: PrintDocument, options: { copy: boolean }, ctx: ReceiptContext): Layout {
-  const texts = receiptTexts[document.language];
+  const texts = receiptTexts[receiptLanguage(document.language)];
   const values: Record<string, string> = {
     ...textValues(texts),
     ...documentValues(document, texts, ctx),

@@ -2,11 +2,10 @@ import type { i18n as I18n } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
-import type { LanguageCode } from '../../../shared/contract/languages';
 import type { Bridge } from '../bridge/bridge-client';
 import { CounterApp } from '../counter/CounterApp';
 import { applyDocumentLanguage } from '../i18n/i18n';
-import { WelcomeScreen } from '../kiosk/WelcomeScreen';
+import { KioskApp } from '../kiosk/KioskApp';
 
 type State = { kind: 'loading' } | { kind: 'ready'; info: AppInfo } | { kind: 'failed' };
 
@@ -35,14 +34,10 @@ export function App({ bridge, i18n }: Props) {
     };
   }, [bridge, i18n]);
 
-  const chooseLanguage = (language: LanguageCode): void => {
-    void i18n.changeLanguage(language).then(() => applyDocumentLanguage(language));
-  };
-
   if (state.kind === 'loading') return <p className="status" role="status">{t('app.loading')}</p>;
   if (state.kind === 'failed') return <p className="status status--error" role="alert">{t('app.startFailed')}</p>;
   return state.info.role === 'kiosk' ? (
-    <WelcomeScreen info={state.info} onLanguage={chooseLanguage} />
+    <KioskApp info={state.info} bridge={bridge} />
   ) : (
     <CounterApp bridge={bridge} info={state.info} />
   );

@@ -25,17 +25,17 @@ declare global {
 
 type Transport = (channel: ChannelName, payload: unknown) => Promise<unknown>;
 
-const tokenKey = 'loopbaan.hostToken';
+export const hostTokenKey = 'loopbaan.hostToken';
 
 /** The browser host hands its token in the URL fragment; keep it for reloads, then hide it. */
 function hostToken(): string {
   const match = /(?:^|[#&])token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
   if (match?.[1]) {
-    sessionStorage.setItem(tokenKey, match[1]);
+    sessionStorage.setItem(hostTokenKey, match[1]);
     history.replaceState(null, '', window.location.pathname);
     return match[1];
   }
-  return sessionStorage.getItem(tokenKey) ?? '';
+  return sessionStorage.getItem(hostTokenKey) ?? '';
 }
 
 function httpTransport(token: string): Transport {

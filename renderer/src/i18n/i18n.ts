@@ -1,16 +1,23 @@
-import i18next from 'i18next';
+import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { LanguageCode } from '../../../shared/contract/languages';
-import en from './locales/en.json';
-import nl from './locales/nl.json';
+import { languageDefinition, languages, type LanguageCode } from '../../../shared/contract/languages';
 
-export const resources = { nl: { translation: nl }, en: { translation: en } } as const;
+/**
+ * Every language in shared/contract/languages.ts has a file locales/<code>.json; Vite bundles
+ * whatever files are there, so adding a language never touches this module.
+ */
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json', { eager: true });
+
+export const resources: Resource = Object.fromEntries(
+  languages.map(({ code }) => [code, { translation: files[`./locales/${code}.json`]?.default ?? {} }]),
+);
 
 export async function initI18n(language: LanguageCode): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     resources,
     lng: language,
     fallbackLng: 'nl',
+    supportedLngs: languages.map((l) => l.code),
     interpolation: { escapeValue: false },
     returnNull: false,
   });
@@ -18,7 +25,7 @@ export async function initI18n(language: LanguageCode): Promise<typeof i18next> 
 }
 
 /** Keeps <html lang> and dir in step with the chosen language, for screen readers and layout. */
-export function applyDocumentLanguage(language: string): void {
+export function applyDocumentLanguage(language: LanguageCode): void {
   document.documentElement.lang = language;
-  document.documentElement.dir = i18next.dir(language);
+  document.documentElement.dir = languageDefinition(language).dir;
 }

@@ -29,7 +29,15 @@ export interface ReceiptTexts {
   trajectories: Record<Trajectory, string>;
 }
 
-export const receiptTexts: Record<LanguageCode, ReceiptTexts> = {
+/** Languages the paper can carry: the printer's code page (PC858) has Latin letters only. */
+export type ReceiptLanguage = 'nl' | 'en';
+
+/** A visitor whose language the code page cannot print (Arabic) gets an English receipt. */
+export function receiptLanguage(language: LanguageCode): ReceiptLanguage {
+  return language === 'nl' ? 'nl' : 'en';
+}
+
+export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
   nl: {
     copy: '*** KOPIE ***',
     voucherTitle: 'Aanvraag loopbaanvoucher',

@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../shared/contract/app-info';
+import type { LanguageCode } from '../../../shared/contract/languages';
+import { hostTokenKey, type Bridge } from '../bridge/bridge-client';
+import { applyDocumentLanguage } from '../i18n/i18n';
+import { IdleDialog, LanguageDialog, StaffDialog, StopDialog } from './dialogs/KioskDialogs';
+import { applyDisplayPrefs, defaultDisplayPrefs, isDefaultDisplay, nextTextSize, type DisplayPrefs } from './display/display-prefs';
+import { useIdle } from './idle/use-idle';
+import { KeyboardContext, type KeyboardApi, type KeyboardTarget } from './keyboard/keyboard-context';
+import { OnScreenKeyboard } from './keyboard/OnScreenKeyboard';
+import { KioskContext, type KioskApi } from './kiosk-context';
+import { currentRoute, initialStack, navigate } from './navigation/nav-stack';
+import type { Route } from './navigation/routes';
+import { useSpeech } from './read-aloud/use-speech';
+import { ScreenSwitch } from './ScreenSwitch';
+import { Toolbar } from './toolbar/Toolbar';
+import { wipeBrowserTraces } from './session/wipe-traces';
+import { emptyVisit, VisitContext, visitReducer } from './visit/visit-context';
+
+type OpenDialog = 'none' | 'language' | 'stop' | 'staff';
+
+/**
+ * The kiosk: one visit at a time. A visit is a React subtree under a key; erasing the visit
+ * changes the key, so every piece of state, every typed letter and every scroll position goes
+ * with the old tree.
+ */
+export function KioskApp({ info, bridge }: { info: AppInfo; bridge: Bridge }) {
+  const [visitKey, setVisitKey] = useState(0);
+  const { i18n } = useTranslation();
+  const [prefs, setPrefs] = useState<DisplayPrefs>(defaultDisplayPrefs);
+
+  useEffect(() => applyDisplayPrefs(prefs), [prefs]);
+
+  const erase = useCallback(() => {
+    wipeBrowserTraces([hostTokenKey]);
+    setPrefs(defaultDisplayPrefs);
+    void i18n.changeLanguage(info.defaultLanguage).then(() => applyDocumentLanguage(info.defaultLanguage));
+    setVisitKey((k) => k + 1);
+  }, [i18n, info.defaultLanguage]);
+
+  return <Visit key={visitKey} info={info} bridge={bridge} prefs={prefs} setPrefs={setPrefs} erase={erase} />;
+}
+
+interface VisitProps {
+  info: AppInfo;
+  bridge: Bridge;
+  prefs: DisplayPrefs;
+  setPrefs(update: (prefs: DisplayPrefs) => DisplayPrefs): void;
+  erase(): void;
+}
+
+function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
+  const { t, i18n } = useTranslation();
+  const [stack, nav] = useReducer(navigate, initialStack);
+  const [visit, dispatchVisit] = useReducer(visitReducer, emptyVisit);
+  const [dialog, setDialog] = useState<OpenDialog>('none');
+  const [keyboardTarget, setKeyboardTarget] = useState<KeyboardTarget | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const mainRef = useRef<HTMLElement>(null);
+  const route = currentRoute(stack);
+  const speech = useSpeech(i18n.language);
+
+  const onWelcome = route.screen === 'welcome';
+  const { phase, stay } = useIdle(info.idleSeconds, !onWelcome || !isDefaultDisplay(prefs) || dialog !== 'none', erase);
+  const warning = phase.kind === 'warning';
+
+  useEffect(() => {
+    setAnnouncement(warning ? t('idle.announce', { count: phase.kind === 'warning' ? phase.secondsLeft : 0 }) : '');
+    // Announce once when the warning opens, not every second of the countdown.
+  }, [warning]);
+
+  // A new screen starts at the top, with focus on its title so a screen reader says where we are.
+  useEffect(() => {
+    setKeyboardTarget(null);
+    mainRef.current?.scrollTo(0, 0);
+    // A screen still loading has no title yet: then the content area takes focus instead.
+    (document.getElementById('screen-title') ?? mainRef.current)?.focus({ preventScroll: true });
+    speech.stop();
+  }, [stack]);
+
+  const api = useMemo<KioskApi>(
+    () => ({
+      info,
+      bridge,
+      route,
+      go: (next: Route) => nav({ type: 'go', route: next }),
+      back: () => nav({ type: 'back' }),
+      home: () => nav({ type: 'home' }),
+      reset: (routes) => nav({ type: 'reset', routes }),
+      chooseLanguage: (language: LanguageCode) => {
+        void i18n.changeLanguage(language).then(() => applyDocumentLanguage(language));
+      },
+      finish: erase,
+      askStaff: () => setDialog('staff'),
+    }),
+    [info, bridge, route, i18n, erase],
+  );
+
+  const keyboard = useMemo<KeyboardApi>(
+    () => ({
+      open: (target) => setKeyboardTarget((current) => (current?.element === target.element ? current : target)),
+    }),
+    [],
+  );
+
+  const readAloud = (): void => {
+    if (speech.speaking) return speech.stop();
+    const text = mainRef.current?.innerText ?? '';
+    speech.speak(text);
+  };
+
+  return (
+    <KioskContext.Provider value={api}>
+      <VisitContext.Provider value={{ visit, dispatch: dispatchVisit }}>
+        <KeyboardContext.Provider value={keyboard}>
+          <div className="kiosk">
+            <header className="kiosk__bar">
+              <p className="kiosk__brand">{t('brand')}</p>
+              <p className="kiosk__location">{info.location.name}</p>
+              {info.demo && <p className="badge">{t('welcome.demo')}</p>}
+            </header>
+            <main className="kiosk__main" ref={mainRef} aria-labelledby="screen-title" tabIndex={-1}>
+              <ScreenSwitch route={route} />
+            </main>
+            {keyboardTarget && <OnScreenKeyboard target={keyboardTarget} onDone={() => {
+              keyboardTarget.element.blur();
+              setKeyboardTarget(null);
+            }} />}
+            <Toolbar
+              showNavigation={!onWelcome}
+              prefs={prefs}
+              speech={speech}
+              onBack={() => nav({ type: 'back' })}
+              onHome={() => nav({ type: 'home' })}
+              onLanguage={() => setDialog('language')}
+              onTextSize={() => setPrefs((p) => ({ ...p, textSize: nextTextSize(p.textSize) }))}
+              onContrast={() => setPrefs((p) => ({ ...p, highContrast: !p.highContrast }))}
+              onReadAloud={readAloud}
+              onStop={() => setDialog('stop')}
+              onStaff={() => setDialog('staff')}
+            />
+            <div className="visually-hidden" role="status" aria-live="assertive" data-testid="announcer">
+              {announcement}
+            </div>
+          </div>
+          {dialog === 'language' && (
+            <LanguageDialog
+              onChoose={(language) => {
+                api.chooseLanguage(language);
+                setDialog('none');
+              }}
+              onClose={() => setDialog('none')}
+            />
+          )}
+          {dialog === 'stop' && <StopDialog onErase={erase} onClose={() => setDialog('none')} />}
+          {dialog === 'staff' && (
+            <StaffDialog
+              onClose={() => setDialog('none')}
+              onTicket={
+                route.screen === 'ticket'
+                  ? undefined
+                  : () => {
+                      setDialog('none');
+                      nav({ type: 'go', route: { screen: 'ticket', step: 'topic' } });
+                    }
+              }
+            />
+          )}
+          {phase.kind === 'warning' && <IdleDialog secondsLeft={phase.secondsLeft} onStay={stay} />}
+        </KeyboardContext.Provider>
+      </VisitContext.Provider>
+    </KioskContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+import { EligibilityFlow } from './eligibility/EligibilityFlow';
+import { InformationScreen } from './information/InformationScreens';
+import type { Route } from './navigation/routes';
+import { HomeScreen } from './screens/HomeScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+import { TicketFlow } from './ticket/TicketFlow';
+import { VoucherFlow } from './voucher/VoucherFlow';
+
+export function ScreenSwitch({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'welcome':
+      return <WelcomeScreen />;
+    case 'home':
+      return <HomeScreen />;
+    case 'voucher':
+      return <VoucherFlow step={route.step} />;
+    case 'information':
+      return <InformationScreen {...route} />;
+    case 'eligibility':
+      return <EligibilityFlow {...route} />;
+    case 'ticket':
+      return <TicketFlow step={route.step} />;
+  }
+}

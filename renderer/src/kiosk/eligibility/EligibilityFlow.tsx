@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageCode } from '../../../../shared/contract/languages';
+import type { AnswerProblem } from '../../../../shared/eligibility/outcome-schema';
+import { toSnapshot } from '../../../../shared/eligibility/snapshot';
+import { useCall } from '../data/use-call';
+import { useKiosk } from '../kiosk-context';
+import { ErrorNotice } from '../screens/ErrorNotice';
+import { Loading } from '../screens/Loading';
+import { useVisit } from '../visit/visit-context';
+import { canRequest } from './can-request';
+import { QuestionStep, type Answer } from './QuestionStep';
+
+type Step = { step: 'start' } | { step: 'question'; question: string } | { step: 'result' };
+
+function useLanguage(): LanguageCode {
+  const { i18n } = useTranslation();
+  return LanguageCode.catch('nl').parse(i18n.language);
+}
+
+export function EligibilityFlow(props: Step) {
+  switch (props.step) {
+    case 'start':
+      return <StartStep />;
+    case 'question':
+      return <Question id={props.question} />;
+    case 'result':
+      return <ResultStep />;
+  }
+}
+
+/** Asks the engine what to do next with the answers so far: the next question, or the result. */
+function useAdvance(): { advance(answers: Record<string, Answer>, current?: string): Promise<void>; busy: boolean; failed: boolean; problem: AnswerProblem | null } {
+  const { bridge, go } = useKiosk();
+  const { dispatch } = useVisit();
+  const language = useLanguage();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [problem, setProblem] = useState<AnswerProblem | null>(null);
+  const advance = async (answers: Record<string, Answer>, current?: string): Promise<void> => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const outcome = await bridge.call('eligibility.check', { answers, language });
+      dispatch({ type: 'answers', answers });
+      const invalid = outcome.invalidAnswers.find((i) => i.question === current);
+      setBusy(false);
+      if (invalid) return setProblem(invalid.problem);
+      setProblem(null);
+      go(outcome.nextQuestion ? { screen: 'eligibility', step: 'question', question: outcome.nextQuestion } : { screen: 'eligibility', step: 'result' });
+    } catch {
+      setBusy(false);
+      setFailed(true);
+    }
+  };
+  return { advance, busy, failed, problem };
+}
+
+/** The start of the check; beginning again starts from an empty sheet. */
+function StartStep() {
+  const { t } = useTranslation();
+  const { dispatch } = useVisit();
+  const { advance, busy, failed } = useAdvance();
+  return (
+    <div className="flow" data-screen="eligibility-start">
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('eligibility.start.title')}
+      </h1>
+      <ul className="plain-list">
+        <li>{t('eligibility.start.few')}</li>
+        <li>{t('eligibility.start.private')}</li>
+      </ul>
+      {failed && <ErrorNotice message={t('eligibility.failed')} />}
+      <div className="actions">
+        <button type="button" className="button button--primary button--big" data-testid="eligibility-begin"
+          disabled={busy}
+          onClick={() => {
+            dispatch({ type: 'eligibility', snapshot: null });
+            void advance({});
+          }}
+        >
+          {t('eligibility.start.begin')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Question({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { visit } = useVisit();
+  const questions = useCall('eligibility.questions', { language });
+  const { advance, busy, failed, problem } = useAdvance();
+  if (questions.kind === 'loading') return <Loading />;
+  const index = questions.kind === 'ready' ? questions.data.questions.findIndex((q) => q.id === id) : -1;
+  const question = questions.kind === 'ready' ? questions.data.questions[index] : undefined;
+  if (!question || questions.kind !== 'ready') return <ErrorNotice message={t('eligibility.failed')} />;
+  return (
+    <>
+      <QuestionStep
+        question={question}
+        step={index + 1}
+        total={questions.data.questions.length}
+        answer={visit.answers[id]}
+        problem={problem}
+        busy={busy}
+        onAnswer={(answer) => void advance({ ...visit.answers, [id]: answer }, id)}
+      />
+      {failed && <ErrorNotice message={t('eligibility.failed')} />}
+    </>
+  );
+}
+
+function ResultStep() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { go } = useKiosk();
+  const { visit, dispatch } = useVisit();
+  // Checked again here, so the reasons follow the visitor's language if they switch it now.
+  const result = useCall('eligibility.check', { answers: visit.answers, language });
+  const outcome = result.kind === 'ready' ? result.data : null;
+
+  useEffect(() => {
+    if (outcome) dispatch({ type: 'eligibility', snapshot: toSnapshot(outcome) });
+  }, [outcome, dispatch]);
+
+  if (result.kind === 'loading') return <Loading />;
+  if (!outcome || outcome.status === 'incomplete') {
+    return (
+      <div data-screen="eligibility-result">
+        <h1 id="screen-title" tabIndex={-1}>
+          {t('home.eligibility')}
+        </h1>
+        <ErrorNotice message={t('eligibility.failed')} />
+      </div>
+    );
+  }
+  const status = outcome.status;
+  const snapshot = toSnapshot(outcome);
+  const mark = (code: string): string => (code === 'passed' ? '✓' : code === 'failed' ? '✗' : '!');
+  return (
+    <div className="flow" data-screen="eligibility-result" data-outcome={status}>
+      <h1 id="screen-title" tabIndex={-1}>
+        {t(`eligibility.result.${status}.title`)}
+      </h1>
+      <p className="lead">{t(`eligibility.result.${status}.intro`)}</p>
+      {outcome.eligibleFrom && (
+        <p className="lead" data-testid="eligible-from">
+          {t('eligibility.result.from', { date: new Date(`${outcome.eligibleFrom}T12:00:00`), formatParams: { date: { dateStyle: 'long' } } })}
+        </p>
+      )}
+      {outcome.provisional && <p className="note">{t('eligibility.result.provisional')}</p>}
+      {/* The next step comes first, so it is on screen without scrolling; the reasons follow. */}
+      <div className="actions actions--stacked">
+        {status === 'eligible' && canRequest(snapshot) && (
+          <button type="button" className="button button--primary button--big" data-testid="result-request" onClick={() => go({ screen: 'voucher', step: 'trajectory' })}>
+            {t('eligibility.result.request')}
+          </button>
+        )}
+        <button type="button" className={`button${status === 'eligible' ? '' : ' button--primary button--big'}`} data-testid="result-talk" onClick={() => go({ screen: 'ticket', step: 'topic' })}>
+          {t('eligibility.result.talk')}
+        </button>
+        {status === 'needsStaff' && canRequest(snapshot) && (
+          <button type="button" className="button" data-testid="result-request" onClick={() => go({ screen: 'voucher', step: 'trajectory' })}>
+            {t('eligibility.result.requestWithStaff')}
+          </button>
+        )}
+      </div>
+      <h2>{status === 'eligible' ? t('eligibility.result.checked') : t('eligibility.result.why')}</h2>
+      <ul className="reasons">
+        {outcome.reasons.map((reason) => (
+          <li key={`${reason.rule}-${reason.code}`} className={`reason reason--${reason.code}`}>
+            <span className="reason__mark" aria-hidden="true">
+              {mark(reason.code)}
+            </span>
+            <span>{reason.text}</span>
+          </li>
+        ))}
+      </ul>
+      {outcome.centralChecks.length > 0 && (
+        <>
+          <h2>{t('eligibility.result.later')}</h2>
+          <ul className="plain-list">
+            {outcome.centralChecks.map((check) => (
+              <li key={check.rule}>{check.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,370 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccreditationMark } from '../../../../shared/content/pack-schema';
+import { pickText, type LocalizedText } from '../../../../shared/content/localized-text';
+import type { TextSegment } from '../../../../shared/content/search-result';
+import { LanguageCode } from '../../../../shared/contract/languages';
+import { Trajectory } from '../../../../shared/domain/trajectory';
+import { useCall } from '../data/use-call';
+import { TextField } from '../keyboard/TextField';
+import { useKiosk } from '../kiosk-context';
+import type { InformationView } from '../navigation/routes';
+import { pictogramFor } from '../pictograms/Pictogram';
+import { ChoiceTile } from '../screens/ChoiceTile';
+import { ErrorNotice } from '../screens/ErrorNotice';
+import { Loading } from '../screens/Loading';
+import { useVisit } from '../visit/visit-context';
+import { ProviderFilters, useProviderFilter } from './ProviderFilters';
+import { TrendChart } from './TrendChart';
+
+const marks: readonly AccreditationMark[] = ['noloc', 'nrto', 'cmi', 'blik-op-werk', 'cedeo', 'oval'];
+
+function useText(): (text: LocalizedText) => string {
+  const { i18n } = useTranslation();
+  return (text) => pickText(text, i18n.language);
+}
+
+function Title({ children }: { children: string }) {
+  return (
+    <h1 id="screen-title" tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+/** A body of short plain-text paragraphs separated by blank lines: rendered as text, never as markup. */
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <div className="prose">
+      {text.split(/\n\s*\n/).map((paragraph, i) => (
+        <p key={i}>{paragraph}</p>
+      ))}
+    </div>
+  );
+}
+
+function Failed() {
+  const { t } = useTranslation();
+  return <ErrorNotice message={t('info.failed')} />;
+}
+
+export function InformationScreen(props: InformationView) {
+  const screen = ((): ReactElement => {
+    switch (props.view) {
+      case 'menu':
+        return <Menu />;
+      case 'topic':
+        return <Topic id={props.id} />;
+      case 'page':
+        return <Page id={props.id} />;
+      case 'providers':
+        return <Providers />;
+      case 'provider':
+        return <Provider id={props.id} />;
+      case 'schemes':
+        return <Schemes />;
+      case 'scheme':
+        return <Scheme id={props.id} />;
+      case 'work':
+        return <Work />;
+      case 'search':
+        return <Search />;
+    }
+  })();
+  return <div data-screen={`information-${props.view}`}>{screen}</div>;
+}
+
+function SearchButton() {
+  const { t } = useTranslation();
+  const { go } = useKiosk();
+  return (
+    <div className="actions">
+      <button type="button" className="button" data-testid="info-search" onClick={() => go({ screen: 'information', view: 'search' })}>
+        {t('info.search.open')}
+      </button>
+    </div>
+  );
+}
+
+function Menu() {
+  const { t } = useTranslation();
+  const { go } = useKiosk();
+  const text = useText();
+  const topics = useCall('content.topics', {});
+  return (
+    <>
+      <Title>{t('info.title')}</Title>
+      <p className="lead">{t('info.intro')}</p>
+      <SearchButton />
+      <ul className="tiles">
+        <li>
+          <ChoiceTile icon="providers" title={t('info.providers.title')} description={t('info.providers.short')} testId="info-providers" onClick={() => go({ screen: 'information', view: 'providers' })} />
+        </li>
+        <li>
+          <ChoiceTile icon="money" title={t('info.schemes.title')} description={t('info.schemes.short')} testId="info-schemes" onClick={() => go({ screen: 'information', view: 'schemes' })} />
+        </li>
+        <li>
+          <ChoiceTile icon="chart" title={t('info.work.title')} description={t('info.work.short')} testId="info-work" onClick={() => go({ screen: 'information', view: 'work' })} />
+        </li>
+        {topics.kind === 'ready' &&
+          topics.data.map((topic) => (
+            <li key={topic.id}>
+              <ChoiceTile icon={pictogramFor(topic.icon)} title={text(topic.title)} testId={`topic-${topic.id}`} onClick={() => go({ screen: 'information', view: 'topic', id: topic.id })} />
+            </li>
+          ))}
+      </ul>
+      {topics.kind === 'loading' && <Loading />}
+      {topics.kind === 'failed' && <Failed />}
+    </>
+  );
+}
+
+function Topic({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { go, info } = useKiosk();
+  const text = useText();
+  const topics = useCall('content.topics', {});
+  const pages = useCall('content.pages', { topic: id, region: info.region });
+  const topic = topics.kind === 'ready' ? topics.data.find((x) => x.id === id) : undefined;
+  return (
+    <>
+      <Title>{topic ? text(topic.title) : t('info.title')}</Title>
+      <SearchButton />
+      {pages.kind === 'loading' && <Loading />}
+      {pages.kind === 'failed' && <Failed />}
+      {pages.kind === 'ready' && (
+        <ul className="tiles tiles--list">
+          {pages.data.map((page) => (
+            <li key={page.id}>
+              <ChoiceTile icon="info" title={text(page.title)} description={text(page.summary)} testId={`page-${page.id}`} onClick={() => go({ screen: 'information', view: 'page', id: page.id })} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Page({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const page = useCall('content.page', { id });
+  if (page.kind !== 'ready') return page.kind === 'loading' ? <Loading /> : <Failed />;
+  return (
+    <article>
+      <Title>{text(page.data.title)}</Title>
+      <p className="lead">{text(page.data.summary)}</p>
+      <Paragraphs text={text(page.data.body)} />
+      <p className="note">{t('info.askStaff')}</p>
+    </article>
+  );
+}
+
+function Providers() {
+  const { t } = useTranslation();
+  const { go, info } = useKiosk();
+  const filter = useProviderFilter();
+  const providers = useCall('content.providers', { region: info.region, ...filter.value });
+  return (
+    <>
+      <Title>{t('info.providers.title')}</Title>
+      <p className="lead">{t('info.providers.intro')}</p>
+      <ProviderFilters filter={filter} trajectories={Trajectory.options} marks={marks} />
+      {providers.kind === 'loading' && <Loading />}
+      {providers.kind === 'failed' && <Failed />}
+      {providers.kind === 'ready' && (
+        <>
+          <p className="count" role="status" data-testid="provider-count">
+            {t('info.providers.count', { count: providers.data.length })}
+          </p>
+          <ul className="tiles tiles--list">
+            {providers.data.map((provider) => (
+              <li key={provider.id}>
+                <ChoiceTile
+                  icon="providers"
+                  title={provider.name}
+                  description={`${provider.address.city} · ${provider.marks.map((m) => t(`marks.${m}`)).join(', ')}`}
+                  testId={`provider-${provider.id}`}
+                  onClick={() => go({ screen: 'information', view: 'provider', id: provider.id })}
+                />
+              </li>
+            ))}
+          </ul>
+          {providers.data.length === 0 && <p>{t('info.providers.none')}</p>}
+        </>
+      )}
+    </>
+  );
+}
+
+function Provider({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const text = useText();
+  const provider = useCall('content.provider', { id });
+  if (provider.kind !== 'ready') return provider.kind === 'loading' ? <Loading /> : <Failed />;
+  const p = provider.data;
+  const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  const rows: Array<[string, string]> = [
+    [t('info.provider.services'), p.services.map((s) => t(`trajectory.${s}.name`)).join(', ')],
+    [t('info.provider.marks'), p.marks.map((m) => t(`marks.${m}`)).join(', ')],
+    [t('info.provider.kind'), t(`info.provider.kinds.${p.kind}`)],
+    [t('info.provider.address'), `${p.address.street}, ${p.address.postcode} ${p.address.city}`],
+    ...(p.phone ? ([[t('info.provider.phone'), p.phone]] as Array<[string, string]>) : []),
+    [t('info.provider.hours'), text(p.openingHours)],
+    [t('info.provider.languages'), p.languages.map((l) => languageNames.of(l) ?? l).join(', ')],
+  ];
+  return (
+    <article>
+      <Title>{p.name}</Title>
+      <Paragraphs text={text(p.description)} />
+      <dl className="summary summary--facts">
+        {rows.map(([label, value]) => (
+          <div className="summary__row" key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}
+
+function Schemes() {
+  const { t } = useTranslation();
+  const { go } = useKiosk();
+  const text = useText();
+  const schemes = useCall('content.schemes', {});
+  return (
+    <>
+      <Title>{t('info.schemes.title')}</Title>
+      <p className="lead">{t('info.schemes.intro')}</p>
+      {schemes.kind === 'loading' && <Loading />}
+      {schemes.kind === 'failed' && <Failed />}
+      {schemes.kind === 'ready' && (
+        <ul className="tiles tiles--list">
+          {schemes.data.map((scheme) => (
+            <li key={scheme.id}>
+              <ChoiceTile
+                icon="money"
+                title={`${text(scheme.name)}${scheme.status === 'ended' ? ` (${t('info.schemes.ended')})` : ''}`}
+                description={text(scheme.summary)}
+                testId={`scheme-${scheme.id}`}
+                onClick={() => go({ screen: 'information', view: 'scheme', id: scheme.id })}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Scheme({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const schemes = useCall('content.schemes', {});
+  if (schemes.kind !== 'ready') return schemes.kind === 'loading' ? <Loading /> : <Failed />;
+  const scheme = schemes.data.find((s) => s.id === id);
+  if (!scheme) return <Failed />;
+  return (
+    <article>
+      <Title>{text(scheme.name)}</Title>
+      {scheme.status === 'ended' && <p className="note">{t('info.schemes.endedNote', { period: scheme.period })}</p>}
+      <p className="lead">{text(scheme.summary)}</p>
+      <Paragraphs text={text(scheme.body)} />
+      <dl className="summary summary--facts">
+        <div className="summary__row">
+          <dt>{t('info.schemes.who')}</dt>
+          <dd>{text(scheme.who)}</dd>
+        </div>
+        {scheme.amount && (
+          <div className="summary__row">
+            <dt>{t('info.schemes.amount')}</dt>
+            <dd>{text(scheme.amount)}</dd>
+          </div>
+        )}
+        <div className="summary__row">
+          <dt>{t('info.schemes.period')}</dt>
+          <dd>{scheme.period}</dd>
+        </div>
+        <div className="summary__row">
+          <dt>{t('info.schemes.source')}</dt>
+          <dd>{scheme.source}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}
+
+function Work() {
+  const { t } = useTranslation();
+  const { info } = useKiosk();
+  const text = useText();
+  const market = useCall('content.labourMarket', { region: info.region });
+  if (market.kind !== 'ready') return market.kind === 'loading' ? <Loading /> : <Failed />;
+  const { region, figures } = market.data;
+  const trends = (list: typeof figures.growing) => list.map((x) => ({ label: text(x.occupation), changePercent: x.changePercent }));
+  return (
+    <>
+      <Title>{t('info.work.heading', { region: region.name })}</Title>
+      <p className="lead">{t('info.work.intro')}</p>
+      {figures.sample && <p className="note" data-testid="sample-figures">{t('info.work.sample')}</p>}
+      <TrendChart title={t('info.work.growingTitle')} trends={trends(figures.growing)} testId="chart-growing" />
+      <TrendChart title={t('info.work.shrinkingTitle')} trends={trends(figures.shrinking)} testId="chart-shrinking" />
+      <p>{t('info.work.source', { source: figures.source, date: new Date(`${figures.date}T12:00:00`), formatParams: { date: { dateStyle: 'long' } } })}</p>
+    </>
+  );
+}
+
+function Marked({ segments }: { segments: readonly TextSegment[] }) {
+  return (
+    <>
+      {segments.map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
+    </>
+  );
+}
+
+function Search() {
+  const { t, i18n } = useTranslation();
+  const { go, info } = useKiosk();
+  const { visit, dispatch } = useVisit();
+  const query = visit.searchText;
+  const language = LanguageCode.catch('nl').parse(i18n.language);
+  const result = useCall('content.search', { query, language, region: info.region, limit: 20 });
+  const open = (kind: string, id: string): void => {
+    if (kind === 'page') go({ screen: 'information', view: 'page', id });
+    else if (kind === 'scheme') go({ screen: 'information', view: 'scheme', id });
+    else go({ screen: 'information', view: 'provider', id });
+  };
+  return (
+    <>
+      <Title>{t('info.search.title')}</Title>
+      <TextField name="search" type="search" label={t('info.search.label')} hint={t('info.search.hint')} value={query} maxLength={80} onChange={(text) => dispatch({ type: 'search', text })} />
+      {query.trim() !== '' && result.kind === 'loading' && <Loading />}
+      {result.kind === 'failed' && <Failed />}
+      {result.kind === 'ready' && query.trim() !== '' && (
+        <>
+          {result.data.correctedQuery && <p className="note">{t('info.search.corrected', { query: result.data.correctedQuery })}</p>}
+          <p className="count" role="status" data-testid="search-count">
+            {t('info.search.count', { count: result.data.hits.length })}
+          </p>
+          <ul className="results">
+            {result.data.hits.map((hit) => (
+              <li key={`${hit.kind}-${hit.id}`}>
+                <button type="button" className="result" data-testid={`hit-${hit.kind}-${hit.id}`} onClick={() => open(hit.kind, hit.id)}>
+                  <span className="result__kind">{t(`info.search.kinds.${hit.kind}`)}</span>
+                  <span className="result__title">
+                    <Marked segments={hit.title} />
+                  </span>
+                  <span className="result__snippet">
+                    <Marked segments={hit.snippet} />
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+/** Every place a visitor can be. The route lives in memory only: the address bar never changes. */
+export type VoucherStep = 'trajectory' | 'provider' | 'contact' | 'consent' | 'check' | 'done';
+
+export type InformationView =
+  | { view: 'menu' }
+  | { view: 'topic'; id: string }
+  | { view: 'page'; id: string }
+  | { view: 'providers' }
+  | { view: 'provider'; id: string }
+  | { view: 'schemes' }
+  | { view: 'scheme'; id: string }
+  | { view: 'work' }
+  | { view: 'search' };
+
+export type Route =
+  | { screen: 'welcome' }
+  | { screen: 'home' }
+  | ({ screen: 'information' } & InformationView)
+  | { screen: 'eligibility'; step: 'start' }
+  | { screen: 'eligibility'; step: 'question'; question: string }
+  | { screen: 'eligibility'; step: 'result' }
+  | { screen: 'voucher'; step: VoucherStep }
+  | { screen: 'ticket'; step: 'topic' | 'number' };
+
+export type ScreenName = Route['screen'];

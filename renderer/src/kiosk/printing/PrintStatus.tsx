@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintJobState } from '../../../../shared/printing/print-job';
+import { useKiosk } from '../kiosk-context';
+
+type Shown = 'printing' | 'printed' | 'failed';
+
+const pollMs = 1000;
+/** The core gives up on a job after about a minute; the screen stops asking a little later. */
+const maxPolls = 90;
+
+function shownFor(state: PrintJobState): Shown {
+  if (state === 'printed') return 'printed';
+  return state === 'failed' || state === 'uncertain' ? 'failed' : 'printing';
+}
+
+/**
+ * Whether the receipt or ticket came out. Until it has, the code stays on screen anyway; when the
+ * printer gives up (or there is none) the visitor is told to photograph the code or ask staff.
+ */
+export function PrintStatus({ jobId, kind }: { jobId: string | null; kind: 'receipt' | 'ticket' }) {
+  const { t } = useTranslation();
+  const { bridge } = useKiosk();
+  const [shown, setShown] = useState<Shown>(jobId ? 'printing' : 'failed');
+
+  useEffect(() => {
+    if (!jobId) return;
+    let live = true;
+    let timer: number | undefined;
+    const poll = async (count: number): Promise<void> => {
+      try {
+        const job = await bridge.call('print.job', { jobId });
+        if (!live) return;
+        const next = shownFor(job.state);
+        setShown(next);
+        if (next !== 'printing') return;
+      } catch {
+        if (live) setShown('failed');
+        return;
+      }
+      if (count < maxPolls) timer = window.setTimeout(() => void poll(count + 1), pollMs);
+      else setShown('failed');
+    };
+    void poll(0);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [bridge, jobId]);
+
+  return (
+    <p className={shown === 'printing' ? 'progress' : shown === 'failed' ? 'notice notice--error' : 'note'} role="status" data-testid="print-status" data-print-state={shown}>
+      {shown === 'failed' && <span aria-hidden="true">⚠ </span>}
+      {t(`print.${kind}.${shown}`)}
+    </p>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../kiosk-context';
+import type { PictogramName } from '../pictograms/Pictogram';
+import { ChoiceTile } from '../screens/ChoiceTile';
+import { PrintStatus } from '../printing/PrintStatus';
+import { ErrorNotice } from '../screens/ErrorNotice';
+import { useVisit } from '../visit/visit-context';
+
+/** What a conversation can be about; staff see the topic next to the number. Words in the translations. */
+export const ticketTopics: ReadonlyArray<{ id: string; icon: PictogramName }> = [
+  { id: 'voucher', icon: 'voucher' },
+  { id: 'work', icon: 'career' },
+  { id: 'training', icon: 'study' },
+  { id: 'money', icon: 'money' },
+  { id: 'other', icon: 'talk' },
+];
+
+export function TicketFlow({ step }: { step: 'topic' | 'number' }) {
+  return <div data-screen={`ticket-${step}`}>{step === 'topic' ? <TopicStep /> : <TicketNumber />}</div>;
+}
+
+function TopicStep() {
+  const { t } = useTranslation();
+  const { bridge, reset } = useKiosk();
+  const { dispatch } = useVisit();
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'taking'; topic: string } | { kind: 'failed' }>({ kind: 'idle' });
+  const take = async (topic: string): Promise<void> => {
+    setState({ kind: 'taking', topic });
+    try {
+      const ticket = await bridge.call('ticket.take', { topic });
+      dispatch({ type: 'ticket', ticket });
+      reset([{ screen: 'welcome' }, { screen: 'home' }, { screen: 'ticket', step: 'number' }]);
+    } catch {
+      setState({ kind: 'failed' });
+    }
+  };
+  return (
+    <>
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('ticket.topic.title')}
+      </h1>
+      <p className="lead">{t('ticket.topic.intro')}</p>
+      {state.kind === 'failed' && <ErrorNotice message={t('ticket.topic.failed')} />}
+      {state.kind === 'taking' && (
+        <p className="progress" role="status">
+          {t('ticket.topic.taking')}
+        </p>
+      )}
+      <ul className="tiles">
+        {ticketTopics.map(({ id, icon }) => (
+          <li key={id}>
+            <ChoiceTile icon={icon} title={t(`ticket.topics.${id}`)} testId={`ticket-topic-${id}`} onClick={() => state.kind !== 'taking' && void take(id)} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function TicketNumber() {
+  const { t } = useTranslation();
+  const { finish } = useKiosk();
+  const { visit } = useVisit();
+  const ticket = visit.ticket;
+  if (!ticket) return null;
+  return (
+    <>
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('ticket.number.title')}
+      </h1>
+      <p className="ticket-number" data-testid="ticket-number">
+        {ticket.number}
+      </p>
+      <PrintStatus jobId={ticket.printJobId} kind="ticket" />
+      <p className="lead">{t('ticket.number.topic', { topic: t(`ticket.topics.${ticket.topic}`) })}</p>
+      {ticket.expectedWaitMinutes !== null && <p className="lead">{t('ticket.number.wait', { count: ticket.expectedWaitMinutes })}</p>}
+      <p>{t('ticket.number.next')}</p>
+      <div className="actions">
+        <button type="button" className="button button--primary" onClick={finish}>
+          {t('ticket.number.finish')}
+        </button>
+      </div>
+    </>
+  );
+}
