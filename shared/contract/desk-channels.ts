@@ -39,6 +39,10 @@ export const RequestDetail = z.object({
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
+/** A completed request and the final receipt stored with it (null on a device without a printer). */
+export const CompletedRequest = RequestDetail.extend({ printJobId: z.string().nullable() });
+export type CompletedRequest = z.infer<typeof CompletedRequest>;
+
 export const CancelReason = z.string().trim().min(3, 'expected a short reason').max(200);
 
 export const HubStatus = z.object({
@@ -117,7 +121,7 @@ export const deskChannels = {
   'request.complete': channel({
     summary: 'Staff checked the identity document and typed the BSN: the request is completed and queued for the central API.',
     input: z.strictObject({ reference: TypedReference, identityDocument: IdDocumentType, bsn: Bsn }),
-    output: RequestDetail,
+    output: CompletedRequest,
     access: staffOnly(),
   }),
   'request.cancel': channel({

@@ -8,6 +8,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
+import type { ReceiptWriter } from '../printing/receipt-writer';
 import { createStaffHandlers } from '../staff/staff-handlers';
 import { createStaffService } from '../staff/staff-service';
 import { createHubIngest } from '../hub/hub-ingest';
@@ -25,6 +26,8 @@ export interface DeskStore {
   cipher: FieldCipher;
   outbox: Outbox;
   now: () => Date;
+  /** Where the final receipt is stored, in the completion's transaction. */
+  receipts?: ReceiptWriter;
   /** Tells the sync worker there is something new to send. */
   nudge(): void;
 }
@@ -55,7 +58,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   const now = () => store.now().getTime();
   const staff = createStaffService({ db, autoLockSeconds: config.deskAutoLockSeconds, now });
   const queue = createQueue(db, store.now);
-  const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now });
+  const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now, receipts: store.receipts });
   const me = () => staff.current().id;
   const privacy = createSubjectAccess(db, requests, store.now);
   const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
