@@ -185,6 +185,11 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       return idempotentPost(req, res, path, fault, (body, deviceId) => {
         const checked = validate(VoucherRequestSubmission, body);
         if (!checked.ok) return { status: 422, produce: () => checked.problem };
+        const refused = faults.refuseEmailDomain;
+        if (refused && checked.data.contact.email?.toLowerCase().endsWith(`@${refused.toLowerCase()}`)) {
+          const problemBody = { type: problemTypes.invalidBody, title: 'The e-mail address cannot receive mail; ask the visitor for another one.', status: 422 };
+          return { status: 422, produce: () => problemBody };
+        }
         return {
           status: 201,
           produce: () => {

@@ -130,4 +130,16 @@ export const deskChannels = {
     output: RequestDetail,
     access: staffOnly(),
   }),
+  'attention.resend': channel({
+    summary: 'A voucher request the central API refused: staff corrected the contact details; it goes out again as a new message and the refused one is closed.',
+    input: z.strictObject({ outboxId: z.number().int().positive(), contact: ContactDetails }),
+    output: z.object({ outboxId: z.number().int().positive(), reference: z.string() }),
+    access: staffOnly(),
+  }),
+  'attention.cancel': channel({
+    summary: 'Gives up a message the central API refused, with the reason staff give; a refused voucher request is cancelled with it.',
+    input: z.strictObject({ outboxId: z.number().int().positive(), reason: CancelReason }),
+    output: z.object({ reference: z.string() }),
+    access: staffOnly(),
+  }),
 } as const;

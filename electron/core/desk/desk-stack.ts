@@ -15,6 +15,7 @@ import { createHubIngest } from '../hub/hub-ingest';
 import { hubPsk } from '../hub/hub-psk';
 import { startHubServer, type HubServer } from '../hub/hub-server';
 import { serviceDay } from '../requests/service-day';
+import { createAttentionActions } from './attention-actions';
 import { readDailyStats } from './daily-stats';
 import { createQueue } from './queue';
 import { createRequestDesk } from './request-desk';
@@ -61,6 +62,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now, receipts: store.receipts });
   const me = () => staff.current().id;
   const privacy = createSubjectAccess(db, requests, store.now);
+  const attention = createAttentionActions({ db, cipher, outbox, now: store.now });
   const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
   let listening: HubServer | null = null;
   const hub: Promise<HubServer | null> = hubConfig
@@ -95,6 +97,12 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
         return result;
       },
       'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
+      'attention.resend': (input) => {
+        const result = attention.resend(input.outboxId, input.contact, me());
+        store.nudge();
+        return result;
+      },
+      'attention.cancel': (input) => attention.cancel(input.outboxId, input.reason, me()),
       'privacy.find': (input) => privacy.find(input.reference, me()),
       'privacy.export': (input) => privacy.export(input.reference, me()),
       'privacy.erase': (input) => privacy.erase(input.reference, input.reason, me()),
