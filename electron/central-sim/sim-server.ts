@@ -271,6 +271,21 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       return send(res, 202, { receivedAt: now().toISOString() });
     }
 
+    // With an Idempotency-Key (the device's outbox sends one), a resent day is recorded once.
+    if (method === 'POST' && path === '/v1/statistics' && req.headers['idempotency-key']) {
+      return idempotentPost(req, res, path, fault, (body, deviceId) => {
+        const checked = validate(UsageStatistics, body);
+        if (!checked.ok) return { status: 422, produce: () => checked.problem };
+        return {
+          status: 202,
+          produce: () => {
+            store.recordStatistics(deviceId ?? 'anonymous', checked.data, now());
+            return { receivedAt: now().toISOString() };
+          },
+        };
+      });
+    }
+
     if (method === 'POST' && path === '/v1/statistics') {
       const deviceId = authenticate(req);
       const checked = validate(UsageStatistics, parseJson(await readBody(req)));

@@ -17,6 +17,7 @@ import { startHubServer, type HubServer } from '../hub/hub-server';
 import { serviceDay } from '../requests/service-day';
 import { createAttentionActions } from './attention-actions';
 import { readDailyStats } from './daily-stats';
+import { queueFinishedDays } from './statistics-sender';
 import { createQueue } from './queue';
 import { createRequestDesk } from './request-desk';
 import { createSubjectAccess } from './subject-access';
@@ -63,6 +64,19 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   const me = () => staff.current().id;
   const privacy = createSubjectAccess(db, requests, store.now);
   const attention = createAttentionActions({ db, cipher, outbox, now: store.now });
+  // The location's statistics come from its hub (a kiosk that forwards to one counts nothing of its own),
+  // checked at start and every hour so yesterday goes out the first time the device runs today.
+  const sendsStatistics = !(config.role === 'kiosk' && config.hub?.url);
+  const queueStatistics = (): void => {
+    try {
+      if (queueFinishedDays(db, outbox, config.location.id, store.now()).length) store.nudge();
+    } catch (err) {
+      options.logger.error('daily statistics could not be queued; the next hour tries again', { error: err instanceof Error ? err.message : 'unknown' });
+    }
+  };
+  const statisticsTimer = sendsStatistics ? setInterval(queueStatistics, 60 * 60_000) : null;
+  statisticsTimer?.unref();
+  if (sendsStatistics) queueStatistics();
   const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
   let listening: HubServer | null = null;
   const hub: Promise<HubServer | null> = hubConfig
@@ -83,6 +97,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   return {
     staffRole: () => staff.currentRole(),
     close: async () => {
+      if (statisticsTimer) clearInterval(statisticsTimer);
       await (await hub)?.close();
     },
     handlers: {

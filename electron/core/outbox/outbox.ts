@@ -4,7 +4,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from './audit';
 
 /** What an outbox row asks the central API to do; the sync worker maps each kind to an endpoint. */
-export type OutboxKind = 'voucher-request.submit' | 'voucher-request.complete' | 'ticket.record';
+export type OutboxKind = 'voucher-request.submit' | 'voucher-request.complete' | 'ticket.record' | 'statistics.daily';
 
 export interface OutboxMessage {
   aggregateType: string;
