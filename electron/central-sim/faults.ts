@@ -24,6 +24,11 @@ export const FaultSettings = z
     slowMs: z.number().int().min(0).max(60_000).default(200),
     /** How long a "timeout" holds the request before dropping it. */
     holdMs: z.number().int().min(0).max(120_000).default(2_000),
+    /**
+     * Refuse (422) a voucher request whose e-mail address is at this domain, the way the central
+     * API refuses an address it knows bounces: a refusal only a person can fix.
+     */
+    refuseEmailDomain: z.string().min(1).max(253).nullable().default(null),
     /** Down: every request, the health probe included, has its connection dropped. */
     down: z.boolean().default(false),
   })

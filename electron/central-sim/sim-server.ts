@@ -185,6 +185,11 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       return idempotentPost(req, res, path, fault, (body, deviceId) => {
         const checked = validate(VoucherRequestSubmission, body);
         if (!checked.ok) return { status: 422, produce: () => checked.problem };
+        const refused = faults.refuseEmailDomain;
+        if (refused && checked.data.contact.email?.toLowerCase().endsWith(`@${refused.toLowerCase()}`)) {
+          const problemBody = { type: problemTypes.invalidBody, title: 'The e-mail address cannot receive mail; ask the visitor for another one.', status: 422 };
+          return { status: 422, produce: () => problemBody };
+        }
         return {
           status: 201,
           produce: () => {
@@ -264,6 +269,21 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       if (!checked.ok) return send(res, 422, checked.problem);
       store.recordHeartbeat(deviceId ?? 'anonymous', checked.data, now());
       return send(res, 202, { receivedAt: now().toISOString() });
+    }
+
+    // With an Idempotency-Key (the device's outbox sends one), a resent day is recorded once.
+    if (method === 'POST' && path === '/v1/statistics' && req.headers['idempotency-key']) {
+      return idempotentPost(req, res, path, fault, (body, deviceId) => {
+        const checked = validate(UsageStatistics, body);
+        if (!checked.ok) return { status: 422, produce: () => checked.problem };
+        return {
+          status: 202,
+          produce: () => {
+            store.recordStatistics(deviceId ?? 'anonymous', checked.data, now());
+            return { receivedAt: now().toISOString() };
+          },
+        };
+      });
     }
 
     if (method === 'POST' && path === '/v1/statistics') {

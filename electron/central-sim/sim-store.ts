@@ -116,6 +116,10 @@ export function openSimStore(file: string) {
     recordStatistics(deviceId: string, body: unknown, now: Date): void {
       db.prepare('INSERT INTO statistics (device_id, body, received_at) VALUES (?, ?, ?)').run(deviceId, JSON.stringify(body), now.toISOString());
     },
+    /** The statistics bodies received, oldest first, exactly as sent. */
+    statistics(): unknown[] {
+      return (db.prepare('SELECT body FROM statistics ORDER BY rowid').all() as { body: string }[]).map((r) => JSON.parse(r.body) as unknown);
+    },
     close(): void {
       if (db.open) db.close();
     },

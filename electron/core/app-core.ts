@@ -38,6 +38,8 @@ export interface CoreOptions {
   enrollmentCode?: () => Promise<string | null>;
   /** Shorter sync timings for tests and benchmarks. */
   syncTuning?: SyncTuning;
+  /** The store's clock, for tests that cross a service day; the wall clock otherwise. */
+  now?: () => Date;
   /** Heartbeat timing; default: first after 5 s (which also enrolls a new device), then every 5 minutes. */
   heartbeat?: { firstAfterMs: number; everyMs: number };
   /** When to check the central API for a new content pack; default every half hour. */
@@ -77,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     enrollmentCode: options.enrollmentCode,
     syncTuning: options.syncTuning,
+    now: options.now,
     // Names are looked up when a receipt is stored (after start-up), so `content` exists by then.
     receipts: (db) => {
       printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => content.current()) });

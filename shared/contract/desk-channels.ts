@@ -39,6 +39,10 @@ export const RequestDetail = z.object({
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
+/** A completed request and the final receipt stored with it (null on a device without a printer). */
+export const CompletedRequest = RequestDetail.extend({ printJobId: z.string().nullable() });
+export type CompletedRequest = z.infer<typeof CompletedRequest>;
+
 export const CancelReason = z.string().trim().min(3, 'expected a short reason').max(200);
 
 export const HubStatus = z.object({
@@ -117,13 +121,25 @@ export const deskChannels = {
   'request.complete': channel({
     summary: 'Staff checked the identity document and typed the BSN: the request is completed and queued for the central API.',
     input: z.strictObject({ reference: TypedReference, identityDocument: IdDocumentType, bsn: Bsn }),
-    output: RequestDetail,
+    output: CompletedRequest,
     access: staffOnly(),
   }),
   'request.cancel': channel({
     summary: 'Cancels a request that is not completed yet, with the reason staff give.',
     input: z.strictObject({ reference: TypedReference, reason: CancelReason }),
     output: RequestDetail,
+    access: staffOnly(),
+  }),
+  'attention.resend': channel({
+    summary: 'A voucher request the central API refused: staff corrected the contact details; it goes out again as a new message and the refused one is closed.',
+    input: z.strictObject({ outboxId: z.number().int().positive(), contact: ContactDetails }),
+    output: z.object({ outboxId: z.number().int().positive(), reference: z.string() }),
+    access: staffOnly(),
+  }),
+  'attention.cancel': channel({
+    summary: 'Gives up a message the central API refused, with the reason staff give; a refused voucher request is cancelled with it.',
+    input: z.strictObject({ outboxId: z.number().int().positive(), reason: CancelReason }),
+    output: z.object({ reference: z.string() }),
     access: staffOnly(),
   }),
 } as const;

@@ -20,7 +20,8 @@ export const VoucherReceiptData = z.strictObject({
 export const FinalReceiptData = z.strictObject({
   referenceCode: ReferenceCode,
   trajectory: Trajectory,
-  provider: z.string().min(1).max(120),
+  /** Null when the visitor has not chosen a provider yet: the paper says they choose later. */
+  provider: z.string().min(1).max(120).nullable(),
   completedAt: isoDateTime,
 });
 

@@ -8,13 +8,16 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
+import type { ReceiptWriter } from '../printing/receipt-writer';
 import { createStaffHandlers } from '../staff/staff-handlers';
 import { createStaffService } from '../staff/staff-service';
 import { createHubIngest } from '../hub/hub-ingest';
 import { hubPsk } from '../hub/hub-psk';
 import { startHubServer, type HubServer } from '../hub/hub-server';
 import { serviceDay } from '../requests/service-day';
+import { createAttentionActions } from './attention-actions';
 import { readDailyStats } from './daily-stats';
+import { queueFinishedDays } from './statistics-sender';
 import { createQueue } from './queue';
 import { createRequestDesk } from './request-desk';
 import { createSubjectAccess } from './subject-access';
@@ -25,6 +28,8 @@ export interface DeskStore {
   cipher: FieldCipher;
   outbox: Outbox;
   now: () => Date;
+  /** Where the final receipt is stored, in the completion's transaction. */
+  receipts?: ReceiptWriter;
   /** Tells the sync worker there is something new to send. */
   nudge(): void;
 }
@@ -55,9 +60,23 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   const now = () => store.now().getTime();
   const staff = createStaffService({ db, autoLockSeconds: config.deskAutoLockSeconds, now });
   const queue = createQueue(db, store.now);
-  const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now });
+  const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now, receipts: store.receipts });
   const me = () => staff.current().id;
   const privacy = createSubjectAccess(db, requests, store.now);
+  const attention = createAttentionActions({ db, cipher, outbox, now: store.now });
+  // The location's statistics come from its hub (a kiosk that forwards to one counts nothing of its own),
+  // checked at start and every hour so yesterday goes out the first time the device runs today.
+  const sendsStatistics = !(config.role === 'kiosk' && config.hub?.url);
+  const queueStatistics = (): void => {
+    try {
+      if (queueFinishedDays(db, outbox, config.location.id, store.now()).length) store.nudge();
+    } catch (err) {
+      options.logger.error('daily statistics could not be queued; the next hour tries again', { error: err instanceof Error ? err.message : 'unknown' });
+    }
+  };
+  const statisticsTimer = sendsStatistics ? setInterval(queueStatistics, 60 * 60_000) : null;
+  statisticsTimer?.unref();
+  if (sendsStatistics) queueStatistics();
   const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
   let listening: HubServer | null = null;
   const hub: Promise<HubServer | null> = hubConfig
@@ -78,6 +97,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   return {
     staffRole: () => staff.currentRole(),
     close: async () => {
+      if (statisticsTimer) clearInterval(statisticsTimer);
       await (await hub)?.close();
     },
     handlers: {
@@ -92,6 +112,12 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
         return result;
       },
       'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
+      'attention.resend': (input) => {
+        const result = attention.resend(input.outboxId, input.contact, me());
+        store.nudge();
+        return result;
+      },
+      'attention.cancel': (input) => attention.cancel(input.outboxId, input.reason, me()),
       'privacy.find': (input) => privacy.find(input.reference, me()),
       'privacy.export': (input) => privacy.export(input.reference, me()),
       'privacy.erase': (input) => privacy.erase(input.reference, input.reason, me()),

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { VoucherRequestCompletion } from '../../../shared/central-api/voucher-requests';
-import type { RequestDetail } from '../../../shared/contract/desk-channels';
+import type { CompletedRequest, RequestDetail } from '../../../shared/contract/desk-channels';
+import { LanguageCode } from '../../../shared/contract/languages';
 import { ContactDetails, EligibilitySnapshot } from '../../../shared/contract/requests-channels';
 import { maskBsn } from '../../../shared/identity/bsn';
 import type { IdDocumentType } from '../../../shared/identity/id-document';
@@ -8,6 +9,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
+import type { ReceiptWriter } from '../printing/receipt-writer';
 import { contactContext } from '../requests/voucher-requests';
 
 export const bsnContext = (id: string): string => `voucher_requests.bsn:${id}`;
@@ -35,6 +37,8 @@ export interface RequestDeskDeps {
   outbox: Outbox;
   locationId: string;
   now: () => Date;
+  /** Stores the final receipt in the completion's transaction; absent when the device has no database for printing. */
+  receipts?: ReceiptWriter;
 }
 
 /**
@@ -81,15 +85,24 @@ export function createRequestDesk(deps: RequestDeskDeps) {
     return row;
   };
 
-  const complete = db.transaction((reference: string, document: IdDocumentType, bsn: string, staffId: string, at: Date): RequestDetail => {
+  const complete = db.transaction((reference: string, document: IdDocumentType, bsn: string, staffId: string, at: Date): CompletedRequest => {
     const row = open(reference);
     const completedAt = at.toISOString();
     const sealed = cipher.seal(bsn, bsnContext(row.id));
     db.prepare(`UPDATE voucher_requests SET identity_document = ?, bsn = ?, completed_at = ?, status = 'completed' WHERE id = ?`).run(document, sealed, completedAt, row.id);
     const body = VoucherRequestCompletion.parse({ reference, locationId: deps.locationId, identityDocument: document, bsn, completedAt });
     outbox.enqueue({ aggregateType: 'voucher-request', aggregateId: row.id, kind: 'voucher-request.complete', reference, body }, at);
+    // The paper carries what the voucher receipt did: the reference, never the BSN or a name.
+    const printJobId =
+      deps.receipts?.voucherCompleted({
+        reference,
+        trajectory: row.trajectory,
+        providerId: row.provider_id,
+        language: LanguageCode.parse(row.language),
+        completedAt,
+      }) ?? null;
     appendAudit(db, at, { action: 'voucher-request.completed', aggregateType: 'voucher-request', aggregateId: row.id, detail: { reference, identityDocument: document, by: staffId } });
-    return detail({ ...row, identity_document: document, bsn: sealed, completed_at: completedAt });
+    return { ...detail({ ...row, identity_document: document, bsn: sealed, completed_at: completedAt }), printJobId };
   });
 
   const cancel = db.transaction((reference: string, reason: string, staffId: string, at: Date): RequestDetail => {
@@ -105,7 +118,11 @@ export function createRequestDesk(deps: RequestDeskDeps) {
       appendAudit(db, deps.now(), { action: 'voucher-request.opened', aggregateType: 'voucher-request', aggregateId: row.id, detail: { reference, by: staffId } });
       return detail(row);
     },
-    complete: (reference: string, document: IdDocumentType, bsn: string, staffId: string) => complete.immediate(reference, document, bsn, staffId, deps.now()),
+    complete: (reference: string, document: IdDocumentType, bsn: string, staffId: string): CompletedRequest => {
+      const done = complete.immediate(reference, document, bsn, staffId, deps.now());
+      deps.receipts?.committed();
+      return done;
+    },
     cancel: (reference: string, reason: string, staffId: string) => cancel.immediate(reference, reason, staffId, deps.now()),
   };
 }

@@ -4,7 +4,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from './audit';
 
 /** What an outbox row asks the central API to do; the sync worker maps each kind to an endpoint. */
-export type OutboxKind = 'voucher-request.submit' | 'voucher-request.complete' | 'ticket.record';
+export type OutboxKind = 'voucher-request.submit' | 'voucher-request.complete' | 'ticket.record' | 'statistics.daily';
 
 export interface OutboxMessage {
   aggregateType: string;
@@ -100,6 +100,8 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
   const pendingStmt = db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`);
   const dueStmt = db.prepare(`SELECT min(next_attempt_at) AS due FROM outbox WHERE status = 'pending'`);
   const byId = db.prepare('SELECT aggregate_type, aggregate_id, kind, reference, attempts FROM outbox WHERE id = ?');
+  const attentionById = db.prepare(`SELECT * FROM outbox WHERE id = ? AND status = 'needs_attention'`);
+  const closeStmt = db.prepare(`UPDATE outbox SET status = 'closed', payload = NULL, closed_note = ? WHERE id = ? AND status = 'needs_attention'`);
 
   /**
    * Sync bookkeeping (acknowledged, retry later, needs attention) commits without waiting for the
@@ -184,6 +186,23 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
         const changed = attentionStmt.run(now.getTime(), reason, id).changes;
         if (changed) auditFor(id, now, 'outbox.needs-attention', {});
       });
+    },
+
+    /** A row waiting for a person, with its body, for the staff action that fixes it; null when it is not waiting. */
+    needingAttention(id: number): PendingMessage | null {
+      const raw = attentionById.get(id) as RawRow | undefined;
+      if (!raw) return null;
+      return { ...rowOf(raw), body: raw.payload === null ? null : (JSON.parse(cipher.open(raw.payload, sealContext(raw.idempotency_key))) as unknown) };
+    },
+
+    /**
+     * Staff dealt with a refused row: it is never sent again and loses its payload; the note says
+     * what became of it. Must run inside the caller's transaction, next to the domain change.
+     */
+    close(id: number, note: string, now: Date): void {
+      if (!db.inTransaction) throw new Error('outbox.close must run inside the domain transaction');
+      // The note may hold a reason staff typed: it stays on the row, the audit records only that it closed.
+      if (closeStmt.run(note, id).changes) auditFor(id, now, 'outbox.closed', {});
     },
 
     /** Cheap (a partial index) for loops that only need to know whether work is left. */

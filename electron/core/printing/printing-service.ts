@@ -170,6 +170,17 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
           requestedAt: voucher.createdAt,
         },
       }),
+    voucherCompleted: (voucher) =>
+      add({
+        kind: 'final-receipt',
+        language: voucher.language,
+        data: {
+          referenceCode: voucher.reference,
+          trajectory: voucher.trajectory,
+          provider: voucher.providerId === null ? null : names.provider(voucher.providerId, voucher.language),
+          completedAt: voucher.completedAt,
+        },
+      }),
     ticketTaken: (ticket) =>
       add({
         kind: 'queue-ticket',

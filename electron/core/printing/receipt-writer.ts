@@ -10,6 +10,15 @@ export interface StartedVoucher {
   createdAt: string;
 }
 
+/** The final receipt: the same facts as the voucher receipt; identity checks never reach paper. */
+export interface CompletedVoucher {
+  reference: string;
+  trajectory: Trajectory;
+  providerId: string | null;
+  language: LanguageCode;
+  completedAt: string;
+}
+
 export interface TakenTicket {
   number: string;
   topic: string;
@@ -24,6 +33,7 @@ export interface TakenTicket {
  */
 export interface ReceiptWriter {
   voucherStarted(voucher: StartedVoucher): string;
+  voucherCompleted(voucher: CompletedVoucher): string;
   ticketTaken(ticket: TakenTicket): string;
   committed(): void;
 }

@@ -124,7 +124,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
     };
     const vouchers = createVoucherRequests({ db, cipher, outbox, config, now, receipts });
     const tickets = createTickets({ db, outbox, config, now, receipts });
-    deskStore = { db, cipher, outbox, now, nudge: () => sync?.nudge() };
+    deskStore = { db, cipher, outbox, now, receipts, nudge: () => sync?.nudge() };
     access = {
       ok: true,
       services: {

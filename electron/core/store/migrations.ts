@@ -143,6 +143,38 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE voucher_requests ADD COLUMN cancel_reason TEXT;
     `,
   },
+  {
+    version: 8,
+    summary: 'outbox rows staff closed from "needs attention" (resent as a new message, or cancelled), with their note',
+    // SQLite cannot change a CHECK constraint in place: the table is rebuilt with the same rows and ids.
+    sql: `
+      CREATE TABLE outbox_v8 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        aggregate_type TEXT NOT NULL,
+        aggregate_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        payload TEXT,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'acked', 'needs_attention', 'closed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_attempt_at INTEGER,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        acked_at TEXT,
+        ack TEXT,
+        closed_note TEXT
+      ) STRICT;
+      INSERT INTO outbox_v8 (id, idempotency_key, aggregate_type, aggregate_id, kind, reference, payload, status, attempts, next_attempt_at, last_attempt_at, last_error, created_at, acked_at, ack)
+        SELECT id, idempotency_key, aggregate_type, aggregate_id, kind, reference, payload, status, attempts, next_attempt_at, last_attempt_at, last_error, created_at, acked_at, ack FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_v8 RENAME TO outbox;
+      CREATE INDEX outbox_pending_in_order ON outbox (id) WHERE status = 'pending';
+      CREATE INDEX outbox_open_by_aggregate ON outbox (aggregate_type, aggregate_id, id) WHERE status IN ('pending', 'needs_attention');
+      CREATE INDEX outbox_by_status ON outbox (status);
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { EnrollmentResponse, Problem, type EnrollmentRequest } from '../../../shared/central-api/devices';
+import { Accepted, EnrollmentResponse, Problem, type EnrollmentRequest } from '../../../shared/central-api/devices';
 import { QueueTicketReceipt, VoucherRequestCompletionReceipt, VoucherRequestReceipt } from '../../../shared/central-api/voucher-requests';
 import type { OutboxKind, PendingMessage } from '../outbox/outbox';
 
@@ -7,6 +7,7 @@ import type { OutboxKind, PendingMessage } from '../outbox/outbox';
 const endpoints: Record<OutboxKind, { path: string; receipt: z.ZodType }> = {
   'voucher-request.submit': { path: '/v1/voucher-requests', receipt: VoucherRequestReceipt },
   'ticket.record': { path: '/v1/queue-tickets', receipt: QueueTicketReceipt },
+  'statistics.daily': { path: '/v1/statistics', receipt: Accepted },
   'voucher-request.complete': { path: '/v1/voucher-request-completions', receipt: VoucherRequestCompletionReceipt },
 };
 

@@ -50,7 +50,7 @@ export function ReceiptsView({ bridge, onSignedOut }: { bridge: Bridge; onSigned
                 <td>{t(`counter.receipts.states.${job.state}`)}</td>
                 <td>{new Date(job.createdAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })}</td>
                 <td>
-                  <button type="button" className="desk-button" onClick={() => void reprint(job)} aria-label={t('counter.receipts.reprintFor', { code: job.code })}>
+                  <button type="button" className="desk-button" onClick={() => void reprint(job)} aria-label={t('counter.receipts.reprintFor', { code: job.code, kind: t(`counter.receipts.kinds.${job.kind}`) })}>
                     {t('counter.receipts.reprint')}
                   </button>
                 </td>

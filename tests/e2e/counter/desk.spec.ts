@@ -88,10 +88,10 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
   expect(csv).not.toContain('Testbezoeker');
   expect(csv).not.toContain(reference);
 
-  // The visitor lost the receipt: print it again, marked as a copy.
+  // The visitor lost the final receipt printed at completion: print it again, marked as a copy.
   await page.keyboard.press('Alt+6');
   await expect(page.getByRole('heading', { name: 'Bonnetjes', level: 2 })).toBeVisible();
-  const reprint = page.getByRole('button', { name: `${reference} opnieuw printen` });
+  const reprint = page.getByRole('button', { name: `Eindbewijs ${reference} opnieuw printen` });
   await reprint.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText(`${reference} wordt opnieuw geprint, als kopie.`);

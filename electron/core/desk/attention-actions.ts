@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+import { VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
+import type { ContactDetails } from '../../../shared/contract/requests-channels';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { CoreError } from '../errors';
+import { appendAudit } from '../outbox/audit';
+import type { Outbox, PendingMessage } from '../outbox/outbox';
+import { contactContext } from '../requests/voucher-requests';
+
+export interface AttentionDeps {
+  db: Database;
+  cipher: FieldCipher;
+  outbox: Outbox;
+  now: () => Date;
+}
+
+/**
+ * What staff do with a message the central API refused. Resending is a new domain step, not a
+ * retry: the corrected request goes out as a NEW outbox message with a new idempotency key (the
+ * API would answer the old key with its stored refusal), and the refused row is closed with a note.
+ */
+export function createAttentionActions(deps: AttentionDeps) {
+  const { db, cipher, outbox } = deps;
+
+  const waiting = (outboxId: number): PendingMessage => {
+    const message = outbox.needingAttention(outboxId);
+    if (!message) throw new CoreError('conflict', `Message ${outboxId} does not need attention (any more).`);
+    return message;
+  };
+
+  const resend = db.transaction((outboxId: number, contact: ContactDetails, staffId: string, at: Date): { outboxId: number; reference: string } => {
+    const message = waiting(outboxId);
+    if (message.kind !== 'voucher-request.submit') {
+      throw new CoreError('conflict', `Only a refused voucher request can be edited and resent; this message is a ${message.kind}.`);
+    }
+    const requestId = message.aggregateId;
+    const live = db.prepare(`SELECT 1 FROM voucher_requests WHERE id = ? AND cancelled_at IS NULL`).get(requestId);
+    if (!live) throw new CoreError('conflict', `Request ${message.reference} was cancelled or erased; it cannot be resent.`);
+    const body = VoucherRequestSubmission.parse({ ...VoucherRequestSubmission.parse(message.body), contact });
+    db.prepare('UPDATE voucher_requests SET contact = ? WHERE id = ?').run(cipher.seal(JSON.stringify(contact), contactContext(requestId)), requestId);
+    const sent = outbox.enqueue({ aggregateType: message.aggregateType, aggregateId: requestId, kind: message.kind, reference: message.reference, body }, at);
+    outbox.close(outboxId, `edited by staff and resent as message ${sent.id}`, at);
+    appendAudit(db, at, {
+      action: 'voucher-request.resent',
+      aggregateType: message.aggregateType,
+      aggregateId: requestId,
+      detail: { reference: message.reference, refusedOutboxId: outboxId, outboxId: sent.id, by: staffId },
+    });
+    return { outboxId: sent.id, reference: message.reference };
+  });
+
+  const cancel = db.transaction((outboxId: number, reason: string, staffId: string, at: Date): { reference: string } => {
+    const message = waiting(outboxId);
+    outbox.close(outboxId, `cancelled by staff: ${reason}`, at);
+    // A refused request that is cancelled is cancelled for the visitor too: nothing of it is sent.
+    if (message.kind === 'voucher-request.submit') {
+      db.prepare(`UPDATE voucher_requests SET cancelled_at = ?, cancel_reason = ?, status = 'cancelled' WHERE id = ? AND cancelled_at IS NULL`).run(at.toISOString(), reason, message.aggregateId);
+    }
+    appendAudit(db, at, {
+      action: 'outbox.cancelled',
+      aggregateType: message.aggregateType,
+      aggregateId: message.aggregateId,
+      detail: { reference: message.reference, outboxId, kind: message.kind, by: staffId },
+    });
+    return { reference: message.reference };
+  });
+
+  return {
+    resend: (outboxId: number, contact: ContactDetails, staffId: string) => resend.immediate(outboxId, contact, staffId, deps.now()),
+    cancel: (outboxId: number, reason: string, staffId: string) => cancel.immediate(outboxId, reason, staffId, deps.now()),
+  };
+}

@@ -1,0 +1,60 @@
+import type { Database } from 'better-sqlite3';
+import { UsageStatistics } from '../../../shared/central-api/devices';
+import type { DailyStats } from '../../../shared/stats/daily-stats';
+import type { Outbox } from '../outbox/outbox';
+import { serviceDay, serviceDayBounds } from '../requests/service-day';
+import { readDailyStats } from './daily-stats';
+
+/** How far back a device that was off for a while still reports its days. */
+const lookBackDays = 31;
+
+/**
+ * The day's counts as the central API's anonymous statistics: metric and dimension are slugs from
+ * fixed lists (topics, trajectories, outcomes, languages, hours), so nothing typed by a person and
+ * nothing that points at one can get in.
+ */
+export function toUsageStatistics(stats: DailyStats, locationId: string): UsageStatistics {
+  const { from, to } = serviceDayBounds(stats.day);
+  const section = (metric: string, counts: DailyStats['ticketsByTopic']) => counts.map((c) => ({ metric, dimension: c.key, value: c.count }));
+  return UsageStatistics.parse({
+    locationId,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    counts: [
+      { metric: 'tickets', value: stats.tickets },
+      { metric: 'requests', value: stats.requests },
+      ...section('tickets-by-topic', stats.ticketsByTopic),
+      ...section('ticket-outcome', stats.ticketOutcomes),
+      ...section('requests-by-trajectory', stats.requestsByTrajectory),
+      ...section('requests-by-language', stats.requestsByLanguage),
+      ...section('eligibility-outcome', stats.eligibilityOutcomes),
+      ...section('request-outcome', stats.requestOutcomes),
+      ...stats.byHour.filter((h) => h.tickets > 0).map((h) => ({ metric: 'tickets-by-hour', dimension: `h${String(h.hour).padStart(2, '0')}`, value: h.tickets })),
+      ...stats.byHour.filter((h) => h.requests > 0).map((h) => ({ metric: 'requests-by-hour', dimension: `h${String(h.hour).padStart(2, '0')}`, value: h.requests })),
+    ],
+  });
+}
+
+/**
+ * Queues the statistics of every finished service day with activity that has not been queued yet:
+ * one outbox message per day (its aggregate is the day), so a restart or a second run adds nothing
+ * and the message's idempotency key keeps a resend from counting twice at the central API.
+ */
+export function queueFinishedDays(db: Database, outbox: Outbox, locationId: string, now: Date): string[] {
+  const today = serviceDay(now);
+  const since = new Date(now.getTime() - lookBackDays * 86_400_000);
+  return db.transaction((): string[] => {
+    const ticketDays = db.prepare<[string, string], { day: string }>('SELECT DISTINCT service_day AS day FROM tickets WHERE service_day >= ? AND service_day < ?').all(serviceDay(since), today);
+    const requestTimes = db.prepare<[string], { at: string }>('SELECT created_at AS at FROM voucher_requests WHERE created_at >= ?').all(since.toISOString());
+    const days = new Set([...ticketDays.map((d) => d.day), ...requestTimes.map((r) => serviceDay(new Date(r.at))).filter((d) => d < today)]);
+    const queued = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM outbox WHERE aggregate_type = 'daily-statistics' AND aggregate_id = ?`);
+    const added: string[] = [];
+    for (const day of [...days].sort()) {
+      if (queued.get(day)?.n) continue;
+      const body = toUsageStatistics(readDailyStats(db, day), locationId);
+      outbox.enqueue({ aggregateType: 'daily-statistics', aggregateId: day, kind: 'statistics.daily', reference: `statistics ${day}`, body }, now);
+      added.push(day);
+    }
+    return added;
+  }).immediate();
+}

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningSim } from '../../../electron/central-sim/sim-server';
+import { createCore, type Core } from '../../../electron/core/app-core';
+import { silentLogger } from '../../../electron/core/log/logger';
+import { deviceDatabaseName } from '../../../electron/core/store/open-device-store';
+import { UsageStatistics } from '../../../shared/central-api/devices';
+import { DeviceConfigSchema } from '../../../shared/config/device-config';
+import { resourcesDir, tempDir } from '../../support/paths';
+import { fastSync, startSim } from '../../support/sync-rig';
+import { voucherInput } from '../../support/voucher-input';
+
+let core: Core | undefined;
+let sim: RunningSim | undefined;
+afterEach(async () => {
+  await core?.close();
+  await sim?.close();
+  core = sim = undefined;
+});
+
+async function until(check: () => boolean, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('daily statistics to the central API', () => {
+  it('sends each finished day once, through the outbox, as counts only: nothing personal reaches the simulator', async () => {
+    sim = await startSim();
+    const running = sim;
+    const dataDir = tempDir('desk');
+    let clock = new Date('2026-11-23T10:15:00.000Z'); // Monday, 11:15 in Zwolle
+    const start = () => {
+      core = createCore({
+        config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: running.url }),
+        appVersion: '9.9.9',
+        resourcesDir,
+        dataDir,
+        shell: 'browser',
+        logger: silentLogger,
+        enrollmentCode: async () => running.issueEnrollmentCode(),
+        syncTuning: fastSync,
+        now: () => clock,
+      });
+      const c = core;
+      return async (channel: string, input: unknown) => {
+        const r = await c.dispatch(channel, input, { transport: 'test' });
+        if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+        return r.result as Record<string, unknown>;
+      };
+    };
+
+    let call = start();
+    await call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
+    for (const topic of ['voucher', 'cv-check', 'voucher']) await call('ticket.take', { topic });
+    const visitor = voucherInput(5);
+    const reference = (await call('voucher.start', visitor)).reference as string;
+    await until(() => running.store.received().length === 4);
+    // The day is not over: nothing is counted yet.
+    expect(running.store.statistics()).toEqual([]);
+    await core?.close();
+
+    // The next morning the counter starts and reports Monday; starting again reports nothing twice.
+    clock = new Date('2026-11-24T07:30:00.000Z');
+    call = start();
+    await until(() => running.store.statistics().length === 1);
+    await core?.close();
+    start();
+    await core?.close();
+    const db = new Database(join(dataDir, deviceDatabaseName), { readonly: true });
+    expect(db.prepare(`SELECT aggregate_id AS day, status FROM outbox WHERE kind = 'statistics.daily'`).all()).toEqual([{ day: '2026-11-23', status: 'acked' }]);
+    db.close();
+    expect(running.store.statistics()).toHaveLength(1);
+
+    const [sent] = running.store.statistics();
+    const stats = UsageStatistics.parse(sent);
+    expect(stats).toMatchObject({ locationId: 'zwolle-centrum', from: '2026-11-22T23:00:00.000Z', to: '2026-11-23T23:00:00.000Z' });
+    const value = (metric: string, dimension?: string) => stats.counts.find((c) => c.metric === metric && c.dimension === dimension)?.value;
+    expect(value('tickets')).toBe(3);
+    expect(value('tickets-by-topic', 'voucher')).toBe(2);
+    expect(value('tickets-by-topic', 'cv-check')).toBe(1);
+    expect(value('requests')).toBe(1);
+    expect(value('requests-by-trajectory', visitor.trajectory)).toBe(1);
+    expect(value('tickets-by-hour', 'h11')).toBe(3);
+    const raw = JSON.stringify(sent);
+    for (const personal of [reference, visitor.contact.name, visitor.contact.email ?? '', visitor.contact.phone ?? '', 'anna', 'Anna']) expect(raw).not.toContain(personal);
+  });
+});
