@@ -12,7 +12,7 @@ const common: BuildOptions = {
   external: ['electron', 'better-sqlite3'],
 };
 
-await Promise.all([
+const results = await Promise.all([
   build({ ...common, entryPoints: ['electron/host/host-main.ts'], outfile: 'dist/host/host.mjs', format: 'esm', packages: 'external' }),
   // electron-updater stays a package in the app's node_modules: it is large, and the shell's own
   // code stays small enough for the static security checks to read (tests/unit/shell/static-security).
@@ -28,3 +28,11 @@ await Promise.all([
     define: { __BRIDGE_CHANNELS__: JSON.stringify(channelNames) },
   }),
 ]);
+
+// A warning here is a bug waiting in one shell, e.g. import.meta in the CJS bundle is empty, so
+// code that works in the browser host would crash in Electron's main process.
+const warnings = results.reduce((sum, result) => sum + result.warnings.length, 0);
+if (warnings > 0) {
+  console.error(`The Node/Electron bundles built with ${warnings} warning(s); fix them (see above).`);
+  process.exit(1);
+}

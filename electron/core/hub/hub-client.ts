@@ -18,6 +18,8 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
   const base = new URL(options.url);
   const agent = new Agent({
     keepAlive: true,
+    // No session resumption: the hub learns which kiosk is calling only in a full PSK handshake.
+    maxCachedSessions: 0,
     ciphers: hubCiphers,
     minVersion: hubTlsVersion,
     maxVersion: hubTlsVersion,

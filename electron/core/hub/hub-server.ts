@@ -1,3 +1,4 @@
+import { constants } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,6 +65,9 @@ export async function startHubServer(options: {
       ciphers: hubCiphers,
       minVersion: hubTlsVersion,
       maxVersion: hubTlsVersion,
+      // A resumed TLS session skips pskCallback, so it would arrive without the kiosk's identity:
+      // every connection does the full PSK handshake instead (they are few and on the LAN).
+      secureOptions: constants.SSL_OP_NO_TICKET,
       pskCallback: (socket, identity) => {
         if (!/^[a-z0-9-]{1,60}\/[A-Z]{1,2}$/.test(identity)) return null;
         identities.set(socket, identity);
@@ -71,7 +75,11 @@ export async function startHubServer(options: {
       },
     },
     (req, res) => {
-      const identity = identities.get(req.socket as TLSSocket) ?? 'unknown';
+      const identity = identities.get(req.socket as TLSSocket);
+      if (identity === undefined) {
+        send(res, 401, { reason: 'the device did not identify itself in the handshake' });
+        return;
+      }
       void route(req, res, identity).catch((err: unknown) => {
         if (err instanceof HubRejection) return send(res, 422, { reason: err.message });
         logger.error('hub could not store a kiosk message', { from: identity, error: err instanceof Error ? err.name : 'unknown' });

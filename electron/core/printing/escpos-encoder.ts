@@ -1,12 +1,11 @@
-import { createRequire } from 'node:module';
-import type * as thermal from 'node-thermal-printer';
+import thermal from 'node-thermal-printer';
 import type { Layout } from './layout';
 
 export type PrinterModel = 'epson' | 'star';
 
-// node-thermal-printer is CommonJS; its typings declare the class on the module's exports.
-const require = createRequire(import.meta.url);
-const { ThermalPrinter, PrinterTypes, CharacterSet, BreakLine } = require('node-thermal-printer') as typeof thermal;
+// node-thermal-printer is CommonJS: a default import works in both bundles (the browser host's
+// ESM and the Electron main process's CJS), where createRequire(import.meta.url) breaks in CJS.
+const { ThermalPrinter, PrinterTypes, CharacterSet, BreakLine } = thermal;
 
 /** Star Line mode has no GS ! (character size); ESC i n1 n2 sets height and width expansion. */
 function starTextSize(size: number): Buffer {
