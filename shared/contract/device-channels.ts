@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { staffOnly } from './access';
 import { channel } from './define-channel';
 
 /**
  * Whether the central API knows this device. "not-enrolled" covers a device that never got a
  * token and one whose token was revoked: either way IT has to give it a new one-time code, and
- * the screens say so. "no-central-api": configured without one (requests stay on the device).
+ * the screens say so. "enrolling": no token yet and the first attempt has not finished.
+ * "no-central-api": configured without one (requests stay on the device).
  */
-export const EnrollmentState = z.enum(['enrolled', 'not-enrolled', 'no-central-api']);
+export const EnrollmentState = z.enum(['enrolled', 'enrolling', 'not-enrolled', 'no-central-api']);
 export type EnrollmentState = z.infer<typeof EnrollmentState>;
 
 export const DeviceStatus = z.object({
@@ -15,10 +17,25 @@ export const DeviceStatus = z.object({
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
+/** IT's one-time code as the simulator and the central API hand it out (XXXX-XXXX-XXXX); typed with or without dashes, any case. */
+export const EnrollmentCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((code) => code.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[A-Z0-9]{12}$/, 'An enrollment code has 12 letters and digits, for example ACDE-FGHJ-KMNP.'))
+  .transform((code) => `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
+
 export const deviceChannels = {
   'device.status': channel({
     summary: 'Is this device enrolled with the central API, and when did it last report its health.',
     input: z.strictObject({}),
     output: DeviceStatus,
+  }),
+  'device.enroll': channel({
+    summary: 'IT types a one-time enrollment code at the counter; the device gets its token from the central API with it.',
+    input: z.strictObject({ code: EnrollmentCode }),
+    output: DeviceStatus,
+    access: staffOnly('it'),
   }),
 } as const;

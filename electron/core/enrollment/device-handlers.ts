@@ -1,13 +1,22 @@
 import type { deviceChannels } from '../../../shared/contract/device-channels';
 import type { HandlersFor } from '../bridge/handlers';
+import { CoreError } from '../errors';
 import type { TrackedAuth } from './enrollment-tracker';
 import type { HeartbeatSender } from './heartbeat-sender';
 
 export function createDeviceHandlers(auth: TrackedAuth | null, heartbeat: HeartbeatSender | null): HandlersFor<typeof deviceChannels> {
+  const status = () => ({
+    enrollment: auth === null ? ('no-central-api' as const) : auth.enrollment(),
+    lastHeartbeatAt: heartbeat?.lastSentAt()?.toISOString() ?? null,
+  });
   return {
-    'device.status': () => ({
-      enrollment: auth === null ? 'no-central-api' : auth.enrolled() ? 'enrolled' : 'not-enrolled',
-      lastHeartbeatAt: heartbeat?.lastSentAt()?.toISOString() ?? null,
-    }),
+    'device.status': status,
+    'device.enroll': async ({ code }) => {
+      if (auth === null) throw new CoreError('unavailable', 'This device has no central API to enroll with: its configuration names none.');
+      if (!(await auth.enrollWith(code))) {
+        throw new CoreError('conflict', 'The central API did not accept the code: it may be mistyped, already used or expired, or the API is unreachable.');
+      }
+      return status();
+    },
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { Database } from 'better-sqlite3';
 import type { KeyProvider } from '../crypto/key-provider';
+import { offeredCode } from '../enrollment/offered-code';
 import { trackEnrollment, type TrackedAuth } from '../enrollment/enrollment-tracker';
 import type { DeskStore } from '../desk/desk-stack';
 import { createHubClient } from '../hub/hub-client';
@@ -85,7 +86,9 @@ export function createRequestsStack(options: RequestsStackOptions) {
     } else if (config.centralApiUrl) {
       const tuning = options.syncTuning ?? {};
       const client = createCentralClient({ baseUrl: config.centralApiUrl, requestTimeoutMs: tuning.requestTimeoutMs ?? 15_000 });
-      auth = trackEnrollment(createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: options.enrollmentCode ?? enrollmentCodeFile(options.dataDir) }));
+      const codes = offeredCode(options.enrollmentCode ?? enrollmentCodeFile(options.dataDir));
+      // A fresh token is worth using at once: the queue kept during "not enrolled" goes out now.
+      auth = trackEnrollment(createDeviceAuth({ db, cipher, client, config, appVersion: options.appVersion, logger, enrollmentCode: codes.take }), codes, () => worker?.nudge());
       worker = createSyncWorker({
         ...tuning,
         outbox,

@@ -4,7 +4,8 @@ import type { AppInfo } from '../../../shared/contract/app-info';
 import type { DeskSession, StaffMember } from '../../../shared/contract/staff-channels';
 import { hasStaffRole, type StaffRole } from '../../../shared/staff/staff-role';
 import type { Bridge } from '../bridge/bridge-client';
-import { DeviceFacts } from './DeviceFacts';
+import { CounterDevicePanel } from '../device/CounterDevicePanel';
+import { CounterEnrollmentNotice } from '../device/CounterEnrollmentNotice';
 import { PrivacyView } from './PrivacyView';
 import { QueueView } from './QueueView';
 import { ReceiptsView } from './ReceiptsView';
@@ -47,7 +48,7 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
     { id: 'privacy', minimum: 'staff', render: () => <PrivacyView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
     { id: 'receipts', minimum: 'staff', render: () => <ReceiptsView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'staff', minimum: 'location-manager', render: () => <StaffAdminView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
-    { id: 'device', minimum: 'staff', render: () => <DeviceFacts info={info} /> },
+    { id: 'device', minimum: 'staff', render: () => <CounterDevicePanel bridge={bridge} info={info} me={member} onSignedOut={onSignedOut} /> },
   ];
   const views = allViews.filter((v) => hasStaffRole(member.role, v.minimum));
   const [current, setCurrent] = useState<DeskView>(views[0]?.id ?? 'device');
@@ -131,6 +132,7 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
           </button>
         </div>
       )}
+      <CounterEnrollmentNotice bridge={bridge} />
       <main ref={main} tabIndex={-1} className="desk__main" aria-label={view ? t(`counter.views.${view.id}`) : undefined}>
         {view?.render()}
       </main>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
 import type { LanguageCode } from '../../../shared/contract/languages';
 import { hostTokenKey, type Bridge } from '../bridge/bridge-client';
+import { KioskEnrollmentNotice } from '../device/KioskEnrollmentNotice';
 import { applyDocumentLanguage } from '../i18n/i18n';
 import { IdleDialog, LanguageDialog, StaffDialog, StopDialog } from './dialogs/KioskDialogs';
 import { applyDisplayPrefs, defaultDisplayPrefs, isDefaultDisplay, nextTextSize, type DisplayPrefs } from './display/display-prefs';
@@ -121,6 +122,7 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
               {info.demo && <p className="badge">{t('welcome.demo')}</p>}
             </header>
             <main className="kiosk__main" ref={mainRef} aria-labelledby="screen-title" tabIndex={-1}>
+              <KioskEnrollmentNotice bridge={bridge} />
               <ScreenSwitch route={route} />
             </main>
             {keyboardTarget && <OnScreenKeyboard target={keyboardTarget} onDone={() => {

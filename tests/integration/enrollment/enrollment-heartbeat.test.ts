@@ -41,7 +41,7 @@ async function enrolledKiosk() {
 describe('enrollment and heartbeat against the central API simulator', () => {
   it('enrolls with the one-time code and reports versions, update state, queue, printer and disk', async () => {
     const { core, call, heartbeats } = await enrolledKiosk();
-    expect(await call('device.status')).toMatchObject({ ok: true, result: { enrollment: 'not-enrolled', lastHeartbeatAt: null } });
+    expect(await call('device.status')).toMatchObject({ ok: true, result: { enrollment: 'enrolling', lastHeartbeatAt: null } });
     expect(await core.heartbeat?.sendNow()).toBe('sent');
     const [beat] = heartbeats();
     expect(beat).toMatchObject({
