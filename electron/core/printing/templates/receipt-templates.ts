@@ -18,34 +18,27 @@ const codeAndQr: TemplateBlock[] = [
   { type: 'rule' },
 ];
 
+/** The receipt a visitor takes home after starting a request and after completing it: one layout, its own title and next step. */
+function requestReceipt(titleKey: string, nextKey: string): Template {
+  return [
+    ...header,
+    { type: 'text', text: `{t.${titleKey}}`, align: 'center', bold: true },
+    { type: 'text', text: '{dateTime}', align: 'center' },
+    { type: 'feed', lines: 1 },
+    ...codeAndQr,
+    { type: 'text', text: '{t.trajectory}: {trajectory}' },
+    { type: 'text', text: '{t.provider}: {provider}' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.nextTitle}', bold: true },
+    { type: 'text', text: `{t.${nextKey}}` },
+    ...privacyFooter,
+  ];
+}
+
 /** One layout per kind of paper; the words come from receipt-texts.ts, the facts from the job. */
 export const receiptTemplates: Record<PrintDocumentKind, Template> = {
-  'voucher-receipt': [
-    ...header,
-    { type: 'text', text: '{t.voucherTitle}', align: 'center', bold: true },
-    { type: 'text', text: '{dateTime}', align: 'center' },
-    { type: 'feed', lines: 1 },
-    ...codeAndQr,
-    { type: 'text', text: '{t.trajectory}: {trajectory}' },
-    { type: 'text', text: '{t.provider}: {provider}' },
-    { type: 'feed', lines: 1 },
-    { type: 'text', text: '{t.nextTitle}', bold: true },
-    { type: 'text', text: '{t.voucherNext}' },
-    ...privacyFooter,
-  ],
-  'final-receipt': [
-    ...header,
-    { type: 'text', text: '{t.finalTitle}', align: 'center', bold: true },
-    { type: 'text', text: '{dateTime}', align: 'center' },
-    { type: 'feed', lines: 1 },
-    ...codeAndQr,
-    { type: 'text', text: '{t.trajectory}: {trajectory}' },
-    { type: 'text', text: '{t.provider}: {provider}' },
-    { type: 'feed', lines: 1 },
-    { type: 'text', text: '{t.nextTitle}', bold: true },
-    { type: 'text', text: '{t.finalNext}' },
-    ...privacyFooter,
-  ],
+  'voucher-receipt': requestReceipt('voucherTitle', 'voucherNext'),
+  'final-receipt': requestReceipt('finalTitle', 'finalNext'),
   'queue-ticket': [
     ...header,
     { type: 'text', text: '{t.ticketTitle}', align: 'center' },
