@@ -15,6 +15,7 @@ import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
 import { useVisit } from '../visit/visit-context';
 import { ProviderFilters, useProviderFilter } from './ProviderFilters';
+import { providerSummary } from './provider-summary';
 import { TrendChart } from './TrendChart';
 
 const marks: readonly AccreditationMark[] = ['noloc', 'nrto', 'cmi', 'blik-op-werk', 'cedeo', 'oval'];
@@ -183,7 +184,7 @@ function Providers() {
                 <ChoiceTile
                   icon="providers"
                   title={provider.name}
-                  description={`${provider.address.city} · ${provider.marks.map((m) => t(`marks.${m}`)).join(', ')}`}
+                  description={providerSummary(provider, t)}
                   testId={`provider-${provider.id}`}
                   onClick={() => go({ screen: 'information', view: 'provider', id: provider.id })}
                 />

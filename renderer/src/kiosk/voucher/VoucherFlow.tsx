@@ -12,6 +12,7 @@ import { Loading } from '../screens/Loading';
 import { StepIndicator } from '../screens/StepIndicator';
 import { useVisit } from '../visit/visit-context';
 import { canRequest } from '../eligibility/can-request';
+import { providerSummary } from '../information/provider-summary';
 import { contactFrom, contactProblems } from './contact-errors';
 import { trajectoryIcons } from './trajectories';
 import { VoucherDone } from './VoucherDone';
@@ -99,7 +100,7 @@ function ProviderStep() {
               <ChoiceTile
                 icon="providers"
                 title={provider.name}
-                description={`${provider.address.city} · ${provider.marks.map((m) => t(`marks.${m}`)).join(', ')}`}
+                description={providerSummary(provider, t)}
                 pressed={visit.voucher.provider?.id === provider.id}
                 testId={`choose-provider-${provider.id}`}
                 onClick={() => choose({ id: provider.id, name: provider.name })}
