@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSim } from '../../../electron/central-sim/sim-server';
-import { createCore, type Core } from '../../../electron/core/app-core';
-import { silentLogger } from '../../../electron/core/log/logger';
-import { DeviceConfigSchema } from '../../../shared/config/device-config';
+import type { Core } from '../../../electron/core/app-core';
 import { dailyStatsCsv, type DailyStats } from '../../../shared/stats/daily-stats';
-import { resourcesDir, tempDir } from '../../support/paths';
-import { fastSync, startSim } from '../../support/sync-rig';
+import { startCounterCore } from '../../support/counter-core';
+import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
 
 const t = { transport: 'test' } as const;
@@ -20,26 +18,11 @@ afterEach(async () => {
   core = sim = undefined;
 });
 
-async function counter(centralApiUrl?: string) {
-  const dataDir = tempDir('desk');
-  core = createCore({
-    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl }),
-    appVersion: '9.9.9',
-    resourcesDir,
-    dataDir,
-    shell: 'browser',
-    logger: silentLogger,
-    enrollmentCode: async () => sim?.issueEnrollmentCode() ?? null,
-    syncTuning: fastSync,
-  });
-  const c = core;
-  const call = async (channel: string, input: unknown) => {
-    const r = await c.dispatch(channel, input, t);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.result as Record<string, unknown>;
-  };
-  await call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
-  return { dataDir, call, dispatch: c.dispatch };
+async function counter(central?: RunningSim) {
+  const started = startCounterCore({ sim: central });
+  core = started.core;
+  await started.call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
+  return started;
 }
 
 async function until(check: () => boolean | Promise<boolean>, ms = 10_000) {
@@ -73,7 +56,7 @@ describe('the walk-in queue at the desk', () => {
 describe('completing a request at the desk', () => {
   it('seals the BSN at rest, sends the completion to the central API exactly once, then purges the BSN', async () => {
     sim = await startSim();
-    const { call, dataDir, dispatch } = await counter(sim.url);
+    const { call, dataDir, dispatch } = await counter(sim);
     const started = await call('voucher.start', voucherInput(7));
     const reference = String(started.reference);
 

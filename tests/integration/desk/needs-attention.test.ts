@@ -2,13 +2,11 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSim } from '../../../electron/central-sim/sim-server';
-import { createCore, type Core } from '../../../electron/core/app-core';
-import { silentLogger } from '../../../electron/core/log/logger';
+import type { Core } from '../../../electron/core/app-core';
 import { deviceDatabaseName } from '../../../electron/core/store/open-device-store';
-import { DeviceConfigSchema } from '../../../shared/config/device-config';
 import type { SyncStatus } from '../../../shared/contract/sync-channels';
-import { resourcesDir, tempDir } from '../../support/paths';
-import { fastSync, startSim } from '../../support/sync-rig';
+import { startCounterCore } from '../../support/counter-core';
+import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
 
 const t = { transport: 'test' } as const;
@@ -22,26 +20,12 @@ afterEach(async () => {
 });
 
 async function counterAgainst(running: RunningSim) {
-  const dataDir = tempDir('desk');
-  core = createCore({
-    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: running.url }),
-    appVersion: '9.9.9',
-    resourcesDir,
-    dataDir,
-    shell: 'browser',
-    logger: silentLogger,
-    enrollmentCode: async () => running.issueEnrollmentCode(),
-    syncTuning: fastSync,
-  });
-  const c = core;
-  const call = async (channel: string, input: unknown) => {
-    const r = await c.dispatch(channel, input, t);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.result as Record<string, unknown>;
-  };
+  const started = startCounterCore({ sim: running });
+  core = started.core;
+  const { call } = started;
   await call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
   const status = async () => (await call('sync.status', {})) as unknown as SyncStatus;
-  return { dataDir, call, dispatch: c.dispatch, status };
+  return { ...started, status };
 }
 
 async function until<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

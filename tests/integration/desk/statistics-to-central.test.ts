@@ -2,13 +2,12 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSim } from '../../../electron/central-sim/sim-server';
-import { createCore, type Core } from '../../../electron/core/app-core';
-import { silentLogger } from '../../../electron/core/log/logger';
+import type { Core } from '../../../electron/core/app-core';
 import { deviceDatabaseName } from '../../../electron/core/store/open-device-store';
 import { UsageStatistics } from '../../../shared/central-api/devices';
-import { DeviceConfigSchema } from '../../../shared/config/device-config';
-import { resourcesDir, tempDir } from '../../support/paths';
-import { fastSync, startSim } from '../../support/sync-rig';
+import { tempDir } from '../../support/paths';
+import { startCounterCore } from '../../support/counter-core';
+import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
 
 let core: Core | undefined;
@@ -34,23 +33,9 @@ describe('daily statistics to the central API', () => {
     const dataDir = tempDir('desk');
     let clock = new Date('2026-11-23T10:15:00.000Z'); // Monday, 11:15 in Zwolle
     const start = () => {
-      core = createCore({
-        config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: running.url }),
-        appVersion: '9.9.9',
-        resourcesDir,
-        dataDir,
-        shell: 'browser',
-        logger: silentLogger,
-        enrollmentCode: async () => running.issueEnrollmentCode(),
-        syncTuning: fastSync,
-        now: () => clock,
-      });
-      const c = core;
-      return async (channel: string, input: unknown) => {
-        const r = await c.dispatch(channel, input, { transport: 'test' });
-        if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-        return r.result as Record<string, unknown>;
-      };
+      const started = startCounterCore({ sim: running, dataDir, now: () => clock });
+      core = started.core;
+      return started.call;
     };
 
     let call = start();
