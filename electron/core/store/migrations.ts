@@ -175,6 +175,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX outbox_by_status ON outbox (status);
     `,
   },
+  {
+    version: 9,
+    summary: 'requests staff start at the desk (their origin), and the kiosks the location hub has heard from, kept across restarts',
+    sql: `
+      ALTER TABLE voucher_requests ADD COLUMN origin TEXT NOT NULL DEFAULT 'kiosk' CHECK (origin IN ('kiosk', 'desk'));
+      CREATE TABLE hub_kiosks (
+        identity TEXT PRIMARY KEY,
+        app_version TEXT,
+        last_seen_at TEXT NOT NULL,
+        messages INTEGER NOT NULL DEFAULT 0,
+        printer TEXT,
+        queue_depth INTEGER,
+        status_at TEXT
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
