@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   });
   const mode = config.demo ? 'demo mode' : `location ${config.location.id}`;
   const simLine = demoCentral ? `Demo central API simulator: ${demoCentral.sim.url} (stats: ${demoCentral.sim.url}/_sim/stats)\n` : '';
-  process.stdout.write(`Loopbaanwinkel Kiosk (${config.role}, ${mode}) is running at:\n  ${host.url}\n${simLine}`);
+  // The counter's waiting-room screen is the same app on a second display, opened with ?screen=now-serving.
+  const wallLine = config.role === 'counter' ? `Waiting-room screen (open it on the second display):\n  ${host.url.replace('/#', '/?screen=now-serving#')}\n` : '';
+  process.stdout.write(`Loopbaanwinkel Kiosk (${config.role}, ${mode}) is running at:\n  ${host.url}\n${wallLine}${simLine}`);
 
   if (options.open) {
     const chromium = findChromium();

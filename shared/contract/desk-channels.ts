@@ -43,6 +43,14 @@ export type RequestDetail = z.infer<typeof RequestDetail>;
 export const CompletedRequest = RequestDetail.extend({ printJobId: z.string().nullable() });
 export type CompletedRequest = z.infer<typeof CompletedRequest>;
 
+/** What the waiting-room screen shows: ticket numbers only, so it may run without anyone signed in. */
+export const NowServing = z.object({
+  /** Today's most recently called tickets, newest first; the first is the one being called now. */
+  called: z.array(z.object({ number: z.string(), calledAt: z.iso.datetime() })).max(4),
+  waiting: z.number().int().min(0),
+});
+export type NowServing = z.infer<typeof NowServing>;
+
 export const CancelReason = z.string().trim().min(3, 'expected a short reason').max(200);
 
 export const HubStatus = z.object({
@@ -105,6 +113,12 @@ export const deskChannels = {
     input: z.strictObject({}),
     output: z.array(QueueTicket),
     access: staffOnly(),
+  }),
+  'queue.status': channel({
+    summary: 'For the waiting-room screen: the numbers called last and how many people wait. No sign-in: it shows only ticket numbers. A ".status" channel, so polling it is not desk activity.',
+    input: z.strictObject({}),
+    output: NowServing,
+    access: { devices: ['counter'] },
   }),
   'queue.callNext': channel({
     summary: 'Calls the oldest waiting ticket; null when nobody is waiting.',

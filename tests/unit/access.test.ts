@@ -48,6 +48,8 @@ describe('the core enforces access before any handler runs', () => {
     expect(await dispatch('staff.members', {}, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await core.dispatch('staff.session', {}, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await core.dispatch('staff.signIn', { username: 'anna', pin: '482915' }, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The waiting-room screen needs no sign-in, but it is the counter's screen: a kiosk has no queue.
+    expect(await core.dispatch('queue.status', {}, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(called).toBe(false);
     expect(await core.dispatch('app.info', {}, t)).toMatchObject({ ok: true });
     await core.close();

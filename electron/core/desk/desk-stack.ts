@@ -103,6 +103,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
     handlers: {
       ...createStaffHandlers(staff),
       'queue.list': () => queue.list(),
+      'queue.status': () => queue.nowServing(),
       'queue.callNext': () => queue.callNext(me()),
       'queue.close': (input) => queue.close(input.id, input.outcome, me()),
       'request.find': (input) => requests.find(input.reference, me()),

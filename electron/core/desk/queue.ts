@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { QueueTicket } from '../../../shared/contract/desk-channels';
+import type { NowServing, QueueTicket } from '../../../shared/contract/desk-channels';
 import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
 import { serviceDay } from '../requests/service-day';
@@ -35,6 +35,10 @@ export function createQueue(db: Database, now: () => Date) {
     `SELECT id, number, topic, state, created_at, called_at FROM tickets
      WHERE service_day = ? AND state = 'waiting' ORDER BY created_at, number LIMIT 1`,
   );
+  const lastCalled = db.prepare<[string], { number: string; calledAt: string }>(
+    `SELECT number, called_at AS calledAt FROM tickets WHERE service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT 4`,
+  );
+  const waitingCount = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM tickets WHERE service_day = ? AND state = 'waiting'`);
   const byId = db.prepare<[string], TicketRow>('SELECT id, number, topic, state, created_at, called_at FROM tickets WHERE id = ?');
 
   const callNext = db.transaction((at: Date, staffId: string): QueueTicket | null => {
@@ -56,6 +60,10 @@ export function createQueue(db: Database, now: () => Date) {
 
   return {
     list: (): QueueTicket[] => open.all(serviceDay(now())).map(toTicket),
+    nowServing: (): NowServing => {
+      const day = serviceDay(now());
+      return { called: lastCalled.all(day), waiting: waitingCount.get(day)?.n ?? 0 };
+    },
     callNext: (staffId: string) => callNext.immediate(now(), staffId),
     close: (id: string, outcome: 'served' | 'no-show', staffId: string) => close.immediate(id, outcome, now(), staffId),
   };

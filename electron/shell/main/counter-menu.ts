@@ -4,6 +4,7 @@ export interface CounterMenuActions {
   installUpdateNow(): void;
   checkForUpdates(): void;
   exportLogsForIt(): void;
+  openNowServing(): void;
   reload(): void;
   quit(): void;
 }
@@ -17,6 +18,8 @@ export function counterMenuTemplate(actions: CounterMenuActions, packaged: boole
   const view: MenuItemConstructorOptions[] = [
     // No shortcut: a stray F5 must not wipe a half-filled form; the menu item is deliberate.
     { label: 'Opnieuw laden', click: () => actions.reload() },
+    { type: 'separator' },
+    { label: 'Wachtruimtescherm openen', click: () => actions.openNowServing() },
     { type: 'separator' },
     { label: 'Groter', role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
     { label: 'Kleiner', role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },

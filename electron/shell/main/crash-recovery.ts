@@ -5,6 +5,8 @@ import { createCrashPolicy, type CrashPolicyOptions } from './crash-policy';
 
 export const outOfOrderUrl = `${appOrigin}/out-of-order.html`;
 export const appUrl = `${appOrigin}/index.html`;
+/** The counter's waiting-room screen: the same bundle, told which screen to show. */
+export const nowServingUrl = `${appUrl}?screen=now-serving`;
 
 /** A renderer that hangs this long is treated as crashed. */
 const unresponsiveGraceMs = 15_000;
@@ -14,8 +16,9 @@ const unresponsiveGraceMs = 15_000;
  * please ask staff" page replaces the loop. The main process itself is restarted by the OS
  * supervisor (docs/deployment.md).
  */
-export function recoverFromCrashes(window: BrowserWindow, logger: Logger, options?: CrashPolicyOptions): void {
-  const policy = createCrashPolicy(options);
+export function recoverFromCrashes(window: BrowserWindow, logger: Logger, options: { pageUrl?: string; policy?: CrashPolicyOptions } = {}): void {
+  const pageUrl = options.pageUrl ?? appUrl;
+  const policy = createCrashPolicy(options.policy);
   const log = logger.child({ area: 'crash-recovery' });
   const contents = window.webContents;
   let pending: NodeJS.Timeout | undefined;
@@ -33,11 +36,11 @@ export function recoverFromCrashes(window: BrowserWindow, logger: Logger, option
     const decision = policy.onCrash(Date.now());
     log.error('renderer gone', { reason: details.reason, exitCode: details.exitCode, crashesInWindow: decision.crashesInWindow, action: decision.action });
     if (decision.action === 'reload') {
-      schedule(appUrl, decision.delayMs);
+      schedule(pageUrl, decision.delayMs);
       return;
     }
     void window.loadURL(outOfOrderUrl);
-    schedule(appUrl, decision.retryAfterMs);
+    schedule(pageUrl, decision.retryAfterMs);
   });
 
   window.on('unresponsive', () => {

@@ -10,8 +10,8 @@ import { exportLogs } from '../../core/log/export-logs';
 import { parseStartArgs } from '../../core/startup/parse-args';
 import { prepareStart } from '../../core/startup/prepare-start';
 import { counterMenuTemplate } from './counter-menu';
-import { createMainWindow } from './create-window';
-import { recoverFromCrashes } from './crash-recovery';
+import { createMainWindow, createNowServingWindow } from './create-window';
+import { nowServingUrl, recoverFromCrashes } from './crash-recovery';
 import { registerBridge } from './ipc-bridge';
 import { lockDown } from './kiosk-lockdown';
 import { denyAllPermissions, guardWebContents } from './navigation-guard';
@@ -95,7 +95,15 @@ function start(): void {
     mainWindow = window;
     lockDown(window, config.role, packaged);
     recoverFromCrashes(window, logger);
-    if (config.role === 'counter') Menu.setApplicationMenu(Menu.buildFromTemplate(counterMenuTemplate(staffActions(window, core, deviceLog), packaged)));
+    let nowServing: BrowserWindow | null = null;
+    const openNowServing = (): void => {
+      if (nowServing && !nowServing.isDestroyed()) return nowServing.focus();
+      nowServing = createNowServingWindow({ preloadPath: join(distDir, 'shell', 'preload.cjs') }, window);
+      recoverFromCrashes(nowServing, logger, { pageUrl: nowServingUrl });
+    };
+    if (config.role === 'counter') {
+      Menu.setApplicationMenu(Menu.buildFromTemplate(counterMenuTemplate({ ...staffActions(window, core, deviceLog), openNowServing }, packaged)));
+    }
     logger.info('started', { version: app.getVersion(), packaged, location: config.location.id });
   });
 }

@@ -6,6 +6,10 @@ import type { Bridge } from '../bridge/bridge-client';
 import { CounterApp } from '../counter/CounterApp';
 import { applyDocumentLanguage } from '../i18n/i18n';
 import { KioskApp } from '../kiosk/KioskApp';
+import { NowServingScreen } from '../now-serving/NowServingScreen';
+
+/** The counter's second display opens the app with ?screen=now-serving (docs/counter-and-hub.md). */
+const nowServingWanted = new URLSearchParams(window.location.search).get('screen') === 'now-serving';
 
 type State = { kind: 'loading' } | { kind: 'ready'; info: AppInfo } | { kind: 'failed' };
 
@@ -36,9 +40,7 @@ export function App({ bridge, i18n }: Props) {
 
   if (state.kind === 'loading') return <p className="status" role="status">{t('app.loading')}</p>;
   if (state.kind === 'failed') return <p className="status status--error" role="alert">{t('app.startFailed')}</p>;
-  return state.info.role === 'kiosk' ? (
-    <KioskApp info={state.info} bridge={bridge} />
-  ) : (
-    <CounterApp bridge={bridge} info={state.info} />
-  );
+  if (state.info.role === 'kiosk') return <KioskApp info={state.info} bridge={bridge} />;
+  if (nowServingWanted) return <NowServingScreen bridge={bridge} info={state.info} />;
+  return <CounterApp bridge={bridge} info={state.info} />;
 }

@@ -32,7 +32,7 @@ function hostToken(): string {
   const match = /(?:^|[#&])token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(hostTokenKey, match[1]);
-    history.replaceState(null, '', window.location.pathname);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
     return match[1];
   }
   return sessionStorage.getItem(hostTokenKey) ?? '';

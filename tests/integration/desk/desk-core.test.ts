@@ -48,8 +48,15 @@ describe('the walk-in queue at the desk', () => {
     expect(await dispatch('queue.close', { id: first.id, outcome: 'no-show' }, t)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const left = (await call('queue.list', {})) as unknown as Array<{ number: string; state: string }>;
     expect(left).toEqual([expect.objectContaining({ number: numbers[2], state: 'waiting' })]);
+    expect(await call('queue.status', {})).toMatchObject({ called: [{ number: numbers[1] }, { number: numbers[0] }], waiting: 1 });
     await call('queue.callNext', {});
     expect(await call('queue.callNext', {})).toBeNull();
+
+    // The waiting-room screen keeps showing numbers while nobody is signed in at the desk; the queue itself does not.
+    await call('staff.signOut', {});
+    expect(await dispatch('queue.list', {}, t)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const screen = await call('queue.status', {});
+    expect(screen).toEqual({ called: numbers.slice().reverse().map((number) => ({ number, calledAt: expect.any(String) })), waiting: 0 });
   });
 });
 

@@ -89,7 +89,7 @@ describe('content and navigation (checklist 1, 7, 12, 13, 17)', () => {
     for (const { file, node } of loads) {
       const call = node as ts.CallExpression;
       expect(ts.isPropertyAccessExpression(call.expression) && call.expression.name.text, `${file}: use loadURL`).toBe('loadURL');
-      expect(['appUrl', 'outOfOrderUrl', 'url'], `${file}: loadURL(${call.arguments[0]?.getText()})`).toContain(call.arguments[0]?.getText());
+      expect(['appUrl', 'outOfOrderUrl', 'nowServingUrl', 'url'], `${file}: loadURL(${call.arguments[0]?.getText()})`).toContain(call.arguments[0]?.getText());
     }
     expect(main).toMatch(/registerSchemesAsPrivileged\(\[\s*\{ scheme: appScheme/);
     expect(main).not.toMatch(/file:\/\/|loadFile\(/);

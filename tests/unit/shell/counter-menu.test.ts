@@ -12,6 +12,7 @@ function recorded() {
     installUpdateNow: () => calls.push('installUpdateNow'),
     checkForUpdates: () => calls.push('checkForUpdates'),
     exportLogsForIt: () => calls.push('exportLogsForIt'),
+    openNowServing: () => calls.push('openNowServing'),
     reload: () => calls.push('reload'),
     quit: () => calls.push('quit'),
   };
@@ -24,11 +25,11 @@ describe('the counter desk menu', () => {
     const items = flatten(counterMenuTemplate(actions, true));
     const byLabel = (label: string) => items.find((item) => item.label === label);
     expect(byLabel('Update nu installeren')?.accelerator).toBe('CmdOrCtrl+Shift+U');
-    for (const label of ['Update nu installeren', 'Zoeken naar updates', 'Logboek exporteren voor IT…', 'Opnieuw laden', 'Afsluiten']) {
+    for (const label of ['Update nu installeren', 'Zoeken naar updates', 'Logboek exporteren voor IT…', 'Wachtruimtescherm openen', 'Opnieuw laden', 'Afsluiten']) {
       const click = byLabel(label)?.click as (() => void) | undefined;
       click?.();
     }
-    expect(calls).toEqual(['installUpdateNow', 'checkForUpdates', 'exportLogsForIt', 'reload', 'quit']);
+    expect(calls).toEqual(['installUpdateNow', 'checkForUpdates', 'exportLogsForIt', 'openNowServing', 'reload', 'quit']);
   });
 
   it('lets staff zoom for readability and has no reload shortcut that could wipe a form', () => {
