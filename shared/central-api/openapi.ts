@@ -77,6 +77,16 @@ function reportOperation(operationId: string, summary: string, schema: Component
   };
 }
 
+/** Statistics with an Idempotency-Key (the device's outbox always sends one): a resent day counts once. */
+function statisticsOperation() {
+  const report = reportOperation('sendUsageStatistics', 'Anonymous usage counts per service and outcome; unknown fields are refused, so nothing personal slips in.', 'UsageStatistics', 'statistics');
+  return {
+    ...report,
+    parameters: [{ ...idempotencyKey, required: false, description: `${idempotencyKey.description} Optional here; with it, a repeated report is recorded once and gets the stored 202.` }],
+    responses: { ...report.responses, '409': idempotentResponses['409'], '422': idempotentResponses['422'], '503': idempotentResponses['503'] },
+  };
+}
+
 function componentJsonSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
@@ -165,7 +175,7 @@ export function buildOpenApiDocument() {
         },
       },
       '/v1/devices/heartbeat': { post: reportOperation('sendHeartbeat', 'Version, health and queue depth, for the fleet view.', 'Heartbeat', 'heartbeat') },
-      '/v1/statistics': { post: reportOperation('sendUsageStatistics', 'Anonymous usage counts per service and outcome; unknown fields are refused, so nothing personal slips in.', 'UsageStatistics', 'statistics') },
+      '/v1/statistics': { post: statisticsOperation() },
     },
     components: {
       securitySchemes: { deviceToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/devices/enroll.' } },

@@ -150,7 +150,7 @@ describe('central API simulator: the other operations', () => {
   });
 
   it('accepts heartbeats and anonymous statistics, and refuses statistics with unknown fields', async () => {
-    const { s, token } = await sim();
+    const { s, token, post } = await sim();
     const send = (path: string, body: unknown) =>
       fetch(`${s.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
     expect((await send('/v1/devices/heartbeat', {
@@ -167,6 +167,14 @@ describe('central API simulator: the other operations', () => {
     const stats = { locationId: 'utrecht-centrum', from: '2026-11-24T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z', counts: [{ metric: 'voucher-started', value: 4 }] };
     expect((await send('/v1/statistics', stats)).status).toBe(202);
     expect((await send('/v1/statistics', { ...stats, visitorName: 'x' })).status).toBe(422);
+
+    // With a key, as the outbox sends it: the same day twice is recorded once, the same key with other counts is refused.
+    const key = crypto.randomUUID();
+    expect((await post('/v1/statistics', stats, key)).status).toBe(202);
+    const again = await post('/v1/statistics', stats, key);
+    expect(again.status).toBe(202);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect((await post('/v1/statistics', { ...stats, counts: [{ metric: 'voucher-started', value: 5 }] }, key)).status).toBe(422);
   });
 
   it('injects Retry-After and counts the peak of concurrent requests', async () => {

@@ -59,4 +59,10 @@ describe('the central API contract (OpenAPI 3.1)', () => {
       expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '422']));
     }
   });
+
+  it('documents the optional Idempotency-Key on statistics, with which a resent day counts once', () => {
+    const post = doc.paths['/v1/statistics'].post;
+    expect(post.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false })]);
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['202', '409', '422']));
+  });
 });
