@@ -6,11 +6,13 @@ import type { Handlers } from './bridge/handlers';
 import { createContentHandlers } from './content/content-handlers';
 import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { createDiagnostics } from './diagnostics/device-diagnostics';
 import { createDeviceHandlers } from './enrollment/device-handlers';
 import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
 import { createHeartbeatSender, type HeartbeatSender } from './enrollment/heartbeat-sender';
 import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
 import type { Logger } from './log/logger';
+import { schemaVersion } from './store/migrations';
 import { createDeskStack } from './desk/desk-stack';
 import { createPrintingHandlers } from './printing/printing-handlers';
 import { createPrintingService, type PrintingService } from './printing/printing-service';
@@ -108,6 +110,17 @@ export function createCore(options: CoreOptions): Core {
     decideEveryMs: 60_000,
   });
 
+  // What the heartbeat reports is also what IT sees in the diagnostics view: one builder for both.
+  const health = async () =>
+    buildHeartbeat({
+      appVersion: options.appVersion,
+      contentVersion: content.manifest()?.version ?? null,
+      queue: requests.queue(),
+      update: updates.status(),
+      printer: await printing.status(),
+      diskFreeBytes: diskFreeBytes(options.dataDir),
+      at: new Date(),
+    });
   const heartbeat =
     requests.deviceAuth && options.config.centralApiUrl
       ? createHeartbeatSender({
@@ -115,24 +128,21 @@ export function createCore(options: CoreOptions): Core {
           auth: requests.deviceAuth,
           logger,
           ...(options.heartbeat ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }),
-          build: async () =>
-            buildHeartbeat({
-              appVersion: options.appVersion,
-              contentVersion: content.manifest()?.version ?? null,
-              queue: requests.queue(),
-              update: updates.status(),
-              printer: await printing.status(),
-              diskFreeBytes: diskFreeBytes(options.dataDir),
-              at: new Date(),
-            }),
+          build: health,
         })
       : null;
+  const diagnostics = createDiagnostics({
+    config: options.config,
+    dataDir: options.dataDir,
+    health,
+    schemaVersion: () => (requests.deskStore ? schemaVersion(requests.deskStore.db) : null),
+  });
 
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content.manifest() }),
     ...createContentHandlers(content, options.config),
     ...createUpdateHandlers(options.config, updates),
-    ...createDeviceHandlers(requests.deviceAuth, heartbeat),
+    ...createDeviceHandlers(requests.deviceAuth, heartbeat, diagnostics),
     ...requests.handlers,
     ...desk.handlers,
     // The rules come with the content: a new pack brings new rules without an app update.

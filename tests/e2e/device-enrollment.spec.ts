@@ -111,4 +111,12 @@ test('the counter says "not enrolled, ask IT"; IT types a new code, the banner g
   await expect(banner).toHaveCount(0, { timeout: 15_000 });
   expect(enrolledDevices(sim)).toBe(1);
   await page.screenshot({ path: test.info().outputPath('counter-enrolled.png') });
+
+  // IT's diagnostics on the same screen: the health the heartbeat reports and the settings, no secrets.
+  const facts = page.getByTestId('diagnostics-facts');
+  await expect(facts).toContainText('Databaseversie');
+  await expect(facts).toContainText('geen locatiehub ingesteld');
+  await page.getByText('Instellingen van dit apparaat (zonder geheimen)').click();
+  await expect(page.getByTestId('diagnostics-config')).toContainText('"role": "counter"');
+  await expectNoAxeViolations(page, 'device view with diagnostics');
 });

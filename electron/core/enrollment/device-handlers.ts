@@ -1,10 +1,10 @@
-import type { deviceChannels } from '../../../shared/contract/device-channels';
+import type { deviceChannels, DeviceDiagnostics } from '../../../shared/contract/device-channels';
 import type { HandlersFor } from '../bridge/handlers';
 import { CoreError } from '../errors';
 import type { TrackedAuth } from './enrollment-tracker';
 import type { HeartbeatSender } from './heartbeat-sender';
 
-export function createDeviceHandlers(auth: TrackedAuth | null, heartbeat: HeartbeatSender | null): HandlersFor<typeof deviceChannels> {
+export function createDeviceHandlers(auth: TrackedAuth | null, heartbeat: HeartbeatSender | null, diagnostics: () => Promise<DeviceDiagnostics>): HandlersFor<typeof deviceChannels> {
   const status = () => ({
     enrollment: auth === null ? ('no-central-api' as const) : auth.enrollment(),
     lastHeartbeatAt: heartbeat?.lastSentAt()?.toISOString() ?? null,
@@ -18,5 +18,6 @@ export function createDeviceHandlers(auth: TrackedAuth | null, heartbeat: Heartb
       }
       return status();
     },
+    'device.diagnostics': () => diagnostics(),
   };
 }

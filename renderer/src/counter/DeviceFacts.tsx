@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
+import { FactList } from './FactList';
 
 /** What IT asks first on the phone: which device, which location, which versions. */
 export function DeviceFacts({ info, headingLevel = 2 }: { info: AppInfo; headingLevel?: 2 | 3 }) {
@@ -16,14 +17,7 @@ export function DeviceFacts({ info, headingLevel = 2 }: { info: AppInfo; heading
   return (
     <section aria-labelledby="device-facts-title">
       <Heading id="device-facts-title">{t('counter.subtitle')}</Heading>
-      <dl className="facts" data-testid="device-facts">
-        {rows.map(([label, value]) => (
-          <div className="facts__row" key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={rows} testId="device-facts" />
     </section>
   );
 }
