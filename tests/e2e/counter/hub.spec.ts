@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { RunningSim } from '../../../electron/central-sim/sim-server';
+import { freePort } from '../../support/free-port';
 import { tempDir } from '../../support/paths';
 import { spawnHost, type SpawnedHost } from '../../support/spawn-host';
 import { startSim } from '../../support/sync-rig';
@@ -18,17 +18,6 @@ test.afterEach(async () => {
   await sim?.close();
   sim = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function config(dir: string, body: Record<string, unknown>): string {
   const file = join(dir, 'device.json');
