@@ -95,6 +95,12 @@ export const deskChannels = {
     output: z.object({ fileName: z.string(), json: z.string() }),
     access: staffOnly(),
   }),
+  'privacy.print': channel({
+    summary: 'Subject access on paper: the record as it stands now, for the desk to print on the office printer and hand over (the BSN only masked). Audited.',
+    input: z.strictObject({ reference: TypedReference }),
+    output: SubjectRecord,
+    access: staffOnly(),
+  }),
   'privacy.erase': channel({
     summary: 'Erases the personal data this device holds for a request, on the visitor\'s request; a request not yet sent is withdrawn. Location manager only. Audited.',
     input: z.strictObject({ reference: TypedReference, reason: CancelReason }),

@@ -124,6 +124,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
       'attention.cancel': (input) => attention.cancel(input.outboxId, input.reason, me()),
       'privacy.find': (input) => privacy.find(input.reference, me()),
       'privacy.export': (input) => privacy.export(input.reference, me()),
+      'privacy.print': (input) => privacy.print(input.reference, me()),
       'privacy.erase': (input) => privacy.erase(input.reference, input.reason, me()),
       'stats.daily': (input) => readDailyStats(db, input.day ?? serviceDay(store.now())),
       'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: kiosks.list(store.now()) }),

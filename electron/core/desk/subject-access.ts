@@ -50,6 +50,12 @@ export function createSubjectAccess(db: Database, requests: ReturnType<typeof cr
       appendAudit(db, now(), { action: 'privacy.exported', aggregateType: 'voucher-request', aggregateId: found.request.id, detail: { reference, by: staffId } });
       return { fileName: `loopbaanwinkel-gegevens-${reference}.json`, json: JSON.stringify({ exportedAt: now().toISOString(), ...found }, null, 2) };
     },
+    /** What the printout shows is what this returns: the audit row says it left the building on paper. */
+    print(reference: string, staffId: string): SubjectRecord {
+      const found = record(reference, staffId);
+      appendAudit(db, now(), { action: 'privacy.printed', aggregateType: 'voucher-request', aggregateId: found.request.id, detail: { reference, by: staffId } });
+      return found;
+    },
     erase(reference: string, reason: string, staffId: string): SubjectRecord {
       erase.immediate(reference, reason, staffId, now());
       return record(reference, staffId);

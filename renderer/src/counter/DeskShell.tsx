@@ -45,7 +45,7 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
     { id: 'request', minimum: 'staff', render: () => <RequestView key={reference?.at} bridge={bridge} reference={reference?.value ?? null} onSignedOut={onSignedOut} /> },
     { id: 'sync', minimum: 'staff', render: () => <SyncView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'stats', minimum: 'staff', render: () => <StatsView bridge={bridge} onSignedOut={onSignedOut} /> },
-    { id: 'privacy', minimum: 'staff', render: () => <PrivacyView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
+    { id: 'privacy', minimum: 'staff', render: () => <PrivacyView bridge={bridge} me={member} locationName={info.location.name} onSignedOut={onSignedOut} /> },
     { id: 'receipts', minimum: 'staff', render: () => <ReceiptsView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'staff', minimum: 'location-manager', render: () => <StaffAdminView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
     { id: 'device', minimum: 'staff', render: () => <CounterDevicePanel bridge={bridge} info={info} me={member} onSignedOut={onSignedOut} /> },

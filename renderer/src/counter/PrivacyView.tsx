@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubjectRecord } from '../../../shared/contract/desk-channels';
 import type { StaffMember } from '../../../shared/contract/staff-channels';
@@ -6,15 +6,23 @@ import { hasStaffRole } from '../../../shared/staff/staff-role';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
 import { Field } from './Field';
+import { SubjectPrintout } from './SubjectPrintout';
+
+interface Printout {
+  record: SubjectRecord;
+  providerName: string | null;
+  at: Date;
+}
 
 /** A visitor asks what we hold about them: find by reference, show, export, erase where allowed. */
-export function PrivacyView({ bridge, me, onSignedOut }: { bridge: Bridge; me: StaffMember; onSignedOut(): void }) {
+export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge: Bridge; me: StaffMember; locationName: string; onSignedOut(): void }) {
   const { t, i18n } = useTranslation();
   const [reference, setReference] = useState('');
   const [found, setFound] = useState<SubjectRecord | null>(null);
   const [status, setStatus] = useState('');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const [printout, setPrintout] = useState<Printout | null>(null);
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err)))), [onSignedOut, t]);
 
   const find = async (e: FormEvent) => {
@@ -43,6 +51,28 @@ export function PrivacyView({ bridge, me, onSignedOut }: { bridge: Bridge; me: S
       fail(err);
     }
   };
+
+  const print = async () => {
+    if (!found) return;
+    try {
+      const record = await bridge.call('privacy.print', { reference: found.request.reference });
+      const { providerId } = record.request;
+      // A provider missing from the current content pack is still named, by its id.
+      const providerName = providerId === null ? null : await bridge.call('content.provider', { id: providerId }).then((p) => p.name, () => providerId);
+      setFound(record);
+      setPrintout({ record, providerName, at: new Date() });
+      setStatus(t('counter.privacy.printed'));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  // Print once the printout is in the page; it leaves the page afterwards so no copy lingers in the DOM.
+  useEffect(() => {
+    if (!printout) return;
+    window.print();
+    setPrintout(null);
+  }, [printout]);
 
   const erase = async (e: FormEvent) => {
     e.preventDefault();
@@ -84,12 +114,13 @@ export function PrivacyView({ bridge, me, onSignedOut }: { bridge: Bridge; me: S
           <ol className="privacy__trail">
             {found.trail.map((step, i) => (
               <li key={i}>
-                {new Date(step.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })} — {step.action}
+                {new Date(step.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })} — {t(`counter.printout.actions.${step.action}`, { defaultValue: step.action })}
               </li>
             ))}
           </ol>
           <div className="desk-actions">
             <button type="button" className="desk-button" onClick={() => void exportFile()}>{t('counter.privacy.export')}</button>
+            <button type="button" className="desk-button" onClick={() => void print()}>{t('counter.privacy.print')}</button>
           </div>
           {hasStaffRole(me.role, 'location-manager') && !found.personalDataErased && (
             <form onSubmit={(e) => void erase(e)} className="stack desk-panel" aria-labelledby="erase-title" noValidate>
@@ -101,6 +132,7 @@ export function PrivacyView({ bridge, me, onSignedOut }: { bridge: Bridge; me: S
           )}
         </>
       )}
+      {printout && <SubjectPrintout record={printout.record} locationName={locationName} providerName={printout.providerName} printedAt={printout.at} />}
     </section>
   );
 }

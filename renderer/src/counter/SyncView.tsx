@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bridge } from '../bridge/bridge-client';
+import { AttentionPanel } from './AttentionPanel';
 import { errorKey, isSignedOut } from './bridge-errors';
 import { HubKiosksPanel } from './HubKiosksPanel';
 import { usePolled } from './use-polled';
@@ -11,7 +12,7 @@ export function SyncView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut(
   const [problem, setProblem] = useState('');
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setProblem(t(errorKey(err)))), [onSignedOut, t]);
   const load = useCallback(() => bridge.call('sync.status', {}), [bridge]);
-  const { data } = usePolled(load, 3000, fail);
+  const { data, reload } = usePolled(load, 3000, fail);
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }) : t('counter.sync.never'));
 
   return (
@@ -28,30 +29,7 @@ export function SyncView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut(
             <div className="facts__row"><dt>{t('counter.sync.lastSuccess')}</dt><dd>{when(data.lastSuccessAt)}</dd></div>
             <div className="facts__row"><dt>{t('counter.sync.nextAttempt')}</dt><dd>{data.nextAttemptAt ? when(data.nextAttemptAt) : t('counter.sync.nothingDue')}</dd></div>
           </dl>
-          <h3>{t('counter.sync.attention', { count: data.needsAttention.length })}</h3>
-          {data.needsAttention.length > 0 && (
-            <table className="desk-table">
-              <caption className="visually-hidden">{t('counter.sync.attention', { count: data.needsAttention.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('counter.sync.reference')}</th>
-                  <th scope="col">{t('counter.sync.kind')}</th>
-                  <th scope="col">{t('counter.sync.reason')}</th>
-                  <th scope="col">{t('counter.sync.at')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.needsAttention.map((item) => (
-                  <tr key={item.id}>
-                    <td>{item.reference}</td>
-                    <td>{item.kind}</td>
-                    <td>{item.reason}</td>
-                    <td>{when(item.at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <AttentionPanel bridge={bridge} items={data.needsAttention} when={when} onChanged={reload} onSignedOut={onSignedOut} />
         </>
       )}
       <HubKiosksPanel bridge={bridge} onError={fail} />

@@ -120,9 +120,23 @@ test('cancelling a request with a reason, and an unknown reference', async ({ pa
   await expect(page.getByRole('button', { name: 'Afronden en versturen' })).toHaveCount(0);
 });
 
-test('subject access: show, export and erase a visitor\'s data by reference', async ({ page }) => {
+interface PrintedPage {
+  rootShown: boolean;
+  printout: string;
+}
+
+test('subject access: show, export, print and erase a visitor\'s data by reference', async ({ page }) => {
   host = await startCounter();
   const { reference } = (await callHost(host, 'voucher.start', voucherInput(6))) as { reference: string };
+  // The system print dialog cannot be driven headless: record what the page holds at the moment it prints.
+  await page.addInitScript(() => {
+    const printed: unknown[] = [];
+    Object.assign(window, { printed });
+    window.print = () => {
+      const sheet = document.querySelector<HTMLElement>('[data-testid="subject-printout"]');
+      printed.push({ rootShown: getComputedStyle(document.getElementById('root') as HTMLElement).display !== 'none', printout: sheet?.innerText ?? '' });
+    };
+  });
   await page.goto(host.url);
   await setUpDesk(page);
 
@@ -138,11 +152,32 @@ test('subject access: show, export and erase a visitor\'s data by reference', as
   await page.getByRole('button', { name: 'Exporteren als bestand' }).click();
   expect((await download).suggestedFilename()).toBe(`loopbaanwinkel-gegevens-${reference}.json`);
 
+  // On paper: the same facts in words for the visitor, and on a printed page nothing of the desk.
+  const printed = () => page.evaluate(() => (window as unknown as { printed: PrintedPage[] }).printed);
+  await page.getByRole('button', { name: 'Afdrukken voor de bezoeker' }).click();
+  await expect(page.getByRole('status')).toHaveText('Het overzicht is naar de printer gestuurd. Geef het alleen aan de bezoeker.');
+  const [onScreen] = await printed();
+  expect(onScreen?.printout).toContain('Uw gegevens bij de Loopbaanwinkel');
+  expect(onScreen?.printout).toContain('Loopbaanwinkel Zwolle');
+  expect(onScreen?.printout).toContain('Testbezoeker Nummer6');
+  expect(onScreen?.printout).toContain('aanvraag gestart');
+  expect(onScreen?.printout).toContain('Nederlands');
+  expect(onScreen?.printout).toContain('gegevens als bestand meegegeven');
+  expect(onScreen?.printout).toContain('Alleen deze balie heeft uw gegevens.');
+  await expect(page.getByTestId('subject-printout')).toHaveCount(0);
+  await page.emulateMedia({ media: 'print' });
+  await page.getByRole('button', { name: 'Afdrukken voor de bezoeker', includeHidden: true }).dispatchEvent('click');
+  await expect.poll(async () => (await printed()).length).toBe(2);
+  const [, onPaper] = await printed();
+  expect(onPaper).toMatchObject({ rootShown: false, printout: expect.stringContaining('Testbezoeker Nummer6') });
+  await page.emulateMedia({ media: 'screen' });
+
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByLabel('Reden').fill('Verzoek van de bezoeker');
   await page.getByRole('button', { name: 'Persoonsgegevens wissen' }).click();
   await expect(page.getByRole('status')).toHaveText('De persoonsgegevens zijn gewist.');
   await expect(page.getByTestId('privacy-facts')).not.toContainText('Testbezoeker');
-  await expect(page.locator('.privacy__trail')).toContainText('privacy.erased');
+  await expect(page.locator('.privacy__trail')).toContainText('persoonsgegevens gewist op uw verzoek');
+  await expect(page.locator('.privacy__trail')).toContainText('gegevens afgedrukt');
   await expectNoAxeViolations(page, 'privacy after erasing');
 });

@@ -127,6 +127,9 @@ describe('subject access at the desk', () => {
     const exported = await call('privacy.export', { reference });
     expect(String(exported.json)).toContain('Testbezoeker Nummer8');
     expect(String(exported.json)).not.toContain('111222333');
+    const printed = await call('privacy.print', { reference });
+    expect(printed).toMatchObject({ request: { reference, contact: { name: 'Testbezoeker Nummer8' }, identity: { bsnMasked: '••••••333' } } });
+    expect(JSON.stringify(printed)).not.toContain('111222333');
 
     // Staff may look, only a location manager may erase.
     await call('staff.add', { username: 'bram', displayName: 'Bram', pin: '739164', role: 'staff' });
@@ -140,7 +143,7 @@ describe('subject access at the desk', () => {
     expect(erased).toMatchObject({ personalDataErased: true, request: { contact: null, identity: { bsnMasked: null } } });
     expect((await call('sync.status', {})).queued).toBe(0);
     const trail = (erased.trail as Array<{ action: string }>).map((x) => x.action);
-    expect(trail).toEqual(expect.arrayContaining(['voucher-request.started', 'voucher-request.completed', 'privacy.viewed', 'privacy.exported', 'privacy.erased']));
+    expect(trail).toEqual(expect.arrayContaining(['voucher-request.started', 'voucher-request.completed', 'privacy.viewed', 'privacy.exported', 'privacy.printed', 'privacy.erased']));
     const bytes = Buffer.concat(['device.sqlite', 'device.sqlite-wal'].map((f) => { try { return readFileSync(join(dataDir, f)); } catch { return Buffer.alloc(0); } }));
     expect(bytes.includes(Buffer.from('Testbezoeker Nummer8'))).toBe(false);
   });
