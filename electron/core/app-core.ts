@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/config/device-config';
+import { kioskHeartbeatEveryMs } from '../../shared/hub/kiosk-status';
 import { createAppHandlers } from './app/app-handlers';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handlers } from './bridge/handlers';
@@ -10,6 +11,7 @@ import { createDiagnostics } from './diagnostics/device-diagnostics';
 import { createDeviceHandlers } from './enrollment/device-handlers';
 import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
 import { createHeartbeatSender, type HeartbeatSender } from './enrollment/heartbeat-sender';
+import { createHubHeartbeat, type HubHeartbeat } from './hub/hub-heartbeat';
 import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
 import type { Logger } from './log/logger';
 import { schemaVersion } from './store/migrations';
@@ -44,6 +46,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Heartbeat timing; default: first after 5 s (which also enrolls a new device), then every 5 minutes. */
   heartbeat?: { firstAfterMs: number; everyMs: number };
+  /** A kiosk's heartbeat to its location hub; default: first after 2 s, then every 30 s. */
+  hubHeartbeat?: { firstAfterMs: number; everyMs: number };
   /** When to check the central API for a new content pack; default every half hour. */
   contentUpdates?: UpdateSchedule;
 }
@@ -55,6 +59,8 @@ export interface Core {
   activity: ActivityMonitor;
   /** Null without a central API or a device database. */
   heartbeat: HeartbeatSender | null;
+  /** Null unless this is a kiosk that sends to a location hub. */
+  hubHeartbeat: HubHeartbeat | null;
   /** Content packs and search: other services read the active pack (e.g. its eligibility rules) here. */
   content: ContentService;
   close(): Promise<void>;
@@ -73,6 +79,10 @@ export function createCore(options: CoreOptions): Core {
   // the store opens the database and hands it to printing. Without a database nothing is stored to
   // print, but the printer's status is still reported.
   const printingHolder: { service: PrintingService | null } = { service: null };
+  // A kiosk tells its hub at once when its printer runs out of paper or comes back; the heartbeat
+  // is made after printing, so the printer reaches it through this holder.
+  const hubHeartbeatHolder: { current: HubHeartbeat | null } = { current: null };
+  const onStateChange = () => hubHeartbeatHolder.current?.changed();
   const requests = createRequestsStack({
     dataDir: options.dataDir,
     keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
@@ -84,11 +94,11 @@ export function createCore(options: CoreOptions): Core {
     now: options.now,
     // Names are looked up when a receipt is stored (after start-up), so `content` exists by then.
     receipts: (db) => {
-      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => content.current()) });
+      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => content.current()), onStateChange });
       return printingHolder.service.receipts;
     },
   });
-  const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null });
+  const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null, onStateChange });
 
   const desk = createDeskStack({ store: requests.deskStore, config: options.config, logger });
   const content = createContentService({
@@ -138,6 +148,24 @@ export function createCore(options: CoreOptions): Core {
     schemaVersion: () => (requests.deskStore ? schemaVersion(requests.deskStore.db) : null),
   });
 
+  const { hubClient } = requests;
+  const hubHeartbeat = hubClient
+    ? createHubHeartbeat({
+        client: hubClient,
+        logger,
+        ...(options.hubHeartbeat ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }),
+        build: async () => {
+          const queue = requests.queue();
+          return {
+            appVersion: options.appVersion,
+            printer: await printing.status(),
+            queue: { pending: queue?.queued ?? 0, needsAttention: queue?.needsAttention ?? 0, oldestPendingAt: queue?.oldestPendingAt ?? null },
+          };
+        },
+      })
+    : null;
+  hubHeartbeatHolder.current = hubHeartbeat;
+
   const handlers: Handlers = {
     ...createAppHandlers({ ...options, content: () => content.manifest() }),
     ...createContentHandlers(content, options.config),
@@ -164,10 +192,12 @@ export function createCore(options: CoreOptions): Core {
     updates,
     activity,
     heartbeat,
+    hubHeartbeat,
     content,
     close: async () => {
       updates.close();
       heartbeat?.stop();
+      hubHeartbeat?.stop();
       await desk.close();
       await printing.close();
       await requests.close();

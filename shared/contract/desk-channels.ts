@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IdDocumentType } from '../identity/id-document';
 import { DailyStats } from '../stats/daily-stats';
+import { KioskQueue } from '../hub/kiosk-status';
+import { PrinterStatusSchema } from '../printing/printer-status';
 import { Bsn } from '../identity/bsn';
 import { staffOnly } from './access';
 import { channel } from './define-channel';
@@ -53,11 +55,28 @@ export type NowServing = z.infer<typeof NowServing>;
 
 export const CancelReason = z.string().trim().min(3, 'expected a short reason').max(200);
 
+/** One kiosk of the location as its hub knows it: last contact from messages and heartbeats, state from the last heartbeat. */
+export const HubKiosk = z.object({
+  /** The kiosk's PSK identity, `<location>/<ticketPrefix>`. */
+  identity: z.string(),
+  appVersion: z.string().nullable(),
+  lastSeenAt: z.iso.datetime(),
+  messages: z.number().int().min(0),
+  /** No contact for longer than three heartbeat intervals (by the hub's clock). */
+  silent: z.boolean(),
+  /** From the kiosk's last heartbeat; null until it sent one. */
+  printer: PrinterStatusSchema.nullable(),
+  queue: KioskQueue.nullable(),
+  /** When the hub received that heartbeat. */
+  statusAt: z.iso.datetime().nullable(),
+});
+export type HubKiosk = z.infer<typeof HubKiosk>;
+
 export const HubStatus = z.object({
   /** standalone: this device is its own hub; hub: kiosks of the location send to this counter. */
   mode: z.enum(['standalone', 'hub']),
   listening: z.boolean(),
-  kiosks: z.array(z.object({ identity: z.string(), appVersion: z.string().nullable(), lastSeenAt: z.iso.datetime(), messages: z.number().int().min(0) })),
+  kiosks: z.array(HubKiosk),
 });
 export type HubStatus = z.infer<typeof HubStatus>;
 
@@ -103,7 +122,7 @@ export const deskChannels = {
     access: staffOnly(),
   }),
   'hub.status': channel({
-    summary: 'The location hub on this counter: whether it listens, and each kiosk it heard from (last seen, app version, messages).',
+    summary: 'The location hub on this counter: whether it listens, and each kiosk it heard from (last seen, app version, messages, printer, queue, silent).',
     input: z.strictObject({}),
     output: HubStatus,
     access: staffOnly(),

@@ -1,7 +1,7 @@
 import type { RunningSim } from '../../electron/central-sim/sim-server';
 import { createCore, type Core } from '../../electron/core/app-core';
 import { silentLogger } from '../../electron/core/log/logger';
-import { DeviceConfigSchema } from '../../shared/config/device-config';
+import { DeviceConfigSchema, type DeviceConfigInput } from '../../shared/config/device-config';
 import { resourcesDir, tempDir } from './paths';
 import { fastSync } from './sync-rig';
 
@@ -14,11 +14,11 @@ export interface CounterCore {
 }
 
 /** The real core of a counter device in Zwolle, syncing to the simulator when one is given. */
-export function startCounterCore(options: { sim?: RunningSim; dataDir?: string; now?: () => Date } = {}): CounterCore {
+export function startCounterCore(options: { sim?: RunningSim; dataDir?: string; now?: () => Date; config?: Partial<DeviceConfigInput> } = {}): CounterCore {
   const { sim } = options;
   const dataDir = options.dataDir ?? tempDir('desk');
   const core = createCore({
-    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: sim?.url }),
+    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: sim?.url, ...options.config }),
     appVersion: '9.9.9',
     resourcesDir,
     dataDir,

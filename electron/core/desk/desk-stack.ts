@@ -12,6 +12,7 @@ import type { ReceiptWriter } from '../printing/receipt-writer';
 import { createStaffHandlers } from '../staff/staff-handlers';
 import { createStaffService } from '../staff/staff-service';
 import { createHubIngest } from '../hub/hub-ingest';
+import { createHubKiosks } from '../hub/hub-kiosks';
 import { hubPsk } from '../hub/hub-psk';
 import { startHubServer, type HubServer } from '../hub/hub-server';
 import { serviceDay } from '../requests/service-day';
@@ -79,13 +80,16 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   if (sendsStatistics) queueStatistics();
   const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
   let listening: HubServer | null = null;
+  const kiosks = createHubKiosks(db);
   const hub: Promise<HubServer | null> = hubConfig
     ? startHubServer({
         host: hubConfig.listenHost,
         port: hubConfig.port,
         psk: hubPsk(hubConfig.locationKey, config.location.id),
-        ingest: createHubIngest({ db, cipher, outbox, now: store.now }).ingest,
+        ingest: createHubIngest({ db, cipher, outbox, kiosks, now: store.now }).ingest,
         onIngested: () => store.nudge(),
+        kiosks,
+        now: store.now,
         logger: options.logger.child({ part: 'hub' }),
       })
         .then((server) => (listening = server))
@@ -124,7 +128,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
       'privacy.print': (input) => privacy.print(input.reference, me()),
       'privacy.erase': (input) => privacy.erase(input.reference, input.reason, me()),
       'stats.daily': (input) => readDailyStats(db, input.day ?? serviceDay(store.now())),
-      'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: listening?.kiosks() ?? [] }),
+      'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: kiosks.list(store.now()) }),
     },
   };
 }

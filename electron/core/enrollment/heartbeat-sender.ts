@@ -1,5 +1,6 @@
 import type { Heartbeat } from '../../../shared/central-api/devices';
 import type { Logger } from '../log/logger';
+import { schedulePeriodic } from '../sync/periodic';
 import type { TrackedAuth } from './enrollment-tracker';
 
 export type HeartbeatOutcome = 'sent' | 'not-enrolled' | 'failed';
@@ -25,7 +26,6 @@ export function createHeartbeatSender(options: HeartbeatSenderOptions): Heartbea
   const url = `${options.baseUrl.replace(/\/+$/, '')}/v1/devices/heartbeat`;
   const log = options.logger.child({ area: 'heartbeat' });
   let lastSentAt: Date | null = null;
-  let sending: Promise<HeartbeatOutcome> | null = null;
 
   const post = async (body: Heartbeat, token: string): Promise<number> => {
     const res = await fetch(url, {
@@ -63,19 +63,10 @@ export function createHeartbeatSender(options: HeartbeatSenderOptions): Heartbea
     }
   }
 
-  const sendNow = (): Promise<HeartbeatOutcome> => {
-    sending ??= send().finally(() => (sending = null));
-    return sending;
-  };
-
-  const first = setTimeout(() => void sendNow(), options.firstAfterMs).unref();
-  const every = setInterval(() => void sendNow(), options.everyMs).unref();
+  const schedule = schedulePeriodic(send, options);
   return {
-    sendNow,
+    sendNow: schedule.now,
     lastSentAt: () => lastSentAt,
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(every);
-    },
+    stop: schedule.stop,
   };
 }

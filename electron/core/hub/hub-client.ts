@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:https';
 import { HubAck } from '../../../shared/hub/hub-message';
+import { KioskStatusAck, type KioskStatusReport } from '../../../shared/hub/kiosk-status';
 import type { PendingMessage } from '../outbox/outbox';
 import type { CentralClient, SendOutcome } from '../sync/central-client';
 import { hubCiphers, hubTlsVersion } from './hub-psk';
@@ -9,12 +10,30 @@ interface Reply {
   body: string;
 }
 
+/** A heartbeat is state, not a message: a failed one is not retried, the next one replaces it. */
+export type StatusOutcome = { sent: true } | { sent: false; reason: string };
+
+export type HubClient = Pick<CentralClient, 'send' | 'healthy'> & { reportStatus(report: KioskStatusReport): Promise<StatusOutcome> };
+
+const jsonOf = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
+const reasonOf = (reply: Reply): string => {
+  const reason = (jsonOf(reply.body) as { reason?: unknown } | null)?.reason;
+  return typeof reason === 'string' ? `hub ${reply.status}: ${reason}` : `hub ${reply.status}`;
+};
+
 /**
  * The kiosk's way to its hub, with the same shape as the central client, so the same sync worker
  * (backoff, circuit, exactly-once bookkeeping) drives it. TLS-PSK: no certificate to check, the
  * handshake itself fails unless the hub holds the same location key.
  */
-export function createHubClient(options: { url: string; psk: Buffer; identity: string; appVersion: string; requestTimeoutMs: number }): Pick<CentralClient, 'send' | 'healthy'> {
+export function createHubClient(options: { url: string; psk: Buffer; identity: string; appVersion: string; requestTimeoutMs: number }): HubClient {
   const base = new URL(options.url);
   const agent = new Agent({
     keepAlive: true,
@@ -61,8 +80,18 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
           return { kind: 'retry', reason: 'the hub answered something unexpected', outage: false };
         }
       }
-      const reason = `hub ${reply.status}: ${(() => { try { return String((JSON.parse(reply.body) as { reason?: unknown }).reason ?? ''); } catch { return ''; } })()}`;
+      const reason = reasonOf(reply);
       return reply.status >= 500 ? { kind: 'retry', reason, outage: true } : { kind: 'rejected', reason };
+    },
+    async reportStatus(report: KioskStatusReport): Promise<StatusOutcome> {
+      let reply: Reply;
+      try {
+        reply = await call('POST', '/hub/v1/status', JSON.stringify(report), options.requestTimeoutMs);
+      } catch (err) {
+        return { sent: false, reason: `hub not reachable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+      }
+      if (reply.status === 200 && KioskStatusAck.safeParse(jsonOf(reply.body)).success) return { sent: true };
+      return { sent: false, reason: reasonOf(reply) };
     },
     async healthy(timeoutMs = Math.min(options.requestTimeoutMs, 3000)): Promise<boolean> {
       try {

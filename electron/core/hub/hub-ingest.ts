@@ -4,6 +4,7 @@ import type { HubMessage } from '../../../shared/hub/hub-message';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
+import type { HubKiosks } from './hub-kiosks';
 import { contactContext } from '../requests/voucher-requests';
 
 export class HubRejection extends Error {
@@ -13,11 +14,12 @@ export class HubRejection extends Error {
 /**
  * The hub's side of a kiosk message: the ticket or request lands in the hub's own tables (so the
  * desk sees it at once) and in the hub's outbox for the central API, under the kiosk's
- * idempotency key, all in one transaction. A message seen before is acknowledged again and not
- * stored twice, so the kiosk may resend as often as its network makes it.
+ * idempotency key, all in one transaction, together with the kiosk's last contact. A message seen
+ * before is acknowledged again and not stored twice, so the kiosk may resend as often as its
+ * network makes it.
  */
-export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbox: Outbox; now: () => Date }) {
-  const { db, cipher, outbox } = deps;
+export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbox: Outbox; kiosks: HubKiosks; now: () => Date }) {
+  const { db, cipher, outbox, kiosks } = deps;
   const known = db.prepare('SELECT 1 FROM outbox WHERE idempotency_key = ?');
   const insertTicket = db.prepare('INSERT INTO tickets (id, number, topic, service_day, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const ticketTaken = db.prepare('SELECT 1 FROM tickets WHERE service_day = ? AND number = ?');
@@ -27,8 +29,11 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
   );
   const referenceTaken = db.prepare('SELECT 1 FROM voucher_requests WHERE reference = ? OR id = ?');
 
-  const ingest = db.transaction((message: HubMessage, from: string, now: Date): { duplicate: boolean } => {
-    if (known.get(message.idempotencyKey)) return { duplicate: true };
+  const ingest = db.transaction((message: HubMessage, from: string, appVersion: string | null, now: Date): { duplicate: boolean } => {
+    if (known.get(message.idempotencyKey)) {
+      kiosks.noteMessage(from, appVersion, false, now);
+      return { duplicate: true };
+    }
     if (message.kind === 'ticket.record') {
       const ticket = QueueTicketRecord.safeParse(message.body);
       if (!ticket.success) throw new HubRejection('the ticket does not match the contract');
@@ -57,8 +62,9 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
     }
     const aggregateType = message.kind === 'ticket.record' ? 'ticket' : 'voucher-request';
     outbox.enqueue({ aggregateType, aggregateId: message.aggregateId, kind: message.kind, reference: message.reference, body: message.body }, now, message.idempotencyKey);
+    kiosks.noteMessage(from, appVersion, true, now);
     return { duplicate: false };
   });
 
-  return { ingest: (message: HubMessage, from: string) => ingest.immediate(message, from, deps.now()) };
+  return { ingest: (message: HubMessage, from: string, appVersion: string | null = null) => ingest.immediate(message, from, appVersion, deps.now()) };
 }

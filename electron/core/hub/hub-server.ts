@@ -4,20 +4,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { HubMessage } from '../../../shared/hub/hub-message';
+import { KioskStatusReport } from '../../../shared/hub/kiosk-status';
+import { formatIssues } from '../../../shared/validation/format-issues';
 import type { Logger } from '../log/logger';
 import { hubCiphers, hubTlsVersion } from './hub-psk';
 import { HubRejection, type createHubIngest } from './hub-ingest';
-
-export interface KioskSeen {
-  identity: string;
-  appVersion: string | null;
-  lastSeenAt: string;
-  messages: number;
-}
+import { headerVersion, type HubKiosks } from './hub-kiosks';
 
 export interface HubServer {
   port: number;
-  kiosks(): KioskSeen[];
   close(): Promise<void>;
 }
 
@@ -39,6 +34,15 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = await readBody(req);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HubRejection('the body is not JSON');
+  }
+}
+
 const send = (res: ServerResponse, status: number, body: unknown): void => {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
@@ -55,11 +59,12 @@ export async function startHubServer(options: {
   psk: Buffer;
   ingest: ReturnType<typeof createHubIngest>['ingest'];
   onIngested(): void;
+  kiosks: HubKiosks;
+  now: () => Date;
   logger: Logger;
 }): Promise<HubServer> {
   const { logger } = options;
   const identities = new WeakMap<TLSSocket, string>();
-  const seen = new Map<string, KioskSeen>();
   const server: Server = createServer(
     {
       ciphers: hubCiphers,
@@ -91,23 +96,23 @@ export async function startHubServer(options: {
 
   async function route(req: IncomingMessage, res: ServerResponse, identity: string): Promise<void> {
     if (req.method === 'GET' && req.url === '/hub/v1/health') return send(res, 200, { status: 'ok' });
-    if (req.method !== 'POST' || req.url !== '/hub/v1/messages') return send(res, 404, { reason: 'no such hub operation' });
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await readBody(req));
-    } catch (err) {
-      if (err instanceof HubRejection) throw err;
-      throw new HubRejection('the message is not JSON');
+    if (req.method === 'POST' && req.url === '/hub/v1/messages') {
+      const message = HubMessage.safeParse(await readJson(req));
+      if (!message.success) throw new HubRejection('the message does not match the hub contract');
+      const { duplicate } = options.ingest(message.data, identity, headerVersion(req.headers['x-app-version']));
+      if (!duplicate) options.onIngested();
+      return send(res, 200, { acked: true, duplicate });
     }
-    const message = HubMessage.safeParse(raw);
-    if (!message.success) throw new HubRejection('the message does not match the hub contract');
-    const { duplicate } = options.ingest(message.data, identity);
-    const version = req.headers['x-app-version'];
-    const appVersion = typeof version === 'string' && /^[0-9A-Za-z.+-]{1,40}$/.test(version) ? version : null;
-    const entry = seen.get(identity);
-    seen.set(identity, { identity, appVersion, lastSeenAt: new Date().toISOString(), messages: (entry?.messages ?? 0) + (duplicate ? 0 : 1) });
-    if (!duplicate) options.onIngested();
-    send(res, 200, { acked: true, duplicate });
+    if (req.method === 'POST' && req.url === '/hub/v1/status') {
+      const report = KioskStatusReport.safeParse(await readJson(req));
+      if (!report.success) {
+        const issue = formatIssues(report.error)[0];
+        throw new HubRejection(`the status report does not match the hub contract: ${issue ? `${issue.path}: ${issue.message}` : 'unknown field'}`);
+      }
+      options.kiosks.noteStatus(identity, report.data, options.now());
+      return send(res, 200, { stored: true });
+    }
+    send(res, 404, { reason: 'no such hub operation' });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -121,7 +126,6 @@ export async function startHubServer(options: {
   logger.info('location hub listening', { host: options.host, port });
   return {
     port,
-    kiosks: () => [...seen.values()],
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -37,6 +37,8 @@ export interface OutboxCounts {
   needsAttention: number;
   lastAckedAt: string | null;
   nextAttemptAt: number | null;
+  /** When the oldest row still to be sent was written. */
+  oldestPendingAt: string | null;
 }
 
 export interface NeedsAttentionRow {
@@ -88,7 +90,8 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
        count(*) FILTER (WHERE status = 'acked') AS acked,
        count(*) FILTER (WHERE status = 'needs_attention') AS needsAttention,
        max(acked_at) AS lastAckedAt,
-       min(next_attempt_at) FILTER (WHERE status = 'pending') AS nextAttemptAt
+       min(next_attempt_at) FILTER (WHERE status = 'pending') AS nextAttemptAt,
+       min(created_at) FILTER (WHERE status = 'pending') AS oldestPendingAt
      FROM outbox`,
   );
   const ackStmt = db.prepare(

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DeviceConfig, PrinterConfig } from '../../../shared/config/device-config';
 import type { PrintDocument } from '../../../shared/printing/print-document';
 import type { PrintJob, PrintJobSummary } from '../../../shared/printing/print-job';
-import type { PrinterStatus } from '../../../shared/printing/printer-status';
+import type { PrinterState, PrinterStatus } from '../../../shared/printing/printer-status';
 import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
 import { composeReceipt, onScreenCode, type ReceiptContext } from './compose-receipt';
@@ -24,6 +24,8 @@ export interface PrintingServiceOptions {
   db: Database | null;
   /** Names for provider and topic ids in the visitor's language, from the content pack. */
   names?: Partial<DisplayNames>;
+  /** Told when a check finds the printer in another state than the last one (e.g. out of paper). */
+  onStateChange?: (state: PrinterState) => void;
   /** Retry timing for tests; the give-up time comes from the config. */
   retry?: { baseDelayMs: number; maxDelayMs: number };
 }
@@ -101,10 +103,11 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
 
   let lastCheck: { check: PrinterCheck; at: number } | null = null;
   const noteCheck = (check: PrinterCheck): { check: PrinterCheck; at: number } => {
-    if (lastCheck && lastCheck.check.state !== check.state) {
-      logger.info('printer state changed', { from: lastCheck.check.state, to: check.state, detail: check.detail });
-    }
+    const changed = lastCheck !== null && lastCheck.check.state !== check.state;
+    if (changed) logger.info('printer state changed', { from: lastCheck?.check.state, to: check.state, detail: check.detail });
     lastCheck = { check, at: Date.now() };
+    // After lastCheck is set: the listener may ask for the status at once and must get this check.
+    if (changed) options.onStateChange?.(check.state);
     return lastCheck;
   };
 

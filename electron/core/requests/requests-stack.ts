@@ -6,7 +6,7 @@ import type { KeyProvider } from '../crypto/key-provider';
 import { offeredCode } from '../enrollment/offered-code';
 import { trackEnrollment, type TrackedAuth } from '../enrollment/enrollment-tracker';
 import type { DeskStore } from '../desk/desk-stack';
-import { createHubClient } from '../hub/hub-client';
+import { createHubClient, type HubClient } from '../hub/hub-client';
 import { hubIdentity, hubPsk } from '../hub/hub-psk';
 import { purgeBsn } from '../desk/request-desk';
 import type { Logger } from '../log/logger';
@@ -42,6 +42,13 @@ export interface RequestsStackOptions {
   receipts?: (db: Database) => ReceiptWriter;
 }
 
+export interface QueueDepth {
+  /** Rows still to be sent, waiting or in flight. */
+  queued: number;
+  needsAttention: number;
+  oldestPendingAt: string | null;
+}
+
 const purgeEveryMs = 60 * 60 * 1000;
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -62,7 +69,8 @@ export function createRequestsStack(options: RequestsStackOptions) {
   let purgeTimer: NodeJS.Timeout | null = null;
   let access: RequestServicesOrError;
   let auth: TrackedAuth | null = null;
-  let queue: () => { queued: number; needsAttention: number } | null = () => null;
+  let queue: () => QueueDepth | null = () => null;
+  let hub: HubClient | null = null;
   let deskStore: DeskStore | null = null;
   try {
     store = openDeviceStore(options.dataDir, options.keyProvider);
@@ -72,6 +80,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
       // A kiosk of a location with a hub sends to the hub; the hub forwards to the central API.
       const tuning = options.syncTuning ?? {};
       const client = createHubClient({ url: config.hub.url, psk: hubPsk(config.hub.locationKey, config.location.id), identity: hubIdentity(config.location.id, config.ticketPrefix), appVersion: options.appVersion, requestTimeoutMs: tuning.requestTimeoutMs ?? 10_000 });
+      hub = client;
       worker = createSyncWorker({
         ...tuning,
         outbox,
@@ -115,7 +124,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
     const sync = worker;
     queue = () => {
       const status = readSyncStatus(outbox, sync?.progress ?? idleProgress);
-      return { queued: status.queued + status.inFlight, needsAttention: status.needsAttention.length };
+      return { queued: status.queued + status.inFlight, needsAttention: status.needsAttention.length, oldestPendingAt: outbox.counts().oldestPendingAt };
     };
     const receipts = options.receipts?.(db);
     // A new row is worth sending now rather than at the worker's next poll; so is its receipt.
@@ -146,12 +155,15 @@ export function createRequestsStack(options: RequestsStackOptions) {
   const opened = store;
   const running = worker;
   const deviceAuth = auth;
+  const hubClient = hub;
   return {
     /** The device's credentials for other calls to the central API (content download, heartbeat); null without one. */
     deviceAuth,
     handlers: createRequestsHandlers(access, logger),
-    /** Queue depth for the heartbeat; null when the database is unavailable. */
+    /** Queue depth for the heartbeats; null when the database is unavailable. */
     queue: () => queue(),
+    /** A kiosk's way to its location hub (for its heartbeat there); null on a device that talks to the central API itself. */
+    hubClient,
     /** What the counter desk builds on; null when the store could not be opened. */
     deskStore,
     /** The shell calls this when the OS reports the network is back; the worker then probes at once. */

@@ -185,8 +185,10 @@ export const migrations: readonly Migration[] = [
         app_version TEXT,
         last_seen_at TEXT NOT NULL,
         messages INTEGER NOT NULL DEFAULT 0,
-        printer TEXT,
-        queue_depth INTEGER,
+        printer TEXT CHECK (printer IS NULL OR json_valid(printer)),
+        queue_depth INTEGER CHECK (queue_depth >= 0),
+        queue_needs_attention INTEGER CHECK (queue_needs_attention >= 0),
+        queue_oldest_at TEXT,
         status_at TEXT
       ) STRICT;
     `,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Bridge } from '../bridge/bridge-client';
 import { AttentionPanel } from './AttentionPanel';
 import { errorKey, isSignedOut } from './bridge-errors';
+import { HubKiosksPanel } from './HubKiosksPanel';
 import { usePolled } from './use-polled';
 
 /** How far this device is with the central API, and what needs a person. */
@@ -12,8 +13,6 @@ export function SyncView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut(
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setProblem(t(errorKey(err)))), [onSignedOut, t]);
   const load = useCallback(() => bridge.call('sync.status', {}), [bridge]);
   const { data, reload } = usePolled(load, 3000, fail);
-  const loadHub = useCallback(() => bridge.call('hub.status', {}), [bridge]);
-  const { data: hub } = usePolled(loadHub, 5000, fail);
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }) : t('counter.sync.never'));
 
   return (
@@ -33,35 +32,7 @@ export function SyncView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut(
           <AttentionPanel bridge={bridge} items={data.needsAttention} when={when} onChanged={reload} onSignedOut={onSignedOut} />
         </>
       )}
-      {hub && (
-        <section aria-labelledby="hub-title">
-          <h3 id="hub-title">{t('counter.hub.title')}</h3>
-          <p data-testid="hub-mode">{hub.mode === 'hub' ? t(hub.listening ? 'counter.hub.listening' : 'counter.hub.notListening') : t('counter.hub.standalone')}</p>
-          {hub.kiosks.length > 0 && (
-            <table className="desk-table">
-              <caption className="visually-hidden">{t('counter.hub.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('counter.hub.kiosk')}</th>
-                  <th scope="col">{t('counter.hub.lastSeen')}</th>
-                  <th scope="col">{t('counter.hub.version')}</th>
-                  <th scope="col">{t('counter.hub.messages')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {hub.kiosks.map((k) => (
-                  <tr key={k.identity}>
-                    <td>{k.identity}</td>
-                    <td>{when(k.lastSeenAt)}</td>
-                    <td>{k.appVersion ?? '—'}</td>
-                    <td>{k.messages}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      )}
+      <HubKiosksPanel bridge={bridge} onError={fail} />
     </section>
   );
 }

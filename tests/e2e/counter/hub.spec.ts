@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { RunningSim } from '../../../electron/central-sim/sim-server';
+import { freePort } from '../../support/free-port';
 import { tempDir } from '../../support/paths';
 import { spawnHost, type SpawnedHost } from '../../support/spawn-host';
 import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
-import { callHost } from './desk-support';
+import { callHost, expectNoAxeViolations, setUpDesk } from './desk-support';
 
 const running: SpawnedHost[] = [];
 let sim: RunningSim | undefined;
@@ -19,16 +19,7 @@ test.afterEach(async () => {
   sim = undefined;
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+test.use({ viewport: { width: 1440, height: 900 } });
 
 function config(dir: string, body: Record<string, unknown>): string {
   const file = join(dir, 'device.json');
@@ -117,4 +108,30 @@ test('a device without the location key cannot talk to the hub', async () => {
   await new Promise((r) => setTimeout(r, 1500));
   expect(await callHost(hub, 'queue.list', {})).toEqual([]);
   expect(Number((await callHost(kiosk, 'sync.status', {})).queued)).toBe(1);
+});
+
+test('the desk sees each kiosk\'s printer and queue: a printer that does not answer, and messages the hub refused', async ({ page }) => {
+  test.setTimeout(90_000);
+  const locationKey = randomBytes(32).toString('base64url');
+  const port = await freePort();
+  const hub = await spawnHost(['--config', config(tempDir('hub-config'), { role: 'counter', ticketPrefix: 'A', hub: { listenHost: '127.0.0.1', port, locationKey } })]);
+  running.push(hub);
+  await page.goto(hub.url);
+  await setUpDesk(page);
+  await callHost(hub, 'ticket.take', { topic: 'voucher' });
+
+  // IT gave the kiosk the counter's ticket letter and a printer address where nothing answers.
+  const kiosk = await spawnHost(['--config', config(tempDir('kiosk-config'), { role: 'kiosk', ticketPrefix: 'A', printer: { type: 'tcp', host: '127.0.0.1', port: await freePort(), connectTimeoutMs: 300 }, hub: { url: `https://127.0.0.1:${port}`, locationKey } })]);
+  running.push(kiosk);
+  expect((await callHost(kiosk, 'ticket.take', { topic: 'cv-check' })).number).toBe('A001');
+
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { name: 'Verzendstatus', level: 2 })).toBeVisible();
+  const row = page.getByTestId('hub-kiosks').getByRole('row', { name: /Kiosk A/ });
+  // The kiosk reports 2 s after it starts (and every 30 s); the view polls every 5 s.
+  await expect(row).toContainText('Probleem: 1 bericht is geweigerd. Vraag IT.', { timeout: 45_000 });
+  await expect(row).toContainText('Probleem: de printer reageert niet');
+  await expect(row).toContainText('0.1.0');
+  await expect(row).not.toContainText('Geen contact');
+  await expectNoAxeViolations(page, 'sync status with kiosks');
 });

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { createFileKeyProvider } from '../../../electron/core/crypto/key-provider';
 import { createHubIngest, HubRejection } from '../../../electron/core/hub/hub-ingest';
+import { createHubKiosks } from '../../../electron/core/hub/hub-kiosks';
 import { hubPsk } from '../../../electron/core/hub/hub-psk';
 import { createOutbox } from '../../../electron/core/outbox/outbox';
 import { openDeviceStore } from '../../../electron/core/store/open-device-store';
@@ -13,7 +14,7 @@ function hubStore() {
   const dir = tempDir('hub-ingest');
   const store = openDeviceStore(dir, createFileKeyProvider(join(dir, 'field-key')));
   const outbox = createOutbox(store.db, store.cipher);
-  return { store, outbox, ingest: createHubIngest({ db: store.db, cipher: store.cipher, outbox, now: () => new Date() }).ingest };
+  return { store, outbox, ingest: createHubIngest({ db: store.db, cipher: store.cipher, outbox, kiosks: createHubKiosks(store.db), now: () => new Date() }).ingest };
 }
 
 const ticket = (number: string) => ({
@@ -46,6 +47,20 @@ describe('the hub storing kiosk messages', () => {
     ingest(ticket('A001'), 'zwolle-centrum/A');
     expect(() => ingest(ticket('A001'), 'zwolle-centrum/C')).toThrow(HubRejection);
     expect(() => ingest({ ...ticket('B009'), body: { number: 'B009' } }, 'zwolle-centrum/B')).toThrow(/does not match/);
+    store.close();
+  });
+
+  it('counts a kiosk\'s contact in the ingest transaction: a resend is contact but no new message, a refused one is neither', () => {
+    const { store, ingest } = hubStore();
+    const kiosks = createHubKiosks(store.db);
+    const message = ticket('B001');
+    ingest(message, 'zwolle-centrum/B', '1.4.0');
+    const [first] = kiosks.list(new Date());
+    expect(first).toMatchObject({ identity: 'zwolle-centrum/B', appVersion: '1.4.0', messages: 1, printer: null, queue: null, statusAt: null, silent: false });
+    ingest(message, 'zwolle-centrum/B', null);
+    expect(kiosks.list(new Date())).toMatchObject([{ appVersion: '1.4.0', messages: 1 }]);
+    expect(() => ingest({ ...ticket('B001'), reference: 'B001' }, 'zwolle-centrum/C', '2.0.0')).toThrow(HubRejection);
+    expect(kiosks.list(new Date()).map((k) => k.identity)).toEqual(['zwolle-centrum/B']);
     store.close();
   });
 

@@ -1,0 +1,52 @@
+import type { KioskStatusReport } from '../../../shared/hub/kiosk-status';
+import type { Logger } from '../log/logger';
+import { schedulePeriodic } from '../sync/periodic';
+import type { HubClient } from './hub-client';
+
+export interface HubHeartbeat {
+  /** Sends the kiosk's state now (joining a send already under way); true when the hub stored it. */
+  sendNow(): Promise<boolean>;
+  /** Something the report carries changed: send soon, and once more if a send already under way was built before the change. */
+  changed(): void;
+  stop(): void;
+}
+
+/**
+ * The kiosk's state to its hub: soon after start, every `everyMs`, and whenever the caller asks
+ * (its printer changed state). Deliberately outside the outbox and the sync worker: a heartbeat
+ * that fails is not queued or retried (the next one says more), and it never holds up a ticket.
+ */
+export function createHubHeartbeat(options: {
+  client: Pick<HubClient, 'reportStatus'>;
+  build: () => Promise<KioskStatusReport>;
+  logger: Logger;
+  firstAfterMs: number;
+  everyMs: number;
+}): HubHeartbeat {
+  const log = options.logger.child({ area: 'hub-heartbeat' });
+  // Log when reaching the hub starts or stops working, not every 30 seconds while it is down.
+  let failing = false;
+  let stale = false;
+  const send = async (): Promise<boolean> => {
+    stale = false;
+    let outcome;
+    try {
+      outcome = await options.client.reportStatus(await options.build());
+    } catch (err) {
+      outcome = { sent: false as const, reason: err instanceof Error ? err.message : 'unknown' };
+    }
+    if (!outcome.sent && !failing) log.warn('the hub did not take the kiosk status; the next heartbeat tries again', { reason: outcome.reason.slice(0, 200) });
+    if (outcome.sent && failing) log.info('the hub takes the kiosk status again');
+    failing = !outcome.sent;
+    return outcome.sent;
+  };
+  const schedule = schedulePeriodic(send, options);
+  return {
+    sendNow: schedule.now,
+    changed: () => {
+      stale = true;
+      void schedule.now().then(() => (stale ? schedule.now() : undefined));
+    },
+    stop: schedule.stop,
+  };
+}

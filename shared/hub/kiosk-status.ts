@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { PrinterStatusSchema } from '../printing/printer-status';
+
+/** How often a kiosk tells its hub how it is doing; a printer that changes state reports at once. */
+export const kioskHeartbeatEveryMs = 30_000;
+
+/** No word from a kiosk for three heartbeats: it is off, hung, or cut off from the shop's LAN. */
+export const kioskSilentAfterMs = 3 * kioskHeartbeatEveryMs;
+
+/** A kiosk's outbox towards its hub. */
+export const KioskQueue = z.strictObject({
+  /** Rows still to be delivered to the hub (waiting or being sent). */
+  pending: z.number().int().min(0),
+  /** Rows the hub refused (e.g. a ticket number taken twice): only a person can fix these. */
+  needsAttention: z.number().int().min(0),
+  /** When the oldest undelivered row was written on the kiosk; null when nothing waits. */
+  oldestPendingAt: z.iso.datetime().nullable(),
+});
+export type KioskQueue = z.infer<typeof KioskQueue>;
+
+/**
+ * POST /hub/v1/status: a kiosk's state for the counter's sync view. State, not a message: it
+ * never goes through the outbox, and a newer report simply replaces the older one. No personal data.
+ */
+export const KioskStatusReport = z.strictObject({
+  appVersion: z.string().regex(/^[0-9A-Za-z.+-]{1,40}$/, 'expected a version such as "1.4.0"'),
+  printer: z.strictObject(PrinterStatusSchema.shape),
+  queue: KioskQueue,
+});
+export type KioskStatusReport = z.infer<typeof KioskStatusReport>;
+
+export const KioskStatusAck = z.object({ stored: z.literal(true) });

@@ -1,0 +1,187 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/app-core';
+import { createHubClient } from '../../../electron/core/hub/hub-client';
+import { hubIdentity, hubPsk } from '../../../electron/core/hub/hub-psk';
+import { silentLogger } from '../../../electron/core/log/logger';
+import { DeviceConfigSchema, type DeviceConfigInput } from '../../../shared/config/device-config';
+import type { HubKiosk, HubStatus } from '../../../shared/contract/desk-channels';
+import type { KioskStatusReport } from '../../../shared/hub/kiosk-status';
+import { startCounterCore, type CounterCore } from '../../support/counter-core';
+import { freePort } from '../../support/free-port';
+import { resourcesDir, tempDir } from '../../support/paths';
+import { startPrinterEmulator } from '../../support/printer-emulator/printer-emulator';
+import { emulatorPrinter } from '../../support/printing-fixtures';
+
+const location = { id: 'zwolle-centrum', name: 'Zwolle' };
+const cores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.close()));
+});
+
+/** The counter as the location hub, on a real TLS-PSK port; staff signed in so the desk may read the hub's status. */
+async function startHub(options: { port: number; locationKey: string; dataDir?: string; now?: () => Date; firstRun?: boolean }): Promise<CounterCore> {
+  const hub = startCounterCore({ dataDir: options.dataDir, now: options.now, config: { hub: { listenHost: '127.0.0.1', port: options.port, locationKey: options.locationKey } } });
+  cores.push(hub.core);
+  if (options.firstRun ?? true) await hub.call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
+  else await hub.call('staff.signIn', { username: 'anna', pin: '482915' });
+  for (let i = 0; !(await hub.call('hub.status', {})).listening; i++) {
+    if (i > 100) throw new Error('the hub did not start listening');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return hub;
+}
+
+/**
+ * A kiosk whose printer is a port nobody listens on (a printer that is off), whose heartbeat the
+ * test sends itself, and whose outbox waits a minute after a failed delivery, so a test can look
+ * at a row the worker does not touch in between.
+ */
+async function startKiosk(port: number, locationKey: string, printer?: DeviceConfigInput['printer']) {
+  const dataDir = tempDir('kiosk');
+  const core = createCore({
+    config: DeviceConfigSchema.parse({ role: 'kiosk', location, region: 'regio-zwolle', ticketPrefix: 'B', printer: printer ?? { type: 'tcp', host: '127.0.0.1', port: await freePort(), connectTimeoutMs: 300 }, hub: { url: `https://127.0.0.1:${port}`, locationKey } }),
+    appVersion: '1.4.0',
+    resourcesDir,
+    dataDir,
+    shell: 'browser',
+    logger: silentLogger,
+    syncTuning: { baseDelayMs: 60_000, capDelayMs: 60_000, random: () => 1, idlePollMs: 50, requestTimeoutMs: 2000 },
+    hubHeartbeat: { firstAfterMs: 3_600_000, everyMs: 3_600_000 },
+  });
+  cores.push(core);
+  const call = async (channel: string, input: unknown = {}) => {
+    const r = await core.dispatch(channel, input, { transport: 'test' });
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+    return r.result as Record<string, unknown>;
+  };
+  const outboxRows = () => {
+    const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare('SELECT id, status, attempts, next_attempt_at, last_error, payload IS NOT NULL AS hasPayload FROM outbox ORDER BY id').all();
+    } finally {
+      db.close();
+    }
+  };
+  return { core, call, outboxRows, heartbeat: () => core.hubHeartbeat?.sendNow() };
+}
+
+const kiosksAt = async (hub: CounterCore): Promise<HubKiosk[]> => ((await hub.call('hub.status', {})) as unknown as HubStatus).kiosks;
+
+async function waitFor(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('kiosk heartbeats to the location hub', () => {
+  it('stores the kiosk\'s printer state and queue, and still knows them after the hub restarts', async () => {
+    const locationKey = randomBytes(32).toString('base64url');
+    const port = await freePort();
+    const kiosk = await startKiosk(port, locationKey);
+
+    // The hub is not there yet: a ticket waits in the kiosk's outbox.
+    await kiosk.call('ticket.take', { topic: 'voucher' });
+    await waitFor('first delivery attempt', () => kiosk.outboxRows().some((r) => (r as { attempts: number }).attempts > 0));
+
+    const hubDir = tempDir('hub');
+    let hub = await startHub({ port, locationKey, dataDir: hubDir });
+    expect(await kiosksAt(hub)).toEqual([]);
+    expect(await kiosk.heartbeat()).toBe(true);
+    const [reported] = await kiosksAt(hub);
+    expect(reported).toMatchObject({
+      identity: 'zwolle-centrum/B',
+      appVersion: '1.4.0',
+      messages: 0,
+      silent: false,
+      printer: { kind: 'tcp', state: 'offline' },
+      queue: { pending: 1, needsAttention: 0 },
+    });
+    expect(Date.parse(reported?.queue?.oldestPendingAt ?? '')).toBeLessThanOrEqual(Date.now());
+    expect(reported?.statusAt).toBe(reported?.lastSeenAt);
+
+    // Restarted on the same data dir, the hub shows what the kiosk last said before it says anything new.
+    await hub.core.close();
+    cores.splice(cores.indexOf(hub.core), 1);
+    hub = await startHub({ port, locationKey, dataDir: hubDir, firstRun: false });
+    expect(await kiosksAt(hub)).toEqual([reported]);
+
+  });
+
+  it('reports at once when the kiosk\'s printer runs out of paper, without waiting for the next heartbeat', async () => {
+    const locationKey = randomBytes(32).toString('base64url');
+    const port = await freePort();
+    const emulator = await startPrinterEmulator();
+    try {
+      const hub = await startHub({ port, locationKey });
+      const kiosk = await startKiosk(port, locationKey, emulatorPrinter(emulator));
+      expect(await kiosk.heartbeat()).toBe(true);
+      expect(await kiosksAt(hub)).toMatchObject([{ printer: { state: 'ready' } }]);
+      emulator.setPaper('out');
+      // The ticket's print job finds the roll empty; that check alone sends the new state.
+      await kiosk.call('ticket.take', { topic: 'voucher' });
+      await waitFor('paper-out at the hub', async () => (await kiosksAt(hub))[0]?.printer?.state === 'paper-out');
+      expect(await kiosksAt(hub)).toMatchObject([{ printer: { state: 'paper-out' }, messages: 1 }]);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('refuses a report that does not match the contract with 422 and the reason, and stores nothing', async () => {
+    const locationKey = randomBytes(32).toString('base64url');
+    const port = await freePort();
+    const hub = await startHub({ port, locationKey });
+    const client = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity(location.id, 'C'), appVersion: '1.4.0', requestTimeoutMs: 2000 });
+    const good: KioskStatusReport = {
+      appVersion: '1.4.0',
+      printer: { kind: 'tcp', state: 'paper-out', paperLow: false, reportsPaper: true, checkedAt: new Date().toISOString(), pendingJobs: 2, failedJobs: 0 },
+      queue: { pending: 0, needsAttention: 0, oldestPendingAt: null },
+    };
+    const bad = { ...good, printer: { ...good.printer, state: 'on-fire' } } as unknown as KioskStatusReport;
+
+    expect(await client.reportStatus(bad)).toEqual({ sent: false, reason: expect.stringMatching(/^hub 422: .*printer\.state/) as unknown as string });
+    expect(await kiosksAt(hub)).toEqual([]);
+
+    expect(await client.reportStatus(good)).toEqual({ sent: true });
+    const before = await kiosksAt(hub);
+    expect(before).toMatchObject([{ identity: 'zwolle-centrum/C', printer: { state: 'paper-out', pendingJobs: 2 } }]);
+    const negative = { ...good, queue: { ...good.queue, pending: -1 } };
+    expect(await client.reportStatus(negative)).toEqual({ sent: false, reason: expect.stringMatching(/^hub 422: .*queue\.pending/) as unknown as string });
+    expect(await client.reportStatus({ ...good, extra: 'x' } as KioskStatusReport)).toMatchObject({ sent: false, reason: expect.stringMatching(/^hub 422:/) as unknown as string });
+    expect(await kiosksAt(hub)).toEqual(before);
+  });
+
+  it('calls a kiosk silent after three heartbeat intervals without contact, by the hub\'s clock', async () => {
+    const locationKey = randomBytes(32).toString('base64url');
+    const port = await freePort();
+    let clock = Date.parse('2026-11-24T09:00:00.000Z');
+    const hub = await startHub({ port, locationKey, now: () => new Date(clock) });
+    const kiosk = await startKiosk(port, locationKey);
+    expect(await kiosk.heartbeat()).toBe(true);
+    expect(await kiosksAt(hub)).toMatchObject([{ lastSeenAt: '2026-11-24T09:00:00.000Z', silent: false }]);
+    clock += 90_000;
+    expect(await kiosksAt(hub)).toMatchObject([{ silent: false }]);
+    clock += 1;
+    expect(await kiosksAt(hub)).toMatchObject([{ silent: true }]);
+    // The next heartbeat brings it back.
+    expect(await kiosk.heartbeat()).toBe(true);
+    expect(await kiosksAt(hub)).toMatchObject([{ lastSeenAt: '2026-11-24T09:01:30.001Z', silent: false }]);
+  });
+
+  it('a heartbeat that cannot reach the hub leaves the kiosk\'s outbox as it was', async () => {
+    const locationKey = randomBytes(32).toString('base64url');
+    const kiosk = await startKiosk(await freePort(), locationKey);
+    await kiosk.call('ticket.take', { topic: 'voucher' });
+    await waitFor('first delivery attempt', () => kiosk.outboxRows().some((r) => (r as { attempts: number }).attempts > 0));
+    const before = kiosk.outboxRows();
+    expect(before).toMatchObject([{ status: 'pending', attempts: 1, hasPayload: 1 }]);
+    expect(await kiosk.heartbeat()).toBe(false);
+    expect(await kiosk.heartbeat()).toBe(false);
+    expect(kiosk.outboxRows()).toEqual(before);
+    expect(await kiosk.call('sync.status')).toMatchObject({ queued: 1, needsAttention: [] });
+  });
+});
