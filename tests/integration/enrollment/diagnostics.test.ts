@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { locationKeyFingerprint } from '../../../electron/core/diagnostics/redacted-config';
 import { createLogger } from '../../../electron/core/log/logger';
 import { latestVersion } from '../../../electron/core/store/migrations';
 import { DeviceConfigSchema } from '../../../shared/config/device-config';
+import { freePort } from '../../support/free-port';
 import { addItAccount } from '../../support/it-account';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { voucherInput } from '../../support/voucher-input';
@@ -16,16 +16,6 @@ afterEach(async () => {
   await core?.close();
   core = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("device.diagnostics: IT's view of a counter", () => {
   it('shows health, configuration and versions, with the location key only as a fingerprint and no password from a URL', async () => {
