@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TrustedContentKeySchema } from '../content/pack-signature';
+import { Username } from '../staff/pin';
 import { Slug } from '../validation/slug';
 import { LanguageCode } from '../contract/languages';
 import { MaintenanceWindow, UpdateChannel, defaultMaintenanceWindow } from '../updates/update-channel';
@@ -102,6 +103,23 @@ export const DeviceConfigSchema = z.strictObject({
   /** Days a request's personal data stays on the device after the central API acknowledged it. */
   personalDataRetentionDays: z.number().int().min(0).max(30).default(3),
   ticketPrefix: z.string().regex(/^[A-Z]{1,2}$/, 'expected one or two capital letters such as "A"').default('A'),
+  /**
+   * Regional IT's own accounts on a counter. The desk cannot create an account above the location
+   * manager's, so IT's come with the device's provisioning: the PIN as a hash from `npm run
+   * hash-pin`, never the PIN. The list is the truth: at start, listed accounts are added or
+   * updated and IT accounts no longer listed are removed.
+   */
+  itStaff: z
+    .array(
+      z.strictObject({
+        username: Username,
+        displayName: z.string().trim().min(1).max(60),
+        pinHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$/, 'expected a PIN hash made with `npm run hash-pin` (it starts with "scrypt$")'),
+      }),
+    )
+    .max(20)
+    .refine((list) => new Set(list.map((a) => a.username)).size === list.length, 'expected every IT user name once')
+    .default([]),
   /** Only packs signed by one of these keys are installed; demo mode trusts the dev-only sample key. */
   trustedContentKeys: z.array(TrustedContentKeySchema).default([]),
 });

@@ -6,8 +6,10 @@ import { createStaffRepo } from '../../electron/core/staff/staff-repo';
 import { deviceDatabaseName } from '../../electron/core/store/open-device-store';
 
 /**
- * Regional IT's account on a device, written straight into its database: no desk channel creates
- * a role above the location manager's, so IT accounts come with provisioning, not from the desk.
+ * Regional IT's account on a device that is already running, written straight into its database.
+ * In the field IT accounts come from the device config's itStaff list at start (no desk channel
+ * creates a role above the location manager's); tests/integration/desk/it-provisioning.test.ts
+ * covers that path, this shortcut serves tests that need IT mid-run.
  */
 export async function addItAccount(dataDir: string, username = 'ivo', pin = '739164'): Promise<void> {
   const db = new Database(join(dataDir, deviceDatabaseName));

@@ -10,6 +10,7 @@ import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
 import { createStaffHandlers } from '../staff/staff-handlers';
+import { provisionItStaff } from '../staff/it-provisioning';
 import { createStaffService } from '../staff/staff-service';
 import { createHubIngest } from '../hub/hub-ingest';
 import { createHubKiosks } from '../hub/hub-kiosks';
@@ -59,6 +60,7 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   }
   const { db, cipher, outbox } = store;
   const now = () => store.now().getTime();
+  if (config.role === 'counter') provisionItStaff(db, config.itStaff, store.now(), options.logger);
   const staff = createStaffService({ db, autoLockSeconds: config.deskAutoLockSeconds, now });
   const queue = createQueue(db, store.now);
   const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now, receipts: store.receipts });

@@ -16,6 +16,11 @@ export type StaffRepo = ReturnType<typeof createStaffRepo>;
 
 export function createStaffRepo(db: Database) {
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM staff');
+  const managers = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM staff WHERE role = 'location-manager'");
+  const byRole = db.prepare<[StaffRole], StaffRow>('SELECT * FROM staff WHERE role = ?');
+  const setProvisioned = db.prepare<[string, string, string]>(
+    'UPDATE staff SET display_name = ?, pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
+  );
   const byUsername = db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE username = ?');
   const byId = db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE id = ?');
   const all = db.prepare<[], StaffRow>('SELECT * FROM staff ORDER BY role DESC, display_name');
@@ -31,6 +36,10 @@ export function createStaffRepo(db: Database) {
   const remove = db.prepare<[string]>('DELETE FROM staff WHERE id = ?');
   return {
     count: () => count.get()?.n ?? 0,
+    managers: () => managers.get()?.n ?? 0,
+    withRole: (role: StaffRole) => byRole.all(role),
+    /** An account that provisioning owns (IT's): its name and PIN hash as the device config says. */
+    setProvisioned: (id: string, displayName: string, pinHash: string) => setProvisioned.run(displayName, pinHash, id),
     byUsername: (username: string) => byUsername.get(username),
     byId: (id: string) => byId.get(id),
     all: () => all.all(),

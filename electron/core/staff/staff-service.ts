@@ -56,7 +56,8 @@ export function createStaffService(options: StaffServiceOptions) {
   function deskSession(): DeskSession {
     expireIdle();
     return {
-      setupNeeded: repo.count() === 0,
+      // IT's provisioned accounts do not make a desk "set up": the shop still needs its manager.
+      setupNeeded: repo.managers() === 0,
       signedIn: session?.member ?? null,
       lockedFor: lockedFor && { username: lockedFor.username, displayName: lockedFor.displayName },
       autoLockSeconds: options.autoLockSeconds,
@@ -101,7 +102,7 @@ export function createStaffService(options: StaffServiceOptions) {
     current: (): StaffMember => requireSession().member,
 
     async setup(input: { username: string; displayName: string; pin: string }): Promise<DeskSession> {
-      if (repo.count() > 0) throw new CoreError('conflict', 'This desk is already set up; ask the location manager for an account.');
+      if (repo.managers() > 0) throw new CoreError('conflict', 'This desk is already set up; ask the location manager for an account.');
       const row = await createMember({ ...input, role: 'location-manager' });
       audit.record({ action: 'staff.setup', aggregateType: 'staff', aggregateId: row.id, detail: { role: row.role } });
       return startSession(toMember(row));
