@@ -93,6 +93,7 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
             <div className="facts__row"><dt>{t('counter.request.state')}</dt><dd>{t(`counter.request.states.${request.status}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.trajectory')}</dt><dd>{t(`counter.request.trajectories.${request.trajectory}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.started')}</dt><dd>{when(request.createdAt)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.origin')}</dt><dd data-testid="request-origin">{t(`counter.request.origins.${request.origin}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.eligibility')}</dt><dd>{t(`counter.request.outcomes.${request.eligibility.outcome}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.name')}</dt><dd>{request.contact?.name ?? t('counter.request.purged')}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.contact')}</dt><dd>{request.contact ? [request.contact.email, request.contact.phone].filter(Boolean).join(' · ') : t('counter.request.purged')}</dd></div>
