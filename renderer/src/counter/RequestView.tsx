@@ -6,16 +6,25 @@ import { IdDocumentType } from '../../../shared/identity/id-document';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
 import { Field } from './Field';
+import { NewRequestForm } from './NewRequestForm';
 
 interface Props {
   bridge: Bridge;
   /** What staff typed or scanned into the reference field. */
   reference: string | null;
+  /** Open on the form for a new request (a walk-in who skipped the kiosk) instead. */
+  startNew: boolean;
+  /** The location's region, for the providers the new-request form offers. */
+  region: string;
+  onNew(): void;
   onSignedOut(): void;
 }
 
-/** One request opened by its reference: the details, the identity check and completion, or cancelling. */
-export function RequestView({ bridge, reference, onSignedOut }: Props) {
+/**
+ * One request opened by its reference, or started here for a walk-in: the details, the identity
+ * check and completion, or cancelling.
+ */
+export function RequestView({ bridge, reference, startNew, region, onNew, onSignedOut }: Props) {
   const { t, i18n } = useTranslation();
   const [request, setRequest] = useState<RequestDetail | null>(null);
   const [status, setStatus] = useState('');
@@ -24,6 +33,8 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
   const [errors, setErrors] = useState<{ document?: string; bsn?: string; reason?: string }>({});
   const [reason, setReason] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
+  const documentField = useRef<HTMLSelectElement>(null);
+  const [creating, setCreating] = useState(startNew);
 
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err)))), [onSignedOut, t]);
 
@@ -76,6 +87,21 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
     }
   };
 
+  // Started at the desk: staff go straight on to the identity check, in one go.
+  const started = useCallback(
+    (created: RequestDetail) => {
+      setCreating(false);
+      setRequest(created);
+      setStatus(t('counter.newRequest.started', { reference: created.reference }));
+    },
+    [t],
+  );
+  useEffect(() => {
+    if (!creating && request?.origin === 'desk' && request.status === 'started') documentField.current?.focus();
+  }, [creating, request]);
+
+  if (creating) return <NewRequestForm bridge={bridge} region={region} onStarted={started} onSignedOut={onSignedOut} />;
+
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
   return (
@@ -87,6 +113,11 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
         {status}
       </p>
       {!request && !status && <p>{t('counter.request.howTo')}</p>}
+      <div className="desk-actions">
+        <button type="button" className="desk-button" onClick={onNew} aria-keyshortcuts="F3">
+          {t('counter.newRequest.open')} <kbd>F3</kbd>
+        </button>
+      </div>
       {request && (
         <>
           <dl className="facts" data-testid="request-facts">
@@ -111,7 +142,7 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
                 <h3 id="identity-title">{t('counter.request.identityTitle')}</h3>
                 <div className="field">
                   <label htmlFor="identity-document">{t('counter.request.document')}</label>
-                  <select id="identity-document" value={document} aria-invalid={errors.document ? true : undefined} aria-describedby={errors.document ? 'identity-document-error' : undefined} onChange={(e) => setDocument(e.target.value === '' ? '' : IdDocumentType.parse(e.target.value))}>
+                  <select id="identity-document" ref={documentField} value={document} aria-invalid={errors.document ? true : undefined} aria-describedby={errors.document ? 'identity-document-error' : undefined} onChange={(e) => setDocument(e.target.value === '' ? '' : IdDocumentType.parse(e.target.value))}>
                     <option value="">{t('counter.request.chooseDocument')}</option>
                     {IdDocumentType.options.map((d) => (
                       <option key={d} value={d}>

@@ -1,0 +1,275 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RequestDetail } from '../../../shared/contract/desk-channels';
+import { languageDefinition, languages, LanguageCode } from '../../../shared/contract/languages';
+import type { ProviderSchema } from '../../../shared/content/pack-schema';
+import { Trajectory } from '../../../shared/domain/trajectory';
+import type { LocalizedQuestion } from '../../../shared/eligibility/outcome-schema';
+import type { z } from 'zod';
+import { BridgeCallError, type Bridge } from '../bridge/bridge-client';
+import { errorKey, isSignedOut } from './bridge-errors';
+import { Field } from './Field';
+import { deskStartPayload, errorKeysFor, type NewRequestDraft } from './new-request-draft';
+
+type Provider = z.infer<typeof ProviderSchema>;
+
+interface Props {
+  bridge: Bridge;
+  /** The location's region: providers are offered from it first, as on the kiosk. */
+  region: string;
+  onStarted(request: RequestDetail): void;
+  onSignedOut(): void;
+}
+
+const emptyDraft: NewRequestDraft = { answers: {}, trajectory: '', providerId: '', name: '', email: '', phone: '', language: 'nl', consent: false };
+
+/**
+ * A request for a walk-in who skipped the kiosk, on one form: the eligibility questions (in Dutch
+ * for staff; the visitor's language is recorded apart), trajectory, provider, contact and consent.
+ * The core decides the outcome from the answers; its refusals land at the fields they name.
+ */
+export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props) {
+  const { t } = useTranslation();
+  const [questions, setQuestions] = useState<LocalizedQuestion[] | null>(null);
+  const [providers, setProviders] = useState<Provider[]>([]);
+  const [draft, setDraft] = useState<NewRequestDraft>(emptyDraft);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const [focusError, setFocusError] = useState(0);
+
+  const fail = (err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err))));
+
+  useEffect(() => {
+    heading.current?.focus();
+    bridge.call('eligibility.questions', { language: 'nl' }).then(
+      (found) => setQuestions(found.questions),
+      (err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t('counter.newRequest.noRules'))),
+    );
+  }, [bridge, onSignedOut, t]);
+
+  const trajectory = Trajectory.safeParse(draft.trajectory);
+  const trajectoryValue = trajectory.success ? trajectory.data : undefined;
+  useEffect(() => {
+    bridge.call('content.providers', { region, ...(trajectoryValue ? { trajectory: trajectoryValue } : {}) }).then(setProviders, () => setProviders([]));
+  }, [bridge, region, trajectoryValue]);
+
+  useEffect(() => {
+    if (focusError) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusError]);
+
+  const set = (patch: Partial<NewRequestDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const answer = (id: string, value: string) => setDraft((d) => ({ ...d, answers: { ...d.answers, [id]: value } }));
+  const message = (path: string): string | null => (errors[path] ? t(`counter.newRequest.errors.${errors[path]}`) : null);
+
+  const showIssues = (issues: Parameters<typeof errorKeysFor>[0]) => {
+    setErrors(errorKeysFor(issues, draft, questions ?? []));
+    setStatus(t('counter.errors.invalid_input'));
+    setFocusError((n) => n + 1);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!questions || busy) return;
+    const payload = deskStartPayload(draft, questions);
+    if (!payload.ok) return showIssues(payload.issues);
+    setBusy(true);
+    try {
+      const started = await bridge.call('request.startAtDesk', payload.input);
+      onStarted(started);
+    } catch (err) {
+      if (err instanceof BridgeCallError && err.error.code === 'invalid_input' && err.error.issues?.length) showIssues(err.error.issues);
+      else fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const visitorLanguage = languageDefinition(draft.language);
+  const consentIn = (key: string) => t(`voucher.consent.${key}`, { lng: draft.language });
+
+  return (
+    <section aria-labelledby="new-request-title" className="new-request">
+      <h2 id="new-request-title" ref={heading} tabIndex={-1}>
+        {t('counter.newRequest.title')}
+      </h2>
+      <p>{t('counter.newRequest.intro')}</p>
+      <p role="status" className="desk-status">
+        {status}
+      </p>
+      {questions && (
+        <form ref={form} onSubmit={(e) => void submit(e)} noValidate className="stack" aria-labelledby="new-request-title" data-testid="new-request-form">
+          <fieldset className="stack desk-panel" aria-describedby={errors.answers ? 'answers-error' : undefined}>
+            <legend>{t('counter.newRequest.eligibilityTitle')}</legend>
+            {errors.answers && (
+              <p className="field__error" id="answers-error">
+                {message('answers')}
+              </p>
+            )}
+            {questions.map((q) => (
+              <Question key={q.id} question={q} value={draft.answers[q.id] ?? ''} error={message(`answers.${q.id}`)} onChange={(v) => answer(q.id, v)} />
+            ))}
+          </fieldset>
+
+          <fieldset className="stack desk-panel">
+            <legend>{t('counter.newRequest.trajectoryTitle')}</legend>
+            <Select id="new-trajectory" label={t('counter.request.trajectory')} value={draft.trajectory} error={message('trajectory')} onChange={(v) => set({ trajectory: v })}>
+              <option value="">{t('counter.newRequest.chooseTrajectory')}</option>
+              {Trajectory.options.map((x) => (
+                <option key={x} value={x}>
+                  {t(`counter.request.trajectories.${x}`)}
+                </option>
+              ))}
+            </Select>
+            <Select id="new-provider" label={t('counter.newRequest.provider')} value={draft.providerId} error={message('providerId')} onChange={(v) => set({ providerId: v })}>
+              <option value="">{t('counter.newRequest.providerLater')}</option>
+              {providers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.address.city})
+                </option>
+              ))}
+            </Select>
+          </fieldset>
+
+          <fieldset className="stack desk-panel">
+            <legend>{t('counter.newRequest.contactTitle')}</legend>
+            <Field label={t('counter.request.name')} autoComplete="off" maxLength={100} value={draft.name} error={message('contact.name')} onChange={(e) => set({ name: e.target.value })} />
+            <Field label={t('counter.newRequest.email')} hint={t('counter.newRequest.reachHint')} type="email" autoComplete="off" maxLength={254} value={draft.email} error={message('contact.email')} onChange={(e) => set({ email: e.target.value })} />
+            <Field label={t('counter.newRequest.phone')} type="tel" autoComplete="off" maxLength={20} value={draft.phone} error={message('contact.phone')} onChange={(e) => set({ phone: e.target.value })} />
+            <Select id="new-language" label={t('counter.newRequest.language')} hint={t('counter.newRequest.languageHint')} value={draft.language} onChange={(v) => set({ language: LanguageCode.catch('nl').parse(v) })}>
+              {languages.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </Select>
+          </fieldset>
+
+          <fieldset className="stack desk-panel">
+            <legend>{t('counter.newRequest.consentTitle')}</legend>
+            <p>{t('counter.newRequest.consentIntro')}</p>
+            <ul className="plain-list" lang={draft.language} dir={visitorLanguage.dir} data-testid="consent-text">
+              <li>{consentIn('purpose')}</li>
+              <li>{consentIn('who')}</li>
+              <li>{consentIn('keep')}</li>
+            </ul>
+            <div className="field field--check">
+              <input
+                id="new-consent"
+                type="checkbox"
+                checked={draft.consent}
+                aria-invalid={errors.consentConfirmed ? true : undefined}
+                aria-describedby={errors.consentConfirmed ? 'new-consent-error' : undefined}
+                onChange={(e) => set({ consent: e.target.checked })}
+              />
+              <label htmlFor="new-consent">{t('counter.newRequest.consentConfirm')}</label>
+              {errors.consentConfirmed && (
+                <p className="field__error" id="new-consent-error">
+                  {message('consentConfirmed')}
+                </p>
+              )}
+            </div>
+          </fieldset>
+          {errors.form && <p className="field__error">{message('form')}</p>}
+          <div className="desk-actions">
+            <button type="submit" className="desk-button desk-button--primary" disabled={busy}>
+              {t('counter.newRequest.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+interface SelectProps {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string | null;
+  onChange(value: string): void;
+  children: ReactNode;
+}
+
+function Select({ id, label, hint, value, error, onChange, children }: SelectProps) {
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <select id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={described} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One eligibility question in the control its kind needs; "don't know" only where the rules allow it. */
+function Question({ question, value, error, onChange }: { question: LocalizedQuestion; value: string; error: string | null; onChange(value: string): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  if (question.kind === 'date') {
+    return (
+      <Field
+        label={question.prompt}
+        hint={t(question.allowMonthOnly ? 'counter.newRequest.monthHint' : 'counter.newRequest.dateHint')}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={12}
+        value={value}
+        error={error}
+        onChange={(e) => onChange(e.target.value)}
+        data-question={question.id}
+      />
+    );
+  }
+  if (question.kind === 'choice') {
+    return (
+      <Select id={`${id}-choice`} label={question.prompt} hint={question.help} value={value} error={error} onChange={onChange}>
+        <option value="">{t('counter.newRequest.chooseAnswer')}</option>
+        {question.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {question.allowUnknown && <option value="unknown">{t('counter.newRequest.unknown')}</option>}
+      </Select>
+    );
+  }
+  const choices = [
+    { value: 'yes', label: t('counter.newRequest.yes') },
+    { value: 'no', label: t('counter.newRequest.no') },
+    ...(question.allowUnknown ? [{ value: 'unknown', label: t('counter.newRequest.unknown') }] : []),
+  ];
+  const errorId = `${id}-error`;
+  return (
+    <fieldset className="field field--choices" aria-describedby={error ? errorId : undefined} data-question={question.id}>
+      <legend>{question.prompt}</legend>
+      <div className="choices">
+        {choices.map((c) => (
+          <label key={c.value} className="choice">
+            <input type="radio" name={`${id}-${question.id}`} value={c.value} checked={value === c.value} aria-invalid={error ? true : undefined} onChange={() => onChange(c.value)} />
+            {c.label}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
