@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../shared/contract/desk-channels';
 import { languageDefinition, languages, LanguageCode } from '../../../shared/contract/languages';
@@ -8,7 +8,7 @@ import type { LocalizedQuestion } from '../../../shared/eligibility/outcome-sche
 import type { z } from 'zod';
 import { BridgeCallError, type Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
-import { Field } from './Field';
+import { Field, SelectField } from './Field';
 import { deskStartPayload, errorKeysFor, type NewRequestDraft } from './new-request-draft';
 
 type Provider = z.infer<typeof ProviderSchema>;
@@ -115,22 +115,22 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
 
           <fieldset className="stack desk-panel">
             <legend>{t('counter.newRequest.trajectoryTitle')}</legend>
-            <Select id="new-trajectory" label={t('counter.request.trajectory')} value={draft.trajectory} error={message('trajectory')} onChange={(v) => set({ trajectory: v })}>
+            <SelectField label={t('counter.request.trajectory')} value={draft.trajectory} error={message('trajectory')} onChange={(e) => set({ trajectory: e.target.value })}>
               <option value="">{t('counter.newRequest.chooseTrajectory')}</option>
               {Trajectory.options.map((x) => (
                 <option key={x} value={x}>
                   {t(`counter.request.trajectories.${x}`)}
                 </option>
               ))}
-            </Select>
-            <Select id="new-provider" label={t('counter.newRequest.provider')} value={draft.providerId} error={message('providerId')} onChange={(v) => set({ providerId: v })}>
+            </SelectField>
+            <SelectField label={t('counter.newRequest.provider')} value={draft.providerId} error={message('providerId')} onChange={(e) => set({ providerId: e.target.value })}>
               <option value="">{t('counter.newRequest.providerLater')}</option>
               {providers.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name} ({p.address.city})
                 </option>
               ))}
-            </Select>
+            </SelectField>
           </fieldset>
 
           <fieldset className="stack desk-panel">
@@ -138,13 +138,13 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
             <Field label={t('counter.request.name')} autoComplete="off" maxLength={100} value={draft.name} error={message('contact.name')} onChange={(e) => set({ name: e.target.value })} />
             <Field label={t('counter.newRequest.email')} hint={t('counter.newRequest.reachHint')} type="email" autoComplete="off" maxLength={254} value={draft.email} error={message('contact.email')} onChange={(e) => set({ email: e.target.value })} />
             <Field label={t('counter.newRequest.phone')} type="tel" autoComplete="off" maxLength={20} value={draft.phone} error={message('contact.phone')} onChange={(e) => set({ phone: e.target.value })} />
-            <Select id="new-language" label={t('counter.newRequest.language')} hint={t('counter.newRequest.languageHint')} value={draft.language} onChange={(v) => set({ language: LanguageCode.catch('nl').parse(v) })}>
+            <SelectField label={t('counter.newRequest.language')} hint={t('counter.newRequest.languageHint')} value={draft.language} onChange={(e) => set({ language: LanguageCode.catch('nl').parse(e.target.value) })}>
               {languages.map((l) => (
                 <option key={l.code} value={l.code} lang={l.code}>
                   {l.name}
                 </option>
               ))}
-            </Select>
+            </SelectField>
           </fieldset>
 
           <fieldset className="stack desk-panel">
@@ -155,16 +155,18 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
               <li>{consentIn('who')}</li>
               <li>{consentIn('keep')}</li>
             </ul>
-            <div className="field field--check">
-              <input
-                id="new-consent"
-                type="checkbox"
-                checked={draft.consent}
-                aria-invalid={errors.consentConfirmed ? true : undefined}
-                aria-describedby={errors.consentConfirmed ? 'new-consent-error' : undefined}
-                onChange={(e) => set({ consent: e.target.checked })}
-              />
-              <label htmlFor="new-consent">{t('counter.newRequest.consentConfirm')}</label>
+            <div className="field">
+              <div className="choice">
+                <input
+                  id="new-consent"
+                  type="checkbox"
+                  checked={draft.consent}
+                  aria-invalid={errors.consentConfirmed ? true : undefined}
+                  aria-describedby={errors.consentConfirmed ? 'new-consent-error' : undefined}
+                  onChange={(e) => set({ consent: e.target.checked })}
+                />
+                <label htmlFor="new-consent">{t('counter.newRequest.consentConfirm')}</label>
+              </div>
               {errors.consentConfirmed && (
                 <p className="field__error" id="new-consent-error">
                   {message('consentConfirmed')}
@@ -184,38 +186,6 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
   );
 }
 
-interface SelectProps {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error?: string | null;
-  onChange(value: string): void;
-  children: ReactNode;
-}
-
-function Select({ id, label, hint, value, error, onChange, children }: SelectProps) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <select id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={described} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 /** One eligibility question in the control its kind needs; "don't know" only where the rules allow it. */
 function Question({ question, value, error, onChange }: { question: LocalizedQuestion; value: string; error: string | null; onChange(value: string): void }) {
   const { t } = useTranslation();
@@ -224,8 +194,7 @@ function Question({ question, value, error, onChange }: { question: LocalizedQue
     return (
       <Field
         label={question.prompt}
-        hint={t(question.allowMonthOnly ? 'counter.newRequest.monthHint' : 'counter.newRequest.dateHint')}
-        inputMode="numeric"
+        hint={[question.help, t(question.allowMonthOnly ? 'counter.newRequest.monthHint' : 'counter.newRequest.dateHint')].filter(Boolean).join(' ')}
         autoComplete="off"
         maxLength={12}
         value={value}
@@ -237,7 +206,7 @@ function Question({ question, value, error, onChange }: { question: LocalizedQue
   }
   if (question.kind === 'choice') {
     return (
-      <Select id={`${id}-choice`} label={question.prompt} hint={question.help} value={value} error={error} onChange={onChange}>
+      <SelectField label={question.prompt} hint={question.help} value={value} error={error} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('counter.newRequest.chooseAnswer')}</option>
         {question.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -245,7 +214,7 @@ function Question({ question, value, error, onChange }: { question: LocalizedQue
           </option>
         ))}
         {question.allowUnknown && <option value="unknown">{t('counter.newRequest.unknown')}</option>}
-      </Select>
+      </SelectField>
     );
   }
   const choices = [
@@ -254,9 +223,15 @@ function Question({ question, value, error, onChange }: { question: LocalizedQue
     ...(question.allowUnknown ? [{ value: 'unknown', label: t('counter.newRequest.unknown') }] : []),
   ];
   const errorId = `${id}-error`;
+  const described = [question.help && `${id}-help`, error && errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className="field field--choices" aria-describedby={error ? errorId : undefined} data-question={question.id}>
+    <fieldset className="field field--choices" aria-describedby={described} data-question={question.id}>
       <legend>{question.prompt}</legend>
+      {question.help && (
+        <p className="field__hint" id={`${id}-help`}>
+          {question.help}
+        </p>
+      )}
       <div className="choices">
         {choices.map((c) => (
           <label key={c.value} className="choice">

@@ -5,7 +5,7 @@ import { bsnMessages, checkBsn } from '../../../shared/identity/bsn';
 import { IdDocumentType } from '../../../shared/identity/id-document';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
-import { Field } from './Field';
+import { Field, SelectField } from './Field';
 import { NewRequestForm } from './NewRequestForm';
 
 interface Props {
@@ -113,11 +113,6 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
         {status}
       </p>
       {!request && !status && <p>{t('counter.request.howTo')}</p>}
-      <div className="desk-actions">
-        <button type="button" className="desk-button" onClick={onNew} aria-keyshortcuts="F3">
-          {t('counter.newRequest.open')} <kbd>F3</kbd>
-        </button>
-      </div>
       {request && (
         <>
           <dl className="facts" data-testid="request-facts">
@@ -140,18 +135,14 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
             <div className="request__forms">
               <form onSubmit={(e) => void complete(e)} noValidate className="stack desk-panel" aria-labelledby="identity-title">
                 <h3 id="identity-title">{t('counter.request.identityTitle')}</h3>
-                <div className="field">
-                  <label htmlFor="identity-document">{t('counter.request.document')}</label>
-                  <select id="identity-document" ref={documentField} value={document} aria-invalid={errors.document ? true : undefined} aria-describedby={errors.document ? 'identity-document-error' : undefined} onChange={(e) => setDocument(e.target.value === '' ? '' : IdDocumentType.parse(e.target.value))}>
-                    <option value="">{t('counter.request.chooseDocument')}</option>
-                    {IdDocumentType.options.map((d) => (
-                      <option key={d} value={d}>
-                        {t(`counter.request.documents.${d}`)}
-                      </option>
-                    ))}
-                  </select>
-                  {errors.document && <p className="field__error" id="identity-document-error">{errors.document}</p>}
-                </div>
+                <SelectField label={t('counter.request.document')} selectRef={documentField} value={document} error={errors.document} onChange={(e) => setDocument(e.target.value === '' ? '' : IdDocumentType.parse(e.target.value))}>
+                  <option value="">{t('counter.request.chooseDocument')}</option>
+                  {IdDocumentType.options.map((d) => (
+                    <option key={d} value={d}>
+                      {t(`counter.request.documents.${d}`)}
+                    </option>
+                  ))}
+                </SelectField>
                 <Field label={t('counter.request.bsn')} hint={t('counter.request.bsnHint')} inputMode="numeric" autoComplete="off" spellCheck={false} value={bsn} onChange={(e) => setBsn(e.target.value)} error={errors.bsn} />
                 <button type="submit" className="desk-button desk-button--primary">{t('counter.request.complete')}</button>
               </form>
@@ -164,6 +155,12 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
           )}
         </>
       )}
+      {/* After the open request, so Tab from its heading reaches the identity check first. */}
+      <div className="desk-actions request__new">
+        <button type="button" className="desk-button" onClick={onNew} aria-keyshortcuts="F3">
+          {t('counter.newRequest.open')} <kbd>F3</kbd>
+        </button>
+      </div>
     </section>
   );
 }

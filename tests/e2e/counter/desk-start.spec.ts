@@ -105,4 +105,9 @@ test('a walk-in at the desk: a new request on one form, by keyboard only, refuse
   await page.keyboard.type(reference);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('request-origin')).toHaveText('balie (door een medewerker)');
+
+  // The entry in the request view, by keyboard as well as by F3.
+  await tabTo(page, page.getByRole('button', { name: 'Nieuwe aanvraag F3' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Nieuwe aanvraag aan de balie', level: 2 })).toBeFocused();
 });
