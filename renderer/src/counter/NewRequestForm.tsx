@@ -1,15 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../shared/contract/desk-channels';
 import { languageDefinition, languages, LanguageCode } from '../../../shared/contract/languages';
 import type { ProviderSchema } from '../../../shared/content/pack-schema';
 import { Trajectory } from '../../../shared/domain/trajectory';
-import type { LocalizedQuestion } from '../../../shared/eligibility/outcome-schema';
+import type { EligibilityOutcome, LocalizedQuestion } from '../../../shared/eligibility/outcome-schema';
 import type { z } from 'zod';
 import { BridgeCallError, type Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
 import { Field, SelectField } from './Field';
-import { deskStartPayload, errorKeysFor, type NewRequestDraft } from './new-request-draft';
+import { answersFrom, deskStartPayload, errorKeysFor, type NewRequestDraft } from './new-request-draft';
 
 type Provider = z.infer<typeof ProviderSchema>;
 
@@ -39,6 +39,7 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const [focusError, setFocusError] = useState(0);
+  const [outcome, setOutcome] = useState<EligibilityOutcome['status'] | null>(null);
 
   const fail = (err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err))));
 
@@ -55,6 +56,24 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
   useEffect(() => {
     bridge.call('content.providers', { region, ...(trajectoryValue ? { trajectory: trajectoryValue } : {}) }).then(setProviders, () => setProviders([]));
   }, [bridge, region, trajectoryValue]);
+
+  // The outcome so far, as the core will decide it on submit: staff see it while they ask.
+  const typedAnswers = draft.answers;
+  const answers = useMemo(() => (questions ? answersFrom({ answers: typedAnswers }, questions) : null), [typedAnswers, questions]);
+  useEffect(() => {
+    if (answers === null) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      bridge.call('eligibility.check', { answers, language: 'nl' }).then(
+        (checked) => current && setOutcome(checked.status),
+        () => current && setOutcome(null),
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [bridge, answers]);
 
   useEffect(() => {
     if (focusError) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -111,6 +130,11 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
             {questions.map((q) => (
               <Question key={q.id} question={q} value={draft.answers[q.id] ?? ''} error={message(`answers.${q.id}`)} onChange={(v) => answer(q.id, v)} />
             ))}
+            {outcome && (
+              <p className="new-request__outcome" data-testid="outcome-preview">
+                {t('counter.newRequest.outcomeSoFar')} <strong>{t(`counter.newRequest.outcomes.${outcome}`)}</strong>
+              </p>
+            )}
           </fieldset>
 
           <fieldset className="stack desk-panel">

@@ -41,17 +41,22 @@ function answerValue(question: LocalizedQuestion | undefined, raw: string): Answ
   return raw;
 }
 
+/** The answers given so far, as the rules read them; questions left empty are left out. */
+export function answersFrom(draft: Pick<NewRequestDraft, 'answers'>, questions: readonly LocalizedQuestion[]): Answers {
+  return Object.fromEntries(
+    Object.entries(draft.answers)
+      .filter(([, raw]) => raw.trim() !== '')
+      .map(([id, raw]) => [id, answerValue(questions.find((q) => q.id === id), raw)]),
+  );
+}
+
 /**
  * The channel's input from the draft, checked with the contract's own schema first: the form
  * shows every problem the schema finds at once, and the core adds what only it can judge (the
  * eligibility rules, the provider's offer) in its own answer with the same kind of issues.
  */
 export function deskStartPayload(draft: NewRequestDraft, questions: readonly LocalizedQuestion[]): { ok: true; input: DeskStartInput } | { ok: false; issues: FieldIssue[] } {
-  const answers = Object.fromEntries(
-    Object.entries(draft.answers)
-      .filter(([, raw]) => raw.trim() !== '')
-      .map(([id, raw]) => [id, answerValue(questions.find((q) => q.id === id), raw)]),
-  );
+  const answers = answersFrom(draft, questions);
   const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
   const parsed = DeskStartInput.safeParse({
     answers,

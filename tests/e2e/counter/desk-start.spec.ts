@@ -38,6 +38,7 @@ test('a walk-in at the desk: a new request on one form, by keyboard only, refuse
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await expect(page.getByRole('group', { name: 'Woon je in Nederland?' }).getByLabel('Ja')).toBeChecked();
+  await expect(page.getByTestId('outcome-preview')).toHaveText('Uitkomst tot nu toe: nog niet compleet');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Sommige gegevens kloppen niet. Kijk de gemarkeerde velden na.');
@@ -82,6 +83,7 @@ test('a walk-in at the desk: a new request on one form, by keyboard only, refuse
     await page.keyboard.press('ArrowRight');
     await expect(group.getByLabel('Nee')).toBeChecked();
   }
+  await expect(page.getByTestId('outcome-preview')).toHaveText('Uitkomst tot nu toe: waarschijnlijk recht');
   await tabTo(page, page.getByRole('button', { name: 'Aanvraag starten' }));
   await page.keyboard.press('Enter');
 
