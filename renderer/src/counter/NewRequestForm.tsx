@@ -53,8 +53,20 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
 
   const trajectory = Trajectory.safeParse(draft.trajectory);
   const trajectoryValue = trajectory.success ? trajectory.data : undefined;
+  // As on the kiosk: the providers of the region that offer the chosen trajectory. A provider chosen
+  // for another trajectory is dropped rather than sent for the core to refuse.
   useEffect(() => {
-    bridge.call('content.providers', { region, ...(trajectoryValue ? { trajectory: trajectoryValue } : {}) }).then(setProviders, () => setProviders([]));
+    let current = true;
+    const offered = (list: Provider[]) => {
+      if (!current) return;
+      setProviders(list);
+      setDraft((d) => (d.providerId === '' || list.some((p) => p.id === d.providerId) ? d : { ...d, providerId: '' }));
+    };
+    if (trajectoryValue) bridge.call('content.providers', { region, trajectory: trajectoryValue }).then(offered, () => offered([]));
+    else offered([]);
+    return () => {
+      current = false;
+    };
   }, [bridge, region, trajectoryValue]);
 
   // The outcome so far, as the core will decide it on submit: staff see it while they ask.
@@ -147,7 +159,7 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
                 </option>
               ))}
             </SelectField>
-            <SelectField label={t('counter.newRequest.provider')} value={draft.providerId} error={message('providerId')} onChange={(e) => set({ providerId: e.target.value })}>
+            <SelectField label={t('counter.newRequest.provider')} hint={trajectoryValue ? undefined : t('counter.newRequest.providerAfterTrajectory')} value={draft.providerId} error={message('providerId')} onChange={(e) => set({ providerId: e.target.value })}>
               <option value="">{t('counter.newRequest.providerLater')}</option>
               {providers.map((p) => (
                 <option key={p.id} value={p.id}>

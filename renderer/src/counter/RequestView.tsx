@@ -35,6 +35,7 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
   const heading = useRef<HTMLHeadingElement>(null);
   const documentField = useRef<HTMLSelectElement>(null);
   const [creating, setCreating] = useState(startNew);
+  const [justStarted, setJustStarted] = useState(false);
 
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err)))), [onSignedOut, t]);
 
@@ -91,14 +92,15 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
   const started = useCallback(
     (created: RequestDetail) => {
       setCreating(false);
+      setJustStarted(true);
       setRequest(created);
       setStatus(t('counter.newRequest.started', { reference: created.reference }));
     },
     [t],
   );
   useEffect(() => {
-    if (!creating && request?.origin === 'desk' && request.status === 'started') documentField.current?.focus();
-  }, [creating, request]);
+    if (justStarted) documentField.current?.focus();
+  }, [justStarted]);
 
   if (creating) return <NewRequestForm bridge={bridge} region={region} onStarted={started} onSignedOut={onSignedOut} />;
 

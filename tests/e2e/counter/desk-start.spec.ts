@@ -52,6 +52,8 @@ test('a walk-in at the desk: a new request on one form, by keyboard only, refuse
   // Trajectory and provider, contact, the visitor's language and consent.
   await page.keyboard.press('ArrowDown');
   await expect(page.getByLabel('Traject')).toHaveValue('ontwikkeladvies');
+  // The providers of the region that offer it (the sample pack has two in Zwolle).
+  await expect(page.getByLabel('Aanbieder').locator('option')).not.toHaveCount(1);
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown');
   await expect(page.getByLabel('Aanbieder')).not.toHaveValue('');
