@@ -100,7 +100,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null, onStateChange });
 
-  const desk = createDeskStack({ store: requests.deskStore, config: options.config, logger });
+  // The pack is read when staff start a request (after start-up), so `content` exists by then.
+  const desk = createDeskStack({ store: requests.deskStore, config: options.config, logger, content: () => content.current() });
   const content = createContentService({
     config: options.config,
     dataDir: options.dataDir,

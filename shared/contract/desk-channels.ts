@@ -7,6 +7,9 @@ import { Bsn } from '../identity/bsn';
 import { staffOnly } from './access';
 import { channel } from './define-channel';
 import { Trajectory } from '../domain/trajectory';
+import { AnswersSchema } from '../eligibility/outcome-schema';
+import { Slug } from '../validation/slug';
+import { LanguageCode } from './languages';
 import { ContactDetails, EligibilitySnapshot, ReferenceCode, TicketTopic } from './requests-channels';
 
 /** A reference as staff type it or a scanner sends it: case and surrounding spaces do not matter. */
@@ -22,10 +25,15 @@ export const QueueTicket = z.object({
 });
 export type QueueTicket = z.infer<typeof QueueTicket>;
 
+/** Where a request was started: by the visitor at a kiosk, or by staff at the desk for a walk-in. */
+export const RequestOrigin = z.enum(['kiosk', 'desk']);
+export type RequestOrigin = z.infer<typeof RequestOrigin>;
+
 export const RequestDetail = z.object({
   id: z.uuid(),
   reference: ReferenceCode,
   status: z.enum(['started', 'completed', 'cancelled']),
+  origin: RequestOrigin,
   trajectory: Trajectory,
   providerId: z.string().nullable(),
   language: z.string(),
@@ -52,6 +60,22 @@ export const NowServing = z.object({
   waiting: z.number().int().min(0),
 });
 export type NowServing = z.infer<typeof NowServing>;
+
+/**
+ * A request staff start at the desk for a walk-in who skipped the kiosk. The core runs the
+ * eligibility rules on the answers itself (never trusting an outcome from the form), and records
+ * the consent at the moment staff confirm the visitor agreed to the consent text.
+ */
+export const DeskStartInput = z.strictObject({
+  answers: AnswersSchema.refine((a) => Object.keys(a).length <= 20, 'expected at most 20 answers'),
+  trajectory: Trajectory,
+  providerId: Slug.optional(),
+  contact: ContactDetails,
+  /** The visitor's language (for the receipt and later contact), not the language of the desk. */
+  language: LanguageCode,
+  consentConfirmed: z.literal(true, 'expected staff to confirm that the visitor agreed to the consent text'),
+});
+export type DeskStartInput = z.infer<typeof DeskStartInput>;
 
 export const CancelReason = z.string().trim().min(3, 'expected a short reason').max(200);
 
@@ -161,6 +185,12 @@ export const deskChannels = {
     summary: 'Staff checked the identity document and typed the BSN: the request is completed and queued for the central API.',
     input: z.strictObject({ reference: TypedReference, identityDocument: IdDocumentType, bsn: Bsn }),
     output: CompletedRequest,
+    access: staffOnly(),
+  }),
+  'request.startAtDesk': channel({
+    summary: 'Staff start a voucher request for a walk-in from the eligibility answers; stored and queued like a kiosk request, with origin "desk", no first receipt. Audited with the staff member.',
+    input: DeskStartInput,
+    output: RequestDetail,
     access: staffOnly(),
   }),
   'request.cancel': channel({

@@ -27,6 +27,9 @@ export const ContactDetails = z
   .refine((c) => c.email !== undefined || c.phone !== undefined, { message: 'expected an e-mail address or a phone number', path: ['email'] });
 export type ContactDetails = z.infer<typeof ContactDetails>;
 
+/** The purpose a visitor agrees to when starting a voucher request, at the kiosk or at the desk; the consent text is keyed by it. */
+export const voucherConsentPurpose = 'voucher-request';
+
 /** What the visitor agreed to and when; the purpose is a slug the consent screen's text is keyed by. */
 export const Consent = z.strictObject({
   purpose: slug,

@@ -11,6 +11,8 @@ export const DailyStats = z.object({
   requests: z.number().int().min(0),
   requestsByTrajectory: z.array(Count),
   requestsByLanguage: z.array(Count),
+  /** "kiosk" or "desk": how many visitors start on their own and how many need staff to start. */
+  requestsByOrigin: z.array(Count),
   eligibilityOutcomes: z.array(Count),
   requestOutcomes: z.array(Count),
   /** Hours 0-23, Dutch time. */
@@ -34,6 +36,7 @@ export function dailyStatsCsv(stats: DailyStats): string {
     ...stats.ticketOutcomes.map((c): [string, string, number] => ['ticket-outcome', c.key, c.count]),
     ...stats.requestsByTrajectory.map((c): [string, string, number] => ['requests-by-trajectory', c.key, c.count]),
     ...stats.requestsByLanguage.map((c): [string, string, number] => ['requests-by-language', c.key, c.count]),
+    ...stats.requestsByOrigin.map((c): [string, string, number] => ['requests-by-origin', c.key, c.count]),
     ...stats.eligibilityOutcomes.map((c): [string, string, number] => ['eligibility-outcome', c.key, c.count]),
     ...stats.requestOutcomes.map((c): [string, string, number] => ['request-outcome', c.key, c.count]),
     ...stats.byHour.flatMap((h): Array<[string, string, number]> => [

@@ -13,12 +13,15 @@ export interface CounterCore {
   call(channel: string, input: unknown): Promise<Record<string, unknown>>;
 }
 
-/** The real core of a counter device in Zwolle, syncing to the simulator when one is given. */
-export function startCounterCore(options: { sim?: RunningSim; dataDir?: string; now?: () => Date; config?: Partial<DeviceConfigInput> } = {}): CounterCore {
+/**
+ * The real core of a counter device in Zwolle, syncing to the simulator when one is given; with
+ * `sampleContent` it installs the sample content pack (its eligibility rules and providers) as a demo device does.
+ */
+export function startCounterCore(options: { sim?: RunningSim; dataDir?: string; now?: () => Date; sampleContent?: boolean; config?: Partial<DeviceConfigInput> } = {}): CounterCore {
   const { sim } = options;
   const dataDir = options.dataDir ?? tempDir('desk');
   const core = createCore({
-    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: sim?.url, ...options.config }),
+    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: sim?.url, demo: options.sampleContent ?? false, ...options.config }),
     appVersion: '9.9.9',
     resourcesDir,
     dataDir,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRequest } from '../../renderer/src/kiosk/eligibility/can-request';
+import { canRequest } from '../../shared/eligibility/can-request';
 import { dateAnswerFrom, datePartsFrom } from '../../renderer/src/kiosk/eligibility/date-answer';
 
 describe('kiosk eligibility screens', () => {

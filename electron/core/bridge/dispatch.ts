@@ -60,7 +60,7 @@ export function createDispatch(handlers: Handlers, logger: Logger, gate?: Access
       }
       return { ok: true, result: checked.data };
     } catch (err) {
-      if (err instanceof CoreError) return fail({ code: err.code, message: err.message });
+      if (err instanceof CoreError) return fail({ code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) });
       logger.error('unexpected error in core handler', {
         channel,
         transport: ctx.transport,

@@ -18,8 +18,8 @@ export function readDailyStats(db: Database, day: string): DailyStats {
   const from = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString();
   const to = new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString();
   const requests = db
-    .prepare<[string, string], { trajectory: string; language: string; eligibility: string; completed_at: string | null; cancelled_at: string | null; created_at: string }>(
-      'SELECT trajectory, language, eligibility, completed_at, cancelled_at, created_at FROM voucher_requests WHERE created_at >= ? AND created_at < ?',
+    .prepare<[string, string], { trajectory: string; language: string; origin: string; eligibility: string; completed_at: string | null; cancelled_at: string | null; created_at: string }>(
+      'SELECT trajectory, language, origin, eligibility, completed_at, cancelled_at, created_at FROM voucher_requests WHERE created_at >= ? AND created_at < ?',
     )
     .all(from, to)
     .filter((r) => serviceDay(new Date(r.created_at)) === day);
@@ -31,6 +31,7 @@ export function readDailyStats(db: Database, day: string): DailyStats {
     requests: requests.length,
     requestsByTrajectory: countBy(requests, (r) => r.trajectory),
     requestsByLanguage: countBy(requests, (r) => r.language),
+    requestsByOrigin: countBy(requests, (r) => r.origin),
     eligibilityOutcomes: countBy(requests, (r) => (JSON.parse(r.eligibility) as { outcome: string }).outcome),
     requestOutcomes: countBy(requests, (r) => (r.cancelled_at ? 'cancelled' : r.completed_at ? 'completed' : 'started')),
     byHour: Array.from({ length: 24 }, (_, hour) => ({

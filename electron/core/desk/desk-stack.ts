@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { ContentPack } from '../../../shared/content/pack-schema';
 import { deskChannels } from '../../../shared/contract/desk-channels';
 import { staffChannels } from '../../../shared/contract/staff-channels';
 import type { StaffRole } from '../../../shared/staff/staff-role';
@@ -9,6 +10,8 @@ import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
+import { dutchCalendarDay } from '../eligibility/eligibility-handlers';
+import { createVoucherRequests } from '../requests/voucher-requests';
 import { createStaffHandlers } from '../staff/staff-handlers';
 import { provisionItStaff } from '../staff/it-provisioning';
 import { createStaffService } from '../staff/staff-service';
@@ -19,6 +22,7 @@ import { startHubServer, type HubServer } from '../hub/hub-server';
 import { serviceDay } from '../requests/service-day';
 import { createAttentionActions } from './attention-actions';
 import { readDailyStats } from './daily-stats';
+import { deskStartRequest } from './desk-start';
 import { queueFinishedDays } from './statistics-sender';
 import { createQueue } from './queue';
 import { createRequestDesk } from './request-desk';
@@ -49,7 +53,15 @@ export interface DeskStack {
   close(): Promise<void>;
 }
 
-export function createDeskStack(options: { store: DeskStore | null; config: DeviceConfig; logger: Logger }): DeskStack {
+export interface DeskStackOptions {
+  store: DeskStore | null;
+  config: DeviceConfig;
+  logger: Logger;
+  /** The active content pack: its eligibility rules and providers check a request started at the desk. */
+  content: () => ContentPack | null;
+}
+
+export function createDeskStack(options: DeskStackOptions): DeskStack {
   const { store, config } = options;
   if (!store) {
     const unavailable = (): never => {
@@ -64,6 +76,8 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
   const staff = createStaffService({ db, autoLockSeconds: config.deskAutoLockSeconds, now });
   const queue = createQueue(db, store.now);
   const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now, receipts: store.receipts });
+  // The kiosk's path for a new request, without its receipt writer: see voucher-requests.ts.
+  const vouchers = createVoucherRequests({ db, cipher, outbox, config, now: store.now });
   const me = () => staff.current().id;
   const privacy = createSubjectAccess(db, requests, store.now);
   const attention = createAttentionActions({ db, cipher, outbox, now: store.now });
@@ -117,6 +131,12 @@ export function createDeskStack(options: { store: DeskStore | null; config: Devi
         const result = requests.complete(input.reference, input.identityDocument, input.bsn, me());
         store.nudge();
         return result;
+      },
+      'request.startAtDesk': (input) => {
+        const at = store.now();
+        const started = vouchers.start(deskStartRequest(input, options.content(), dutchCalendarDay(at), at), { origin: 'desk', staffId: me() });
+        store.nudge();
+        return requests.view(started.reference);
       },
       'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
       'attention.resend': (input) => {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { VoucherRequestCompletion } from '../../../shared/central-api/voucher-requests';
-import type { CompletedRequest, RequestDetail } from '../../../shared/contract/desk-channels';
+import { RequestOrigin, type CompletedRequest, type RequestDetail } from '../../../shared/contract/desk-channels';
 import { LanguageCode } from '../../../shared/contract/languages';
 import { ContactDetails, EligibilitySnapshot } from '../../../shared/contract/requests-channels';
 import { maskBsn } from '../../../shared/identity/bsn';
@@ -18,6 +18,7 @@ interface RequestRow {
   id: string;
   reference: string;
   status: string;
+  origin: string;
   trajectory: RequestDetail['trajectory'];
   provider_id: string | null;
   language: string;
@@ -56,6 +57,7 @@ export function createRequestDesk(deps: RequestDeskDeps) {
       id: row.id,
       reference: row.reference,
       status,
+      origin: RequestOrigin.parse(row.origin),
       trajectory: row.trajectory,
       providerId: row.provider_id,
       language: row.language,
@@ -123,6 +125,8 @@ export function createRequestDesk(deps: RequestDeskDeps) {
       deps.receipts?.committed();
       return done;
     },
+    /** The request as staff see it, without an "opened" audit row: for the desk that just stored it. */
+    view: (reference: string): RequestDetail => detail(find(reference)),
     cancel: (reference: string, reason: string, staffId: string) => cancel.immediate(reference, reason, staffId, deps.now()),
   };
 }

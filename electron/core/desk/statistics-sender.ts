@@ -27,6 +27,7 @@ export function toUsageStatistics(stats: DailyStats, locationId: string): UsageS
       ...section('ticket-outcome', stats.ticketOutcomes),
       ...section('requests-by-trajectory', stats.requestsByTrajectory),
       ...section('requests-by-language', stats.requestsByLanguage),
+      ...section('requests-by-origin', stats.requestsByOrigin),
       ...section('eligibility-outcome', stats.eligibilityOutcomes),
       ...section('request-outcome', stats.requestOutcomes),
       ...stats.byHour.filter((h) => h.tickets > 0).map((h) => ({ metric: 'tickets-by-hour', dimension: `h${String(h.hour).padStart(2, '0')}`, value: h.tickets })),

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import { VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
+import type { RequestOrigin } from '../../../shared/contract/desk-channels';
 import type { VoucherStartInput, VoucherStartResult } from '../../../shared/contract/requests-channels';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from '../outbox/audit';
@@ -22,21 +23,24 @@ export interface VoucherRequestDeps {
   receipts?: ReceiptWriter;
 }
 
+/** Who started a request: the visitor at the kiosk, or a signed-in staff member at the desk. */
+export type StartedBy = { origin: 'kiosk' } | { origin: Extract<RequestOrigin, 'desk'>; staffId: string };
+
 /**
- * A voucher request started at the kiosk. The request row (contact sealed), its outbox message and
- * its audit row commit together before the caller gets a reference to print: a receipt always
- * stands for a request that will reach the central API.
+ * A voucher request started at the kiosk or at the desk. The request row (contact sealed), its
+ * outbox message and its audit row commit together before the caller gets a reference to print: a
+ * receipt always stands for a request that will reach the central API.
  */
 export function createVoucherRequests(deps: VoucherRequestDeps) {
   const { db, cipher, outbox } = deps;
   const newReference = deps.newReference ?? (() => newReferenceCode());
   const referenceTaken = db.prepare('SELECT 1 FROM voucher_requests WHERE reference = ?');
   const insert = db.prepare(
-    `INSERT INTO voucher_requests (id, reference, trajectory, provider_id, contact, consent_purpose, consent_at, eligibility, language, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', ?)`,
+    `INSERT INTO voucher_requests (id, reference, trajectory, provider_id, contact, consent_purpose, consent_at, eligibility, language, status, created_at, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', ?, ?)`,
   );
 
-  const start = db.transaction((input: VoucherStartInput, now: Date): VoucherStartResult => {
+  const start = db.transaction((input: VoucherStartInput, by: StartedBy, now: Date): VoucherStartResult => {
     const id = uuidv7();
     let reference = newReference();
     // A clash is rare (2e11 codes) but possible on a busy device over years: draw again.
@@ -68,21 +72,27 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
       JSON.stringify(input.eligibility),
       input.language,
       createdAt,
+      by.origin,
     );
     outbox.enqueue({ aggregateType: 'voucher-request', aggregateId: id, kind: 'voucher-request.submit', reference, body }, now);
     appendAudit(db, now, {
       action: 'voucher-request.started',
       aggregateType: 'voucher-request',
       aggregateId: id,
-      detail: { reference, trajectory: input.trajectory, outcome: input.eligibility.outcome },
+      detail: { reference, trajectory: input.trajectory, outcome: input.eligibility.outcome, origin: by.origin, ...(by.origin === 'desk' ? { by: by.staffId } : {}) },
     });
+    // A visitor at the kiosk walks away with the voucher receipt as proof of the request. At the
+    // desk the visitor stands in front of staff, who complete the request at once: the final
+    // receipt printed then is the one paper they need, and a first one would only confuse.
     const printJobId =
-      deps.receipts?.voucherStarted({ reference, trajectory: input.trajectory, providerId: input.providerId ?? null, language: input.language, createdAt }) ?? null;
+      by.origin === 'kiosk'
+        ? (deps.receipts?.voucherStarted({ reference, trajectory: input.trajectory, providerId: input.providerId ?? null, language: input.language, createdAt }) ?? null)
+        : null;
     return { id, reference, status: 'started', trajectory: input.trajectory, createdAt, printJobId };
   });
 
   return {
-    start: (input: VoucherStartInput): VoucherStartResult => start.immediate(input, deps.now()),
+    start: (input: VoucherStartInput, by: StartedBy = { origin: 'kiosk' }): VoucherStartResult => start.immediate(input, by, deps.now()),
   };
 }
 

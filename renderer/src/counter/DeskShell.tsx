@@ -39,10 +39,11 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
   const main = useRef<HTMLElement>(null);
   const idle = useIdleLock(bridge, session.autoLockSeconds, onSignedOut);
 
-  const [reference, setReference] = useState<{ value: string; at: number } | null>(null);
+  /** What the request view opens on: a reference typed or scanned, or the form for a new request. */
+  const [reference, setReference] = useState<{ value: string | null; at: number } | null>(null);
   const allViews: ViewDef[] = [
     { id: 'queue', minimum: 'staff', render: () => <QueueView bridge={bridge} onSignedOut={onSignedOut} /> },
-    { id: 'request', minimum: 'staff', render: () => <RequestView key={reference?.at} bridge={bridge} reference={reference?.value ?? null} onSignedOut={onSignedOut} /> },
+    { id: 'request', minimum: 'staff', render: () => <RequestView key={reference?.at} bridge={bridge} reference={reference?.value ?? null} startNew={reference !== null && reference.value === null} region={info.region} onNew={newRequest} onSignedOut={onSignedOut} /> },
     { id: 'sync', minimum: 'staff', render: () => <SyncView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'stats', minimum: 'staff', render: () => <StatsView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'privacy', minimum: 'staff', render: () => <PrivacyView bridge={bridge} me={member} locationName={info.location.name} onSignedOut={onSignedOut} /> },
@@ -64,6 +65,11 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
     if (search.current) search.current.value = '';
   };
 
+  const newRequest = () => {
+    setReference({ value: null, at: Date.now() });
+    setCurrent('request');
+  };
+
   const lock = () => void bridge.call('staff.lock', {}).then(onSession, onSignedOut);
   const signOut = () => void bridge.call('staff.signOut', {}).then(onSession, onSignedOut);
 
@@ -76,6 +82,10 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
       } else if (e.key === 'F2') {
         e.preventDefault();
         search.current?.focus();
+      } else if (e.key === 'F3') {
+        // F3 is the browser's "find next"; at the desk it starts a new request, next to F2's search.
+        e.preventDefault();
+        newRequest();
       } else if (e.altKey && !e.ctrlKey && /^[1-9]$/.test(e.key)) {
         const target = views[Number(e.key) - 1];
         if (target) {

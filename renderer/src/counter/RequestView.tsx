@@ -5,17 +5,26 @@ import { bsnMessages, checkBsn } from '../../../shared/identity/bsn';
 import { IdDocumentType } from '../../../shared/identity/id-document';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
-import { Field } from './Field';
+import { Field, SelectField } from './Field';
+import { NewRequestForm } from './NewRequestForm';
 
 interface Props {
   bridge: Bridge;
   /** What staff typed or scanned into the reference field. */
   reference: string | null;
+  /** Open on the form for a new request (a walk-in who skipped the kiosk) instead. */
+  startNew: boolean;
+  /** The location's region, for the providers the new-request form offers. */
+  region: string;
+  onNew(): void;
   onSignedOut(): void;
 }
 
-/** One request opened by its reference: the details, the identity check and completion, or cancelling. */
-export function RequestView({ bridge, reference, onSignedOut }: Props) {
+/**
+ * One request opened by its reference, or started here for a walk-in: the details, the identity
+ * check and completion, or cancelling.
+ */
+export function RequestView({ bridge, reference, startNew, region, onNew, onSignedOut }: Props) {
   const { t, i18n } = useTranslation();
   const [request, setRequest] = useState<RequestDetail | null>(null);
   const [status, setStatus] = useState('');
@@ -24,6 +33,9 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
   const [errors, setErrors] = useState<{ document?: string; bsn?: string; reason?: string }>({});
   const [reason, setReason] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
+  const documentField = useRef<HTMLSelectElement>(null);
+  const [creating, setCreating] = useState(startNew);
+  const [justStarted, setJustStarted] = useState(false);
 
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err)))), [onSignedOut, t]);
 
@@ -76,6 +88,22 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
     }
   };
 
+  // Started at the desk: staff go straight on to the identity check, in one go.
+  const started = useCallback(
+    (created: RequestDetail) => {
+      setCreating(false);
+      setJustStarted(true);
+      setRequest(created);
+      setStatus(t('counter.newRequest.started', { reference: created.reference }));
+    },
+    [t],
+  );
+  useEffect(() => {
+    if (justStarted) documentField.current?.focus();
+  }, [justStarted]);
+
+  if (creating) return <NewRequestForm bridge={bridge} region={region} onStarted={started} onSignedOut={onSignedOut} />;
+
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
   return (
@@ -93,6 +121,7 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
             <div className="facts__row"><dt>{t('counter.request.state')}</dt><dd>{t(`counter.request.states.${request.status}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.trajectory')}</dt><dd>{t(`counter.request.trajectories.${request.trajectory}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.started')}</dt><dd>{when(request.createdAt)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.origin')}</dt><dd data-testid="request-origin">{t(`counter.request.origins.${request.origin}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.eligibility')}</dt><dd>{t(`counter.request.outcomes.${request.eligibility.outcome}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.name')}</dt><dd>{request.contact?.name ?? t('counter.request.purged')}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.contact')}</dt><dd>{request.contact ? [request.contact.email, request.contact.phone].filter(Boolean).join(' · ') : t('counter.request.purged')}</dd></div>
@@ -108,18 +137,14 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
             <div className="request__forms">
               <form onSubmit={(e) => void complete(e)} noValidate className="stack desk-panel" aria-labelledby="identity-title">
                 <h3 id="identity-title">{t('counter.request.identityTitle')}</h3>
-                <div className="field">
-                  <label htmlFor="identity-document">{t('counter.request.document')}</label>
-                  <select id="identity-document" value={document} aria-invalid={errors.document ? true : undefined} aria-describedby={errors.document ? 'identity-document-error' : undefined} onChange={(e) => setDocument(e.target.value === '' ? '' : IdDocumentType.parse(e.target.value))}>
-                    <option value="">{t('counter.request.chooseDocument')}</option>
-                    {IdDocumentType.options.map((d) => (
-                      <option key={d} value={d}>
-                        {t(`counter.request.documents.${d}`)}
-                      </option>
-                    ))}
-                  </select>
-                  {errors.document && <p className="field__error" id="identity-document-error">{errors.document}</p>}
-                </div>
+                <SelectField label={t('counter.request.document')} selectRef={documentField} value={document} error={errors.document} onChange={(e) => setDocument(e.target.value === '' ? '' : IdDocumentType.parse(e.target.value))}>
+                  <option value="">{t('counter.request.chooseDocument')}</option>
+                  {IdDocumentType.options.map((d) => (
+                    <option key={d} value={d}>
+                      {t(`counter.request.documents.${d}`)}
+                    </option>
+                  ))}
+                </SelectField>
                 <Field label={t('counter.request.bsn')} hint={t('counter.request.bsnHint')} inputMode="numeric" autoComplete="off" spellCheck={false} value={bsn} onChange={(e) => setBsn(e.target.value)} error={errors.bsn} />
                 <button type="submit" className="desk-button desk-button--primary">{t('counter.request.complete')}</button>
               </form>
@@ -132,6 +157,12 @@ export function RequestView({ bridge, reference, onSignedOut }: Props) {
           )}
         </>
       )}
+      {/* After the open request, so Tab from its heading reaches the identity check first. */}
+      <div className="desk-actions request__new">
+        <button type="button" className="desk-button" onClick={onNew} aria-keyshortcuts="F3">
+          {t('counter.newRequest.open')} <kbd>F3</kbd>
+        </button>
+      </div>
     </section>
   );
 }

@@ -83,6 +83,7 @@ export function StatsView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut
             <Bars id="chart-trajectory" title={t('counter.stats.byTrajectory')} counts={stats.requestsByTrajectory} label={(k) => t(`counter.request.trajectories.${k}`)} />
             <Bars id="chart-eligibility" title={t('counter.stats.eligibility')} counts={stats.eligibilityOutcomes} label={(k) => t(`counter.request.outcomes.${k}`)} />
             <Bars id="chart-language" title={t('counter.stats.byLanguage')} counts={stats.requestsByLanguage} label={(k) => k.toUpperCase()} />
+            <Bars id="chart-origin" title={t('counter.stats.byOrigin')} counts={stats.requestsByOrigin} label={(k) => t(`counter.request.origins.${k}`)} />
             <Bars id="chart-hour" title={t('counter.stats.byHour')} counts={busyHours.map((h) => ({ key: `${String(h.hour).padStart(2, '0')}:00`, count: h.tickets + h.requests }))} label={(k) => k} />
           </div>
         </>

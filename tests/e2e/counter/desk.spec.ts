@@ -43,7 +43,7 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: `Aanvraag ${reference}`, level: 2 })).toBeFocused();
   await expect(page.getByTestId('request-facts')).toContainText('Testbezoeker Nummer4');
-  await expect(page.getByTestId('request-facts')).toContainText('gestart op de kiosk');
+  await expect(page.getByTestId('request-facts')).toContainText('kiosk (door de bezoeker)');
   await expectNoAxeViolations(page, 'request');
 
   // Identity check by keyboard: choose the document, type a BSN with a typo, then the right one.

@@ -6,6 +6,7 @@ import type { Core } from '../../../electron/core/app-core';
 import { dailyStatsCsv, type DailyStats } from '../../../shared/stats/daily-stats';
 import { startCounterCore } from '../../support/counter-core';
 import { startSim } from '../../support/sync-rig';
+import { until } from '../../support/until';
 import { voucherInput } from '../../support/voucher-input';
 
 const t = { transport: 'test' } as const;
@@ -23,14 +24,6 @@ async function counter(central?: RunningSim) {
   core = started.core;
   await started.call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
   return started;
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('the walk-in queue at the desk', () => {

@@ -8,7 +8,7 @@ import { useKiosk } from '../kiosk-context';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
 import { useVisit } from '../visit/visit-context';
-import { canRequest } from './can-request';
+import { canRequest } from '../../../../shared/eligibility/can-request';
 import { QuestionStep, type Answer } from './QuestionStep';
 
 type Step = { step: 'start' } | { step: 'question'; question: string } | { step: 'result' };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
-import { canRequest } from '../eligibility/can-request';
+import { canRequest } from '../../../../shared/eligibility/can-request';
 import { useVisit } from '../visit/visit-context';
 import { ChoiceTile } from './ChoiceTile';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageCode } from '../../../../shared/contract/languages';
+import { voucherConsentPurpose } from '../../../../shared/contract/requests-channels';
 import { Trajectory } from '../../../../shared/domain/trajectory';
 import { TextField } from '../keyboard/TextField';
 import { useKiosk } from '../kiosk-context';
@@ -11,16 +12,13 @@ import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
 import { StepIndicator } from '../screens/StepIndicator';
 import { useVisit } from '../visit/visit-context';
-import { canRequest } from '../eligibility/can-request';
+import { canRequest } from '../../../../shared/eligibility/can-request';
 import { providerSummary } from '../information/provider-summary';
 import { contactFrom, contactProblems } from './contact-errors';
 import { trajectoryIcons } from './trajectories';
 import { VoucherDone } from './VoucherDone';
 
 const formSteps: readonly VoucherStep[] = ['trajectory', 'provider', 'contact', 'consent', 'check'];
-
-/** The purpose the visitor agrees to; the consent screen's words are keyed by it. */
-const consentPurpose = 'voucher-request';
 
 export function VoucherFlow({ step }: { step: VoucherStep }) {
   const index = formSteps.indexOf(step);
@@ -215,7 +213,7 @@ function CheckStep() {
         trajectory: v.trajectory,
         ...(v.provider ? { providerId: v.provider.id } : {}),
         contact: contactFrom(v),
-        consent: { purpose: consentPurpose, at: v.consentAt },
+        consent: { purpose: voucherConsentPurpose, at: v.consentAt },
         eligibility: visit.eligibility,
         language: LanguageCode.catch('nl').parse(i18n.language),
       });
