@@ -1,12 +1,14 @@
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
 import type { Bridge } from '../bridge/bridge-client';
-import { CounterApp } from '../counter/CounterApp';
 import { applyDocumentLanguage } from '../i18n/i18n';
-import { KioskApp } from '../kiosk/KioskApp';
-import { NowServingScreen } from '../now-serving/NowServingScreen';
+
+// Each device loads only its own screens: a kiosk never downloads the desk, and the other way round.
+const KioskApp = lazy(() => import('../kiosk/KioskApp').then((m) => ({ default: m.KioskApp })));
+const CounterApp = lazy(() => import('../counter/CounterApp').then((m) => ({ default: m.CounterApp })));
+const NowServingScreen = lazy(() => import('../now-serving/NowServingScreen').then((m) => ({ default: m.NowServingScreen })));
 
 /** The counter's second display opens the app with ?screen=now-serving (docs/counter-and-hub.md). */
 const nowServingWanted = new URLSearchParams(window.location.search).get('screen') === 'now-serving';
@@ -40,7 +42,16 @@ export function App({ bridge, i18n }: Props) {
 
   if (state.kind === 'loading') return <p className="status" role="status">{t('app.loading')}</p>;
   if (state.kind === 'failed') return <p className="status status--error" role="alert">{t('app.startFailed')}</p>;
-  if (state.info.role === 'kiosk') return <KioskApp info={state.info} bridge={bridge} />;
-  if (nowServingWanted) return <NowServingScreen bridge={bridge} info={state.info} />;
-  return <CounterApp bridge={bridge} info={state.info} />;
+  const { info } = state;
+  return (
+    <Suspense fallback={<p className="status" role="status">{t('app.loading')}</p>}>
+      {info.role === 'kiosk' ? (
+        <KioskApp info={info} bridge={bridge} />
+      ) : nowServingWanted ? (
+        <NowServingScreen bridge={bridge} info={info} />
+      ) : (
+        <CounterApp bridge={bridge} info={info} />
+      )}
+    </Suspense>
+  );
 }
