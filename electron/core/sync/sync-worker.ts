@@ -29,6 +29,12 @@ export interface SyncWorkerOptions {
   probeBaseMs?: number;
   /** How often an idle worker looks for rows it was not told about. */
   idlePollMs?: number;
+  /**
+   * After an outage, start with one request in flight and double with every acknowledgement up to
+   * maxInFlight, so a fleet coming back does not meet a recovering API with its full concurrency.
+   * Off only in the storm benchmark's baseline.
+   */
+  rampAfterOutage?: boolean;
   /** Runs inside the transaction that marks a row acknowledged (e.g. to stamp the domain row). */
   onAcked?: (message: PendingMessage, receipt: unknown, at: Date) => void;
 }
@@ -37,7 +43,8 @@ export interface SyncWorkerOptions {
  * Sends the outbox to the central API: per aggregate strictly in order (a later message waits for
  * the earlier one's acknowledgement), at most maxInFlight at once, retrying with backoff and full
  * jitter, honouring Retry-After, and opening a circuit after repeated outages so a dead API is
- * probed cheaply instead of hammered. Nothing is ever dropped: a row leaves "pending" only when
+ * probed cheaply instead of hammered; when it answers again, sending resumes at a random moment
+ * and ramps up from one request in flight. Nothing is ever dropped: a row leaves "pending" only when
  * acknowledged or refused by the API (needs attention).
  */
 export function createSyncWorker(options: SyncWorkerOptions) {
@@ -50,6 +57,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   const threshold = options.circuitThreshold ?? 5;
   const probeBaseMs = options.probeBaseMs ?? 2000;
   const idlePollMs = options.idlePollMs ?? 5000;
+  const rampAfterOutage = options.rampAfterOutage ?? true;
 
   const inFlight = new Map<number, AbortController>();
   let running = false;
@@ -59,6 +67,11 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   let probes = 0;
   let outageStreak = 0;
   let probing = false;
+  /** How many may be in flight now: maxInFlight, or less while ramping up after an outage. */
+  let sendWindow = maxInFlight;
+  const widen = (): void => {
+    sendWindow = Math.min(maxInFlight, sendWindow * 2);
+  };
   const settled = new Set<Promise<void>>();
 
   const schedule = (ms: number, fn: () => void): void => {
@@ -94,15 +107,18 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     circuitOpen = false;
     probes = 0;
     outageStreak = 0;
-    // Everything waiting out a backoff that the outage caused goes now rather than at its old time.
+    if (rampAfterOutage) sendWindow = 1;
+    // Everything waiting out a backoff that the outage caused goes soon rather than at its old time;
+    // "soon" is a random moment within one base delay, so devices whose probes succeeded together
+    // do not all send in the same instant.
     outbox.retryNow(now());
-    pump();
+    schedule(random ? Math.floor(random() * baseMs) : 0, pump);
   }
 
   function pump(): void {
     if (!running || circuitOpen) return;
     try {
-      const capacity = maxInFlight - inFlight.size;
+      const capacity = sendWindow - inFlight.size;
       if (capacity > 0) {
         for (const message of outbox.ready(now(), [...inFlight.keys()], capacity)) dispatch(message);
       }
@@ -149,10 +165,13 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     switch (outcome.kind) {
       case 'acked':
         outageStreak = 0;
+        widen();
         outbox.markAcked(message.id, outcome.receipt, at, () => options.onAcked?.(message, outcome.receipt, at));
         return;
       case 'rejected':
         outageStreak = 0;
+        // A refusal is an answer too: the API is up and keeping pace.
+        widen();
         outbox.markNeedsAttention(message.id, outcome.reason, at);
         logger.warn('central API refused a message: it needs attention', { outboxId: message.id, kind: message.kind, reference: message.reference, reason: outcome.reason });
         return;
@@ -184,7 +203,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
       if (circuitOpen) {
         if (timer) clearTimeout(timer);
         void probe();
-      } else if (inFlight.size < maxInFlight) {
+      } else if (inFlight.size < sendWindow) {
         pump();
       }
     },

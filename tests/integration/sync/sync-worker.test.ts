@@ -103,6 +103,29 @@ describe('sync worker against the simulator over real HTTP', () => {
   });
 });
 
+describe('after an outage', () => {
+  it('resumes with one request in flight and doubles with each answer, so a returning fleet does not meet the API at full concurrency', async () => {
+    const sim = await startSim({ faults: { down: true } });
+    const d = device(sim, { maxInFlight: 8, circuitThreshold: 3, probeBaseMs: 50, capDelayMs: 200 });
+    for (let i = 0; i < 30; i++) d.enqueue(i, `agg-${i}`);
+    d.worker.start();
+    await waitFor(() => d.worker.circuitOpen && d.worker.progress.inFlight() === 0);
+    // The API comes back slow: while the first request is being answered, nothing else is sent.
+    sim.setFaults({ slowRate: 1, slowMs: 1500 });
+    sim.resetStats();
+    await waitFor(() => sim.stats().requestsReceived >= 1);
+    expect(sim.stats().peakConcurrent).toBe(1);
+    expect(d.worker.progress.inFlight()).toBe(1);
+    sim.setFaults({ slowRate: 1, slowMs: 50 });
+    await d.waitUntilDrained(10_000);
+    expect(sim.stats().distinctStored).toBe(30);
+    // Once answers come back it opens up again: requests overlap at the API.
+    expect(sim.stats().peakConcurrent).toBeGreaterThan(2);
+    await d.close();
+    await sim.close();
+  });
+});
+
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {
