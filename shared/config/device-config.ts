@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TrustedContentKeySchema } from '../content/pack-signature';
 import { Username } from '../staff/pin';
+import { contrastRatio } from '../theme/contrast';
 import { Slug } from '../validation/slug';
 import { LanguageCode } from '../contract/languages';
 import { MaintenanceWindow, UpdateChannel, defaultMaintenanceWindow } from '../updates/update-channel';
@@ -49,6 +50,24 @@ export const PrinterConfig = z.discriminatedUnion('type', [
 ]);
 export type PrinterConfig = z.infer<typeof PrinterConfig>;
 
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb, e.g. "#154273"').transform((c) => c.toLowerCase());
+
+/**
+ * A region's own colours. The brand colour fills the header and primary buttons, and is the text
+ * colour of secondary buttons on white; its contrast colour is the text on it. Both pairings must
+ * pass WCAG AA for normal text (4.5:1), or the device does not start: a low-contrast theme would
+ * fail every visitor who sees less well, on every screen.
+ */
+export const ThemeConfig = z
+  .strictObject({ brand: hexColour, brandContrast: hexColour.default('#ffffff') })
+  .superRefine((theme, ctx) => {
+    const onBrand = contrastRatio(theme.brand, theme.brandContrast);
+    if (onBrand < 4.5) ctx.addIssue({ code: 'custom', path: ['brandContrast'], message: `text in ${theme.brandContrast} on ${theme.brand} has a contrast of ${onBrand.toFixed(2)}:1; WCAG AA needs at least 4.5:1` });
+    const onWhite = contrastRatio(theme.brand, '#ffffff');
+    if (onWhite < 4.5) ctx.addIssue({ code: 'custom', path: ['brand'], message: `${theme.brand} on white has a contrast of ${onWhite.toFixed(2)}:1; WCAG AA needs at least 4.5:1 (choose a darker shade)` });
+  });
+export type ThemeConfig = z.infer<typeof ThemeConfig>;
+
 /**
  * One file per device, written by regional IT. Strict: an unknown key is almost always a typo,
  * and a typo in a kiosk's config should stop start-up, not be ignored for months.
@@ -63,6 +82,8 @@ export const DeviceConfigSchema = z.strictObject({
   }),
   region: slug,
   defaultLanguage: LanguageCode.default('nl'),
+  /** The region's colours; the national blue when left out. High contrast mode ignores them. */
+  theme: ThemeConfig.optional(),
   demo: z.boolean().default(false),
   centralApiUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   printer: PrinterConfig.prefault({ type: 'virtual' }),

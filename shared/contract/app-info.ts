@@ -10,6 +10,8 @@ export const AppInfoSchema = z.object({
   location: z.object({ id: z.string(), name: z.string() }),
   region: z.string(),
   defaultLanguage: LanguageCode,
+  /** The region's colours from the device config (already contrast-checked); null: the national blue. */
+  theme: z.object({ brand: z.string(), brandContrast: z.string() }).nullable(),
   idleSeconds: z.number().int(),
   content: z.object({ version: z.string(), createdAt: z.string() }).nullable(),
   shell: z.enum(['electron', 'browser']),

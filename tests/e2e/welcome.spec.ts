@@ -56,3 +56,21 @@ test('a page opened without the token says so in plain words', async ({ page }) 
   await page.goto(host.origin);
   await expect(page.getByRole('alert')).toHaveText('De kiosk kan nu niet starten. Vraag een medewerker om hulp.');
 });
+
+test("a region's colours from the device config recolour the kiosk; high contrast still wins", async ({ page }) => {
+  const config = join(tempDir('e2e'), 'device.json');
+  writeFileSync(config, JSON.stringify({ role: 'kiosk', demo: true, location: { id: 'zwolle-centrum', name: 'Loopbaanwinkel Zwolle' }, region: 'regio-zwolle', theme: { brand: '#005A32' } }));
+  host = await spawnHost(['--config', config]);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.locator('.kiosk__bar')).toHaveCSS('background-color', 'rgb(0, 90, 50)');
+  await expect(page.locator('[data-tool="staff"]')).toHaveCSS('background-color', 'rgb(0, 90, 50)');
+  await page.locator('[data-tool="contrast"]').click();
+  await expect(page.locator('[data-tool="staff"]')).toHaveCSS('background-color', 'rgb(255, 255, 0)');
+});
+
+test('a theme visitors could not read stops the start with the field and the contrast, not a stack trace', async () => {
+  const config = join(tempDir('e2e'), 'device.json');
+  writeFileSync(config, JSON.stringify({ role: 'kiosk', location: { id: 'zwolle-centrum', name: 'Loopbaanwinkel Zwolle' }, region: 'regio-zwolle', theme: { brand: '#9fc5e8' } }));
+  await expect(spawnHost(['--config', config])).rejects.toThrow(/theme\.brand.*contrast of 1\.\d\d:1/s);
+});

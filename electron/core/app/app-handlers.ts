@@ -27,6 +27,7 @@ export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<typeof appC
         location: config.location,
         region: config.region,
         defaultLanguage: config.defaultLanguage,
+        theme: config.theme ?? null,
         idleSeconds: config.idleSeconds,
         content: content && { version: content.version, createdAt: content.createdAt },
         shell: deps.shell,

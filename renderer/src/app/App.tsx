@@ -13,6 +13,13 @@ const NowServingScreen = lazy(() => import('../now-serving/NowServingScreen').th
 /** The counter's second display opens the app with ?screen=now-serving (docs/counter-and-hub.md). */
 const nowServingWanted = new URLSearchParams(window.location.search).get('screen') === 'now-serving';
 
+/** The region's colours feed the brand tokens (tokens.css); high contrast mode still overrides them. */
+function applyRegionTheme(theme: AppInfo['theme']): void {
+  if (!theme) return;
+  document.documentElement.style.setProperty('--lbw-region-brand', theme.brand);
+  document.documentElement.style.setProperty('--lbw-region-brand-contrast', theme.brandContrast);
+}
+
 type State = { kind: 'loading' } | { kind: 'ready'; info: AppInfo } | { kind: 'failed' };
 
 interface Props {
@@ -32,6 +39,7 @@ export function App({ bridge, i18n }: Props) {
       .then(async (info) => {
         await i18n.changeLanguage(info.defaultLanguage);
         applyDocumentLanguage(info.defaultLanguage);
+        applyRegionTheme(info.theme);
         if (live) setState({ kind: 'ready', info });
       })
       .catch(() => live && setState({ kind: 'failed' }));
