@@ -23,6 +23,8 @@ export interface PrintSpooler {
   kick(): void;
   /** Runs until no job is due right now; for tests and shutdown. */
   drain(): Promise<void>;
+  /** True while it is talking to the printer (checking it or sending a job). */
+  busy(): boolean;
   close(): Promise<void>;
 }
 
@@ -131,6 +133,7 @@ export function createPrintSpooler(options: SpoolerOptions): PrintSpooler {
 
   return {
     kick,
+    busy: () => running !== null,
     async drain() {
       kick();
       while (running) await running;

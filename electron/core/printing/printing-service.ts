@@ -207,7 +207,10 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       if (!device) {
         return { kind: 'none', state: 'none', paperLow: false, reportsPaper: false, checkedAt: new Date().toISOString(), pendingJobs: counts.pending, failedJobs: counts.failed };
       }
-      const current = lastCheck && Date.now() - lastCheck.at <= statusMaxAgeMs ? lastCheck : noteCheck(await device.check());
+      // While the spooler is talking to the printer its own checks keep lastCheck current; a second
+      // connection could be turned away by a printer that serves one at a time and read as "offline".
+      const reuse = lastCheck !== null && (Date.now() - lastCheck.at <= statusMaxAgeMs || spooler?.busy() === true);
+      const current = reuse && lastCheck ? lastCheck : noteCheck(await device.check());
       return {
         kind: device.kind,
         state: current.check.state,

@@ -62,6 +62,21 @@ describe('printer off, hung, out of paper', () => {
     expect(receipts.map((r) => r.qrCodes[0])).toEqual(['FRAC-AAAA', 'CCCC-DDDD']);
   });
 
+  it('does not open a second connection for a status check while a job is going out', async () => {
+    // A patient printer connection, so sending a stalled job lasts longer than the status cache.
+    const { emulator, printing } = await setup({ connectTimeoutMs: 2500 });
+    expect((await printing.status()).state).toBe('ready');
+    // Jammed mid-job: the print connection stays open, as a long receipt's would.
+    await emulator.setMode('stall');
+    const job = printing.enqueue(voucherReceipt());
+    await until(() => printing.job(job.id).state === 'sending');
+    const opened = emulator.connectionsOpened;
+    await new Promise((r) => setTimeout(r, 1100)); // older than the status cache
+    // A printer that serves one connection at a time would refuse a check now and look "offline".
+    expect(await printing.status()).toMatchObject({ state: 'ready' });
+    expect(emulator.connectionsOpened).toBe(opened);
+  });
+
   it('reports a hung printer as offline within the timeout and sends it nothing', async () => {
     const { emulator, printing } = await setup();
     await emulator.setMode('hang');

@@ -19,6 +19,8 @@ export interface PrinterEmulator {
   readonly unknownCommands: string[];
   /** How many connections delivered print data (status checks do not count). */
   readonly jobsReceived: number;
+  /** Every connection accepted so far, status checks included. */
+  readonly connectionsOpened: number;
   setMode(mode: EmulatorMode): Promise<void>;
   setPaper(paper: PaperState): void;
   setCoverOpen(open: boolean): void;
@@ -57,6 +59,7 @@ export async function startPrinterEmulator(options: { dialect?: Dialect } = {}):
   let paper: PaperState = 'ok';
   let coverOpen = false;
   let jobsReceived = 0;
+  let connectionsOpened = 0;
   let lastByte = 0;
   let port = 0;
 
@@ -77,6 +80,7 @@ export async function startPrinterEmulator(options: { dialect?: Dialect } = {}):
 
   const onConnection = (socket: Socket): void => {
     sockets.add(socket);
+    connectionsOpened += 1;
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
     if (mode === 'hang') {
@@ -148,6 +152,9 @@ export async function startPrinterEmulator(options: { dialect?: Dialect } = {}):
     host: '127.0.0.1',
     receipts,
     unknownCommands,
+    get connectionsOpened() {
+      return connectionsOpened;
+    },
     get jobsReceived() {
       return jobsReceived;
     },
