@@ -42,11 +42,13 @@ describe('the bridge contract', () => {
       location: { id: 'utrecht-centrum', name: 'Utrecht' },
       region: 'midden-utrecht',
       defaultLanguage: 'nl',
+      theme: { brand: '#005a32', brandContrast: '#ffffff' },
       idleSeconds: 90,
       content: null,
       shell: 'browser',
     };
     expect(AppInfoSchema.parse(info)).toEqual(info);
+    expect(AppInfoSchema.safeParse({ ...info, theme: null }).success).toBe(true);
     expect(AppInfoSchema.safeParse({ ...info, role: 'printer' }).success).toBe(false);
   });
 
