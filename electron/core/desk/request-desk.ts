@@ -120,6 +120,8 @@ export function createRequestDesk(deps: RequestDeskDeps) {
       appendAudit(db, deps.now(), { action: 'voucher-request.opened', aggregateType: 'voucher-request', aggregateId: row.id, detail: { reference, by: staffId } });
       return detail(row);
     },
+    /** The same record without an "opened" audit row: for callers that audit their own purpose (subject access). */
+    lookup: (reference: string): RequestDetail => detail(find(reference)),
     complete: (reference: string, document: IdDocumentType, bsn: string, staffId: string): CompletedRequest => {
       const done = complete.immediate(reference, document, bsn, staffId, deps.now());
       deps.receipts?.committed();

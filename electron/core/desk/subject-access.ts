@@ -14,8 +14,10 @@ export function createSubjectAccess(db: Database, requests: ReturnType<typeof cr
   const sent = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE aggregate_id = ? AND kind = 'voucher-request.submit' AND status = 'acked'");
   const erasedAt = db.prepare<[string], { purged_at: string | null }>('SELECT purged_at FROM voucher_requests WHERE id = ?');
 
-  const record = (reference: string, staffId: string): SubjectRecord => {
-    const request = requests.find(reference, staffId);
+  // Subject access audits its own purpose (viewed, exported, printed, erased); an extra "opened"
+  // row per look would clutter the trail the visitor is shown.
+  const record = (reference: string): SubjectRecord => {
+    const request = requests.lookup(reference);
     return {
       request,
       sentToCentral: (sent.get(request.id)?.n ?? 0) > 0,
@@ -25,7 +27,7 @@ export function createSubjectAccess(db: Database, requests: ReturnType<typeof cr
   };
 
   const erase = db.transaction((reference: string, reason: string, staffId: string, at: Date): void => {
-    const { id } = requests.find(reference, staffId);
+    const { id } = requests.lookup(reference);
     const wasSent = (sent.get(id)?.n ?? 0) > 0;
     db.prepare(
       `UPDATE voucher_requests SET contact = NULL, bsn = NULL, purged_at = coalesce(purged_at, ?),
@@ -41,24 +43,24 @@ export function createSubjectAccess(db: Database, requests: ReturnType<typeof cr
 
   return {
     find(reference: string, staffId: string): SubjectRecord {
-      const found = record(reference, staffId);
+      const found = record(reference);
       appendAudit(db, now(), { action: 'privacy.viewed', aggregateType: 'voucher-request', aggregateId: found.request.id, detail: { reference, by: staffId } });
       return found;
     },
     export(reference: string, staffId: string): { fileName: string; json: string } {
-      const found = record(reference, staffId);
+      const found = record(reference);
       appendAudit(db, now(), { action: 'privacy.exported', aggregateType: 'voucher-request', aggregateId: found.request.id, detail: { reference, by: staffId } });
       return { fileName: `loopbaanwinkel-gegevens-${reference}.json`, json: JSON.stringify({ exportedAt: now().toISOString(), ...found }, null, 2) };
     },
     /** What the printout shows is what this returns: the audit row says it left the building on paper. */
     print(reference: string, staffId: string): SubjectRecord {
-      const found = record(reference, staffId);
+      const found = record(reference);
       appendAudit(db, now(), { action: 'privacy.printed', aggregateType: 'voucher-request', aggregateId: found.request.id, detail: { reference, by: staffId } });
       return found;
     },
     erase(reference: string, reason: string, staffId: string): SubjectRecord {
       erase.immediate(reference, reason, staffId, now());
-      return record(reference, staffId);
+      return record(reference);
     },
   };
 }
