@@ -5,7 +5,7 @@ import type { DeskSession } from '../../../shared/contract/staff-channels';
 import { Pin, Username } from '../../../shared/staff/pin';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey } from './bridge-errors';
-import { DeviceFacts } from './DeviceFacts';
+import { DeskGate } from './DeskGate';
 import { Field } from './Field';
 
 interface Props {
@@ -43,24 +43,17 @@ export function SetupScreen({ bridge, info, onDone }: Props) {
   };
 
   return (
-    <div className="desk-gate-page">
-      <main className="desk-gate" aria-labelledby="setup-title">
-        <h1 id="setup-title">{t('counter.setup.title')}</h1>
-        <p>{t('counter.setup.intro')}</p>
-        <form onSubmit={(e) => void submit(e)} noValidate className="stack">
-          <Field label={t('counter.staff.displayName')} autoComplete="name" value={form.displayName} onChange={set('displayName')} error={errors.displayName} autoFocus />
-          <Field label={t('counter.staff.username')} hint={t('counter.staff.usernameRule')} autoComplete="username" value={form.username} onChange={set('username')} error={errors.username} />
-          <Field label={t('counter.staff.pin')} hint={t('counter.staff.pinRule')} type="password" inputMode="numeric" autoComplete="new-password" value={form.pin} onChange={set('pin')} error={errors.pin} />
-          <Field label={t('counter.setup.repeatPin')} type="password" inputMode="numeric" autoComplete="new-password" value={form.repeat} onChange={set('repeat')} error={errors.repeat} />
-          {failure && <p role="alert" className="desk-error">{failure}</p>}
-          <button type="submit" className="desk-button desk-button--primary" disabled={busy}>
-            {t('counter.setup.submit')}
-          </button>
-        </form>
-      </main>
-      <aside className="desk-gate__facts" aria-label={t('counter.subtitle')}>
-        <DeviceFacts info={info} />
-      </aside>
-    </div>
+    <DeskGate info={info} titleId="setup-title" title={t('counter.setup.title')} intro={t('counter.setup.intro')}>
+      <form onSubmit={(e) => void submit(e)} noValidate className="stack">
+        <Field label={t('counter.staff.displayName')} autoComplete="name" value={form.displayName} onChange={set('displayName')} error={errors.displayName} autoFocus />
+        <Field label={t('counter.staff.username')} hint={t('counter.staff.usernameRule')} autoComplete="username" value={form.username} onChange={set('username')} error={errors.username} />
+        <Field label={t('counter.staff.pin')} hint={t('counter.staff.pinRule')} type="password" inputMode="numeric" autoComplete="new-password" value={form.pin} onChange={set('pin')} error={errors.pin} />
+        <Field label={t('counter.setup.repeatPin')} type="password" inputMode="numeric" autoComplete="new-password" value={form.repeat} onChange={set('repeat')} error={errors.repeat} />
+        {failure && <p role="alert" className="desk-error">{failure}</p>}
+        <button type="submit" className="desk-button desk-button--primary" disabled={busy}>
+          {t('counter.setup.submit')}
+        </button>
+      </form>
+    </DeskGate>
   );
 }

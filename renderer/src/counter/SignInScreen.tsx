@@ -4,7 +4,7 @@ import type { AppInfo } from '../../../shared/contract/app-info';
 import type { DeskSession } from '../../../shared/contract/staff-channels';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey } from './bridge-errors';
-import { DeviceFacts } from './DeviceFacts';
+import { DeskGate } from './DeskGate';
 import { Field } from './Field';
 
 interface Props {
@@ -47,33 +47,31 @@ export function SignInScreen({ bridge, info, lockedFor, onSignedIn }: Props) {
   };
 
   return (
-    <div className="desk-gate-page">
-      <main className="desk-gate" aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title">{lockedFor ? t('counter.signIn.lockedTitle') : t('counter.signIn.title')}</h1>
-        <p>{lockedFor ? t('counter.signIn.lockedIntro', { name: lockedFor.displayName }) : t('counter.signIn.intro', { location: info.location.name })}</p>
-        <form onSubmit={(e) => void submit(e)} noValidate className="stack">
-          <Field label={t('counter.staff.username')} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus={!lockedFor} />
-          <Field
-            label={t('counter.staff.pin')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="current-password"
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-            inputRef={pinRef}
-            autoFocus={Boolean(lockedFor)}
-          />
-          <p role="alert" className="desk-error">
-            {message}
-          </p>
-          <button type="submit" className="desk-button desk-button--primary" disabled={busy}>
-            {t('counter.signIn.submit')}
-          </button>
-        </form>
-      </main>
-      <aside className="desk-gate__facts" aria-label={t('counter.subtitle')}>
-        <DeviceFacts info={info} />
-      </aside>
-    </div>
+    <DeskGate
+      info={info}
+      titleId="sign-in-title"
+      title={lockedFor ? t('counter.signIn.lockedTitle') : t('counter.signIn.title')}
+      intro={lockedFor ? t('counter.signIn.lockedIntro', { name: lockedFor.displayName }) : t('counter.signIn.intro', { location: info.location.name })}
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate className="stack">
+        <Field label={t('counter.staff.username')} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus={!lockedFor} />
+        <Field
+          label={t('counter.staff.pin')}
+          type="password"
+          inputMode="numeric"
+          autoComplete="current-password"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          inputRef={pinRef}
+          autoFocus={Boolean(lockedFor)}
+        />
+        <p role="alert" className="desk-error">
+          {message}
+        </p>
+        <button type="submit" className="desk-button desk-button--primary" disabled={busy}>
+          {t('counter.signIn.submit')}
+        </button>
+      </form>
+    </DeskGate>
   );
 }
