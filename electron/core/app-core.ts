@@ -16,6 +16,7 @@ import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligi
 import type { Logger } from './log/logger';
 import { schemaVersion } from './store/migrations';
 import { createDeskStack } from './desk/desk-stack';
+import { expectedWaitMinutes } from './desk/wait-estimate';
 import { createPrintingHandlers } from './printing/printing-handlers';
 import { createPrintingService, type PrintingService } from './printing/printing-service';
 import { packDisplayNames } from './printing/pack-display-names';
@@ -96,6 +97,14 @@ export function createCore(options: CoreOptions): Core {
     receipts: (db) => {
       printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => content.current()), onStateChange });
       return printingHolder.service.receipts;
+    },
+    // A ticket's waiting time comes from the desk's pace: on a kiosk as its hub last answered it (plus
+    // the tickets this kiosk gave out since), on the counter from its own queue. Looked up when a
+    // ticket is taken, so the heartbeat and the desk made below exist by then.
+    expectedWait: (at, takenHereSince) => {
+      const heard = hubHeartbeatHolder.current?.pace(at);
+      if (heard) return expectedWaitMinutes({ ...heard.pace, waiting: heard.pace.waiting + takenHereSince(heard.at) });
+      return options.config.role === 'counter' ? expectedWaitMinutes(desk.pace()) : null;
     },
   });
   const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null, onStateChange });

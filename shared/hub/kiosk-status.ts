@@ -29,4 +29,13 @@ export const KioskStatusReport = z.strictObject({
 });
 export type KioskStatusReport = z.infer<typeof KioskStatusReport>;
 
-export const KioskStatusAck = z.object({ stored: z.literal(true) });
+/** How the desk is keeping pace: the hub's answer to a status report, so the kiosk can tell a visitor how long they will wait. */
+export const QueuePace = z.strictObject({
+  waiting: z.number().int().min(0),
+  /** Minutes between two calls at the desk lately; null while there is no basis for it. */
+  minutesPerTicket: z.number().positive().max(600).nullable(),
+});
+export type QueuePace = z.infer<typeof QueuePace>;
+
+/** Without `pace` (an older hub) the kiosk simply tells no waiting time. */
+export const KioskStatusAck = z.object({ stored: z.literal(true), pace: QueuePace.optional() });

@@ -3,6 +3,7 @@ import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { ContentPack } from '../../../shared/content/pack-schema';
 import { deskChannels } from '../../../shared/contract/desk-channels';
 import { staffChannels } from '../../../shared/contract/staff-channels';
+import type { QueuePace } from '../../../shared/hub/kiosk-status';
 import type { StaffRole } from '../../../shared/staff/staff-role';
 import type { HandlersFor } from '../bridge/handlers';
 import type { FieldCipher } from '../crypto/field-cipher';
@@ -50,6 +51,8 @@ type DeskHandlers = HandlersFor<typeof staffChannels> & HandlersFor<typeof deskC
 export interface DeskStack {
   handlers: DeskHandlers;
   staffRole(): StaffRole | null;
+  /** The desk's pace today; null without a device database. */
+  pace(): QueuePace | null;
   close(): Promise<void>;
 }
 
@@ -68,7 +71,7 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
       throw new CoreError('unavailable', 'The device database is not available, so the desk cannot work. Ask IT for help.');
     };
     const handlers = Object.fromEntries(Object.keys({ ...staffChannels, ...deskChannels }).map((name) => [name, unavailable])) as unknown as DeskHandlers;
-    return { handlers, staffRole: () => null, close: async () => undefined };
+    return { handlers, staffRole: () => null, pace: () => null, close: async () => undefined };
   }
   const { db, cipher, outbox } = store;
   const now = () => store.now().getTime();
@@ -106,6 +109,7 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
         onIngested: () => store.nudge(),
         kiosks,
         now: store.now,
+        pace: () => queue.pace(),
         logger: options.logger.child({ part: 'hub' }),
       })
         .then((server) => (listening = server))
@@ -116,6 +120,7 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
     : Promise.resolve(null);
   return {
     staffRole: () => staff.currentRole(),
+    pace: () => queue.pace(),
     close: async () => {
       if (statisticsTimer) clearInterval(statisticsTimer);
       await (await hub)?.close();

@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { NowServing, QueueTicket } from '../../../shared/contract/desk-channels';
+import type { QueuePace } from '../../../shared/hub/kiosk-status';
 import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
 import { serviceDay } from '../requests/service-day';
+import { minutesPerTicket } from './wait-estimate';
 
 interface TicketRow {
   id: string;
@@ -38,6 +40,9 @@ export function createQueue(db: Database, now: () => Date) {
   const lastCalled = db.prepare<[string], { number: string; calledAt: string }>(
     `SELECT number, called_at AS calledAt FROM tickets WHERE service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT 4`,
   );
+  const recentCalls = db.prepare<[string], { calledAt: string }>(
+    `SELECT called_at AS calledAt FROM tickets WHERE service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC LIMIT 9`,
+  );
   const waitingCount = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM tickets WHERE service_day = ? AND state = 'waiting'`);
   const byId = db.prepare<[string], TicketRow>('SELECT id, number, topic, state, created_at, called_at FROM tickets WHERE id = ?');
 
@@ -60,6 +65,11 @@ export function createQueue(db: Database, now: () => Date) {
 
   return {
     list: (): QueueTicket[] => open.all(serviceDay(now())).map(toTicket),
+    pace: (): QueuePace => {
+      const at = now();
+      const day = serviceDay(at);
+      return { waiting: waitingCount.get(day)?.n ?? 0, minutesPerTicket: minutesPerTicket(recentCalls.all(day).map((r) => new Date(r.calledAt)), at) };
+    },
     nowServing: (): NowServing => {
       const day = serviceDay(now());
       return { called: lastCalled.all(day), waiting: waitingCount.get(day)?.n ?? 0 };

@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:https';
 import { HubAck } from '../../../shared/hub/hub-message';
-import { KioskStatusAck, type KioskStatusReport } from '../../../shared/hub/kiosk-status';
+import { KioskStatusAck, type KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
 import type { PendingMessage } from '../outbox/outbox';
 import type { CentralClient, SendOutcome } from '../sync/central-client';
 import { hubCiphers, hubTlsVersion } from './hub-psk';
@@ -11,7 +11,8 @@ interface Reply {
 }
 
 /** A heartbeat is state, not a message: a failed one is not retried, the next one replaces it. */
-export type StatusOutcome = { sent: true } | { sent: false; reason: string };
+/** `pace`: the desk's pace as the hub answered it; null from a hub that does not send it. */
+export type StatusOutcome = { sent: true; pace: QueuePace | null } | { sent: false; reason: string };
 
 export type HubClient = Pick<CentralClient, 'send' | 'healthy'> & { reportStatus(report: KioskStatusReport): Promise<StatusOutcome> };
 
@@ -90,7 +91,8 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
       } catch (err) {
         return { sent: false, reason: `hub not reachable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
       }
-      if (reply.status === 200 && KioskStatusAck.safeParse(jsonOf(reply.body)).success) return { sent: true };
+      const ack = reply.status === 200 ? KioskStatusAck.safeParse(jsonOf(reply.body)) : null;
+      if (ack?.success) return { sent: true, pace: ack.data.pace ?? null };
       return { sent: false, reason: reasonOf(reply) };
     },
     async healthy(timeoutMs = Math.min(options.requestTimeoutMs, 3000)): Promise<boolean> {

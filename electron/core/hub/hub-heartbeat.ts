@@ -1,4 +1,4 @@
-import type { KioskStatusReport } from '../../../shared/hub/kiosk-status';
+import type { KioskStatusReport, QueuePace } from '../../../shared/hub/kiosk-status';
 import type { Logger } from '../log/logger';
 import { schedulePeriodic } from '../sync/periodic';
 import type { HubClient } from './hub-client';
@@ -8,6 +8,8 @@ export interface HubHeartbeat {
   sendNow(): Promise<boolean>;
   /** Something the report carries changed: send soon, and once more if a send already under way was built before the change. */
   changed(): void;
+  /** The desk's pace from the hub's latest answer, with when it came; null before any or when it is too old to go by. */
+  pace(now: Date): { pace: QueuePace; at: Date } | null;
   stop(): void;
 }
 
@@ -27,6 +29,7 @@ export function createHubHeartbeat(options: {
   // Log when reaching the hub starts or stops working, not every 30 seconds while it is down.
   let failing = false;
   let stale = false;
+  let latest: { pace: QueuePace; at: Date } | null = null;
   const send = async (): Promise<boolean> => {
     stale = false;
     let outcome;
@@ -38,6 +41,7 @@ export function createHubHeartbeat(options: {
     if (!outcome.sent && !failing) log.warn('the hub did not take the kiosk status; the next heartbeat tries again', { reason: outcome.reason.slice(0, 200) });
     if (outcome.sent && failing) log.info('the hub takes the kiosk status again');
     failing = !outcome.sent;
+    if (outcome.sent) latest = outcome.pace && { pace: outcome.pace, at: new Date() };
     return outcome.sent;
   };
   const schedule = schedulePeriodic(send, options);
@@ -47,6 +51,8 @@ export function createHubHeartbeat(options: {
       stale = true;
       void schedule.now().then(() => (stale ? schedule.now() : undefined));
     },
+    // Two missed heartbeats and the pace is old news: better no estimate than a wrong one.
+    pace: (now) => (latest && now.getTime() - latest.at.getTime() <= 2 * options.everyMs ? latest : null),
     stop: schedule.stop,
   };
 }

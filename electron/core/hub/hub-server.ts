@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { HubMessage } from '../../../shared/hub/hub-message';
-import { KioskStatusReport } from '../../../shared/hub/kiosk-status';
+import { KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
 import { formatIssues } from '../../../shared/validation/format-issues';
 import type { Logger } from '../log/logger';
 import { hubCiphers, hubTlsVersion } from './hub-psk';
@@ -61,6 +61,8 @@ export async function startHubServer(options: {
   onIngested(): void;
   kiosks: HubKiosks;
   now: () => Date;
+  /** The desk's pace, sent back with every status report so kiosks can estimate waiting times. */
+  pace: () => QueuePace;
   logger: Logger;
 }): Promise<HubServer> {
   const { logger } = options;
@@ -110,7 +112,7 @@ export async function startHubServer(options: {
         throw new HubRejection(`the status report does not match the hub contract: ${issue ? `${issue.path}: ${issue.message}` : 'unknown field'}`);
       }
       options.kiosks.noteStatus(identity, report.data, options.now());
-      return send(res, 200, { stored: true });
+      return send(res, 200, { stored: true, pace: options.pace() });
     }
     send(res, 404, { reason: 'no such hub operation' });
   }

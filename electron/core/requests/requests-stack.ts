@@ -20,7 +20,7 @@ import { idleProgress, readSyncStatus } from '../sync/sync-status';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
 import { markVoucherAcked, purgePersonalData } from './purge';
 import { createRequestsHandlers, type RequestServicesOrError } from './requests-handlers';
-import { createTickets } from './tickets';
+import { createTickets, type TicketDeps } from './tickets';
 import { createVoucherRequests } from './voucher-requests';
 
 /** Worker settings a test or benchmark may shorten; production uses the defaults. */
@@ -40,6 +40,8 @@ export interface RequestsStackOptions {
   syncTuning?: SyncTuning;
   /** Printing, given the open database: its print jobs are written in the requests' transactions. */
   receipts?: (db: Database) => ReceiptWriter;
+  /** The waiting-time estimate for a new ticket (see tickets.ts); none without it. */
+  expectedWait?: TicketDeps['expectedWait'];
 }
 
 export interface QueueDepth {
@@ -135,7 +137,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
       return result;
     };
     const vouchers = createVoucherRequests({ db, cipher, outbox, config, now, receipts });
-    const tickets = createTickets({ db, outbox, config, now, receipts });
+    const tickets = createTickets({ db, outbox, config, now, receipts, expectedWait: options.expectedWait });
     deskStore = { db, cipher, outbox, now, receipts, nudge: () => sync?.nudge() };
     access = {
       ok: true,

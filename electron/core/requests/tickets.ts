@@ -16,6 +16,11 @@ export interface TicketDeps {
   now: () => Date;
   /** Stores the ticket's print job in the same transaction; absent on a device without printing. */
   receipts?: ReceiptWriter;
+  /**
+   * Minutes until a ticket taken now is called, or null when this device has no basis to say.
+   * `takenHereSince` counts this device's tickets after a moment: ones the hub may not have seen yet.
+   */
+  expectedWait?: (at: Date, takenHereSince: (since: Date) => number) => number | null;
 }
 
 /**
@@ -28,6 +33,8 @@ export function createTickets(deps: TicketDeps) {
   const prefix = deps.config.ticketPrefix;
   const lastSeq = db.prepare('SELECT max(seq) AS seq FROM tickets WHERE service_day = ?');
   const insert = db.prepare('INSERT INTO tickets (id, number, topic, service_day, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  // From the same millisecond on: a ticket taken right as the hub's answer arrived may not be in it.
+  const takenSince = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM tickets WHERE service_day = ? AND created_at >= ?');
 
   const take = db.transaction((topic: string, language: LanguageCode, now: Date): TicketTakeResult => {
     const day = serviceDay(now);
@@ -35,13 +42,14 @@ export function createTickets(deps: TicketDeps) {
     const number = `${prefix}${String(seq).padStart(3, '0')}`;
     const id = uuidv7();
     const createdAt = now.toISOString();
+    // Estimated before the new ticket is stored: it waits behind the others, not behind itself.
+    const expectedWaitMinutes = deps.expectedWait?.(now, (since) => takenSince.get(day, since.toISOString())?.n ?? 0) ?? null;
     insert.run(id, number, topic, day, seq, createdAt);
     const body = QueueTicketRecord.parse({ number, topic, locationId: deps.config.location.id, serviceDay: day, takenAt: createdAt });
     outbox.enqueue({ aggregateType: 'ticket', aggregateId: id, kind: 'ticket.record', reference: number, body }, now);
     appendAudit(db, now, { action: 'ticket.taken', aggregateType: 'ticket', aggregateId: id, detail: { number, topic } });
-    // No estimate yet: this device does not see when tickets are served (the counter desk does).
-    const printJobId = deps.receipts?.ticketTaken({ number, topic, expectedWaitMinutes: null, language, createdAt }) ?? null;
-    return { number, topic, expectedWaitMinutes: null, createdAt, printJobId };
+    const printJobId = deps.receipts?.ticketTaken({ number, topic, expectedWaitMinutes, language, createdAt }) ?? null;
+    return { number, topic, expectedWaitMinutes, createdAt, printJobId };
   });
 
   return {

@@ -146,7 +146,7 @@ describe('kiosk heartbeats to the location hub', () => {
     expect(await client.reportStatus(bad)).toEqual({ sent: false, reason: expect.stringMatching(/^hub 422: .*printer\.state/) as unknown as string });
     expect(await kiosksAt(hub)).toEqual([]);
 
-    expect(await client.reportStatus(good)).toEqual({ sent: true });
+    expect(await client.reportStatus(good)).toEqual({ sent: true, pace: { waiting: 0, minutesPerTicket: null } });
     const before = await kiosksAt(hub);
     expect(before).toMatchObject([{ identity: 'zwolle-centrum/C', printer: { state: 'paper-out', pendingJobs: 2 } }]);
     const negative = { ...good, queue: { ...good.queue, pending: -1 } };
@@ -183,5 +183,34 @@ describe('kiosk heartbeats to the location hub', () => {
     expect(await kiosk.heartbeat()).toBe(false);
     expect(kiosk.outboxRows()).toEqual(before);
     expect(await kiosk.call('sync.status')).toMatchObject({ queued: 1, needsAttention: [] });
+  });
+});
+
+describe('waiting times from the desk\'s pace', () => {
+  it('a kiosk tells a visitor how long they will wait, from the pace its hub reported and the tickets it gave out since', async () => {
+    const port = await freePort();
+    const locationKey = randomBytes(32).toString('base64url');
+    let clock = new Date('2026-11-24T09:00:00.000Z');
+    const hub = await startHub({ port, locationKey, now: () => clock });
+    for (let i = 0; i < 6; i++) await hub.call('ticket.take', { topic: 'voucher' });
+    // The desk calls someone every ten minutes.
+    for (let i = 0; i < 4; i++) {
+      clock = new Date(clock.getTime() + (i === 0 ? 0 : 10 * 60_000));
+      // Ten minutes is longer than the desk's auto-lock: Anna opens it again each time.
+      await hub.call('staff.signIn', { username: 'anna', pin: '482915' });
+      const called = await hub.call('queue.callNext', {});
+      await hub.call('queue.close', { id: called.id, outcome: 'served' });
+    }
+    clock = new Date(clock.getTime() + 2 * 60_000);
+
+    const kiosk = await startKiosk(port, locationKey);
+    // Before the hub has answered a heartbeat the kiosk has no basis and says nothing.
+    expect((await kiosk.call('ticket.take', { topic: 'voucher' })).expectedWaitMinutes).toBeNull();
+    await waitFor('the kiosk ticket at the hub', async () => ((await hub.call('queue.list', {})) as unknown as unknown[]).length === 3);
+    expect(await kiosk.heartbeat()).toBe(true);
+    // Three wait at the hub (two of its own, one from this kiosk): (3 + 0.5) x 10 minutes, in steps of five.
+    expect((await kiosk.call('ticket.take', { topic: 'voucher' })).expectedWaitMinutes).toBe(35);
+    // The next one also waits behind the ticket this kiosk just gave out, which the hub has not reported yet.
+    expect((await kiosk.call('ticket.take', { topic: 'voucher' })).expectedWaitMinutes).toBe(45);
   });
 });

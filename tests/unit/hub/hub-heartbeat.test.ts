@@ -17,7 +17,7 @@ function rig() {
       reportStatus: (report) =>
         new Promise((resolve) => {
           sent.push(report.printer.state);
-          waiting.push(() => resolve({ sent: true }));
+          waiting.push(() => resolve({ sent: true, pace: null }));
         }),
     },
     build: async (): Promise<KioskStatusReport> => ({
