@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { Slug } from '../validation/slug';
 import { ReferenceCode, TicketTopic, VoucherStartInput } from '../contract/requests-channels';
+import { RequestOrigin } from '../domain/request-origin';
 import { IdDocumentType } from '../identity/id-document';
 
 const slug = Slug;
 
-/** POST /v1/voucher-requests: what the visitor entered at the kiosk, plus where and when. */
+/** POST /v1/voucher-requests: what the visitor entered (at the kiosk, or with staff at the desk), plus where and when. */
 export const VoucherRequestSubmission = VoucherStartInput.extend({
   reference: ReferenceCode,
   locationId: slug,
   region: slug,
   startedAt: z.iso.datetime(),
+  /** Kiosk or desk; devices from before it was sent only started requests at kiosks. */
+  origin: RequestOrigin.default('kiosk'),
 });
 export type VoucherRequestSubmission = z.infer<typeof VoucherRequestSubmission>;
 

@@ -6,6 +6,7 @@ import { PrinterStatusSchema } from '../printing/printer-status';
 import { Bsn } from '../identity/bsn';
 import { staffOnly } from './access';
 import { channel } from './define-channel';
+import { RequestOrigin } from '../domain/request-origin';
 import { Trajectory } from '../domain/trajectory';
 import { AnswersSchema } from '../eligibility/outcome-schema';
 import { Slug } from '../validation/slug';
@@ -26,8 +27,7 @@ export const QueueTicket = z.object({
 export type QueueTicket = z.infer<typeof QueueTicket>;
 
 /** Where a request was started: by the visitor at a kiosk, or by staff at the desk for a walk-in. */
-export const RequestOrigin = z.enum(['kiosk', 'desk']);
-export type RequestOrigin = z.infer<typeof RequestOrigin>;
+export { RequestOrigin } from '../domain/request-origin';
 
 export const RequestDetail = z.object({
   id: z.uuid(),

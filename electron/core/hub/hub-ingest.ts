@@ -24,8 +24,8 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
   const insertTicket = db.prepare('INSERT INTO tickets (id, number, topic, service_day, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const ticketTaken = db.prepare('SELECT 1 FROM tickets WHERE service_day = ? AND number = ?');
   const insertRequest = db.prepare(
-    `INSERT INTO voucher_requests (id, reference, trajectory, provider_id, contact, consent_purpose, consent_at, eligibility, language, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', ?)`,
+    `INSERT INTO voucher_requests (id, reference, trajectory, provider_id, contact, consent_purpose, consent_at, eligibility, language, status, created_at, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', ?, ?)`,
   );
   const referenceTaken = db.prepare('SELECT 1 FROM voucher_requests WHERE reference = ? OR id = ?');
 
@@ -57,6 +57,7 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
         JSON.stringify(r.eligibility),
         r.language,
         r.startedAt,
+        r.origin,
       );
       appendAudit(db, now, { action: 'hub.voucher-request-received', aggregateType: 'voucher-request', aggregateId: message.aggregateId, detail: { reference: r.reference, from } });
     }

@@ -60,6 +60,7 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
       eligibility: input.eligibility,
       language: input.language,
       startedAt: createdAt,
+      origin: by.origin,
     });
     insert.run(
       id,

@@ -152,6 +152,11 @@ describe('starting a request at the desk', () => {
     await until(async () => ((await call('request.find', { reference })) as { identity: { bsnMasked: string | null } }).identity.bsnMasked === null);
     const received = sim.store.received().filter((r) => r.reference === reference);
     expect(received.map((r) => r.kind)).toEqual(['voucher-request', 'voucher-request-completion']);
+    // The central API learns where each request began.
+    const origins = sim.store.db.prepare("SELECT reference, json_extract(body, '$.origin') AS origin FROM received WHERE kind = 'voucher-request' ORDER BY seq").all();
+    expect(origins).toEqual(expect.arrayContaining([{ reference, origin: 'desk' }]));
+    expect(origins).toHaveLength(2);
+    expect(origins.filter((o) => (o as { origin: string }).origin === 'kiosk')).toHaveLength(1);
 
     const stats = (await call('stats.daily', {})) as unknown as DailyStats;
     expect(stats.requestsByOrigin).toEqual([{ key: 'desk', count: 1 }, { key: 'kiosk', count: 1 }]);
