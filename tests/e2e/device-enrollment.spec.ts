@@ -7,6 +7,7 @@ import { tempDir } from '../support/paths';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
 import { startSim } from '../support/sync-rig';
 import { callHost, counterConfig, expectNoAxeViolations, setUpDesk } from './counter/desk-support';
+import { until } from '../support/until';
 
 let host: SpawnedHost | undefined;
 let sim: RunningSim | undefined;
@@ -22,14 +23,6 @@ function kioskConfig(centralApiUrl: string): string {
   return file;
 }
 
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const enrolledDevices = (running: RunningSim): number => (running.store.db.prepare('SELECT count(*) AS n FROM devices WHERE revoked = 0').get() as { n: number }).n;
 
 test('a kiosk whose token is revoked tells visitors calmly, keeps working, and keeps the queued ticket', async ({ page }) => {
@@ -39,7 +32,7 @@ test('a kiosk whose token is revoked tells visitors calmly, keeps working, and k
   writeFileSync(join(dataDir, 'enrollment-code'), sim.issueEnrollmentCode());
   host = await spawnHost(['--config', kioskConfig(sim.url), '--data-dir', dataDir]);
   const running = sim;
-  await until(() => enrolledDevices(running) === 1);
+  await until(() => enrolledDevices(running) === 1, 20_000);
   await page.goto(host.url);
   await expect(page.locator('[data-language="en"]')).toBeVisible();
   await expect(page.getByTestId('kiosk-not-enrolled')).toHaveCount(0);

@@ -9,6 +9,7 @@ import { tempDir } from '../../support/paths';
 import { startCounterCore } from '../../support/counter-core';
 import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
+import { until } from '../../support/until';
 
 let core: Core | undefined;
 let sim: RunningSim | undefined;
@@ -17,14 +18,6 @@ afterEach(async () => {
   await sim?.close();
   core = sim = undefined;
 });
-
-async function until(check: () => boolean, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('daily statistics to the central API', () => {
   it('sends each finished day once, through the outbox, as counts only: nothing personal reaches the simulator', async () => {

@@ -14,6 +14,7 @@ import { freePort } from '../../support/free-port';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { startPrinterEmulator } from '../../support/printer-emulator/printer-emulator';
 import { emulatorPrinter } from '../../support/printing-fixtures';
+import { until } from '../../support/until';
 
 const location = { id: 'zwolle-centrum', name: 'Zwolle' };
 const cores: Core[] = [];
@@ -70,14 +71,6 @@ async function startKiosk(port: number, locationKey: string, printer?: DeviceCon
 
 const kiosksAt = async (hub: CounterCore): Promise<HubKiosk[]> => ((await hub.call('hub.status', {})) as unknown as HubStatus).kiosks;
 
-async function waitFor(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('kiosk heartbeats to the location hub', () => {
   it('stores the kiosk\'s printer state and queue, and still knows them after the hub restarts', async () => {
     const locationKey = randomBytes(32).toString('base64url');
@@ -86,7 +79,7 @@ describe('kiosk heartbeats to the location hub', () => {
 
     // The hub is not there yet: a ticket waits in the kiosk's outbox.
     await kiosk.call('ticket.take', { topic: 'voucher' });
-    await waitFor('first delivery attempt', () => kiosk.outboxRows().some((r) => (r as { attempts: number }).attempts > 0));
+    await until(() => kiosk.outboxRows().some((r) => (r as { attempts: number }).attempts > 0), 5000, 'first delivery attempt');
 
     const hubDir = tempDir('hub');
     let hub = await startHub({ port, locationKey, dataDir: hubDir });
@@ -124,7 +117,7 @@ describe('kiosk heartbeats to the location hub', () => {
       emulator.setPaper('out');
       // The ticket's print job finds the roll empty; that check alone sends the new state.
       await kiosk.call('ticket.take', { topic: 'voucher' });
-      await waitFor('paper-out at the hub', async () => (await kiosksAt(hub))[0]?.printer?.state === 'paper-out');
+      await until(async () => (await kiosksAt(hub))[0]?.printer?.state === 'paper-out', 5000, 'paper-out at the hub');
       expect(await kiosksAt(hub)).toMatchObject([{ printer: { state: 'paper-out' }, messages: 1 }]);
     } finally {
       await emulator.close();
@@ -176,7 +169,7 @@ describe('kiosk heartbeats to the location hub', () => {
     const locationKey = randomBytes(32).toString('base64url');
     const kiosk = await startKiosk(await freePort(), locationKey);
     await kiosk.call('ticket.take', { topic: 'voucher' });
-    await waitFor('first delivery attempt', () => kiosk.outboxRows().some((r) => (r as { attempts: number }).attempts > 0));
+    await until(() => kiosk.outboxRows().some((r) => (r as { attempts: number }).attempts > 0), 5000, 'first delivery attempt');
     const before = kiosk.outboxRows();
     expect(before).toMatchObject([{ status: 'pending', attempts: 1, hasPayload: 1 }]);
     expect(await kiosk.heartbeat()).toBe(false);
@@ -206,7 +199,7 @@ describe('waiting times from the desk\'s pace', () => {
     const kiosk = await startKiosk(port, locationKey);
     // Before the hub has answered a heartbeat the kiosk has no basis and says nothing.
     expect((await kiosk.call('ticket.take', { topic: 'voucher' })).expectedWaitMinutes).toBeNull();
-    await waitFor('the kiosk ticket at the hub', async () => ((await hub.call('queue.list', {})) as unknown as unknown[]).length === 3);
+    await until(async () => ((await hub.call('queue.list', {})) as unknown as unknown[]).length === 3, 5000, 'the kiosk ticket at the hub');
     expect(await kiosk.heartbeat()).toBe(true);
     // Three wait at the hub (two of its own, one from this kiosk): (3 + 0.5) x 10 minutes, in steps of five.
     expect((await kiosk.call('ticket.take', { topic: 'voucher' })).expectedWaitMinutes).toBe(35);

@@ -6,6 +6,7 @@ import { silentLogger } from '../../../electron/core/log/logger';
 import { repoRoot, resourcesDir, tempDir } from '../../support/paths';
 import { startPrinterEmulator, type PrinterEmulator } from '../../support/printer-emulator/printer-emulator';
 import { emulatorPrinter, kioskConfig } from '../../support/printing-fixtures';
+import { until } from '../../support/until';
 
 const childScript = join(repoRoot, 'tests', 'support', 'printing-crash-child.ts');
 const cleanups: Array<() => Promise<void>> = [];
@@ -51,14 +52,6 @@ async function restart(dataDir: string, emulator: PrinterEmulator) {
   return { core, call, close: () => core.close() };
 }
 
-const until = async (condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
 describe('a kiosk killed between "job stored" and "sent"', () => {
   it('prints the job exactly once after a restart, and not again after the next one', async () => {
     const emulator = await startPrinterEmulator();
@@ -73,7 +66,7 @@ describe('a kiosk killed between "job stored" and "sent"', () => {
     const first = await restart(dataDir, emulator);
     const [receipt] = await emulator.waitForReceipts(1);
     expect(receipt?.qrCodes).toEqual([reference]);
-    await until(async () => (await first.call('print.job', { jobId })).state === 'printed');
+    await until(async () => (await first.call('print.job', { jobId })).state === 'printed', 5000);
     await first.close();
 
     const second = await restart(dataDir, emulator);
@@ -104,6 +97,6 @@ describe('a kiosk killed between "job stored" and "sent"', () => {
     const [receipt] = await emulator.waitForReceipts(1);
     expect(receipt?.text).toContain('*** KOPIE ***');
     expect(receipt?.qrCodes).toEqual([reference]);
-    await until(async () => (await kiosk.call('print.job', { jobId: copy.id })).state === 'printed');
+    await until(async () => (await kiosk.call('print.job', { jobId: copy.id })).state === 'printed', 5000);
   });
 });

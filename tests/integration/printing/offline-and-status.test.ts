@@ -12,6 +12,7 @@ import { startHost } from '../../../electron/host/start-host';
 import { rendererDist, resourcesDir, tempDir } from '../../support/paths';
 import { startPrinterEmulator, type PrinterEmulator } from '../../support/printer-emulator/printer-emulator';
 import { emulatorPrinter, fastRetry, kioskConfig, queueTicket, voucherReceipt, startPrinting } from '../../support/printing-fixtures';
+import { until } from '../../support/until';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -25,26 +26,18 @@ async function setup(extra: Record<string, unknown> = {}): Promise<{ emulator: P
   return { emulator, printing };
 }
 
-const until = async (condition: () => boolean, timeoutMs = 5000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
 describe('printer off, hung, out of paper', () => {
   it('keeps retrying while the printer is off and prints the job once when it comes back', async () => {
     const { emulator, printing } = await setup();
     await emulator.setMode('refuse');
     const job = printing.enqueue(voucherReceipt());
-    await until(() => printing.job(job.id).attempts >= 3);
+    await until(() => printing.job(job.id).attempts >= 3, 5000);
     expect(printing.job(job.id)).toMatchObject({ state: 'pending', lastError: expect.stringMatching(/refused/) });
     expect((await printing.status()).state).toBe('offline');
 
     await emulator.setMode('online');
     await emulator.waitForReceipts(1);
-    await until(() => printing.job(job.id).state === 'printed');
+    await until(() => printing.job(job.id).state === 'printed', 5000);
     await new Promise((r) => setTimeout(r, 400)); // longer than the longest retry delay
     expect(emulator.receipts).toHaveLength(1);
     expect(emulator.receipts[0]?.qrCodes).toEqual(['K7QD-M3XA']);
@@ -55,7 +48,7 @@ describe('printer off, hung, out of paper', () => {
     await emulator.setMode('refuse');
     const first = printing.enqueue(voucherReceipt('nl', 'FRAC-AAAA'));
     const second = printing.enqueue(voucherReceipt('nl', 'CCCC-DDDD'));
-    await until(() => printing.job(first.id).attempts >= 3);
+    await until(() => printing.job(first.id).attempts >= 3, 5000);
     expect(printing.job(second.id)).toMatchObject({ state: 'pending', attempts: 0 });
     await emulator.setMode('online');
     const receipts = await emulator.waitForReceipts(2);
@@ -69,7 +62,7 @@ describe('printer off, hung, out of paper', () => {
     // Jammed mid-job: the print connection stays open, as a long receipt's would.
     await emulator.setMode('stall');
     const job = printing.enqueue(voucherReceipt());
-    await until(() => printing.job(job.id).state === 'sending');
+    await until(() => printing.job(job.id).state === 'sending', 5000);
     const opened = emulator.connectionsOpened;
     await new Promise((r) => setTimeout(r, 1100)); // older than the status cache
     // A printer that serves one connection at a time would refuse a check now and look "offline".
@@ -84,7 +77,7 @@ describe('printer off, hung, out of paper', () => {
     expect(await printing.status()).toMatchObject({ kind: 'tcp', state: 'offline' });
     expect(Date.now() - started).toBeLessThan(2000);
     const job = printing.enqueue(queueTicket());
-    await until(() => printing.job(job.id).attempts >= 1);
+    await until(() => printing.job(job.id).attempts >= 1, 5000);
     expect(printing.job(job.id).state).toBe('pending');
     expect(emulator.jobsReceived).toBe(0);
   });
@@ -93,17 +86,17 @@ describe('printer off, hung, out of paper', () => {
     const { emulator, printing } = await setup();
     emulator.setPaper('out');
     const job = printing.enqueue(voucherReceipt());
-    await until(() => printing.job(job.id).attempts >= 1);
+    await until(() => printing.job(job.id).attempts >= 1, 5000);
     expect(printing.job(job.id)).toMatchObject({ state: 'pending', lastError: 'paper roll empty' });
     await new Promise((r) => setTimeout(r, 1100)); // past the status cache
     expect(await printing.status()).toMatchObject({ state: 'paper-out', paperLow: true, reportsPaper: true, pendingJobs: 1 });
 
     emulator.setPaper('ok');
     emulator.setCoverOpen(true);
-    await until(() => printing.job(job.id).lastError === 'cover open');
+    await until(() => printing.job(job.id).lastError === 'cover open', 5000);
     emulator.setCoverOpen(false);
     await emulator.waitForReceipts(1);
-    await until(() => printing.job(job.id).state === 'printed');
+    await until(() => printing.job(job.id).state === 'printed', 5000);
   });
 
   it('gives up after the configured time and leaves the job for staff to reprint', async () => {
@@ -124,7 +117,7 @@ describe('printer off, hung, out of paper', () => {
     cleanups.push(() => spooler.close());
     const job = jobs.add(queueTicket());
     spooler.kick();
-    await until(() => jobs.get(job.id)?.state === 'failed');
+    await until(() => jobs.get(job.id)?.state === 'failed', 5000);
     expect(jobs.get(job.id)?.lastError).toMatch(/^gave up after 0 s: connection refused/);
     await emulator.setMode('online');
     await new Promise((r) => setTimeout(r, 300));
@@ -155,7 +148,7 @@ describe('a job that cannot be laid out', () => {
     cleanups.push(() => spooler.close());
     const [receipt] = await emulator.waitForReceipts(1);
     expect(receipt?.text).toBe('fine');
-    await until(() => jobs.get(fine.id)?.state === 'printed');
+    await until(() => jobs.get(fine.id)?.state === 'printed', 5000);
     expect(jobs.get(broken.id)).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/^could not be laid out/) });
   });
 });

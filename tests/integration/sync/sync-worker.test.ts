@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { device, startSim, submissionBody } from '../../support/sync-rig';
+import { until } from '../../support/until';
 
 describe('sync worker against the simulator over real HTTP', () => {
   it('delivers 1,000 requests exactly once, in order per aggregate, through 30% injected faults of every kind', async () => {
@@ -43,7 +44,7 @@ describe('sync worker against the simulator over real HTTP', () => {
     d.worker.start();
     // Wait for the device to have recorded the acknowledgement, not only for the simulator to
     // have stored the request: under load the two are a moment apart.
-    await waitFor(() => d.outbox.needsAttention().length === 1 && d.outbox.counts().acked === 1);
+    await until(() => d.outbox.needsAttention().length === 1 && d.outbox.counts().acked === 1);
     const [item] = d.outbox.needsAttention();
     expect(item).toMatchObject({ reference: bad.reference, kind: 'voucher-request.submit' });
     expect(item?.reason).toMatch(/422.*trajectory/);
@@ -74,7 +75,7 @@ describe('sync worker against the simulator over real HTTP', () => {
     const d = device(sim);
     d.enqueue(1, 'a');
     d.worker.start();
-    await waitFor(() => sim.stats().faults['retry-after'] === 1);
+    await until(() => sim.stats().faults['retry-after'] === 1);
     const failedAt = Date.now();
     sim.setFaults({});
     await d.waitUntilDrained();
@@ -90,7 +91,7 @@ describe('sync worker against the simulator over real HTTP', () => {
     d.worker.start();
     // Requests already in flight when the circuit opens still fail after it opened; count from
     // the moment they have all returned, so only what the open circuit sends is measured.
-    await waitFor(() => d.worker.circuitOpen && d.worker.progress.inFlight() === 0);
+    await until(() => d.worker.circuitOpen && d.worker.progress.inFlight() === 0);
     const attemptsWhileOpen = sim.stats().faults.down;
     await new Promise((r) => setTimeout(r, 500));
     // Only health probes reach a dead API once the circuit is open: a handful, not 20 rows x retries.
@@ -109,11 +110,11 @@ describe('after an outage', () => {
     const d = device(sim, { maxInFlight: 8, circuitThreshold: 3, probeBaseMs: 50, capDelayMs: 200 });
     for (let i = 0; i < 30; i++) d.enqueue(i, `agg-${i}`);
     d.worker.start();
-    await waitFor(() => d.worker.circuitOpen && d.worker.progress.inFlight() === 0);
+    await until(() => d.worker.circuitOpen && d.worker.progress.inFlight() === 0);
     // The API comes back slow: while the first request is being answered, nothing else is sent.
     sim.setFaults({ slowRate: 1, slowMs: 1500 });
     sim.resetStats();
-    await waitFor(() => sim.stats().requestsReceived >= 1);
+    await until(() => sim.stats().requestsReceived >= 1);
     expect(sim.stats().peakConcurrent).toBe(1);
     expect(d.worker.progress.inFlight()).toBe(1);
     sim.setFaults({ slowRate: 1, slowMs: 50 });
@@ -126,10 +127,3 @@ describe('after an outage', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
