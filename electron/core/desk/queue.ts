@@ -37,11 +37,9 @@ export function createQueue(db: Database, now: () => Date) {
     `SELECT id, number, topic, state, created_at, called_at FROM tickets
      WHERE service_day = ? AND state = 'waiting' ORDER BY created_at, number LIMIT 1`,
   );
-  const lastCalled = db.prepare<[string], { number: string; calledAt: string }>(
-    `SELECT number, called_at AS calledAt FROM tickets WHERE service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT 4`,
-  );
-  const recentCalls = db.prepare<[string], { calledAt: string }>(
-    `SELECT called_at AS calledAt FROM tickets WHERE service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC LIMIT 9`,
+  // Newest first: the waiting-room screen shows the first four, the desk's pace reads all nine.
+  const recentCalls = db.prepare<[string], { number: string; calledAt: string }>(
+    `SELECT number, called_at AS calledAt FROM tickets WHERE service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT 9`,
   );
   const waitingCount = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM tickets WHERE service_day = ? AND state = 'waiting'`);
   const byId = db.prepare<[string], TicketRow>('SELECT id, number, topic, state, created_at, called_at FROM tickets WHERE id = ?');
@@ -72,7 +70,7 @@ export function createQueue(db: Database, now: () => Date) {
     },
     nowServing: (): NowServing => {
       const day = serviceDay(now());
-      return { called: lastCalled.all(day), waiting: waitingCount.get(day)?.n ?? 0 };
+      return { called: recentCalls.all(day).slice(0, 4), waiting: waitingCount.get(day)?.n ?? 0 };
     },
     callNext: (staffId: string) => callNext.immediate(now(), staffId),
     close: (id: string, outcome: 'served' | 'no-show', staffId: string) => close.immediate(id, outcome, now(), staffId),
