@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot, tempDir } from './paths';
 
-const cli = join(repoRoot, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
+const scanner = join(repoRoot, 'tests', 'support', 'electronegativity-scan.mjs');
 
 export interface Finding {
   ruleId: string;
@@ -29,50 +29,17 @@ export function assembleScanInput(): string {
   return dir;
 }
 
-/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field.trim());
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field.trim() || row.length > 0) rows.push([...row, field.trim()]);
-  return rows;
-}
-
 /**
  * Runs electronegativity and returns its findings of the given severities. The Electron version
  * is given, not detected (no electron package here); the check that fetches Electron's release
  * list is left out because CI has no network, and the version is checked by static-security.test.ts.
- * Its own --severity filter lets global checks through, so the severity column is read here.
+ * The scan runs through electronegativity-scan.mjs rather than the CLI, whose CSV output can lose
+ * its rows (see there).
  */
 export async function electronegativity(inputDir: string, severities: readonly string[]): Promise<Finding[]> {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { optionalDependencies: { electron: string } };
-  const out = join(tempDir('electronegativity-out'), 'findings.csv');
-  await promisify(execFile)(process.execPath, [cli, '-i', inputDir, '-e', pkg.optionalDependencies.electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-r', '-v', 'false', '-o', out], {
-    timeout: 120_000,
-  });
-  const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
-  if (header?.[0] !== 'issue' || header[1] !== 'severity') throw new Error(`unexpected electronegativity output: ${header?.join(',')}`);
-  return rows
-    .map(([ruleId = '', severity = '', _confidence, file = '', location = '']) => ({ ruleId, severity, file, line: Number(location.split(':')[0]) }))
-    .filter((finding) => severities.includes(finding.severity));
+  const out = join(tempDir('electronegativity-out'), 'findings.json');
+  await promisify(execFile)(process.execPath, [scanner, inputDir, pkg.optionalDependencies.electron, out], { cwd: repoRoot, timeout: 120_000 });
+  const findings = JSON.parse(readFileSync(out, 'utf8')) as Finding[];
+  return findings.filter((finding) => severities.includes(finding.severity));
 }
