@@ -14,7 +14,7 @@ import { createMainWindow, createNowServingWindow } from './create-window';
 import { nowServingUrl, recoverFromCrashes } from './crash-recovery';
 import { registerBridge } from './ipc-bridge';
 import { lockDown } from './kiosk-lockdown';
-import { denyAllPermissions, guardWebContents } from './navigation-guard';
+import { denyAllPermissions, guardAllWebContents } from './navigation-guard';
 import { deviceKeyProvider } from './safe-storage-key';
 import { registerAppScheme, serveBundle } from './serve-bundle';
 import { createUpdaterAdapter } from './updater-adapter';
@@ -55,7 +55,7 @@ function start(): void {
   });
 
   registerAppScheme();
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  guardAllWebContents(app);
   void app.whenReady().then(async () => {
     // Demo mode without a central API gets the simulator in-process, as in the browser host.
     const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir) : null;

@@ -1,8 +1,19 @@
 import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-protocol';
 
+interface Preventable {
+  preventDefault(): void;
+}
+
+/** The parts of a WebContents the guard touches; tests/unit/shell/navigation-guard.test.ts drives a fake of it. */
+export interface GuardableContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: Preventable, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown;
+  setWindowOpenHandler: WebContents['setWindowOpenHandler'];
+}
+
 /** The app never leaves its own bundle: no navigation, no new windows, no webviews, no permissions. */
-export function guardWebContents(contents: WebContents): void {
+export function guardWebContents(contents: GuardableContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
@@ -13,7 +24,18 @@ export function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function denyAllPermissions(session: Session): void {
+export interface WebContentsSource {
+  on(event: 'web-contents-created', listener: (event: unknown, contents: GuardableContents) => void): unknown;
+}
+
+/** Every web contents the app ever creates (windows, devtools, anything a page opens) gets the guard. */
+export function guardAllWebContents(app: WebContentsSource): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+}
+
+export type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+
+export function denyAllPermissions(session: PermissionSession): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
