@@ -1,9 +1,9 @@
-import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { join } from 'node:path';
 import type { DeviceRole } from '../../../shared/config/device-config';
 import type { WindowState } from '../../../shared/shell/window-state';
 import { appUrl, nowServingUrl } from './crash-recovery';
-import { guardWebContents } from './navigation-guard';
+import { guardWebContents, type GuardableContents } from './navigation-guard';
 import { placeNowServing } from './now-serving-display';
 import { secureWebPreferences } from './web-preferences';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
@@ -17,19 +17,42 @@ export interface WindowOptions {
   mayClose: () => boolean;
 }
 
-export function createMainWindow(options: WindowOptions): BrowserWindow {
-  const window = options.role === 'kiosk' ? kioskWindow(options) : counterWindow(options);
+/** What this file needs of a BrowserWindow; tests/unit/shell/create-window.test.ts hands it fakes. */
+export interface ShellWindow {
+  readonly webContents: GuardableContents;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  show(): void;
+  loadURL(url: string): Promise<void>;
+  maximize(): void;
+  isMaximized(): boolean;
+  getNormalBounds(): Rectangle;
+  getBounds(): Rectangle;
+  setMenu(menu: null): void;
+}
+
+/** Electron's window class and screen, passed in so the windows' security is tested under Node. */
+export interface WindowKit<W extends ShellWindow = BrowserWindow> {
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
+  screen: {
+    getAllDisplays(): { id: number; bounds: Rectangle; workArea: Rectangle }[];
+    getDisplayMatching(rect: Rectangle): { id: number };
+  };
+}
+
+export function createMainWindow<W extends ShellWindow>(options: WindowOptions, kit: WindowKit<W>): W {
+  const window = options.role === 'kiosk' ? kioskWindow(options, kit) : counterWindow(options, kit);
   guardWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appUrl);
   return window;
 }
 
-function kioskWindow(options: WindowOptions): BrowserWindow {
+function kioskWindow<W extends ShellWindow>(options: WindowOptions, { BrowserWindow }: WindowKit<W>): W {
   // Electronegativity reads only literal webPreferences and cannot follow secureWebPreferences(),
   // so it reports contextIsolation, sandbox and auxclick as unset here. They are set there, and
-  // tests/unit/shell/web-preferences.test.ts and tests/integration/shell/static-security.test.ts
-  // prove it for every window; hence the inline suppression on the next line.
+  // tests/unit/shell/web-preferences.test.ts and tests/unit/shell/create-window.test.ts prove it
+  // for every window; hence the inline suppression on the next line.
   const window = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     kiosk: true,
     fullscreen: true,
@@ -50,11 +73,11 @@ function kioskWindow(options: WindowOptions): BrowserWindow {
   return window;
 }
 
-function counterWindow(options: WindowOptions): BrowserWindow {
+function counterWindow<W extends ShellWindow>(options: WindowOptions, kit: WindowKit<W>): W {
   const stateFile = join(options.dataDir, 'window-state.json');
-  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const workAreas = kit.screen.getAllDisplays().map((display) => display.workArea);
   const state = fitToDisplays(loadWindowState(stateFile), workAreas, { width: 1440, height: 900 });
-  const window = staffWindow({ x: state.x, y: state.y, width: state.width, height: state.height, minWidth: 1024, minHeight: 700 }, options.preloadPath, !options.packaged);
+  const window = staffWindow({ x: state.x, y: state.y, width: state.width, height: state.height, minWidth: 1024, minHeight: 700 }, options.preloadPath, !options.packaged, kit);
   if (state.maximized) window.maximize();
   const remember = (): void => {
     const saved: WindowState = { ...window.getNormalBounds(), maximized: window.isMaximized() };
@@ -65,11 +88,11 @@ function counterWindow(options: WindowOptions): BrowserWindow {
 }
 
 /** The counter's waiting-room screen (renderer/src/now-serving): numbers only, so no menu and no dev tools. */
-export function createNowServingWindow(options: Pick<WindowOptions, 'preloadPath'>, deskWindow: BrowserWindow): BrowserWindow {
-  const deskDisplay = screen.getDisplayMatching(deskWindow.getBounds());
-  const placement = placeNowServing(screen.getAllDisplays(), deskDisplay.id);
+export function createNowServingWindow<W extends ShellWindow>(options: Pick<WindowOptions, 'preloadPath'>, deskWindow: ShellWindow, kit: WindowKit<W>): W {
+  const deskDisplay = kit.screen.getDisplayMatching(deskWindow.getBounds());
+  const placement = placeNowServing(kit.screen.getAllDisplays(), deskDisplay.id);
   const bounds = 'fullscreenOn' in placement ? { ...placement.fullscreenOn, fullscreen: true, frame: false } : placement.windowed;
-  const window = staffWindow({ ...bounds, title: 'Nu aan de beurt', autoHideMenuBar: true }, options.preloadPath, false);
+  const window = staffWindow({ ...bounds, title: 'Nu aan de beurt', autoHideMenuBar: true }, options.preloadPath, false, kit);
   window.setMenu(null);
   guardWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
@@ -78,7 +101,7 @@ export function createNowServingWindow(options: Pick<WindowOptions, 'preloadPath
 }
 
 /** The counter's windows (the desk, the waiting-room screen): ordinary windows, the same locked-down webPreferences. */
-function staffWindow(init: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, preloadPath: string, devTools: boolean): BrowserWindow {
+function staffWindow<W extends ShellWindow>(init: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, preloadPath: string, devTools: boolean, { BrowserWindow }: WindowKit<W>): W {
   // Suppressed for the same reason as the kiosk window above.
   return new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     show: false,

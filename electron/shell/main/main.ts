@@ -1,5 +1,4 @@
-import type { BrowserWindow } from 'electron';
-import { app, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { join } from 'node:path';
 import { startDemoCentral } from '../../central-sim/demo-central';
 import { createCore, type Core } from '../../core/app-core';
@@ -85,20 +84,24 @@ function start(): void {
     denyAllPermissions(session.defaultSession);
     serveBundle(join(distDir, 'renderer'));
     registerBridge(ipcMain, core.dispatch);
-    const window = createMainWindow({
-      role: config.role,
-      preloadPath: join(distDir, 'shell', 'preload.cjs'),
-      packaged,
-      dataDir,
-      mayClose: () => quitting,
-    });
+    const windowKit = { BrowserWindow, screen };
+    const window = createMainWindow(
+      {
+        role: config.role,
+        preloadPath: join(distDir, 'shell', 'preload.cjs'),
+        packaged,
+        dataDir,
+        mayClose: () => quitting,
+      },
+      windowKit,
+    );
     mainWindow = window;
     lockDown(window, config.role, packaged);
     recoverFromCrashes(window, logger);
     let nowServing: BrowserWindow | null = null;
     const openNowServing = (): void => {
       if (nowServing && !nowServing.isDestroyed()) return nowServing.focus();
-      nowServing = createNowServingWindow({ preloadPath: join(distDir, 'shell', 'preload.cjs') }, window);
+      nowServing = createNowServingWindow({ preloadPath: join(distDir, 'shell', 'preload.cjs') }, window, windowKit);
       recoverFromCrashes(nowServing, logger, { pageUrl: nowServingUrl });
     };
     if (config.role === 'counter') {

@@ -3,7 +3,8 @@
 // fake does what Electron does at that seam and no more: it records the listeners and handlers the
 // shell installs, and fires them the way Chromium would before a navigation, a window.open, a
 // permission prompt or an IPC call.
-import type { HandlerDetails, IpcMain, IpcMainInvokeEvent, PermissionRequest, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
+import type { BrowserWindowConstructorOptions, HandlerDetails, IpcMain, IpcMainInvokeEvent, PermissionRequest, Rectangle, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
+import type { WindowKit } from '../../../electron/shell/main/create-window';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -137,4 +138,75 @@ export class FakeIpcMain implements Pick<IpcMain, 'handle'> {
     const event = { senderFrame: from.frameUrl === null ? null : { url: from.frameUrl }, sender: { id: from.webContentsId ?? 1 } };
     return (await listener(event as unknown as IpcMainInvokeEvent, ...args)) as unknown;
   }
+}
+
+export class FakeBrowserWindow extends FakeEmitter {
+  readonly webContents = new FakeWebContents();
+  readonly loaded: string[] = [];
+  shown = false;
+  maximized = false;
+  menuRemoved = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+  }
+
+  show(): void {
+    this.shown = true;
+  }
+
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    return Promise.resolve();
+  }
+
+  maximize(): void {
+    this.maximized = true;
+  }
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  getBounds(): Rectangle {
+    const { x = 0, y = 0, width = 800, height = 600 } = this.options;
+    return { x, y, width, height };
+  }
+
+  getNormalBounds(): Rectangle {
+    return this.getBounds();
+  }
+
+  setMenu(menu: null): void {
+    this.menuRemoved = menu === null;
+  }
+
+  /** Alt+F4, the title bar's cross or the OS asks the window to close: true if it goes. */
+  close(): boolean {
+    const event = new FakeEvent();
+    this.emit('close', event);
+    return !event.defaultPrevented;
+  }
+}
+
+export interface FakeDisplay {
+  id: number;
+  bounds: Rectangle;
+  workArea: Rectangle;
+}
+
+/** Electron's BrowserWindow class and screen, with every window built kept for the test to inspect. */
+export function fakeWindowKit(displays: FakeDisplay[]): { kit: WindowKit<FakeBrowserWindow>; windows: FakeBrowserWindow[] } {
+  const windows: FakeBrowserWindow[] = [];
+  class RecordedWindow extends FakeBrowserWindow {
+    constructor(options: BrowserWindowConstructorOptions) {
+      super(options);
+      windows.push(this);
+    }
+  }
+  const screen: WindowKit<FakeBrowserWindow>['screen'] = {
+    getAllDisplays: () => displays,
+    getDisplayMatching: (rect) => displays.find((d) => rect.x >= d.bounds.x && rect.x < d.bounds.x + d.bounds.width) ?? { id: displays[0]?.id ?? 0 },
+  };
+  return { kit: { BrowserWindow: RecordedWindow, screen }, windows };
 }
