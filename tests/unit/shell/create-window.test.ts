@@ -5,6 +5,7 @@ import type { DeviceRole } from '../../../shared/config/device-config';
 import { isAppUrl } from '../../../electron/shell/main/app-protocol';
 import { createMainWindow, createNowServingWindow, type WindowOptions } from '../../../electron/shell/main/create-window';
 import { appUrl, nowServingUrl } from '../../../electron/shell/main/crash-recovery';
+import { secureWebPreferences } from '../../../electron/shell/main/web-preferences';
 import { tempDir } from '../../support/paths';
 import { fakeWindowKit, type FakeBrowserWindow, type FakeDisplay } from './electron-fakes';
 
@@ -31,25 +32,13 @@ function allWindows(packaged: boolean): FakeBrowserWindow[] {
 }
 
 describe('every window the shell builds', () => {
-  it('isolates and sandboxes its renderer, with our preload and no Node', () => {
+  it('takes the one secure webPreferences: isolated, sandboxed, our preload and no Node', () => {
     const windows = allWindows(true);
     expect(windows).toHaveLength(3);
     for (const window of windows) {
-      expect(window.options.webPreferences).toMatchObject({
-        preload: preloadPath,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        experimentalFeatures: false,
-        enableBlinkFeatures: '',
-        disableBlinkFeatures: 'Auxclick',
-        navigateOnDragDrop: false,
-      });
+      // web-preferences.test.ts pins every field of the factory; here: no window adds or drops one.
+      expect(window.options.webPreferences).toEqual(secureWebPreferences(preloadPath, { devTools: false }));
+      expect(window.options.webPreferences).toMatchObject({ preload: preloadPath, contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
     }
   });
 
