@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron';
 import { join } from 'node:path';
 import { startDemoCentral } from '../../central-sim/demo-central';
 import { createCore, type Core } from '../../core/app-core';
@@ -53,7 +53,7 @@ function start(): void {
     mainWindow.focus();
   });
 
-  registerAppScheme();
+  registerAppScheme(protocol);
   guardAllWebContents(app);
   void app.whenReady().then(async () => {
     // Demo mode without a central API gets the simulator in-process, as in the browser host.
@@ -82,7 +82,7 @@ function start(): void {
         });
     });
     denyAllPermissions(session.defaultSession);
-    serveBundle(join(distDir, 'renderer'));
+    serveBundle(protocol, join(distDir, 'renderer'), (fileUrl) => net.fetch(fileUrl));
     registerBridge(ipcMain, core.dispatch);
     const windowKit = { BrowserWindow, screen };
     const window = createMainWindow(

@@ -3,7 +3,7 @@
 // fake does what Electron does at that seam and no more: it records the listeners and handlers the
 // shell installs, and fires them the way Chromium would before a navigation, a window.open, a
 // permission prompt or an IPC call.
-import type { BrowserWindowConstructorOptions, HandlerDetails, IpcMain, IpcMainInvokeEvent, PermissionRequest, Rectangle, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
+import type { BrowserWindowConstructorOptions, CustomScheme, HandlerDetails, IpcMain, IpcMainInvokeEvent, PermissionRequest, Protocol, Rectangle, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 import type { WindowKit } from '../../../electron/shell/main/create-window';
 
 type Listener = (...args: never[]) => unknown;
@@ -209,4 +209,27 @@ export function fakeWindowKit(displays: FakeDisplay[]): { kit: WindowKit<FakeBro
     getDisplayMatching: (rect) => displays.find((d) => rect.x >= d.bounds.x && rect.x < d.bounds.x + d.bounds.width) ?? { id: displays[0]?.id ?? 0 },
   };
   return { kit: { BrowserWindow: RecordedWindow, screen }, windows };
+}
+
+type SchemeHandler = Parameters<Protocol['handle']>[1];
+
+/** Electron's protocol module: the privileged schemes and the one handler per scheme. */
+export class FakeProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'> {
+  readonly privileged: CustomScheme[] = [];
+  readonly handlers = new Map<string, SchemeHandler>();
+
+  registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
+    this.privileged.push(...schemes);
+  }
+
+  handle(scheme: string, handler: SchemeHandler): void {
+    this.handlers.set(scheme, handler);
+  }
+
+  /** The page requests a URL, as Chromium hands it to the scheme's handler. */
+  async request(url: string): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.replace(/:$/, ''));
+    if (!handler) throw new Error(`No handler for ${url}`);
+    return handler(new Request(url));
+  }
 }
