@@ -12,6 +12,15 @@ const noElectron = { name: 'electron', message: "Only electron/shell may import 
 const intoRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'Nothing imports the renderer.' };
 const intoElectronDir = { group: ['**/electron/**', '**/electron'], message: 'The renderer and shared/ never import the core or the shell: go through the contract in shared/.' };
 const intoShell = { group: ['**/shell/**', '**/shell'], message: 'The core must not depend on the Electron shell.' };
+const noShellOpen = { name: 'electron', importNames: ['shell'], message: 'The app opens nothing outside itself: no shell.openExternal or openPath.' };
+const shellBannedCalls = [
+  ['loadFile', 'Load app://bundle URLs with loadURL; never file://.'],
+  ['openExternal', 'The app opens nothing outside itself.'],
+  ['openPath', 'The app opens nothing outside itself.'],
+  ['executeJavaScript', 'The shell never evaluates strings as code in a page.'],
+  ['executeJavaScriptInIsolatedWorld', 'The shell never evaluates strings as code in a page.'],
+  ['insertCSS', 'Styles come from the bundle, under its CSP.'],
+].map(([property, message]) => ({ property, message }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'node_modules/**'] },
@@ -47,7 +56,21 @@ export default tseslint.config(
   {
     files: ['electron/shell/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [intoRenderer] }],
+      'no-restricted-imports': ['error', { paths: [noShellOpen], patterns: [intoRenderer] }],
+      // The Electron security checklist items that are about what the code may call at all;
+      // what the shell does at run time is tested through fakes in tests/unit/shell.
+      'no-restricted-properties': ['error', ...shellBannedCalls],
+      'no-restricted-syntax': ['error', { selector: 'Literal[value=/^file:/i]', message: 'The app loads only app://bundle, never file:// URLs.' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['electron/shell/**/*.ts'],
+    ignores: ['electron/shell/main/main.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noShellOpen, { name: 'electron', importNames: ['ipcMain'], message: 'Only main.ts takes ipcMain, to hand it to registerBridge: IPC is handled in one place.' }], patterns: [intoRenderer] }],
     },
   },
   {

@@ -15,7 +15,7 @@ const common: BuildOptions = {
 const results = await Promise.all([
   build({ ...common, entryPoints: ['electron/host/host-main.ts'], outfile: 'dist/host/host.mjs', format: 'esm', packages: 'external' }),
   // electron-updater stays a package in the app's node_modules: it is large, and the shell's own
-  // code stays small enough for the static security checks to read (tests/unit/shell/static-security).
+  // code stays small enough for electronegativity to read (tests/integration/shell/electronegativity.test.ts).
   build({ ...common, entryPoints: ['electron/shell/main/main.ts'], outfile: 'dist/shell/main.cjs', format: 'cjs', external: [...(common.external ?? []), 'electron-updater'] }),
   // The preload gets the channel names baked in rather than the whole contract: it stays small
   // enough to read in one sitting, and the list still comes from the one contract.

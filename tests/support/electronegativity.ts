@@ -32,7 +32,7 @@ export function assembleScanInput(): string {
 /**
  * Runs electronegativity and returns its findings of the given severities. The Electron version
  * is given, not detected (no electron package here); the check that fetches Electron's release
- * list is left out because CI has no network, and the version is checked by static-security.test.ts.
+ * list is left out because CI has no network, and the version is checked by electronegativity.test.ts.
  * The scan runs through electronegativity-scan.mjs rather than the CLI, whose CSV output can lose
  * its rows (see there).
  */

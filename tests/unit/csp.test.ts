@@ -44,3 +44,13 @@ describe("the built renderer's Content-Security-Policy", () => {
     }
   });
 });
+
+describe("the out-of-order page's Content-Security-Policy", () => {
+  it('allows no script at all and loads only its own stylesheet', () => {
+    const html = readFileSync(join(rendererDist, 'out-of-order.html'), 'utf8');
+    const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/script-src|unsafe-inline|unsafe-eval|\*/);
+    expect(html).not.toMatch(/<script\b/i);
+  });
+});
