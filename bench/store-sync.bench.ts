@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { demoDeviceConfig } from '../electron/core/config/demo-config';
-import { createFileKeyProvider } from '../electron/core/crypto/key-provider';
-import { silentLogger } from '../electron/core/log/logger';
-import { createRequestsStack } from '../electron/core/requests/requests-stack';
 import { repoRoot, tempDir } from '../tests/support/paths';
+import { buildRequestsCapability } from '../tests/support/requests-capability';
 import { device, startSim, type Device } from '../tests/support/sync-rig';
 import { voucherInput } from '../tests/support/voucher-input';
 import { timeIt, type Benchmark, type BenchRow } from './harness';
@@ -88,7 +86,7 @@ export const benchmarks: Benchmark[] = [
     name: 'durable enqueue',
     async run() {
       const dataDir = tempDir('bench-enqueue');
-      const stack = createRequestsStack({ dataDir, keyProvider: createFileKeyProvider(join(dataDir, 'field-key')), config: demoDeviceConfig, appVersion: 'bench', logger: silentLogger });
+      const stack = buildRequestsCapability({ dataDir, config: demoDeviceConfig });
       let n = 0;
       try {
         const row = await timeIt('voucher.start: request + outbox + audit in one synchronous=FULL commit', async () => stack.handlers['voucher.start'](voucherInput(n++), { transport: 'test' }), 500);

@@ -16,6 +16,7 @@ function step(title, command, args, env = {}) {
 }
 
 let setupOk = step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+setupOk = step('capability graph (dependency-cruiser)', bin('depcruise'), ['electron', 'shared', '--config', '.dependency-cruiser.cjs']) && setupOk;
 setupOk = step('type-check', bin('tsx'), ['scripts/typecheck.ts']) && setupOk;
 if (!step('build', 'npm', ['run', 'build', '--silent'])) {
   console.log('\n0 passed, 1 failed: the build failed, so no test ran.');

@@ -1,30 +1,41 @@
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/config/device-config';
-import { kioskHeartbeatEveryMs } from '../../shared/hub/kiosk-status';
-import { createAppHandlers } from './app/app-handlers';
+import { isPassiveChannel } from '../../shared/contract/channels';
+import { createAppModule } from './app/app-module';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
-import type { Handlers } from './bridge/handlers';
-import { createContentHandlers } from './content/content-handlers';
-import { createContentService, type ContentService, type UpdateSchedule } from './content/content-service';
+import type { Handler, Handlers } from './bridge/handlers';
+import { createComposition } from './composition/composition-root';
+import { createContentModule } from './content/content-module';
+import type { ContentService, UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
-import { createDiagnostics } from './diagnostics/device-diagnostics';
-import { createDeviceHandlers } from './enrollment/device-handlers';
+import { createDeskModule } from './desk/desk-module';
+import { createEligibilityModule } from './eligibility/eligibility-module';
+import { createDeviceModule } from './enrollment/device-module';
+import { createEnrollmentModule } from './enrollment/enrollment-module';
 import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
-import { createHeartbeatSender, type HeartbeatSender } from './enrollment/heartbeat-sender';
-import { createHubHeartbeat, type HubHeartbeat } from './hub/hub-heartbeat';
-import { createEligibilityHandlers, dutchCalendarDay } from './eligibility/eligibility-handlers';
+import { createHeartbeatModule } from './enrollment/heartbeat-module';
+import type { HeartbeatSender } from './enrollment/heartbeat-sender';
+import { CoreError } from './errors';
+import type { HubHeartbeat } from './hub/hub-heartbeat';
+import { createHubHeartbeatModule } from './hub/hub-heartbeat-module';
+import { createHubLinkModule } from './hub/hub-link-module';
+import { createHubServerModule } from './hub/hub-server-module';
 import type { Logger } from './log/logger';
+import { createOutboxModule } from './outbox/outbox-module';
+import { createPrintingModule } from './printing/printing-module';
+import { createRequestsModule } from './requests/requests-module';
+import { createStaffModule } from './staff/staff-module';
+import { createStatisticsModule } from './statistics/statistics-module';
 import { schemaVersion } from './store/migrations';
-import { createDeskStack } from './desk/desk-stack';
-import { expectedWaitMinutes } from './desk/wait-estimate';
-import { createPrintingHandlers } from './printing/printing-handlers';
-import { createPrintingService, type PrintingService } from './printing/printing-service';
-import { packDisplayNames } from './printing/pack-display-names';
-import { createRequestsStack, type SyncTuning } from './requests/requests-stack';
-import { createActivityMonitor, isPassiveChannel, type ActivityMonitor } from './updates/activity-monitor';
-import { createUpdateHandlers } from './updates/update-handlers';
-import { createUpdateService, type UpdateService } from './updates/update-service';
+import { createStoreModule } from './store/store-module';
+import { createSyncModule, type SyncTuning } from './sync/sync-module';
+import { createTicketsModule } from './tickets/tickets-module';
+import type { ActivityMonitor } from './updates/activity-monitor';
+import type { UpdateService } from './updates/update-service';
+import { createUpdatesModule } from './updates/updates-module';
 import type { UpdaterPort } from './updates/updater-port';
+
+export type { SyncTuning } from './sync/sync-module';
 
 export interface CoreOptions {
   config: DeviceConfig;
@@ -64,154 +75,112 @@ export interface Core {
   hubHeartbeat: HubHeartbeat | null;
   /** Content packs and search: other services read the active pack (e.g. its eligibility rules) here. */
   content: ContentService;
+  /** The modules this device was built from, in start order. */
+  modules: string[];
   close(): Promise<void>;
 }
 
-/** After the last tap or ticket, this long before an update may restart the device: 10 minutes, or two visitor time-outs if longer. */
-function quietPeriodMs(idleSeconds: number): number {
-  return Math.max(10 * 60_000, 2 * idleSeconds * 1000);
-}
-
-/** Composes the core services and their channel handlers; each capability adds its own group. */
+/**
+ * The composition root: the core is the list of capability modules below, each built from the
+ * ones above it, started in this order and closed in reverse. A module that does not apply to the
+ * device (the hub server on a kiosk, the desk without a database) is not built; its channels
+ * answer that they are not available here. See docs/architecture.md.
+ */
 export function createCore(options: CoreOptions): Core {
-  const { logger } = options;
+  const { config, logger, dataDir } = options;
+  const now = options.now ?? (() => new Date());
+  const tuning = options.syncTuning ?? {};
+  const root = createComposition(logger);
 
-  // Print jobs live in the device database, written in the same transaction as what they print;
-  // the store opens the database and hands it to printing. Without a database nothing is stored to
-  // print, but the printer's status is still reported.
-  const printingHolder: { service: PrintingService | null } = { service: null };
-  // A kiosk tells its hub at once when its printer runs out of paper or comes back; the heartbeat
-  // is made after printing, so the printer reaches it through this holder.
-  const hubHeartbeatHolder: { current: HubHeartbeat | null } = { current: null };
-  const onStateChange = () => hubHeartbeatHolder.current?.changed();
-  const requests = createRequestsStack({
-    dataDir: options.dataDir,
-    keyProvider: options.keyProvider ?? createFileKeyProvider(join(options.dataDir, 'field-key')),
-    config: options.config,
-    appVersion: options.appVersion,
-    logger,
-    enrollmentCode: options.enrollmentCode,
-    syncTuning: options.syncTuning,
-    now: options.now,
-    // Names are looked up when a receipt is stored (after start-up), so `content` exists by then.
-    receipts: (db) => {
-      printingHolder.service = createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db, names: packDisplayNames(() => content.current()), onStateChange });
-      return printingHolder.service.receipts;
-    },
-    // A ticket's waiting time comes from the desk's pace: on a kiosk as its hub last answered it (plus
-    // the tickets this kiosk gave out since), on the counter from its own queue. Looked up when a
-    // ticket is taken, so the heartbeat and the desk made below exist by then.
-    expectedWait: (at, takenHereSince) => {
-      const heard = hubHeartbeatHolder.current?.pace(at);
-      if (heard) return expectedWaitMinutes({ ...heard.pace, waiting: heard.pace.waiting + takenHereSince(heard.at) });
-      return options.config.role === 'counter' ? expectedWaitMinutes(desk.pace()) : null;
-    },
-  });
-  const printing = printingHolder.service ?? createPrintingService({ config: options.config, dataDir: options.dataDir, logger, db: null, onStateChange });
-
-  // The pack is read when staff start a request (after start-up), so `content` exists by then.
-  const desk = createDeskStack({ store: requests.deskStore, config: options.config, logger, content: () => content.current() });
-  const content = createContentService({
-    config: options.config,
-    dataDir: options.dataDir,
-    resourcesDir: options.resourcesDir,
-    logger: logger.child({ service: 'content' }),
-    deviceAuth: requests.deviceAuth,
-  });
-  content.startUpdates(options.contentUpdates);
-
-  const activity = createActivityMonitor(quietPeriodMs(options.config.idleSeconds));
-  const updates = createUpdateService({
-    ...options,
-    activity,
-    updater: options.updater,
-    firstCheckAfterMs: 60_000,
-    checkEveryMs: 4 * 60 * 60_000,
-    decideEveryMs: 60_000,
-  });
-
-  // What the heartbeat reports is also what IT sees in the diagnostics view: one builder for both.
+  const store = root.add(createStoreModule({ dataDir, keyProvider: options.keyProvider ?? createFileKeyProvider(join(dataDir, 'field-key')), logger }));
+  const device = store.device;
+  const outbox = device && root.add(createOutboxModule({ store: device }));
+  // A kiosk of a location with a hub sends to the hub; the hub forwards to the central API.
+  const hubUrl = config.role === 'kiosk' ? config.hub?.url : undefined;
+  const centralApiUrl = hubUrl ? undefined : config.centralApiUrl;
+  const enrollment =
+    device && centralApiUrl
+      ? root.add(createEnrollmentModule({ store: device, config: { ...config, centralApiUrl }, appVersion: options.appVersion, dataDir, logger, enrollmentCode: options.enrollmentCode, requestTimeoutMs: tuning.requestTimeoutMs }))
+      : null;
+  const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
+  const pack = () => content.service.current();
+  root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, now }));
+  const printing = root.add(createPrintingModule({ config, dataDir, logger, db: device?.db ?? null, pack }));
+  const receipts = device ? printing.service.receipts : undefined;
+  const hubLink = hubUrl && config.hub ? root.add(createHubLinkModule({ config, hubUrl, locationKey: config.hub.locationKey, appVersion: options.appVersion, requestTimeoutMs: tuning.requestTimeoutMs })) : null;
+  const transport = hubLink?.transport ?? (enrollment && { client: enrollment.client, auth: enrollment.auth, part: 'sync' as const });
+  const sync = outbox && root.add(createSyncModule({ outbox: outbox.outbox, transport, logger, now, tuning }));
+  // A fresh token is worth using at once: the queue kept during "not enrolled" goes out now.
+  if (sync) enrollment?.onEnrolled(sync.nudge);
+  const hubHeartbeat = hubLink && sync ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, timing: options.hubHeartbeat })) : null;
+  const tickets =
+    device && outbox && sync
+      ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : undefined }))
+      : null;
+  const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, now, receipts })) : null;
+  const counter = config.role === 'counter';
+  const staff = counter && device ? root.add(createStaffModule({ store: device, config, logger, now })) : null;
+  if (staff && device && outbox && sync && tickets && requests) {
+    root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, pack }));
+  }
+  if (counter && device && outbox && sync && tickets) {
+    root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, now, pace: tickets.queue.pace, onIngested: sync.nudge }));
+  }
+  if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, now, nudge: sync.nudge }));
+  const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, updater: options.updater }));
   const health = async () =>
     buildHeartbeat({
       appVersion: options.appVersion,
-      contentVersion: content.manifest()?.version ?? null,
-      queue: requests.queue(),
-      update: updates.status(),
-      printer: await printing.status(),
-      diskFreeBytes: diskFreeBytes(options.dataDir),
-      at: new Date(),
+      contentVersion: content.service.manifest()?.version ?? null,
+      queue: sync?.queueDepth() ?? null,
+      update: updates.service.status(),
+      printer: await printing.service.status(),
+      diskFreeBytes: diskFreeBytes(dataDir),
+      at: now(),
     });
-  const heartbeat =
-    requests.deviceAuth && options.config.centralApiUrl
-      ? createHeartbeatSender({
-          baseUrl: options.config.centralApiUrl,
-          auth: requests.deviceAuth,
-          logger,
-          ...(options.heartbeat ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }),
-          build: health,
-        })
-      : null;
-  const diagnostics = createDiagnostics({
-    config: options.config,
-    dataDir: options.dataDir,
-    health,
-    schemaVersion: () => (requests.deskStore ? schemaVersion(requests.deskStore.db) : null),
-  });
+  const heartbeat = enrollment && centralApiUrl ? root.add(createHeartbeatModule({ baseUrl: centralApiUrl, auth: enrollment.auth, logger, build: health, timing: options.heartbeat })) : null;
+  root.add(
+    createDeviceModule({
+      config,
+      dataDir,
+      auth: enrollment?.auth ?? null,
+      lastHeartbeatAt: () => heartbeat?.sender()?.lastSentAt() ?? null,
+      health,
+      schemaVersion: () => (device ? schemaVersion(device.db) : null),
+    }),
+  );
+  root.add(createAppModule({ ...options, content: () => content.service.manifest() }));
 
-  const { hubClient } = requests;
-  const hubHeartbeat = hubClient
-    ? createHubHeartbeat({
-        client: hubClient,
-        logger,
-        ...(options.hubHeartbeat ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }),
-        build: async () => {
-          const queue = requests.queue();
-          return {
-            appVersion: options.appVersion,
-            printer: await printing.status(),
-            queue: { pending: queue?.queued ?? 0, needsAttention: queue?.needsAttention ?? 0, oldestPendingAt: queue?.oldestPendingAt ?? null },
-          };
-        },
-      })
-    : null;
-  hubHeartbeatHolder.current = hubHeartbeat;
-
-  const handlers: Handlers = {
-    ...createAppHandlers({ ...options, content: () => content.manifest() }),
-    ...createContentHandlers(content, options.config),
-    ...createUpdateHandlers(options.config, updates),
-    ...createDeviceHandlers(requests.deviceAuth, heartbeat, diagnostics),
-    ...requests.handlers,
-    ...desk.handlers,
-    // The rules come with the content: a new pack brings new rules without an app update.
-    ...createEligibilityHandlers({ ruleSet: () => content.current()?.eligibility ?? null, today: () => dutchCalendarDay(new Date()) }),
-    ...createPrintingHandlers(printing),
+  // A channel of a module this device did not build: with the database down, say why; otherwise
+  // the access rule has already refused it, and this only answers a caller that got past a
+  // mistaken rule.
+  const missing = (channel: string): Handler<never> => () => {
+    throw new CoreError('unavailable', store.problem ? store.problem.message : `${channel} is not available on this device.`);
   };
+  const handlers = root.handlers(missing);
   // Access rules in the contract are checked before any input is read: a staff channel from a
   // kiosk, or without a signed-in staff member, never reaches its handler.
-  const dispatch = createDispatch(handlers, logger, { deviceRole: options.config.role, staffRole: () => desk.staffRole() });
+  // Every call a person causes (a visitor tapping, staff calling a ticket) counts as activity; a
+  // screen polling does not (the contract marks those channels passive), nor does a call refused
+  // before its handler ran.
+  const { activity } = updates;
+  const dispatch = createDispatch(
+    handlers,
+    logger,
+    { deviceRole: config.role, staffRole: () => staff?.role() ?? null },
+    { onHandled: (channel) => (isPassiveChannel(channel) ? undefined : activity.touch(now())) },
+  );
+  root.start();
 
   return {
     handlers,
-    // Every call a person causes (a visitor tapping, staff calling a ticket) counts as activity,
-    // so capabilities added later hold back updates without wiring anything.
-    dispatch: (channel, payload, ctx) => {
-      if (!isPassiveChannel(channel)) activity.touch();
-      return dispatch(channel, payload, ctx);
-    },
-    updates,
+    dispatch,
+    updates: updates.service,
     activity,
-    heartbeat,
-    hubHeartbeat,
-    content,
-    close: async () => {
-      updates.close();
-      heartbeat?.stop();
-      hubHeartbeat?.stop();
-      await desk.close();
-      await printing.close();
-      await requests.close();
-      content.close();
-    },
+    heartbeat: heartbeat?.sender() ?? null,
+    hubHeartbeat: hubHeartbeat?.heartbeat() ?? null,
+    content: content.service,
+    modules: root.names(),
+    close: () => root.close(),
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ChannelSpec } from './define-channel';
 import { appChannels } from './app-channels';
 import { deskChannels } from './desk-channels';
 import { staffChannels } from './staff-channels';
@@ -38,4 +39,9 @@ export const channelNames = Object.keys(channels) as ChannelName[];
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+/** Whether a call is a screen polling rather than a person acting: the channel says so in the contract. */
+export function isPassiveChannel(name: string): boolean {
+  return isChannelName(name) && (channels[name] as ChannelSpec).passive === true;
 }

@@ -28,6 +28,7 @@ export type PageSummary = z.infer<typeof PageSummarySchema>;
  */
 export const contentChannels = {
   'content.version': channel({
+    passive: true,
     summary: 'The active content pack: version, creation time and scope; null when none is installed.',
     input: z.strictObject({}),
     output: ContentManifestSchema.nullable(),

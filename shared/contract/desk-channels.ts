@@ -146,18 +146,21 @@ export const deskChannels = {
     access: staffOnly(),
   }),
   'hub.status': channel({
+    passive: true,
     summary: 'The location hub on this counter: whether it listens, and each kiosk it heard from (last seen, app version, messages, printer, queue, silent).',
     input: z.strictObject({}),
     output: HubStatus,
     access: staffOnly(),
   }),
   'queue.list': channel({
+    passive: true,
     summary: 'The walk-in queue of today, oldest first: waiting and called tickets of every kiosk of the location.',
     input: z.strictObject({}),
     output: z.array(QueueTicket),
     access: staffOnly(),
   }),
   'queue.status': channel({
+    passive: true,
     summary: 'For the waiting-room screen: the numbers called last and how many people wait. No sign-in: it shows only ticket numbers. A ".status" channel, so polling it is not desk activity.',
     input: z.strictObject({}),
     output: NowServing,

@@ -42,6 +42,7 @@ export type DeviceDiagnostics = z.infer<typeof DeviceDiagnostics>;
 
 export const deviceChannels = {
   'device.status': channel({
+    passive: true,
     summary: 'Is this device enrolled with the central API, and when did it last report its health.',
     input: z.strictObject({}),
     output: DeviceStatus,

@@ -5,16 +5,19 @@ import { channel } from './define-channel';
 
 export const printingChannels = {
   'printer.status': channel({
+    passive: true,
     summary: 'Whether the printer can print now (paper, cover, connection) and how many jobs wait or failed.',
     input: z.strictObject({}),
     output: PrinterStatusSchema,
   }),
   'print.job': channel({
+    passive: true,
     summary: 'One print job: did it print? If not, the kiosk shows its code and QR on screen.',
     input: z.strictObject({ jobId: PrintJobId }),
     output: PrintJobSummary,
   }),
   'print.recent': channel({
+    passive: true,
     summary: 'The latest print jobs on this device, newest first, for the counter.',
     input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
     output: z.object({ jobs: z.array(PrintJobSummary) }),

@@ -49,6 +49,7 @@ const NewMember = z.strictObject({
 
 export const staffChannels = {
   'staff.session': channel({
+    passive: true,
     summary: 'Who is signed in at this desk, whether first-run setup is needed, and the auto-lock time.',
     input: z.strictObject({}),
     output: DeskSession,

@@ -25,6 +25,7 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const syncChannels = {
   'sync.status': channel({
+    passive: true,
     summary: 'How far this device is with sending its queue to the central API, and what needs a person.',
     input: z.strictObject({}),
     output: SyncStatus,

@@ -4,6 +4,7 @@ import { channel } from './define-channel';
 
 export const updatesChannels = {
   'updates.status': channel({
+    passive: true,
     summary: 'The auto-updater: phase, versions, channel and why a ready update is still waiting.',
     input: z.strictObject({}),
     output: UpdateStatusSchema,

@@ -34,4 +34,13 @@ describe('layer rules', () => {
     expect(await restricted('electron/shell/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
     expect(await restricted('renderer/src/x.ts', "import { channels } from '../../shared/contract/channels';\nexport const a = channels;\n")).toEqual([]);
   });
+
+  it('refuse a closure in the core that reads a const declared further down (a forward reference in the composition root)', async () => {
+    const forward = "const printing = { names: () => content.current() };\nconst content = { current: () => null };\nexport const a = [printing, content];\n";
+    const [result] = await eslint.lintText(forward, { filePath: join(repoRoot, 'electron/core/x.ts') });
+    expect(result?.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-use-before-define');
+    const inOrder = "const content = { current: () => null };\nconst printing = { names: () => content.current() };\nexport const a = [printing, content];\n";
+    const [clean] = await eslint.lintText(inOrder, { filePath: join(repoRoot, 'electron/core/x.ts') });
+    expect(clean?.messages).toEqual([]);
+  });
 });

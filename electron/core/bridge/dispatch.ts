@@ -20,13 +20,18 @@ export interface AccessGate {
   staffRole(): StaffRole | null;
 }
 
+export interface DispatchHooks {
+  /** A call got past the access rule and its schema and reached its handler, whatever it answered. */
+  onHandled?(channel: ChannelName): void;
+}
+
 /**
  * The single gate between a transport and the core: unknown channels, callers the channel's
  * access rule refuses, and invalid input are answered here, so no handler ever runs for a caller
  * it was not meant for or sees a payload its schema has not accepted. Without an access gate every
  * channel with an access rule is refused: a core wired up wrongly fails closed.
  */
-export function createDispatch(handlers: Handlers, logger: Logger, gate?: AccessGate): Dispatch {
+export function createDispatch(handlers: Handlers, logger: Logger, gate?: AccessGate, hooks: DispatchHooks = {}): Dispatch {
   return async (channel, payload, ctx) => {
     if (!isChannelName(channel)) {
       return fail({ code: 'unknown_channel', message: `There is no channel named "${channel.slice(0, 80)}".` });
@@ -51,6 +56,7 @@ export function createDispatch(handlers: Handlers, logger: Logger, gate?: Access
       });
     }
     const handler = handlers[channel] as Handler<ChannelName>;
+    hooks.onHandled?.(channel);
     try {
       const result: unknown = await handler(parsed.data as never, ctx);
       const checked = spec.output.safeParse(result);

@@ -76,3 +76,5 @@ export function createQueue(db: Database, now: () => Date) {
     close: (id: string, outcome: 'served' | 'no-show', staffId: string) => close.immediate(id, outcome, now(), staffId),
   };
 }
+
+export type Queue = ReturnType<typeof createQueue>;

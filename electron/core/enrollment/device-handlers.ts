@@ -2,12 +2,11 @@ import type { deviceChannels, DeviceDiagnostics } from '../../../shared/contract
 import type { HandlersFor } from '../bridge/handlers';
 import { CoreError } from '../errors';
 import type { TrackedAuth } from './enrollment-tracker';
-import type { HeartbeatSender } from './heartbeat-sender';
 
-export function createDeviceHandlers(auth: TrackedAuth | null, heartbeat: HeartbeatSender | null, diagnostics: () => Promise<DeviceDiagnostics>): HandlersFor<typeof deviceChannels> {
+export function createDeviceHandlers(auth: TrackedAuth | null, lastHeartbeatAt: () => Date | null, diagnostics: () => Promise<DeviceDiagnostics>): HandlersFor<typeof deviceChannels> {
   const status = () => ({
     enrollment: auth === null ? ('no-central-api' as const) : auth.enrollment(),
-    lastHeartbeatAt: heartbeat?.lastSentAt()?.toISOString() ?? null,
+    lastHeartbeatAt: lastHeartbeatAt()?.toISOString() ?? null,
   });
   return {
     'device.status': status,

@@ -1,7 +1,8 @@
-import { redactFields, redactText } from './redact';
+import { redactFields, redactText, type LogFields } from './redact';
+
+export type { LogFields } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 export interface Logger {
   debug(msg: string, fields?: LogFields): void;

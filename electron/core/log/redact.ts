@@ -1,4 +1,5 @@
-import type { LogFields } from './logger';
+/** What a log line may carry besides its message: flat values only, so redaction sees every one. */
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 export const redacted = '[redacted]';
 

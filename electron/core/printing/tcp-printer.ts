@@ -40,18 +40,20 @@ function open(options: TcpPrinterOptions): Promise<Socket> {
 function readStatus(socket: Socket, timeoutMs: number): Promise<PrinterCheck> {
   return new Promise((resolve) => {
     let reply = Buffer.alloc(0);
-    const finish = (check: PrinterCheck): void => {
+    const timer = setTimeout(() => finish(offline(`no status answer within ${timeoutMs} ms`)), timeoutMs);
+    function finish(check: PrinterCheck): void {
       clearTimeout(timer);
       socket.off('data', onData);
       socket.off('error', onError);
       resolve(check);
-    };
-    const onData = (chunk: Buffer): void => {
+    }
+    function onData(chunk: Buffer): void {
       reply = Buffer.concat([reply, chunk]);
       if (reply.length >= 3) finish(parseStatusReply(reply));
-    };
-    const onError = (err: Error): void => finish(offline(`connection broke: ${err.message}`));
-    const timer = setTimeout(() => finish(offline(`no status answer within ${timeoutMs} ms`)), timeoutMs);
+    }
+    function onError(err: Error): void {
+      finish(offline(`connection broke: ${err.message}`));
+    }
     socket.on('data', onData);
     socket.on('error', onError);
     socket.write(statusQuery);

@@ -1,6 +1,6 @@
 /**
  * Whether a visitor or a ticket is in play, so an update never restarts a device under someone's
- * hands. The core touches it on every bridge call a person causes (see app-core.ts); a visitor
+ * hands. The core touches it on every call a person causes (see app-core.ts; the contract marks the passive ones); a visitor
  * session ends at the latest idleSeconds after the last tap, so a quiet period longer than that
  * means no session is open.
  */
@@ -17,13 +17,4 @@ export function createActivityMonitor(quietMs: number): ActivityMonitor {
     },
     isQuiet: (now) => now.getTime() - lastActivity >= quietMs,
   };
-}
-
-/**
- * Calls a screen makes on its own while nobody is there (start-up, status polling): by naming
- * convention every "<capability>.status" and "<capability>.info" channel, and error reports.
- * Everything else (taking a ticket, starting a request, calling the next visitor) is a person.
- */
-export function isPassiveChannel(channel: string): boolean {
-  return /\.(?:status|info)$/.test(channel) || channel === 'app.reportError';
 }

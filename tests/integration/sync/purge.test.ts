@@ -2,12 +2,10 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoDeviceConfig } from '../../../electron/core/config/demo-config';
-import { createFileKeyProvider } from '../../../electron/core/crypto/key-provider';
-import { silentLogger } from '../../../electron/core/log/logger';
-import { createRequestsStack } from '../../../electron/core/requests/requests-stack';
 import { deviceDatabaseName } from '../../../electron/core/store/open-device-store';
 import { SyncStatus } from '../../../shared/contract/sync-channels';
 import { tempDir } from '../../support/paths';
+import { buildRequestsCapability } from '../../support/requests-capability';
 import { fastSync, startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
 
@@ -19,12 +17,9 @@ describe('personal data retention', () => {
     const dataDir = tempDir('purge');
     let clock = new Date('2026-11-24T09:00:00.000Z');
     const stack = () =>
-      createRequestsStack({
+      buildRequestsCapability({
         dataDir,
-        keyProvider: createFileKeyProvider(join(dataDir, 'field-key')),
         config: { ...demoDeviceConfig, centralApiUrl: sim.url, personalDataRetentionDays: 3 },
-        appVersion: 'test',
-        logger: silentLogger,
         now: () => clock,
         enrollmentCode: async () => sim.issueEnrollmentCode(),
         syncTuning: fastSync,
@@ -66,7 +61,7 @@ describe('personal data retention', () => {
     const dataDir = tempDir('purge');
     let clock = new Date('2026-01-01T09:00:00.000Z');
     const stack = () =>
-      createRequestsStack({ dataDir, keyProvider: createFileKeyProvider(join(dataDir, 'field-key')), config: demoDeviceConfig, appVersion: 'test', logger: silentLogger, now: () => clock });
+      buildRequestsCapability({ dataDir, config: demoDeviceConfig, now: () => clock });
     const first = stack();
     await first.handlers['voucher.start'](voucherInput(1), { transport: 'test' });
     await first.close();

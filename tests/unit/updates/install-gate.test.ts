@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createActivityMonitor, isPassiveChannel } from '../../../electron/core/updates/activity-monitor';
+import { createActivityMonitor } from '../../../electron/core/updates/activity-monitor';
+import { isPassiveChannel } from '../../../shared/contract/channels';
 import { decideInstall } from '../../../electron/core/updates/install-gate';
 import { defaultMaintenanceWindow } from '../../../shared/updates/update-channel';
 
@@ -46,7 +47,7 @@ describe('visitor and ticket activity', () => {
   });
 
   it('counts what people do, not what screens poll', () => {
-    for (const channel of ['app.info', 'updates.status', 'sync.status', 'app.reportError']) expect(isPassiveChannel(channel)).toBe(true);
-    for (const channel of ['ticket.take', 'voucher.start', 'updates.installNow', 'content.page', 'status.update']) expect(isPassiveChannel(channel)).toBe(false);
+    for (const channel of ['app.info', 'updates.status', 'sync.status', 'app.reportError', 'queue.list', 'print.recent', 'print.job']) expect(isPassiveChannel(channel)).toBe(true);
+    for (const channel of ['ticket.take', 'voucher.start', 'updates.installNow', 'content.page', 'queue.callNext', 'staff.touch', 'status.update']) expect(isPassiveChannel(channel)).toBe(false);
   });
 });

@@ -1,0 +1,44 @@
+import { kioskHeartbeatEveryMs, type KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
+import type { Capability } from '../composition/capability';
+import type { Logger } from '../log/logger';
+import type { PrintingModule } from '../printing/printing-module';
+import type { SyncModule } from '../sync/sync-module';
+import type { HubClient } from './hub-client';
+import { createHubHeartbeat, type HubHeartbeat } from './hub-heartbeat';
+
+export interface HubHeartbeatModule extends Capability {
+  /** Null until the module has started. */
+  heartbeat(): HubHeartbeat | null;
+  /** The desk's pace as the hub last told it; null before the first answer or when it is too old. */
+  pace(now: Date): { pace: QueuePace; at: Date } | null;
+}
+
+/** The kiosk's printer and queue to its hub: at start, every 30 s, and at once when the printer changes state. */
+export function createHubHeartbeatModule(deps: {
+  client: HubClient;
+  printing: PrintingModule;
+  sync: SyncModule;
+  appVersion: string;
+  logger: Logger;
+  timing?: { firstAfterMs: number; everyMs: number };
+}): HubHeartbeatModule {
+  let running: HubHeartbeat | null = null;
+  const build = async (): Promise<KioskStatusReport> => {
+    const queue = deps.sync.queueDepth();
+    return {
+      appVersion: deps.appVersion,
+      printer: await deps.printing.service.status(),
+      queue: { pending: queue.queued, needsAttention: queue.needsAttention, oldestPendingAt: queue.oldestPendingAt },
+    };
+  };
+  deps.printing.onStateChange(() => running?.changed());
+  return {
+    name: 'hub-heartbeat',
+    heartbeat: () => running,
+    pace: (now) => running?.pace(now) ?? null,
+    start: () => {
+      running = createHubHeartbeat({ client: deps.client, logger: deps.logger, ...(deps.timing ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }), build });
+    },
+    close: () => running?.stop(),
+  };
+}

@@ -1,0 +1,65 @@
+import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { deskChannels } from '../../../shared/contract/desk-channels';
+import type { QueuePace } from '../../../shared/hub/kiosk-status';
+import type { HandlersFor } from '../bridge/handlers';
+import type { Capability } from '../composition/capability';
+import type { Logger } from '../log/logger';
+import type { Outbox } from '../outbox/outbox';
+import type { DeviceStore } from '../store/open-device-store';
+import { createHubIngest } from './hub-ingest';
+import { createHubKiosks } from './hub-kiosks';
+import { hubPsk } from './hub-psk';
+import { startHubServer, type HubServer } from './hub-server';
+
+export interface HubServerModule extends Capability {
+  readonly handlers: Pick<HandlersFor<typeof deskChannels>, 'hub.status'>;
+}
+
+/**
+ * The counter as its location's hub: kiosks send their tickets, requests and status here over the
+ * shop's LAN. A counter without hub settings is standalone; `hub.status` says which.
+ */
+export function createHubServerModule(deps: {
+  store: DeviceStore;
+  outbox: Outbox;
+  config: DeviceConfig;
+  logger: Logger;
+  now: () => Date;
+  /** The desk's pace, sent back to kiosks for their waiting-time estimates. */
+  pace: () => QueuePace;
+  /** A kiosk's message is in the hub's outbox: forward it now. */
+  onIngested: () => void;
+}): HubServerModule {
+  const { config, store } = deps;
+  const hubConfig = config.hub && !config.hub.url ? config.hub : null;
+  const kiosks = createHubKiosks(store.db);
+  const log = deps.logger.child({ part: 'hub' });
+  let listening: HubServer | null = null;
+  let starting: Promise<HubServer | null> = Promise.resolve(null);
+  return {
+    name: 'hub-server',
+    handlers: { 'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: kiosks.list(deps.now()) }) },
+    start: () => {
+      if (!hubConfig) return;
+      starting = startHubServer({
+        host: hubConfig.listenHost,
+        port: hubConfig.port,
+        psk: hubPsk(hubConfig.locationKey, config.location.id),
+        ingest: createHubIngest({ db: store.db, cipher: store.cipher, outbox: deps.outbox, kiosks, now: deps.now }).ingest,
+        onIngested: deps.onIngested,
+        kiosks,
+        now: deps.now,
+        pace: deps.pace,
+        logger: log,
+      })
+        .then((server) => (listening = server))
+        .catch((err: unknown) => {
+          log.error('location hub could not start; kiosks keep their messages until it does', { error: err instanceof Error ? err.message : 'unknown' });
+          return null;
+        });
+    },
+    close: async () => {
+      await (await starting)?.close();
+    },
+  };
+}

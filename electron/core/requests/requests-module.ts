@@ -1,0 +1,68 @@
+import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { requestsChannels } from '../../../shared/contract/requests-channels';
+import type { HandlersFor } from '../bridge/handlers';
+import type { Capability } from '../composition/capability';
+import type { Logger } from '../log/logger';
+import type { Outbox } from '../outbox/outbox';
+import type { ReceiptWriter } from '../printing/receipt-writer';
+import type { DeviceStore } from '../store/open-device-store';
+import { storeWrite } from '../store/store-write';
+import type { SyncModule } from '../sync/sync-module';
+import { markVoucherAcked, purgePersonalData } from './purge';
+import { createVoucherRequests, type VoucherRequests } from './voucher-requests';
+
+export interface RequestsModule extends Capability {
+  readonly handlers: Pick<HandlersFor<typeof requestsChannels>, 'voucher.start'>;
+  readonly vouchers: VoucherRequests;
+}
+
+const purgeEveryMs = 60 * 60 * 1000;
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Voucher requests: started at the kiosk (or at the desk, through the same transaction), sent
+ * through the outbox, and their personal data purged once the central API has acknowledged them
+ * and the retention has passed.
+ */
+export function createRequestsModule(deps: {
+  store: DeviceStore;
+  outbox: Outbox;
+  sync: SyncModule;
+  config: DeviceConfig;
+  logger: Logger;
+  now: () => Date;
+  receipts: ReceiptWriter | undefined;
+}): RequestsModule {
+  const { store, config, logger } = deps;
+  const vouchers = createVoucherRequests({ db: store.db, cipher: store.cipher, outbox: deps.outbox, config, now: deps.now, receipts: deps.receipts });
+  // The acknowledgement starts the retention period, stamped in the same transaction as the ack.
+  deps.sync.onAcked((message, at) => {
+    if (message.kind === 'voucher-request.submit') markVoucherAcked(store.db, message.aggregateId, at);
+  });
+  const retentionMs = config.personalDataRetentionDays * dayMs;
+  const purge = (): void => {
+    const purged = purgePersonalData(store.db, deps.now(), retentionMs);
+    if (purged > 0) logger.info('purged personal data of acknowledged requests', { requests: purged });
+  };
+  let purgeTimer: NodeJS.Timeout | null = null;
+  return {
+    name: 'requests',
+    vouchers,
+    handlers: {
+      'voucher.start': (input) => {
+        const started = storeWrite(logger, 'voucher.start', () => vouchers.start(input));
+        deps.sync.nudge();
+        deps.receipts?.committed();
+        return started;
+      },
+    },
+    start: () => {
+      purge();
+      purgeTimer = setInterval(purge, purgeEveryMs);
+      purgeTimer.unref();
+    },
+    close: () => {
+      if (purgeTimer) clearInterval(purgeTimer);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { deskChannels } from '../../../shared/contract/desk-channels';
+import type { HandlersFor } from '../bridge/handlers';
+import type { Capability } from '../composition/capability';
+import type { Logger } from '../log/logger';
+import type { Outbox } from '../outbox/outbox';
+import { serviceDay } from '../requests/service-day';
+import type { DeviceStore } from '../store/open-device-store';
+import { readDailyStats } from './daily-stats';
+import { queueFinishedDays } from './statistics-sender';
+
+export interface StatisticsModule extends Capability {
+  readonly handlers: Pick<HandlersFor<typeof deskChannels>, 'stats.daily'>;
+}
+
+const checkEveryMs = 60 * 60_000;
+
+/**
+ * The location's daily counts, for the desk and for the central API (one message per finished
+ * service day, counts only). A kiosk that forwards to a hub counts nothing of its own: the hub
+ * has its tickets and requests. Checked at start and every hour, so yesterday goes out the first
+ * time the device runs today.
+ */
+export function createStatisticsModule(deps: { store: DeviceStore; outbox: Outbox; config: DeviceConfig; logger: Logger; now: () => Date; nudge: () => void }): StatisticsModule {
+  const { store, config } = deps;
+  const sends = !(config.role === 'kiosk' && config.hub?.url);
+  const queueStatistics = (): void => {
+    try {
+      if (queueFinishedDays(store.db, deps.outbox, config.location.id, deps.now()).length) deps.nudge();
+    } catch (err) {
+      deps.logger.error('daily statistics could not be queued; the next hour tries again', { error: err instanceof Error ? err.message : 'unknown' });
+    }
+  };
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    name: 'statistics',
+    handlers: { 'stats.daily': (input) => readDailyStats(store.db, input.day ?? serviceDay(deps.now())) },
+    start: () => {
+      if (!sends) return;
+      queueStatistics();
+      timer = setInterval(queueStatistics, checkEveryMs);
+      timer.unref();
+    },
+    close: () => {
+      if (timer) clearInterval(timer);
+    },
+  };
+}

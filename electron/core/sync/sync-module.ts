@@ -1,0 +1,72 @@
+import type { syncChannels } from '../../../shared/contract/sync-channels';
+import type { HandlersFor } from '../bridge/handlers';
+import type { Capability } from '../composition/capability';
+import type { Logger } from '../log/logger';
+import type { Outbox, PendingMessage } from '../outbox/outbox';
+import { idleProgress, readSyncStatus, type SyncProgress } from './sync-status';
+import { createSyncWorker, type SyncAuth, type SyncWorkerOptions } from './sync-worker';
+
+/** Worker settings a test or benchmark may shorten; production uses the defaults. */
+export type SyncTuning = Pick<SyncWorkerOptions, 'maxInFlight' | 'baseDelayMs' | 'capDelayMs' | 'circuitThreshold' | 'probeBaseMs' | 'idlePollMs' | 'random'> & {
+  requestTimeoutMs?: number;
+};
+
+export interface QueueDepth {
+  /** Rows still to be sent, waiting or in flight. */
+  queued: number;
+  needsAttention: number;
+  oldestPendingAt: string | null;
+}
+
+/** Where the outbox goes: the central API with the device token, or a kiosk's location hub. */
+export interface SyncTransport {
+  client: SyncWorkerOptions['client'];
+  auth: SyncAuth;
+  /** Names the worker in the log. */
+  part: 'sync' | 'sync-to-hub';
+}
+
+export interface SyncModule extends Capability {
+  readonly handlers: HandlersFor<typeof syncChannels>;
+  readonly progress: SyncProgress;
+  /** Something new is in the outbox (or the network is back): send now rather than at the next poll. */
+  nudge(): void;
+  queueDepth(): QueueDepth;
+  /** A listener runs inside the transaction that marks a message acknowledged, so its own write commits with the ack. */
+  onAcked(listener: (message: PendingMessage, at: Date) => void): void;
+}
+
+/**
+ * Sends the outbox. Without a transport (no central API configured, no hub) nothing is sent and
+ * everything stays queued on the device until one is configured; the status still tells staff so.
+ */
+export function createSyncModule(deps: { outbox: Outbox; transport: SyncTransport | null; logger: Logger; now: () => Date; tuning?: SyncTuning }): SyncModule {
+  const { outbox, transport } = deps;
+  const acked: ((message: PendingMessage, at: Date) => void)[] = [];
+  const worker = transport
+    ? createSyncWorker({
+        ...deps.tuning,
+        outbox,
+        client: transport.client,
+        auth: transport.auth,
+        logger: deps.logger.child({ part: transport.part }),
+        now: deps.now,
+        onAcked: (message, _receipt, at) => acked.forEach((listener) => listener(message, at)),
+      })
+    : null;
+  if (!worker) deps.logger.info('no central API configured: requests are kept on this device until one is');
+  const progress = worker?.progress ?? idleProgress;
+  return {
+    name: 'sync',
+    progress,
+    handlers: { 'sync.status': () => readSyncStatus(outbox, progress) },
+    nudge: () => worker?.nudge(),
+    queueDepth: () => {
+      const status = readSyncStatus(outbox, progress);
+      return { queued: status.queued + status.inFlight, needsAttention: status.needsAttention.length, oldestPendingAt: outbox.counts().oldestPendingAt };
+    },
+    onAcked: (listener) => void acked.push(listener),
+    start: () => worker?.start(),
+    close: () => worker?.stop(),
+  };
+}

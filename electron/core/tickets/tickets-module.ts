@@ -1,0 +1,68 @@
+import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { QueuePace } from '../../../shared/hub/kiosk-status';
+import type { HandlersFor } from '../bridge/handlers';
+import type { requestsChannels } from '../../../shared/contract/requests-channels';
+import type { Capability } from '../composition/capability';
+import { createQueue, type Queue } from '../desk/queue';
+import { expectedWaitMinutes } from '../desk/wait-estimate';
+import type { Logger } from '../log/logger';
+import type { Outbox } from '../outbox/outbox';
+import type { ReceiptWriter } from '../printing/receipt-writer';
+import { createTickets, type Tickets } from '../requests/tickets';
+import type { DeviceStore } from '../store/open-device-store';
+import { storeWrite } from '../store/store-write';
+
+export interface TicketsModule extends Capability {
+  readonly handlers: Pick<HandlersFor<typeof requestsChannels>, 'ticket.take'>;
+  readonly tickets: Tickets;
+  /** Today's walk-in queue, whichever kiosk printed the tickets. */
+  readonly queue: Queue;
+}
+
+/**
+ * Queue tickets and the walk-in queue. A ticket's waiting time comes from the desk's pace: on a
+ * kiosk as its hub last answered it (plus the tickets this kiosk gave out since), on the counter
+ * from its own queue.
+ */
+export function createTicketsModule(deps: {
+  store: DeviceStore;
+  outbox: Outbox;
+  config: DeviceConfig;
+  logger: Logger;
+  now: () => Date;
+  receipts: ReceiptWriter | undefined;
+  /** A new ticket is in the outbox. */
+  nudge: () => void;
+  /** A kiosk's last word from its hub on the desk's pace; absent on a device without a hub link. */
+  heardPace?: (at: Date) => { pace: QueuePace; at: Date } | null;
+}): TicketsModule {
+  const { store, config } = deps;
+  const queue = createQueue(store.db, deps.now);
+  const { heardPace } = deps;
+  const tickets = createTickets({
+    db: store.db,
+    outbox: deps.outbox,
+    config,
+    now: deps.now,
+    receipts: deps.receipts,
+    expectedWait: (at, takenHereSince) => {
+      const heard = heardPace?.(at);
+      if (heard) return expectedWaitMinutes({ ...heard.pace, waiting: heard.pace.waiting + takenHereSince(heard.at) });
+      return config.role === 'counter' ? expectedWaitMinutes(queue.pace()) : null;
+    },
+  });
+  return {
+    name: 'tickets',
+    tickets,
+    queue,
+    handlers: {
+      'ticket.take': (input) => {
+        const taken = storeWrite(deps.logger, 'ticket.take', () => tickets.take(input.topic, input.language));
+        // Worth sending now rather than at the worker's next poll; so is its receipt.
+        deps.nudge();
+        deps.receipts?.committed();
+        return taken;
+      },
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core/app-core';
+import { silentLogger } from '../../electron/core/log/logger';
+import { deviceDatabaseName } from '../../electron/core/store/open-device-store';
+import { DeviceConfigSchema, type DeviceConfigInput } from '../../shared/config/device-config';
+import { resourcesDir, tempDir } from '../support/paths';
+import { buildRequestsCapability } from '../support/requests-capability';
+import { voucherInput } from '../support/voucher-input';
+
+const cores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((c) => c.close()));
+});
+
+const location = { id: 'zwolle-centrum', name: 'Zwolle' };
+function core(config: Partial<DeviceConfigInput> & Pick<DeviceConfigInput, 'role'>, dataDir = tempDir('composition')): Core {
+  const built = createCore({ config: DeviceConfigSchema.parse({ location, region: 'regio-zwolle', ...config }), appVersion: '1.0.0', resourcesDir, dataDir, shell: 'browser', logger: silentLogger });
+  cores.push(built);
+  return built;
+}
+const t = { transport: 'test' } as const;
+
+describe('the core is built from the modules its role needs', () => {
+  it('a kiosk of a shop with a hub links to the hub and has no desk, staff, hub server or central API enrollment', () => {
+    const kiosk = core({ role: 'kiosk', ticketPrefix: 'K', hub: { url: 'https://127.0.0.1:9', locationKey: 'k'.repeat(43) } });
+    expect(kiosk.modules).toEqual(['store', 'outbox', 'content', 'eligibility', 'printing', 'hub-link', 'sync', 'hub-heartbeat', 'tickets', 'requests', 'statistics', 'updates', 'device', 'app']);
+  });
+
+  it('a counter with a central API enrolls, sends heartbeats, and runs staff, the desk and the hub server', () => {
+    const counter = core({ role: 'counter', centralApiUrl: 'http://127.0.0.1:9/v1' });
+    expect(counter.modules).toEqual(['store', 'outbox', 'enrollment', 'content', 'eligibility', 'printing', 'sync', 'tickets', 'requests', 'staff', 'desk', 'hub-server', 'statistics', 'updates', 'heartbeat', 'device', 'app']);
+  });
+
+  it('with the database unreadable, only what needs no database is built, and the desk says why it cannot work', async () => {
+    const dataDir = tempDir('composition-broken');
+    writeFileSync(join(dataDir, deviceDatabaseName), 'this is not a SQLite database, it is a text file of exactly this length...');
+    const counter = core({ role: 'counter' }, dataDir);
+    expect(counter.modules).toEqual(['store', 'content', 'eligibility', 'printing', 'updates', 'device', 'app']);
+    for (const [channel, input] of [['staff.session', {}], ['ticket.take', { topic: 'voucher' }]] as const) {
+      const answer = await counter.dispatch(channel, input, t);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(!answer.ok && answer.error.message).toMatch(/database/i);
+    }
+    // Browsing still works.
+    expect((await counter.dispatch('app.info', {}, t)).ok).toBe(true);
+  });
+});
+
+describe('activity that holds back an update', () => {
+  it('counts a visitor taking a ticket, not a screen polling and not a call the core refused', async () => {
+    const kiosk = core({ role: 'kiosk' });
+    const at = new Date();
+    expect(kiosk.activity.isQuiet(at)).toBe(true);
+    for (const channel of ['app.info', 'sync.status', 'printer.status', 'print.recent', 'device.status', 'updates.status']) {
+      expect((await kiosk.dispatch(channel, channel === 'print.recent' ? { limit: 5 } : {}, t)).ok).toBe(true);
+    }
+    // Refused before any handler ran: a desk channel on a kiosk, an unknown channel, garbage input.
+    expect((await kiosk.dispatch('queue.callNext', {}, t)).ok).toBe(false);
+    expect((await kiosk.dispatch('no.such', {}, t)).ok).toBe(false);
+    expect((await kiosk.dispatch('ticket.take', { topic: 42 }, t)).ok).toBe(false);
+    expect(kiosk.activity.isQuiet(new Date())).toBe(true);
+    expect((await kiosk.dispatch('ticket.take', { topic: 'voucher' }, t)).ok).toBe(true);
+    expect(kiosk.activity.isQuiet(new Date())).toBe(false);
+  });
+});
+
+describe('one capability with its real dependencies and nothing else', () => {
+  it('voucher requests need only the store, the outbox and sync, and commit the request with its outbox row', async () => {
+    const dataDir = tempDir('requests-only');
+    const requests = buildRequestsCapability({ dataDir, config: DeviceConfigSchema.parse({ role: 'kiosk', location, region: 'regio-zwolle' }) });
+    expect(requests.modules).toEqual(['store', 'outbox', 'sync', 'requests']);
+    const started = await requests.handlers['voucher.start'](voucherInput(3), t);
+    expect(await requests.handlers['sync.status']({}, t)).toMatchObject({ queued: 1, inFlight: 0 });
+    await requests.close();
+    const db = new Database(join(dataDir, deviceDatabaseName), { readonly: true });
+    expect(db.prepare('SELECT reference FROM voucher_requests').all()).toEqual([{ reference: started.reference }]);
+    expect(db.prepare(`SELECT kind FROM outbox WHERE status = 'pending'`).all()).toEqual([{ kind: 'voucher-request.submit' }]);
+    db.close();
+  });
+});
