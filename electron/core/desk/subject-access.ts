@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SubjectRecord } from '../../../shared/contract/desk-channels';
 import { appendAudit } from '../outbox/audit';
+import { scrubWal } from '../store/scrub';
 import type { createRequestDesk } from './request-desk';
 
 /**
@@ -60,6 +61,7 @@ export function createSubjectAccess(db: Database, requests: ReturnType<typeof cr
     },
     erase(reference: string, reason: string, staffId: string): SubjectRecord {
       erase.immediate(reference, reason, staffId, now());
+      scrubWal(db);
       return record(reference);
     },
   };

@@ -13,6 +13,7 @@ import type { Logger } from '../log/logger';
 import { createOutbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
 import { openDeviceStore, type DeviceStore } from '../store/open-device-store';
+import { scrubWalAfterCommit } from '../store/scrub';
 import { StoreError } from '../store/store-error';
 import { createCentralClient } from '../sync/central-client';
 import { createDeviceAuth } from '../sync/device-auth';
@@ -109,7 +110,11 @@ export function createRequestsStack(options: RequestsStackOptions) {
         now,
         onAcked: (message, _receipt, at) => {
           if (message.kind === 'voucher-request.submit') markVoucherAcked(db, message.aggregateId, at);
-          if (message.kind === 'voucher-request.complete') purgeBsn(db, message.aggregateId, at);
+          if (message.kind === 'voucher-request.complete') {
+            purgeBsn(db, message.aggregateId, at);
+            outbox.dropFromAckedPayload(message.id, ['bsn']);
+            scrubWalAfterCommit(db);
+          }
         },
       });
     } else {

@@ -84,6 +84,9 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
       if (mode !== 'wal') throw storeErrorFor('cannot-open', file, `the journal mode stayed ${String(mode)}`);
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
+      // Deleted and overwritten values are zeroed in the file, not left in free space: purged and
+      // erased personal data must not be recoverable from the database's bytes (scrub.ts does the -wal).
+      db.pragma('secure_delete = ON');
       migrate(db, file, options.targetVersion ?? latestVersion, options.migrations ?? allMigrations);
       writeMarker(file);
     } else {
