@@ -164,6 +164,10 @@ export function createCore(options: CoreOptions): Core {
         client: hubClient,
         logger,
         ...(options.hubHeartbeat ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }),
+        onEraseOrders: async (orders) => {
+          const erased = requests.eraseOrdered(orders);
+          if (erased.length && !(await hubClient.confirmErased(erased))) logger.warn('the hub did not take the erase confirmation; the next heartbeat brings the order again', { orders: erased.length });
+        },
         build: async () => {
           const queue = requests.queue();
           return {

@@ -16,6 +16,7 @@ import { createVoucherRequests } from '../requests/voucher-requests';
 import { createStaffHandlers } from '../staff/staff-handlers';
 import { provisionItStaff } from '../staff/it-provisioning';
 import { createStaffService } from '../staff/staff-service';
+import { createHubErasures } from '../hub/hub-erasures';
 import { createHubIngest } from '../hub/hub-ingest';
 import { createHubKiosks } from '../hub/hub-kiosks';
 import { hubPsk } from '../hub/hub-psk';
@@ -82,7 +83,8 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
   // The kiosk's path for a new request, without its receipt writer: see voucher-requests.ts.
   const vouchers = createVoucherRequests({ db, cipher, outbox, config, now: store.now });
   const me = () => staff.current().id;
-  const privacy = createSubjectAccess(db, requests, store.now);
+  const erasures = createHubErasures(db);
+  const privacy = createSubjectAccess(db, requests, store.now, erasures);
   const attention = createAttentionActions({ db, cipher, outbox, now: store.now });
   // The location's statistics come from its hub (a kiosk that forwards to one counts nothing of its own),
   // checked at start and every hour so yesterday goes out the first time the device runs today.
@@ -110,6 +112,7 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
         kiosks,
         now: store.now,
         pace: () => queue.pace(),
+        erasures,
         logger: options.logger.child({ part: 'hub' }),
       })
         .then((server) => (listening = server))

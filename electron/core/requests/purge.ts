@@ -27,3 +27,23 @@ export function purgePersonalData(db: Database, now: Date, retentionMs: number):
 export function markVoucherAcked(db: Database, id: string, at: Date): void {
   db.prepare('UPDATE voucher_requests SET acked_at = ? WHERE id = ? AND acked_at IS NULL').run(at.toISOString(), id);
 }
+
+/**
+ * A kiosk carries out the hub's erase order for a request the visitor had erased at the desk: its
+ * contact details and every outbox payload of the request go, and a row still waiting for the hub
+ * is withdrawn (the hub already has the request, or it would not order its erasure). The file is
+ * then scrubbed. A request this kiosk never held, or erased before, is simply confirmed again.
+ */
+export function eraseOrderedCopies(db: Database, orders: readonly { requestId: string; reference: string }[], at: Date): string[] {
+  db.transaction(() => {
+    const erase = db.prepare('UPDATE voucher_requests SET contact = NULL, purged_at = coalesce(purged_at, ?) WHERE id = ? AND contact IS NOT NULL');
+    for (const { requestId, reference } of orders) {
+      const erased = erase.run(at.toISOString(), requestId).changes;
+      const withdrawn = db.prepare("DELETE FROM outbox WHERE aggregate_id = ? AND status IN ('pending', 'needs_attention')").run(requestId).changes;
+      const payloads = db.prepare('UPDATE outbox SET payload = NULL WHERE aggregate_id = ? AND payload IS NOT NULL').run(requestId).changes;
+      if (erased + withdrawn + payloads > 0) appendAudit(db, at, { action: 'privacy.erased-by-hub-order', aggregateType: 'voucher-request', aggregateId: requestId, detail: { reference, withdrawn } });
+    }
+  }).immediate();
+  scrubWal(db);
+  return orders.map((o) => o.requestId);
+}

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { EraseOrder } from '../../../shared/hub/kiosk-status';
 import type { Database } from 'better-sqlite3';
 import type { KeyProvider } from '../crypto/key-provider';
 import { offeredCode } from '../enrollment/offered-code';
@@ -19,7 +20,7 @@ import { createCentralClient } from '../sync/central-client';
 import { createDeviceAuth } from '../sync/device-auth';
 import { idleProgress, readSyncStatus } from '../sync/sync-status';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../sync/sync-worker';
-import { markVoucherAcked, purgePersonalData } from './purge';
+import { eraseOrderedCopies, markVoucherAcked, purgePersonalData } from './purge';
 import { createRequestsHandlers, type RequestServicesOrError } from './requests-handlers';
 import { createTickets, type TicketDeps } from './tickets';
 import { createVoucherRequests } from './voucher-requests';
@@ -75,6 +76,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
   let queue: () => QueueDepth | null = () => null;
   let hub: HubClient | null = null;
   let deskStore: DeskStore | null = null;
+  let eraseOrdered: (orders: readonly EraseOrder[]) => string[] = () => [];
   try {
     store = openDeviceStore(options.dataDir, options.keyProvider);
     const { db, cipher } = store;
@@ -120,6 +122,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
     } else {
       logger.info('no central API configured: requests are kept on this device until one is');
     }
+    eraseOrdered = (orders) => eraseOrderedCopies(db, orders, now());
     const retentionMs = config.personalDataRetentionDays * dayMs;
     const purge = (): void => {
       const purged = purgePersonalData(db, now(), retentionMs);
@@ -171,6 +174,8 @@ export function createRequestsStack(options: RequestsStackOptions) {
     queue: () => queue(),
     /** A kiosk's way to its location hub (for its heartbeat there); null on a device that talks to the central API itself. */
     hubClient,
+    /** Carries out the hub's erase orders; answers the requests whose copies are gone (none without a database). */
+    eraseOrdered: (orders: readonly EraseOrder[]) => eraseOrdered(orders),
     /** What the counter desk builds on; null when the store could not be opened. */
     deskStore,
     /** The shell calls this when the OS reports the network is back; the worker then probes at once. */
