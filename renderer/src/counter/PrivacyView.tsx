@@ -134,7 +134,7 @@ export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge:
             <button type="button" className="desk-button" onClick={() => void exportFile()}>{t('counter.privacy.export')}</button>
             <button type="button" className="desk-button" onClick={() => void print()}>{t('counter.privacy.print')}</button>
           </div>
-          {hasStaffRole(me.role, 'location-manager') && !found.personalDataErased && (
+          {hasStaffRole(me.role, 'location-manager') && !found.personalDataErased && !found.kioskCopy?.eraseOrderedAt && (
             <form onSubmit={(e) => void erase(e)} className="stack desk-panel" aria-labelledby="erase-title" noValidate>
               <h3 id="erase-title">{t('counter.privacy.eraseTitle')}</h3>
               <p>{found.sentToCentral ? t('counter.privacy.eraseSent') : t('counter.privacy.eraseUnsent')}</p>
