@@ -36,8 +36,11 @@ export function markVoucherAcked(db: Database, id: string, at: Date): void {
  */
 export function eraseOrderedCopies(db: Database, orders: readonly { requestId: string; reference: string }[], at: Date): string[] {
   db.transaction(() => {
+    const held = db.prepare('SELECT 1 FROM voucher_requests WHERE id = ? AND reference = ?');
     const erase = db.prepare('UPDATE voucher_requests SET contact = NULL, purged_at = coalesce(purged_at, ?) WHERE id = ? AND contact IS NOT NULL');
     for (const { requestId, reference } of orders) {
+      // An order names the request twice (id and reference): a mistaken id alone erases nothing.
+      if (!held.get(requestId, reference)) continue;
       const erased = erase.run(at.toISOString(), requestId).changes;
       const withdrawn = db.prepare("DELETE FROM outbox WHERE aggregate_id = ? AND status IN ('pending', 'needs_attention')").run(requestId).changes;
       const payloads = db.prepare('UPDATE outbox SET payload = NULL WHERE aggregate_id = ? AND payload IS NOT NULL').run(requestId).changes;
