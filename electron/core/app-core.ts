@@ -112,19 +112,20 @@ export function createCore(options: CoreOptions): Core {
   const sync = outbox && root.add(createSyncModule({ outbox: outbox.outbox, transport, logger, now, tuning }));
   // A fresh token is worth using at once: the queue kept during "not enrolled" goes out now.
   if (sync) enrollment?.onEnrolled(sync.nudge);
-  const hubHeartbeat = hubLink && sync ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, timing: options.hubHeartbeat })) : null;
+  const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, now, receipts })) : null;
+  const hubHeartbeat =
+    hubLink && sync && requests
+      ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))
+      : null;
   const tickets =
     device && outbox && sync
       ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : undefined }))
       : null;
-  const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, now, receipts })) : null;
   const counter = config.role === 'counter';
   const staff = counter && device ? root.add(createStaffModule({ store: device, config, logger, now })) : null;
-  if (staff && device && outbox && sync && tickets && requests) {
-    root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, pack }));
-  }
-  if (counter && device && outbox && sync && tickets) {
-    root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, now, pace: tickets.queue.pace, onIngested: sync.nudge }));
+  const hubServer = counter && device && outbox && sync && tickets ? root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, now, pace: tickets.queue.pace, onIngested: sync.nudge })) : null;
+  if (staff && hubServer && device && outbox && sync && tickets && requests) {
+    root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, erasures: hubServer.erasures, pack }));
   }
   if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, now, nudge: sync.nudge }));
   const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, updater: options.updater }));

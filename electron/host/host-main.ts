@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCentral } from '../central-sim/demo-central';
 import { ConfigError } from '../core/config/config-error';
+import { createFileKeyProvider, deviceKeyFile } from '../core/crypto/key-provider';
 import { openDeviceLog } from '../core/log/device-log';
 import { parseStartArgs } from '../core/startup/parse-args';
 import { defaultDataDir, prepareStart } from '../core/startup/prepare-start';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     config,
     appVersion,
     dataDir,
+    keyProvider: createFileKeyProvider(deviceKeyFile(dataDir, prepared.keyDir)),
     resourcesDir: join(root, 'resources'),
     staticDir: join(root, 'dist', 'renderer'),
     port: options.port,

@@ -109,6 +109,12 @@ export const SubjectRecord = z.object({
   request: RequestDetail,
   /** Whether the central API has the request: then it holds its own copy, which this device cannot erase. */
   sentToCentral: z.boolean(),
+  /**
+   * The kiosk the request came from through the location hub, which keeps a sealed copy of its own:
+   * when an erase was ordered there and when that kiosk confirmed it. Null when no kiosk holds one.
+   */
+  kioskCopy: z.object({ kiosk: z.string(), eraseOrderedAt: z.iso.datetime().nullable(), erasedAt: z.iso.datetime().nullable() }).nullable(),
+  /** True only when this device holds nothing personal of the request and the kiosk it came from (if any) confirmed the same. */
   personalDataErased: z.boolean(),
   trail: z.array(z.object({ at: z.iso.datetime(), action: z.string() })),
 });

@@ -37,5 +37,13 @@ export const QueuePace = z.strictObject({
 });
 export type QueuePace = z.infer<typeof QueuePace>;
 
-/** Without `pace` (an older hub) the kiosk simply tells no waiting time. */
-export const KioskStatusAck = z.object({ stored: z.literal(true), pace: QueuePace.optional() });
+/** The desk erased a visitor's data on their request: the kiosk the request came from erases its copy too. */
+export const EraseOrder = z.strictObject({ requestId: z.string().min(1).max(100), reference: z.string().min(1).max(40) });
+export type EraseOrder = z.infer<typeof EraseOrder>;
+
+/** Without `pace` (an older hub) the kiosk simply tells no waiting time; `erase` lists the erase orders still open for this kiosk. */
+export const KioskStatusAck = z.object({ stored: z.literal(true), pace: QueuePace.optional(), erase: z.array(EraseOrder).max(500).optional() });
+
+/** POST /hub/v1/erasures: the requests whose copies the kiosk no longer holds (erased now, or never held). */
+export const KioskErasures = z.strictObject({ erased: z.array(z.string().min(1).max(100)).min(1).max(500) });
+export type KioskErasures = z.infer<typeof KioskErasures>;

@@ -87,10 +87,11 @@ describe('device config', () => {
 
 describe('start arguments', () => {
   it('reads the same flags for both shells', () => {
-    expect(parseStartArgs(['--browser', '--port', '8123', '--data-dir', '/tmp/x', '--config', 'c.json', '--role', 'counter'])).toEqual({
+    expect(parseStartArgs(['--browser', '--port', '8123', '--data-dir', '/tmp/x', '--key-dir', '/secure/k', '--config', 'c.json', '--role', 'counter'])).toEqual({
       browser: true,
       port: 8123,
       dataDir: '/tmp/x',
+      keyDir: '/secure/k',
       configFile: 'c.json',
       role: 'counter',
       open: false,

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { keyLength } from './field-cipher';
 
 /**
- * Where the field-encryption key comes from. The browser host keeps it in a 0600 file in the data
- * directory; the Electron shell wraps it with safeStorage (the OS keychain) via createSealedKeyFileProvider.
+ * Where the field-encryption key comes from. The browser host keeps it in a 0600 file, in the data
+ * directory or in a key directory of its own (`deviceKeyFile`); the Electron shell wraps it with safeStorage (the OS keychain) via createSealedKeyFileProvider.
  */
 export interface KeyProvider {
   /** For logs and error messages: which kind of provider, never anything about the key. */
@@ -71,4 +72,19 @@ export function createSealedKeyFileProvider(options: SealedKeyFileOptions): KeyP
 /** The browser host's provider: the raw key in a 0600 file only this user can read. */
 export function createFileKeyProvider(file: string): KeyProvider {
   return createSealedKeyFileProvider({ kind: 'key file', file, seal: (key) => key, unseal: (sealed) => sealed });
+}
+
+export const fieldKeyFileName = 'field-key';
+
+/**
+ * The key file for a device, in `keyDir` when IT gave one (another volume, a folder the app's
+ * backups and support bundles do not copy), else in the data dir. A key left behind in the data
+ * dir is never silently replaced by a new one in `keyDir`: the database would refuse the new key.
+ */
+export function deviceKeyFile(dataDir: string, keyDir?: string): string {
+  if (keyDir === undefined) return join(dataDir, fieldKeyFileName);
+  const file = join(keyDir, fieldKeyFileName);
+  const left = join(dataDir, fieldKeyFileName);
+  if (!existsSync(file) && existsSync(left)) throw new KeyProviderError(`The key is still in ${left}: move it to ${file} (keep its 0600 mode) before starting with this key directory.`);
+  return file;
 }

@@ -6,9 +6,11 @@ import type { Capability } from '../composition/capability';
 import { dutchCalendarDay } from '../eligibility/eligibility-handlers';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
+import type { HubErasures } from '../hub/hub-erasures';
 import type { VoucherRequests } from '../requests/voucher-requests';
 import type { StaffModule } from '../staff/staff-module';
 import type { DeviceStore } from '../store/open-device-store';
+import { scrubWalAfterCommit } from '../store/scrub';
 import type { SyncModule } from '../sync/sync-module';
 import type { Queue } from './queue';
 import { createAttentionActions } from './attention-actions';
@@ -37,6 +39,8 @@ export function createDeskModule(deps: {
   vouchers: VoucherRequests;
   sync: SyncModule;
   receipts: ReceiptWriter | undefined;
+  /** Erase orders for kiosks that hold a copy of a request erased here. */
+  erasures: HubErasures;
   /** The active content pack: its eligibility rules and providers check a request started at the desk. */
   pack: () => ContentPack | null;
 }): DeskModule {
@@ -44,11 +48,15 @@ export function createDeskModule(deps: {
   const { db, cipher } = store;
   const me = deps.staff.me;
   const requests = createRequestDesk({ db, cipher, outbox, locationId: deps.config.location.id, now, receipts: deps.receipts });
-  const privacy = createSubjectAccess(db, requests, now);
+  const privacy = createSubjectAccess(db, requests, now, deps.erasures);
   const attention = createAttentionActions({ db, cipher, outbox, now });
-  // The central API has the BSN once it acknowledged the completion: the device stops keeping it.
+  // The central API has the BSN once it acknowledged the completion: the device stops keeping it,
+  // in the request row and in the acknowledged message, and no old page of the file keeps it either.
   sync.onAcked((message, at) => {
-    if (message.kind === 'voucher-request.complete') purgeBsn(db, message.aggregateId, at);
+    if (message.kind !== 'voucher-request.complete') return;
+    purgeBsn(db, message.aggregateId, at);
+    outbox.dropFromAckedPayload(message.id, ['bsn']);
+    scrubWalAfterCommit(db);
   });
   return {
     name: 'desk',

@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:https';
 import { HubAck } from '../../../shared/hub/hub-message';
-import { KioskStatusAck, type KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
+import { type EraseOrder, KioskStatusAck, type KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
 import type { PendingMessage } from '../outbox/outbox';
 import type { CentralClient, SendOutcome } from '../sync/central-client';
 import { hubCiphers, hubTlsVersion } from './hub-psk';
@@ -11,10 +11,14 @@ interface Reply {
 }
 
 /** A heartbeat is state, not a message: a failed one is not retried, the next one replaces it. */
-/** `pace`: the desk's pace as the hub answered it; null from a hub that does not send it. */
-export type StatusOutcome = { sent: true; pace: QueuePace | null } | { sent: false; reason: string };
+/** `pace`: the desk's pace as the hub answered it; null from a hub that does not send it. `erase`: erase orders for this kiosk. */
+export type StatusOutcome = { sent: true; pace: QueuePace | null; erase?: EraseOrder[] } | { sent: false; reason: string };
 
-export type HubClient = Pick<CentralClient, 'send' | 'healthy'> & { reportStatus(report: KioskStatusReport): Promise<StatusOutcome> };
+export type HubClient = Pick<CentralClient, 'send' | 'healthy'> & {
+  reportStatus(report: KioskStatusReport): Promise<StatusOutcome>;
+  /** Tells the hub these requests' copies are gone from this kiosk; false when the hub did not take it (the order comes again). */
+  confirmErased(requestIds: readonly string[]): Promise<boolean>;
+};
 
 const jsonOf = (text: string): unknown => {
   try {
@@ -92,8 +96,15 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
         return { sent: false, reason: `hub not reachable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
       }
       const ack = reply.status === 200 ? KioskStatusAck.safeParse(jsonOf(reply.body)) : null;
-      if (ack?.success) return { sent: true, pace: ack.data.pace ?? null };
+      if (ack?.success) return { sent: true, pace: ack.data.pace ?? null, ...(ack.data.erase?.length ? { erase: ack.data.erase } : {}) };
       return { sent: false, reason: reasonOf(reply) };
+    },
+    async confirmErased(requestIds: readonly string[]): Promise<boolean> {
+      try {
+        return (await call('POST', '/hub/v1/erasures', JSON.stringify({ erased: requestIds }), options.requestTimeoutMs)).status === 200;
+      } catch {
+        return false;
+      }
     },
     async healthy(timeoutMs = Math.min(options.requestTimeoutMs, 3000)): Promise<boolean> {
       try {

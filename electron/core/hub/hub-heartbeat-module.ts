@@ -1,4 +1,4 @@
-import { kioskHeartbeatEveryMs, type KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
+import { kioskHeartbeatEveryMs, type EraseOrder, type KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { PrintingModule } from '../printing/printing-module';
@@ -20,6 +20,8 @@ export function createHubHeartbeatModule(deps: {
   sync: SyncModule;
   appVersion: string;
   logger: Logger;
+  /** Erases this kiosk's copies of the requests the hub names; answers the ones whose copies are gone. */
+  eraseOrdered: (orders: readonly EraseOrder[]) => string[];
   timing?: { firstAfterMs: number; everyMs: number };
 }): HubHeartbeatModule {
   let running: HubHeartbeat | null = null;
@@ -37,7 +39,20 @@ export function createHubHeartbeatModule(deps: {
     heartbeat: () => running,
     pace: (now) => running?.pace(now) ?? null,
     start: () => {
-      running = createHubHeartbeat({ client: deps.client, logger: deps.logger, ...(deps.timing ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }), build });
+      running = createHubHeartbeat({
+        client: deps.client,
+        logger: deps.logger,
+        ...(deps.timing ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }),
+        build,
+        // An erase at the desk reaches this kiosk's copy in the hub's answer to the heartbeat; the
+        // kiosk confirms once its copy is gone, and a lost confirmation brings the order again.
+        onEraseOrders: async (orders) => {
+          const erased = deps.eraseOrdered(orders);
+          if (erased.length && !(await deps.client.confirmErased(erased))) {
+            deps.logger.warn('the hub did not take the erase confirmation; the next heartbeat brings the order again', { orders: erased.length });
+          }
+        },
+      });
     },
     close: () => running?.stop(),
   };

@@ -1,4 +1,4 @@
-import type { KioskStatusReport, QueuePace } from '../../../shared/hub/kiosk-status';
+import type { EraseOrder, KioskStatusReport, QueuePace } from '../../../shared/hub/kiosk-status';
 import type { Logger } from '../log/logger';
 import { schedulePeriodic } from '../sync/periodic';
 import type { HubClient } from './hub-client';
@@ -24,6 +24,8 @@ export function createHubHeartbeat(options: {
   logger: Logger;
   firstAfterMs: number;
   everyMs: number;
+  /** The hub's answer carried erase orders: carry them out before this send counts as done. */
+  onEraseOrders?: (orders: EraseOrder[]) => Promise<void>;
 }): HubHeartbeat {
   const log = options.logger.child({ area: 'hub-heartbeat' });
   // Log when reaching the hub starts or stops working, not every 30 seconds while it is down.
@@ -42,6 +44,13 @@ export function createHubHeartbeat(options: {
     if (outcome.sent && failing) log.info('the hub takes the kiosk status again');
     failing = !outcome.sent;
     if (outcome.sent) latest = outcome.pace && { pace: outcome.pace, at: new Date() };
+    if (outcome.sent && outcome.erase?.length && options.onEraseOrders) {
+      try {
+        await options.onEraseOrders(outcome.erase);
+      } catch (err) {
+        log.error('an erase order from the hub could not be carried out; the next heartbeat brings it again', { error: err instanceof Error ? err.name : 'unknown' });
+      }
+    }
     return outcome.sent;
   };
   const schedule = schedulePeriodic(send, options);

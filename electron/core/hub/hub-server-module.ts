@@ -6,6 +6,7 @@ import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import type { DeviceStore } from '../store/open-device-store';
+import { createHubErasures, type HubErasures } from './hub-erasures';
 import { createHubIngest } from './hub-ingest';
 import { createHubKiosks } from './hub-kiosks';
 import { hubPsk } from './hub-psk';
@@ -13,6 +14,8 @@ import { startHubServer, type HubServer } from './hub-server';
 
 export interface HubServerModule extends Capability {
   readonly handlers: Pick<HandlersFor<typeof deskChannels>, 'hub.status'>;
+  /** Erase orders for the kiosks that hold copies of a request erased at the desk. */
+  readonly erasures: HubErasures;
 }
 
 /**
@@ -33,11 +36,13 @@ export function createHubServerModule(deps: {
   const { config, store } = deps;
   const hubConfig = config.hub && !config.hub.url ? config.hub : null;
   const kiosks = createHubKiosks(store.db);
+  const erasures = createHubErasures(store.db);
   const log = deps.logger.child({ part: 'hub' });
   let listening: HubServer | null = null;
   let starting: Promise<HubServer | null> = Promise.resolve(null);
   return {
     name: 'hub-server',
+    erasures,
     handlers: { 'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: kiosks.list(deps.now()) }) },
     start: () => {
       if (!hubConfig) return;
@@ -50,6 +55,7 @@ export function createHubServerModule(deps: {
         kiosks,
         now: deps.now,
         pace: deps.pace,
+        erasures,
         logger: log,
       })
         .then((server) => (listening = server))

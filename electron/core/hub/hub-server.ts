@@ -4,10 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { HubMessage } from '../../../shared/hub/hub-message';
-import { KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
+import { KioskErasures, KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
 import { formatIssues } from '../../../shared/validation/format-issues';
 import type { Logger } from '../log/logger';
 import { hubCiphers, hubTlsVersion } from './hub-psk';
+import type { HubErasures } from './hub-erasures';
 import { HubRejection, type createHubIngest } from './hub-ingest';
 import { headerVersion, type HubKiosks } from './hub-kiosks';
 
@@ -63,6 +64,8 @@ export async function startHubServer(options: {
   now: () => Date;
   /** The desk's pace, sent back with every status report so kiosks can estimate waiting times. */
   pace: () => QueuePace;
+  /** Erase orders for the kiosks, handed over with the answer to each heartbeat. */
+  erasures?: HubErasures;
   logger: Logger;
 }): Promise<HubServer> {
   const { logger } = options;
@@ -112,7 +115,12 @@ export async function startHubServer(options: {
         throw new HubRejection(`the status report does not match the hub contract: ${issue ? `${issue.path}: ${issue.message}` : 'unknown field'}`);
       }
       options.kiosks.noteStatus(identity, report.data, options.now());
-      return send(res, 200, { stored: true, pace: options.pace() });
+      return send(res, 200, { stored: true, pace: options.pace(), ...(options.erasures ? { erase: options.erasures.openFor(identity) } : {}) });
+    }
+    if (req.method === 'POST' && req.url === '/hub/v1/erasures' && options.erasures) {
+      const done = KioskErasures.safeParse(await readJson(req));
+      if (!done.success) throw new HubRejection('the erasure confirmation does not match the hub contract');
+      return send(res, 200, { confirmed: options.erasures.confirm(identity, done.data.erased, options.now()) });
     }
     send(res, 404, { reason: 'no such hub operation' });
   }

@@ -208,6 +208,19 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
       if (closeStmt.run(note, id).changes) auditFor(id, now, 'outbox.closed', {});
     },
 
+    /**
+     * An acknowledged row keeps its payload for the retention, minus fields the device must not
+     * keep that long (the BSN of a completion). Must run inside the acknowledgement's transaction.
+     */
+    dropFromAckedPayload(id: number, fields: readonly string[]): void {
+      if (!db.inTransaction) throw new Error('outbox.dropFromAckedPayload must run inside the acknowledgement transaction');
+      const raw = db.prepare(`SELECT idempotency_key, payload FROM outbox WHERE id = ? AND status = 'acked' AND payload IS NOT NULL`).get(id) as Pick<RawRow, 'idempotency_key' | 'payload'> | undefined;
+      if (!raw?.payload) return;
+      const context = sealContext(raw.idempotency_key);
+      const body = Object.fromEntries(Object.entries(JSON.parse(cipher.open(raw.payload, context)) as Record<string, unknown>).filter(([field]) => !fields.includes(field)));
+      db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(cipher.seal(JSON.stringify(body), context), id);
+    },
+
     /** Cheap (a partial index) for loops that only need to know whether work is left. */
     pendingCount(): number {
       return (pendingStmt.get() as { n: number }).n;

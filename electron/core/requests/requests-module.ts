@@ -1,4 +1,5 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { EraseOrder } from '../../../shared/hub/kiosk-status';
 import type { requestsChannels } from '../../../shared/contract/requests-channels';
 import type { HandlersFor } from '../bridge/handlers';
 import type { Capability } from '../composition/capability';
@@ -8,12 +9,14 @@ import type { ReceiptWriter } from '../printing/receipt-writer';
 import type { DeviceStore } from '../store/open-device-store';
 import { storeWrite } from '../store/store-write';
 import type { SyncModule } from '../sync/sync-module';
-import { markVoucherAcked, purgePersonalData } from './purge';
+import { eraseOrderedCopies, markVoucherAcked, purgePersonalData } from './purge';
 import { createVoucherRequests, type VoucherRequests } from './voucher-requests';
 
 export interface RequestsModule extends Capability {
   readonly handlers: Pick<HandlersFor<typeof requestsChannels>, 'voucher.start'>;
   readonly vouchers: VoucherRequests;
+  /** Carries out the hub's erase orders for this kiosk's copies; answers the requests whose copies are gone. */
+  eraseOrdered(orders: readonly EraseOrder[]): string[];
 }
 
 const purgeEveryMs = 60 * 60 * 1000;
@@ -48,6 +51,7 @@ export function createRequestsModule(deps: {
   return {
     name: 'requests',
     vouchers,
+    eraseOrdered: (orders) => eraseOrderedCopies(store.db, orders, deps.now()),
     handlers: {
       'voucher.start': (input) => {
         const started = storeWrite(logger, 'voucher.start', () => vouchers.start(input));

@@ -6,6 +6,8 @@ export interface StartOptions {
   browser: boolean;
   port: number;
   dataDir: string | undefined;
+  /** Where the field key lives when not in the data dir (see docs/store-and-sync.md). */
+  keyDir: string | undefined;
   configFile: string | undefined;
   role: DeviceRole | undefined;
   open: boolean;
@@ -21,6 +23,7 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
         browser: { type: 'boolean', default: false },
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        'key-dir': { type: 'string' },
         config: { type: 'string' },
         role: { type: 'string' },
         open: { type: 'boolean', default: false },
@@ -29,7 +32,7 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
       allowPositionals: false,
     }));
   } catch (err) {
-    throw new ConfigError(`${err instanceof Error ? err.message : String(err)}. Known options: --browser, --port N, --data-dir DIR, --config FILE, --role kiosk|counter.`);
+    throw new ConfigError(`${err instanceof Error ? err.message : String(err)}. Known options: --browser, --port N, --data-dir DIR, --key-dir DIR, --config FILE, --role kiosk|counter.`);
   }
   let port = 0;
   if (values.port !== undefined) {
@@ -48,6 +51,7 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
     browser: values.browser ?? false,
     port,
     dataDir: values['data-dir'],
+    keyDir: values['key-dir'],
     configFile: values.config,
     role,
     open: values.open ?? false,

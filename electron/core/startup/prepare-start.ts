@@ -9,6 +9,7 @@ import type { StartOptions } from './parse-args';
 export interface Prepared {
   config: DeviceConfig;
   dataDir: string;
+  keyDir: string | undefined;
 }
 
 export function defaultDataDir(): string {
@@ -20,10 +21,14 @@ export function prepareStart(options: StartOptions, fallbackDataDir: string): Pr
   const loaded = loadDeviceConfig(options.configFile);
   const config = options.role ? { ...loaded, role: options.role } : loaded;
   const dataDir = resolve(options.dataDir ?? fallbackDataDir);
-  try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  } catch (err) {
-    throw new ConfigError(`Data directory ${dataDir} cannot be created: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+  const keyDir = options.keyDir === undefined ? undefined : resolve(options.keyDir);
+  for (const [what, dir] of [['Data directory', dataDir], ['Key directory', keyDir]] as const) {
+    if (dir === undefined) continue;
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw new ConfigError(`${what} ${dir} cannot be created: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+    }
   }
-  return { config, dataDir };
+  return { config, dataDir, keyDir };
 }

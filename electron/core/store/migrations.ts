@@ -193,6 +193,20 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 10,
+    summary: 'erase orders the location hub keeps for the kiosk a request came from, until that kiosk confirms it erased its copy',
+    sql: `
+      CREATE TABLE hub_erase_orders (
+        request_id TEXT PRIMARY KEY,
+        kiosk TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        ordered_at TEXT NOT NULL,
+        confirmed_at TEXT
+      ) STRICT;
+      CREATE INDEX hub_erase_orders_open ON hub_erase_orders (kiosk) WHERE confirmed_at IS NULL;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -1,6 +1,6 @@
 import Database, { type Database as Db } from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { latestVersion, migrate, type Migration, migrations as allMigrations } from './migrations';
 import { classifySqliteError, StoreError, storeErrorFor } from './store-error';
 
@@ -34,6 +34,28 @@ function assertWritable(file: string): void {
   if (!writable(statSync(dir).mode)) throw storeErrorFor('read-only', file, 'its folder is marked read-only');
 }
 
+/** Left next to the database once it exists: from then on a missing or empty file is damage, not a first start. */
+export const storeMarkerFile = (file: string): string => `${file}.created`;
+
+const isMissingOrEmpty = (file: string): boolean => !existsSync(file) || statSync(file).size === 0;
+
+/**
+ * Only its presence counts, so a marker whose text was damaged still protects the store. Written
+ * once the database is complete on disk, never replaced, and fsynced so a power cut right after
+ * the first start cannot leave a database without its marker.
+ */
+function writeMarker(file: string): void {
+  const marker = storeMarkerFile(file);
+  if (existsSync(marker)) return;
+  const fd = openSync(marker, 'wx', 0o600);
+  try {
+    writeSync(fd, `${basename(file)} was created in this folder. While this file exists, a missing or empty ${basename(file)} stops the app instead of being recreated empty.\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Opens (creating if needed) the device database: WAL so readers never wait for the writer,
  * synchronous=FULL because a confirmed request must survive a power cut, foreign keys on, a busy
@@ -43,6 +65,8 @@ function assertWritable(file: string): void {
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   const readOnly = options.readOnly ?? false;
   if (!readOnly) assertWritable(file);
+  // SQLite takes a 0-byte file for a new database and would start again empty, losing every queued request unseen.
+  if (!readOnly && existsSync(storeMarkerFile(file)) && isMissingOrEmpty(file)) throw storeErrorFor('missing', file, `${basename(storeMarkerFile(file))} says one was here`);
   if (readOnly && !existsSync(file)) throw storeErrorFor('cannot-open', file, 'there is no database to browse');
   let db: Db;
   try {
@@ -60,7 +84,11 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
       if (mode !== 'wal') throw storeErrorFor('cannot-open', file, `the journal mode stayed ${String(mode)}`);
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
+      // Deleted and overwritten values are zeroed in the file, not left in free space: purged and
+      // erased personal data must not be recoverable from the database's bytes (scrub.ts does the -wal).
+      db.pragma('secure_delete = ON');
       migrate(db, file, options.targetVersion ?? latestVersion, options.migrations ?? allMigrations);
+      writeMarker(file);
     } else {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > latestVersion) throw storeErrorFor('too-new', file, `schema version ${version}`);

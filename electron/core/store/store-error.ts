@@ -1,5 +1,5 @@
 /** Why the device database cannot be used; each has its own message so IT knows what to do. */
-export type StoreProblem = 'corrupt' | 'locked' | 'read-only' | 'disk-full' | 'too-new' | 'wrong-key' | 'cannot-open';
+export type StoreProblem = 'corrupt' | 'locked' | 'read-only' | 'disk-full' | 'too-new' | 'wrong-key' | 'missing' | 'cannot-open';
 
 /**
  * The database cannot be opened or migrated. Whatever the cause, the file is left exactly as it
@@ -23,6 +23,8 @@ const advice: Record<StoreProblem, string> = {
   'disk-full': 'the disk is full. Free some space and start again; nothing stored was lost.',
   'too-new': 'a newer version of the app has written it. Install that version again; an older one must not change its data.',
   'wrong-key': 'its encryption key does not match (the key file was replaced or lost). Restore the original key; the data has not been changed.',
+  missing:
+    'it is missing or empty, although this data directory held a database before (see its marker file). It has not been recreated: restore the file from a backup, or have IT remove the marker to start with an empty database on purpose.',
   'cannot-open': 'it cannot be opened.',
 };
 

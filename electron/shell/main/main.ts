@@ -67,7 +67,7 @@ function start(): void {
       resourcesDir: packaged ? join(process.resourcesPath, 'resources') : join(distDir, '..', 'resources'),
       shell: 'electron',
       logger,
-      keyProvider: deviceKeyProvider(dataDir),
+      keyProvider: deviceKeyProvider(dataDir, prepared.keyDir),
       // electron-updater only works in an installed app; a development build has nothing to update.
       updater: packaged ? createUpdaterAdapter(logger) : undefined,
       enrollmentCode: demoCentral?.enrollmentCode,

@@ -1,13 +1,16 @@
 import { safeStorage } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFileKeyProvider, createSealedKeyFileProvider, type KeyProvider } from '../../core/crypto/key-provider';
+import { createFileKeyProvider, createSealedKeyFileProvider, deviceKeyFile, type KeyProvider } from '../../core/crypto/key-provider';
 import { chooseKeyStore } from './key-store-choice';
 
-/** Must run after app 'ready': safeStorage is not usable before. */
-export function deviceKeyProvider(dataDir: string): KeyProvider {
+/**
+ * Must run after app 'ready': safeStorage is not usable before. The sealed key may sit in the data
+ * dir: without the OS account's keychain it opens nothing. Only the plain fallback moves to `keyDir`.
+ */
+export function deviceKeyProvider(dataDir: string, keyDir?: string): KeyProvider {
   const sealedFile = join(dataDir, 'field-key.sealed');
-  const plainFile = join(dataDir, 'field-key');
+  const plainFile = deviceKeyFile(dataDir, keyDir);
   const choice = chooseKeyStore({
     sealedKeyExists: existsSync(sealedFile),
     plainKeyExists: existsSync(plainFile),

@@ -109,6 +109,18 @@ export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge:
             <div className="facts__row"><dt>{t('counter.request.contact')}</dt><dd>{r.contact ? [r.contact.email, r.contact.phone].filter(Boolean).join(' · ') : t('counter.privacy.none')}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.bsn')}</dt><dd>{r.identity?.bsnMasked ?? t('counter.privacy.none')}</dd></div>
             <div className="facts__row"><dt>{t('counter.privacy.central')}</dt><dd>{found.sentToCentral ? t('counter.privacy.centralYes') : t('counter.privacy.centralNo')}</dd></div>
+            {found.kioskCopy && (
+              <div className="facts__row" data-testid="privacy-kiosk-copy">
+                <dt>{t('counter.privacy.kioskCopy')}</dt>
+                <dd>
+                  {found.kioskCopy.erasedAt
+                    ? t('counter.privacy.kioskErased', { kiosk: found.kioskCopy.kiosk })
+                    : found.kioskCopy.eraseOrderedAt
+                      ? t('counter.privacy.kioskWaiting', { kiosk: found.kioskCopy.kiosk })
+                      : t('counter.privacy.kioskHolds', { kiosk: found.kioskCopy.kiosk })}
+                </dd>
+              </div>
+            )}
           </dl>
           <h3>{t('counter.privacy.trail')}</h3>
           <ol className="privacy__trail">
@@ -122,7 +134,7 @@ export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge:
             <button type="button" className="desk-button" onClick={() => void exportFile()}>{t('counter.privacy.export')}</button>
             <button type="button" className="desk-button" onClick={() => void print()}>{t('counter.privacy.print')}</button>
           </div>
-          {hasStaffRole(me.role, 'location-manager') && !found.personalDataErased && (
+          {hasStaffRole(me.role, 'location-manager') && !found.personalDataErased && !found.kioskCopy?.eraseOrderedAt && (
             <form onSubmit={(e) => void erase(e)} className="stack desk-panel" aria-labelledby="erase-title" noValidate>
               <h3 id="erase-title">{t('counter.privacy.eraseTitle')}</h3>
               <p>{found.sentToCentral ? t('counter.privacy.eraseSent') : t('counter.privacy.eraseUnsent')}</p>
