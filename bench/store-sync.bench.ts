@@ -6,7 +6,7 @@ import { silentLogger } from '../electron/core/log/logger';
 import { createRequestsStack } from '../electron/core/requests/requests-stack';
 import { repoRoot, tempDir } from '../tests/support/paths';
 import { device, startSim, type Device } from '../tests/support/sync-rig';
-import { voucherInput } from '../tests/support/voucher-input';
+import { samplePack, voucherInput } from '../tests/support/voucher-input';
 import { timeIt, type Benchmark, type BenchRow } from './harness';
 
 async function waitAll(devices: readonly Device[], timeoutMs: number): Promise<void> {
@@ -88,7 +88,7 @@ export const benchmarks: Benchmark[] = [
     name: 'durable enqueue',
     async run() {
       const dataDir = tempDir('bench-enqueue');
-      const stack = createRequestsStack({ dataDir, keyProvider: createFileKeyProvider(join(dataDir, 'field-key')), config: demoDeviceConfig, appVersion: 'bench', logger: silentLogger });
+      const stack = createRequestsStack({ dataDir, keyProvider: createFileKeyProvider(join(dataDir, 'field-key')), config: demoDeviceConfig, appVersion: 'bench', logger: silentLogger, content: samplePack });
       let n = 0;
       try {
         const row = await timeIt('voucher.start: request + outbox + audit in one synchronous=FULL commit', async () => stack.handlers['voucher.start'](voucherInput(n++), { transport: 'test' }), 500);

@@ -101,6 +101,8 @@ export function createCore(options: CoreOptions): Core {
     // A ticket's waiting time comes from the desk's pace: on a kiosk as its hub last answered it (plus
     // the tickets this kiosk gave out since), on the counter from its own queue. Looked up when a
     // ticket is taken, so the heartbeat and the desk made below exist by then.
+    // The pack is read when a visitor starts a request (after start-up), so `content` exists by then.
+    content: () => content.current(),
     expectedWait: (at, takenHereSince) => {
       const heard = hubHeartbeatHolder.current?.pace(at);
       if (heard) return expectedWaitMinutes({ ...heard.pace, waiting: heard.pace.waiting + takenHereSince(heard.at) });

@@ -11,7 +11,6 @@ import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
-import { dutchCalendarDay } from '../eligibility/eligibility-handlers';
 import { createVoucherRequests } from '../requests/voucher-requests';
 import { createStaffHandlers } from '../staff/staff-handlers';
 import { provisionItStaff } from '../staff/it-provisioning';
@@ -80,7 +79,7 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
   const queue = createQueue(db, store.now);
   const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now, receipts: store.receipts });
   // The kiosk's path for a new request, without its receipt writer: see voucher-requests.ts.
-  const vouchers = createVoucherRequests({ db, cipher, outbox, config, now: store.now });
+  const vouchers = createVoucherRequests({ db, cipher, outbox, config, now: store.now, content: options.content });
   const me = () => staff.current().id;
   const privacy = createSubjectAccess(db, requests, store.now);
   const attention = createAttentionActions({ db, cipher, outbox, now: store.now });
@@ -138,8 +137,7 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
         return result;
       },
       'request.startAtDesk': (input) => {
-        const at = store.now();
-        const started = vouchers.start(deskStartRequest(input, options.content(), dutchCalendarDay(at), at), { origin: 'desk', staffId: me() });
+        const started = vouchers.start(deskStartRequest(input, store.now()), { origin: 'desk', staffId: me() });
         store.nudge();
         return requests.view(started.reference);
       },

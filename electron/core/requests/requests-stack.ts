@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { Database } from 'better-sqlite3';
 import type { KeyProvider } from '../crypto/key-provider';
 import { offeredCode } from '../enrollment/offered-code';
@@ -42,6 +43,8 @@ export interface RequestsStackOptions {
   receipts?: (db: Database) => ReceiptWriter;
   /** The waiting-time estimate for a new ticket (see tickets.ts); none without it. */
   expectedWait?: TicketDeps['expectedWait'];
+  /** The active content pack, read when a request starts: without one no request can. */
+  content: () => ContentPack | null;
 }
 
 export interface QueueDepth {
@@ -136,7 +139,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
       receipts?.committed();
       return result;
     };
-    const vouchers = createVoucherRequests({ db, cipher, outbox, config, now, receipts });
+    const vouchers = createVoucherRequests({ db, cipher, outbox, config, now, receipts, content: options.content });
     const tickets = createTickets({ db, outbox, config, now, receipts, expectedWait: options.expectedWait });
     deskStore = { db, cipher, outbox, now, receipts, nudge: () => sync?.nudge() };
     access = {

@@ -9,7 +9,7 @@ import { deviceDatabaseName } from '../../../electron/core/store/open-device-sto
 import { SyncStatus } from '../../../shared/contract/sync-channels';
 import { tempDir } from '../../support/paths';
 import { fastSync, startSim } from '../../support/sync-rig';
-import { voucherInput } from '../../support/voucher-input';
+import { samplePack, voucherInput } from '../../support/voucher-input';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -28,6 +28,7 @@ describe('personal data retention', () => {
         now: () => clock,
         enrollmentCode: async () => sim.issueEnrollmentCode(),
         syncTuning: fastSync,
+        content: samplePack,
       });
     const ctx = { transport: 'test' as const };
     const first = stack();
@@ -66,7 +67,7 @@ describe('personal data retention', () => {
     const dataDir = tempDir('purge');
     let clock = new Date('2026-01-01T09:00:00.000Z');
     const stack = () =>
-      createRequestsStack({ dataDir, keyProvider: createFileKeyProvider(join(dataDir, 'field-key')), config: demoDeviceConfig, appVersion: 'test', logger: silentLogger, now: () => clock });
+      createRequestsStack({ dataDir, keyProvider: createFileKeyProvider(join(dataDir, 'field-key')), config: demoDeviceConfig, appVersion: 'test', logger: silentLogger, now: () => clock, content: samplePack });
     const first = stack();
     await first.handlers['voucher.start'](voucherInput(1), { transport: 'test' });
     await first.close();
