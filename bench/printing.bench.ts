@@ -17,7 +17,8 @@ export const benchmarks: Benchmark[] = [
       for (const paperWidthMm of [80, 58] as const) {
         const emulator = await startPrinterEmulator();
         const core = createCore({
-          config: kioskConfig(emulatorPrinter(emulator, { paperWidthMm })),
+          // demo: the sample pack's rules decide each request
+          config: { ...kioskConfig(emulatorPrinter(emulator, { paperWidthMm })), demo: true },
           appVersion: 'bench',
           resourcesDir,
           dataDir: tempDir('bench-print'),

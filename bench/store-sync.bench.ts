@@ -4,7 +4,7 @@ import { demoDeviceConfig } from '../electron/core/config/demo-config';
 import { repoRoot, tempDir } from '../tests/support/paths';
 import { buildRequestsCapability } from '../tests/support/requests-capability';
 import { device, startSim, type Device } from '../tests/support/sync-rig';
-import { voucherInput } from '../tests/support/voucher-input';
+import { samplePack, voucherInput } from '../tests/support/voucher-input';
 import { timeIt, type Benchmark, type BenchRow } from './harness';
 
 async function waitAll(devices: readonly Device[], timeoutMs: number): Promise<void> {
@@ -86,7 +86,7 @@ export const benchmarks: Benchmark[] = [
     name: 'durable enqueue',
     async run() {
       const dataDir = tempDir('bench-enqueue');
-      const stack = buildRequestsCapability({ dataDir, config: demoDeviceConfig });
+      const stack = buildRequestsCapability({ dataDir, config: demoDeviceConfig, pack: samplePack });
       let n = 0;
       try {
         const row = await timeIt('voucher.start: request + outbox + audit in one synchronous=FULL commit', async () => stack.handlers['voucher.start'](voucherInput(n++), { transport: 'test' }), 500);

@@ -112,7 +112,7 @@ export function createCore(options: CoreOptions): Core {
   const sync = outbox && root.add(createSyncModule({ outbox: outbox.outbox, transport, logger, now, tuning }));
   // A fresh token is worth using at once: the queue kept during "not enrolled" goes out now.
   if (sync) enrollment?.onEnrolled(sync.nudge);
-  const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, now, receipts })) : null;
+  const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, now, receipts, pack })) : null;
   const hubHeartbeat =
     hubLink && sync && requests
       ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))

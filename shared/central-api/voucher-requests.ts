@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { Slug } from '../validation/slug';
-import { ReferenceCode, TicketTopic, VoucherStartInput } from '../contract/requests-channels';
+import { LanguageCode } from '../contract/languages';
+import { EligibilitySnapshot, ReferenceCode, TicketTopic, VoucherStartInput } from '../contract/requests-channels';
 import { RequestOrigin } from '../domain/request-origin';
 import { IdDocumentType } from '../identity/id-document';
 
 const slug = Slug;
 
-/** POST /v1/voucher-requests: what the visitor entered (at the kiosk, or with staff at the desk), plus where and when. */
-export const VoucherRequestSubmission = VoucherStartInput.extend({
+/**
+ * POST /v1/voucher-requests: what the visitor entered (at the kiosk, or with staff at the desk),
+ * with the outcome the device's core decided from the answers in place of the answers, plus where
+ * and when. Unchanged since the kiosk began sending answers, so queued messages stay valid.
+ */
+export const VoucherRequestSubmission = VoucherStartInput.omit({ answers: true, language: true }).extend({
+  eligibility: EligibilitySnapshot,
+  language: LanguageCode,
   reference: ReferenceCode,
   locationId: slug,
   region: slug,

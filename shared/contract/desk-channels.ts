@@ -8,7 +8,7 @@ import { staffOnly } from './access';
 import { channel } from './define-channel';
 import { RequestOrigin } from '../domain/request-origin';
 import { Trajectory } from '../domain/trajectory';
-import { AnswersSchema } from '../eligibility/outcome-schema';
+import { VisitorAnswers } from '../eligibility/outcome-schema';
 import { Slug } from '../validation/slug';
 import { LanguageCode } from './languages';
 import { ContactDetails, EligibilitySnapshot, ReferenceCode, TicketTopic } from './requests-channels';
@@ -67,7 +67,7 @@ export type NowServing = z.infer<typeof NowServing>;
  * the consent at the moment staff confirm the visitor agreed to the consent text.
  */
 export const DeskStartInput = z.strictObject({
-  answers: AnswersSchema.refine((a) => Object.keys(a).length <= 20, 'expected at most 20 answers'),
+  answers: VisitorAnswers,
   trajectory: Trajectory,
   providerId: Slug.optional(),
   contact: ContactDetails,

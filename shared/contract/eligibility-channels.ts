@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnswersSchema, EligibilityOutcomeSchema, LocalizedQuestionSchema } from '../eligibility/outcome-schema';
+import { EligibilityOutcomeSchema, LocalizedQuestionSchema, VisitorAnswers } from '../eligibility/outcome-schema';
 import { channel } from './define-channel';
 import { LanguageCode } from './languages';
 
@@ -12,7 +12,7 @@ export const eligibilityChannels = {
   'eligibility.check': channel({
     summary: 'Checks the answers so far against the voucher rules: the outcome, its reasons and the next question.',
     input: z.strictObject({
-      answers: AnswersSchema.refine((a) => Object.keys(a).length <= 20, 'expected at most 20 answers'),
+      answers: VisitorAnswers,
       language: LanguageCode,
     }),
     output: EligibilityOutcomeSchema,

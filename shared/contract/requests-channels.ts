@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Trajectory } from '../domain/trajectory';
 import { Slug } from '../validation/slug';
-import { EligibilityOutcomeSchema } from '../eligibility/outcome-schema';
+import { EligibilityOutcomeSchema, VisitorAnswers } from '../eligibility/outcome-schema';
 import { channel } from './define-channel';
 import { LanguageCode } from './languages';
 
@@ -62,7 +62,12 @@ export const VoucherStartInput = z.strictObject({
   providerId: slug.optional(),
   contact: ContactDetails,
   consent: Consent,
-  eligibility: EligibilitySnapshot,
+  /**
+   * The visitor's answers to the eligibility questions, as eligibility.check takes them. The core
+   * evaluates them with the active pack's rules and stores only its own outcome and reason codes,
+   * never the answers: a screen cannot send an outcome of its own.
+   */
+  answers: VisitorAnswers,
   language: LanguageCode,
 });
 export type VoucherStartInput = z.infer<typeof VoucherStartInput>;
@@ -94,7 +99,7 @@ export type TicketTakeResult = z.infer<typeof TicketTakeResult>;
 
 export const requestsChannels = {
   'voucher.start': channel({
-    summary: 'A visitor starts a voucher request at the kiosk; it is stored durably and queued for the central API before this answers.',
+    summary: 'A visitor starts a voucher request at the kiosk; the core re-runs the eligibility rules on the answers, and the request is stored durably and queued for the central API before this answers.',
     input: VoucherStartInput,
     output: VoucherStartResult,
   }),

@@ -5,6 +5,8 @@ import { QuestionId } from './rule-set-schema';
 export const AnswerValue = z.union([z.boolean(), z.string().max(40)]);
 export const AnswersSchema = z.record(QuestionId, AnswerValue);
 export type Answers = z.infer<typeof AnswersSchema>;
+/** A visitor's answers as a channel takes them: no rule set asks more than 20 questions. */
+export const VisitorAnswers = AnswersSchema.refine((a) => Object.keys(a).length <= 20, 'expected at most 20 answers');
 
 /** Said by the visitor when a question allows it ("I don't know"). */
 export const unknownAnswer = 'unknown';

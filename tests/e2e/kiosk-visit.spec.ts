@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -333,6 +333,122 @@ test('"Stop and erase" wipes the visit after one confirmation', async ({ page })
   await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
   expect(await page.content()).not.toContain('0612345678');
 });
+
+/**
+ * The first visitor of a pair leaves every kind of trace: a language, larger text, high contrast, an
+ * eligible check, a request with a name and an e-mail address typed in.
+ */
+const firstVisitor = { name: 'Sam de Vries', email: 'sam@voorbeeld.nl' };
+async function leaveTraces(page: Page, lang: Lang): Promise<void> {
+  await page.getByRole('button', { name: lang === 'nl' ? 'Nederlands' : 'English' }).click();
+  await page.locator('[data-tool="text-size"]').click();
+  await page.locator('[data-tool="contrast"]').click();
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+  await toContactStep(page, lang);
+  await page.getByLabel(lang === 'nl' ? 'Je naam' : 'Your name').click();
+  await tapKeys(page, firstVisitor.name);
+  await page.getByLabel(lang === 'nl' ? 'Je e-mailadres' : 'Your email address').click();
+  await tapKeys(page, firstVisitor.email);
+}
+
+/** What the next visitor finds: a welcome screen with nothing of the one before, and a visit that starts over. */
+async function expectFreshStart(page: Page, testInfo: TestInfo, way: string): Promise<void> {
+  await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
+  await expect(screenTitle(page)).toBeFocused();
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('lang', 'nl');
+  await expect(html).toHaveAttribute('dir', 'ltr');
+  await expect(html).toHaveAttribute('data-contrast', 'normal');
+  await expect(html).toHaveAttribute('data-text-size', 'normal');
+  await expect(page.locator('[data-tool="contrast"]')).toHaveAttribute('aria-pressed', 'false');
+  await page.screenshot({ path: testInfo.outputPath(`welcome-after-${way}.png`) });
+  const noTrace = async (): Promise<void> => {
+    const dom = await page.content();
+    for (const typed of [firstVisitor.name, 'Vries', firstVisitor.email, 'voorbeeld.nl']) expect(dom).not.toContain(typed);
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll('input'), (i) => i.value).join(''))).toBe('');
+  };
+  await noTrace();
+
+  // The next visitor: Dutch, then "request a voucher" - the check comes first again, and every field is empty.
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(screenTitle(page)).toHaveText('Waarmee kunnen we je helpen?');
+  await expect(page.locator('[data-tool="text-size"]')).toHaveText('Tekst: normaal');
+  await page.getByTestId('home-voucher').click();
+  await expect(screenTitle(page)).toHaveText('Kun je een voucher krijgen?');
+  await noTrace();
+  await page.getByTestId('eligibility-begin').click();
+  await expect(page.locator('[data-question="birthDate"]')).toBeVisible();
+  await noTrace();
+  // "Back" twice leads to home and then, once more, ends this visit too: nothing to go back to.
+  await page.locator('[data-tool="home"]').click();
+  await page.locator('[data-tool="back"]').click();
+  await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
+}
+
+const waysToWelcome: ReadonlyArray<{ way: string; lang: Lang; clock?: true; go(page: Page): Promise<void> }> = [
+  {
+    // The report in the issue, step for step.
+    way: 'back-from-home',
+    lang: 'nl',
+    go: async (page) => {
+      await page.locator('[data-tool="home"]').click();
+      await expect(screenTitle(page)).toHaveText('Waarmee kunnen we je helpen?');
+      await page.locator('[data-tool="back"]').click();
+    },
+  },
+  {
+    way: 'back-screen-by-screen',
+    lang: 'en',
+    go: async (page) => {
+      // One tap at a time, each waiting for the screen it leads to: contact, provider, trajectory, result, four questions, start, home, welcome.
+      for (let taps = 0; (await page.locator('[data-screen="welcome"]').count()) === 0; taps++) {
+        expect(taps, 'back should reach the welcome screen within 15 taps').toBeLessThan(15);
+        const before = (await screenTitle(page).textContent()) ?? '';
+        await page.locator('[data-tool="back"]').click();
+        await expect(screenTitle(page)).not.toHaveText(before);
+      }
+    },
+  },
+  {
+    way: 'idle-timeout',
+    lang: 'en',
+    clock: true,
+    go: async (page) => {
+      await page.clock.fastForward(91_000);
+      await expect(page.getByTestId('idle-dialog')).toBeVisible();
+      await page.clock.fastForward(31_000);
+    },
+  },
+  {
+    way: 'stop-and-erase',
+    lang: 'en',
+    go: async (page) => {
+      await page.locator('[data-tool="stop"]').click();
+      await page.getByRole('button', { name: 'Yes, stop and erase everything' }).click();
+    },
+  },
+  {
+    way: 'done-after-the-request',
+    lang: 'en',
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByTestId('consent-yes').click();
+      await page.getByTestId('voucher-send').click();
+      await expect(screenTitle(page)).toHaveText('Your request has started');
+      await page.getByRole('button', { name: 'Done, erase my details from the screen' }).click();
+    },
+  },
+];
+
+for (const { way, lang, clock, go } of waysToWelcome) {
+  test(`the welcome screen is a fresh start, reached by ${way}: nothing of the visit before, the check asked again, default text and contrast`, async ({ page }, testInfo) => {
+    if (clock) await page.clock.install();
+    await page.goto(host.url);
+    await leaveTraces(page, lang);
+    await go(page);
+    await expectFreshStart(page, testInfo, way);
+  });
+}
 
 test('the on-screen keyboard types into every text field and never covers it', async ({ page }) => {
   await start(page, 'Nederlands');

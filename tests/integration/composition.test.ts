@@ -8,7 +8,7 @@ import { deviceDatabaseName } from '../../electron/core/store/open-device-store'
 import { DeviceConfigSchema, type DeviceConfigInput } from '../../shared/config/device-config';
 import { resourcesDir, tempDir } from '../support/paths';
 import { buildRequestsCapability } from '../support/requests-capability';
-import { voucherInput } from '../support/voucher-input';
+import { samplePack, voucherInput } from '../support/voucher-input';
 
 const cores: Core[] = [];
 afterEach(async () => {
@@ -70,7 +70,7 @@ describe('activity that holds back an update', () => {
 describe('one capability with its real dependencies and nothing else', () => {
   it('voucher requests need only the store, the outbox and sync, and commit the request with its outbox row', async () => {
     const dataDir = tempDir('requests-only');
-    const requests = buildRequestsCapability({ dataDir, config: DeviceConfigSchema.parse({ role: 'kiosk', location, region: 'regio-zwolle' }) });
+    const requests = buildRequestsCapability({ dataDir, config: DeviceConfigSchema.parse({ role: 'kiosk', location, region: 'regio-zwolle' }), pack: samplePack });
     expect(requests.modules).toEqual(['store', 'outbox', 'sync', 'requests']);
     const started = await requests.handlers['voucher.start'](voucherInput(3), t);
     expect(await requests.handlers['sync.status']({}, t)).toMatchObject({ queued: 1, inFlight: 0 });

@@ -15,13 +15,14 @@ export interface CounterCore {
 
 /**
  * The real core of a counter device in Zwolle, syncing to the simulator when one is given; with
- * `sampleContent` it installs the sample content pack (its eligibility rules and providers) as a demo device does.
+ * the sample content pack installed (its eligibility rules and providers, as a demo device has it; a request needs
+ * them); `sampleContent: false` leaves the device without a pack.
  */
 export function startCounterCore(options: { sim?: RunningSim; dataDir?: string; now?: () => Date; sampleContent?: boolean; config?: Partial<DeviceConfigInput> } = {}): CounterCore {
   const { sim } = options;
   const dataDir = options.dataDir ?? tempDir('desk');
   const core = createCore({
-    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: sim?.url, demo: options.sampleContent ?? false, ...options.config }),
+    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: sim?.url, demo: options.sampleContent ?? true, ...options.config }),
     appVersion: '9.9.9',
     resourcesDir,
     dataDir,

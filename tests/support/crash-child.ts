@@ -13,7 +13,8 @@ const [mode, dataDir, simUrl, code] = process.argv.slice(2);
 if (!mode || !dataDir || !simUrl || !code) throw new Error('usage: crash-child.ts enqueue|drain DATA_DIR SIM_URL CODE');
 
 const core = createCore({
-  config: { ...demoDeviceConfig, demo: false, centralApiUrl: simUrl },
+  // The sample pack's rules decide each request, as on a demo device.
+  config: { ...demoDeviceConfig, centralApiUrl: simUrl },
   appVersion: 'crash-test',
   resourcesDir,
   dataDir,

@@ -10,7 +10,8 @@ import { voucherInput } from './voucher-input';
 const [dataDir, port] = process.argv.slice(2);
 if (!dataDir || !port) throw new Error('usage: printing-crash-child <dataDir> <port>');
 const core = createCore({
-  config: kioskConfig({ type: 'tcp', host: '127.0.0.1', port: Number(port), connectTimeoutMs: 5000 }),
+  // demo: the sample pack's rules decide the request
+  config: { ...kioskConfig({ type: 'tcp', host: '127.0.0.1', port: Number(port), connectTimeoutMs: 5000 }), demo: true },
   appVersion: 'crash-test',
   resourcesDir,
   dataDir,

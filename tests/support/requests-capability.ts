@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/config/device-config';
+import type { ContentPack } from '../../shared/content/pack-schema';
 import type { Handlers } from '../../electron/core/bridge/handlers';
 import { createComposition } from '../../electron/core/composition/composition-root';
 import { createFileKeyProvider } from '../../electron/core/crypto/key-provider';
@@ -19,8 +20,8 @@ export interface RequestsCapability {
 
 /**
  * The voucher-request capability with its real dependencies and nothing else: the store, the
- * outbox, enrollment and sync when a central API is configured, and the requests module. No
- * printing, content, desk or hub: what a test of requests and their retention needs.
+ * outbox, enrollment and sync when a central API is configured, and the requests module, reading
+ * the pack the test gives. No printing, content, desk or hub: what a test of requests needs.
  */
 export function buildRequestsCapability(options: {
   dataDir: string;
@@ -28,6 +29,8 @@ export function buildRequestsCapability(options: {
   now?: () => Date;
   enrollmentCode?: () => Promise<string | null>;
   syncTuning?: SyncTuning;
+  /** The active content pack, whose rules decide each request. */
+  pack: () => ContentPack | null;
 }): RequestsCapability {
   const { dataDir, config } = options;
   const now = options.now ?? (() => new Date());
@@ -41,7 +44,7 @@ export function buildRequestsCapability(options: {
     : null;
   const transport = enrollment && { client: enrollment.client, auth: enrollment.auth, part: 'sync' as const };
   const sync = root.add(createSyncModule({ outbox: outbox.outbox, transport, logger: silentLogger, now, tuning: options.syncTuning }));
-  const requests = root.add(createRequestsModule({ store: store.device, outbox: outbox.outbox, sync, config, logger: silentLogger, now, receipts: undefined }));
+  const requests = root.add(createRequestsModule({ store: store.device, outbox: outbox.outbox, sync, config, logger: silentLogger, now, receipts: undefined, pack: options.pack }));
   root.start();
   return { handlers: { ...requests.handlers, ...sync.handlers }, modules: root.names(), close: () => root.close() };
 }

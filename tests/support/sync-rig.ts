@@ -10,7 +10,7 @@ import { createCentralClient } from '../../electron/core/sync/central-client';
 import { createDeviceAuth } from '../../electron/core/sync/device-auth';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../../electron/core/sync/sync-worker';
 import { tempDir } from './paths';
-import { voucherInput } from './voucher-input';
+import { submittedVisitor } from './voucher-input';
 
 export const fastSync = { maxInFlight: 8, baseDelayMs: 20, capDelayMs: 400, circuitThreshold: 6, probeBaseMs: 20, idlePollMs: 50 } satisfies Partial<SyncWorkerOptions>;
 
@@ -19,7 +19,7 @@ export async function startSim(options: Partial<SimOptions> = {}): Promise<Runni
 }
 
 export function submissionBody(n: number, reference = newReferenceCode()) {
-  return { ...voucherInput(n), reference, locationId: 'utrecht-centrum', region: 'midden-utrecht', startedAt: new Date().toISOString() };
+  return { ...submittedVisitor(n), reference, locationId: 'utrecht-centrum', region: 'midden-utrecht', startedAt: new Date().toISOString() };
 }
 
 export interface Device {

@@ -3,7 +3,6 @@ import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { deskChannels } from '../../../shared/contract/desk-channels';
 import type { HandlersFor } from '../bridge/handlers';
 import type { Capability } from '../composition/capability';
-import { dutchCalendarDay } from '../eligibility/eligibility-handlers';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
 import type { HubErasures } from '../hub/hub-erasures';
@@ -72,8 +71,7 @@ export function createDeskModule(deps: {
         return result;
       },
       'request.startAtDesk': (input) => {
-        const at = now();
-        const started = deps.vouchers.start(deskStartRequest(input, deps.pack(), dutchCalendarDay(at), at), { origin: 'desk', staffId: me() });
+        const started = deps.vouchers.start(deskStartRequest(input, now()), { origin: 'desk', staffId: me() });
         sync.nudge();
         return requests.view(started.reference);
       },

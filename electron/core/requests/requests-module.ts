@@ -1,4 +1,5 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { EraseOrder } from '../../../shared/hub/kiosk-status';
 import type { requestsChannels } from '../../../shared/contract/requests-channels';
 import type { HandlersFor } from '../bridge/handlers';
@@ -35,9 +36,11 @@ export function createRequestsModule(deps: {
   logger: Logger;
   now: () => Date;
   receipts: ReceiptWriter | undefined;
+  /** The active content pack: its rules decide every request, its providers are checked. */
+  pack: () => ContentPack | null;
 }): RequestsModule {
   const { store, config, logger } = deps;
-  const vouchers = createVoucherRequests({ db: store.db, cipher: store.cipher, outbox: deps.outbox, config, now: deps.now, receipts: deps.receipts });
+  const vouchers = createVoucherRequests({ db: store.db, cipher: store.cipher, outbox: deps.outbox, config, now: deps.now, receipts: deps.receipts, content: deps.pack });
   // The acknowledgement starts the retention period, stamped in the same transaction as the ack.
   deps.sync.onAcked((message, at) => {
     if (message.kind === 'voucher-request.submit') markVoucherAcked(store.db, message.aggregateId, at);

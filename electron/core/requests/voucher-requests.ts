@@ -3,12 +3,15 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import { VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
 import type { RequestOrigin } from '../../../shared/contract/desk-channels';
-import type { VoucherStartInput, VoucherStartResult } from '../../../shared/contract/requests-channels';
+import type { EligibilitySnapshot, VoucherStartInput, VoucherStartResult } from '../../../shared/contract/requests-channels';
+import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { FieldCipher } from '../crypto/field-cipher';
+import { dutchCalendarDay } from '../eligibility/eligibility-handlers';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
 import { newReferenceCode } from './reference-code';
+import { decideRequest } from './request-rules';
 
 export const contactContext = (id: string): string => `voucher_requests.contact:${id}`;
 
@@ -17,6 +20,8 @@ export interface VoucherRequestDeps {
   cipher: FieldCipher;
   outbox: Outbox;
   config: Pick<DeviceConfig, 'location' | 'region'>;
+  /** The active content pack: its rules decide the eligibility outcome, its providers are the ones a request may name. */
+  content: () => ContentPack | null;
   now: () => Date;
   newReference?: () => string;
   /** Stores the receipt's print job in the same transaction; absent on a device without printing. */
@@ -27,9 +32,11 @@ export interface VoucherRequestDeps {
 export type StartedBy = { origin: 'kiosk' } | { origin: Extract<RequestOrigin, 'desk'>; staffId: string };
 
 /**
- * A voucher request started at the kiosk or at the desk. The request row (contact sealed), its
- * outbox message and its audit row commit together before the caller gets a reference to print: a
- * receipt always stands for a request that will reach the central API.
+ * A voucher request started at the kiosk or at the desk. The core decides first, from the answers
+ * and the active pack (request-rules.ts), and stores its own outcome, never the answers; a refusal
+ * stores nothing. The request row (contact sealed), its outbox message and its audit row commit
+ * together before the caller gets a reference to print: a receipt always stands for a request that
+ * will reach the central API.
  */
 export function createVoucherRequests(deps: VoucherRequestDeps) {
   const { db, cipher, outbox } = deps;
@@ -40,7 +47,7 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', ?, ?)`,
   );
 
-  const start = db.transaction((input: VoucherStartInput, by: StartedBy, now: Date): VoucherStartResult => {
+  const start = db.transaction((input: VoucherStartInput, eligibility: EligibilitySnapshot, by: StartedBy, now: Date): VoucherStartResult => {
     const id = uuidv7();
     let reference = newReference();
     // A clash is rare (2e11 codes) but possible on a busy device over years: draw again.
@@ -57,7 +64,7 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
       providerId: input.providerId,
       contact: input.contact,
       consent: input.consent,
-      eligibility: input.eligibility,
+      eligibility,
       language: input.language,
       startedAt: createdAt,
       origin: by.origin,
@@ -70,7 +77,7 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
       cipher.seal(JSON.stringify(input.contact), contactContext(id)),
       input.consent.purpose,
       input.consent.at,
-      JSON.stringify(input.eligibility),
+      JSON.stringify(eligibility),
       input.language,
       createdAt,
       by.origin,
@@ -80,7 +87,7 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
       action: 'voucher-request.started',
       aggregateType: 'voucher-request',
       aggregateId: id,
-      detail: { reference, trajectory: input.trajectory, outcome: input.eligibility.outcome, origin: by.origin, ...(by.origin === 'desk' ? { by: by.staffId } : {}) },
+      detail: { reference, trajectory: input.trajectory, outcome: eligibility.outcome, origin: by.origin, ...(by.origin === 'desk' ? { by: by.staffId } : {}) },
     });
     // A visitor at the kiosk walks away with the voucher receipt as proof of the request. At the
     // desk the visitor stands in front of staff, who complete the request at once: the final
@@ -93,7 +100,11 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
   });
 
   return {
-    start: (input: VoucherStartInput, by: StartedBy = { origin: 'kiosk' }): VoucherStartResult => start.immediate(input, by, deps.now()),
+    start: (input: VoucherStartInput, by: StartedBy = { origin: 'kiosk' }): VoucherStartResult => {
+      const now = deps.now();
+      const eligibility = decideRequest(input, deps.content(), { region: deps.config.region, today: dutchCalendarDay(now) });
+      return start.immediate(input, eligibility, by, now);
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
 import type { LanguageCode } from '../../../shared/contract/languages';
@@ -11,7 +11,7 @@ import { useIdle } from './idle/use-idle';
 import { KeyboardContext, type KeyboardApi, type KeyboardTarget } from './keyboard/keyboard-context';
 import { OnScreenKeyboard } from './keyboard/OnScreenKeyboard';
 import { KioskContext, type KioskApi } from './kiosk-context';
-import { currentRoute, initialStack, navigate } from './navigation/nav-stack';
+import { currentRoute, endsVisit, initialStack, navigate, type NavAction } from './navigation/nav-stack';
 import type { Route } from './navigation/routes';
 import { useSpeech } from './read-aloud/use-speech';
 import { ScreenSwitch } from './ScreenSwitch';
@@ -22,37 +22,31 @@ import { emptyVisit, VisitContext, visitReducer } from './visit/visit-context';
 type OpenDialog = 'none' | 'language' | 'stop' | 'staff';
 
 /**
- * The kiosk: one visit at a time. A visit is a React subtree under a key; erasing the visit
- * changes the key, so every piece of state, every typed letter and every scroll position goes
- * with the old tree.
+ * The kiosk: one visit at a time. A visit is a React subtree under a key, and everything of it
+ * lives in that subtree: the path, the answers and the form, the display choices, the dialogs.
+ * Ending the visit changes the key, so every piece of state, every typed letter and every scroll
+ * position goes with the old tree, and the new tree starts from the defaults by construction.
+ * Every way to the welcome screen ends the visit (see endsVisit), so the welcome screen is always
+ * a fresh start.
  */
 export function KioskApp({ info, bridge }: { info: AppInfo; bridge: Bridge }) {
   const [visitKey, setVisitKey] = useState(0);
-  const { i18n } = useTranslation();
-  const [prefs, setPrefs] = useState<DisplayPrefs>(defaultDisplayPrefs);
-
-  useEffect(() => applyDisplayPrefs(prefs), [prefs]);
-
   const erase = useCallback(() => {
     wipeBrowserTraces([hostTokenKey]);
-    setPrefs(defaultDisplayPrefs);
-    void i18n.changeLanguage(info.defaultLanguage).then(() => applyDocumentLanguage(info.defaultLanguage));
     setVisitKey((k) => k + 1);
-  }, [i18n, info.defaultLanguage]);
-
-  return <Visit key={visitKey} info={info} bridge={bridge} prefs={prefs} setPrefs={setPrefs} erase={erase} />;
+  }, []);
+  return <Visit key={visitKey} info={info} bridge={bridge} erase={erase} />;
 }
 
 interface VisitProps {
   info: AppInfo;
   bridge: Bridge;
-  prefs: DisplayPrefs;
-  setPrefs(update: (prefs: DisplayPrefs) => DisplayPrefs): void;
   erase(): void;
 }
 
-function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
+function Visit({ info, bridge, erase }: VisitProps) {
   const { t, i18n } = useTranslation();
+  const [prefs, setPrefs] = useState<DisplayPrefs>(defaultDisplayPrefs);
   const [stack, nav] = useReducer(navigate, initialStack);
   const [visit, dispatchVisit] = useReducer(visitReducer, emptyVisit);
   const [dialog, setDialog] = useState<OpenDialog>('none');
@@ -61,6 +55,14 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
   const mainRef = useRef<HTMLElement>(null);
   const route = currentRoute(stack);
   const speech = useSpeech(i18n.language);
+
+  // Before the first paint of a visit: the device's display and language, whatever the last visitor chose.
+  useLayoutEffect(() => applyDisplayPrefs(prefs), [prefs]);
+  useLayoutEffect(() => {
+    void i18n.changeLanguage(info.defaultLanguage).then(() => applyDocumentLanguage(info.defaultLanguage));
+  }, []);
+
+  const move = (action: NavAction): void => (endsVisit(stack, action) ? erase() : nav(action));
 
   const onWelcome = route.screen === 'welcome';
   const { phase, stay } = useIdle(info.idleSeconds, !onWelcome || !isDefaultDisplay(prefs) || dialog !== 'none', erase);
@@ -85,17 +87,17 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
       info,
       bridge,
       route,
-      go: (next: Route) => nav({ type: 'go', route: next }),
-      back: () => nav({ type: 'back' }),
-      home: () => nav({ type: 'home' }),
-      reset: (routes) => nav({ type: 'reset', routes }),
+      go: (next: Route) => move({ type: 'go', route: next }),
+      back: () => move({ type: 'back' }),
+      home: () => move({ type: 'home' }),
+      reset: (routes) => move({ type: 'reset', routes }),
       chooseLanguage: (language: LanguageCode) => {
         void i18n.changeLanguage(language).then(() => applyDocumentLanguage(language));
       },
       finish: erase,
       askStaff: () => setDialog('staff'),
     }),
-    [info, bridge, route, i18n, erase],
+    [info, bridge, stack, i18n, erase],
   );
 
   const keyboard = useMemo<KeyboardApi>(
@@ -133,8 +135,8 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
               showNavigation={!onWelcome}
               prefs={prefs}
               speech={speech}
-              onBack={() => nav({ type: 'back' })}
-              onHome={() => nav({ type: 'home' })}
+              onBack={() => move({ type: 'back' })}
+              onHome={() => move({ type: 'home' })}
               onLanguage={() => setDialog('language')}
               onTextSize={() => setPrefs((p) => ({ ...p, textSize: nextTextSize(p.textSize) }))}
               onContrast={() => setPrefs((p) => ({ ...p, highContrast: !p.highContrast }))}
@@ -164,7 +166,7 @@ function Visit({ info, bridge, prefs, setPrefs, erase }: VisitProps) {
                   ? undefined
                   : () => {
                       setDialog('none');
-                      nav({ type: 'go', route: { screen: 'ticket', step: 'topic' } });
+                      move({ type: 'go', route: { screen: 'ticket', step: 'topic' } });
                     }
               }
             />

@@ -1,19 +1,30 @@
 import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunningSim } from '../../../electron/central-sim/sim-server';
+import { tempDir } from '../../support/paths';
 import type { SpawnedHost } from '../../support/spawn-host';
+import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
 import { callHost, expectNoAxeViolations, setUpDesk, startCounter } from './desk-support';
 
 let host: SpawnedHost | undefined;
+let sim: RunningSim | undefined;
 
 test.afterEach(async () => {
   await host?.stop();
-  host = undefined;
+  await sim?.close();
+  host = sim = undefined;
 });
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
+// A request needs the voucher rules of a content pack: demo mode brings the sample one (and runs the
+// central-API simulator inside the host).
+const withRules = { extra: { demo: true } };
+
 test('a keyboard-only walk through the desk: queue, a scanned receipt, identity check, sync status', async ({ page }) => {
-  host = await startCounter();
+  host = await startCounter(withRules);
   for (const topic of ['voucher', 'cv-check']) await callHost(host, 'ticket.take', { topic });
   const { reference } = (await callHost(host, 'voucher.start', voucherInput(4))) as { reference: string };
 
@@ -67,7 +78,7 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
 
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: 'Verzendstatus', level: 2 })).toBeVisible();
-  // No central API configured here: the ticket, the request and its completion wait on this device.
+  // What waits on this device and what the demo's central API has, counted.
   await expect(page.getByTestId('sync-facts')).toContainText('Wacht op verzenden');
   await expectNoAxeViolations(page, 'sync status');
 
@@ -100,7 +111,7 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
 });
 
 test('cancelling a request with a reason, and an unknown reference', async ({ page }) => {
-  host = await startCounter();
+  host = await startCounter(withRules);
   const { reference } = (await callHost(host, 'voucher.start', voucherInput(5))) as { reference: string };
   await page.goto(host.url);
   await setUpDesk(page);
@@ -126,7 +137,11 @@ interface PrintedPage {
 }
 
 test('subject access: show, export, print and erase a visitor\'s data by reference', async ({ page }) => {
-  host = await startCounter();
+  // The central API refuses the visitor's e-mail domain, so the request stays on this device alone.
+  sim = await startSim({ faults: { refuseEmailDomain: 'voorbeeld.nl' } });
+  const dataDir = tempDir('privacy-counter');
+  writeFileSync(join(dataDir, 'enrollment-code'), sim.issueEnrollmentCode());
+  host = await startCounter({ dataDir, extra: { centralApiUrl: sim.url, demo: true } });
   const { reference } = (await callHost(host, 'voucher.start', voucherInput(6))) as { reference: string };
   // The system print dialog cannot be driven headless: record what the page holds at the moment it prints.
   await page.addInitScript(() => {

@@ -46,7 +46,7 @@ test('kiosk and hub on loopback: tickets and requests reach the hub at once, sur
   const kioskDir = tempDir('kiosk');
   writeFileSync(join(hubDir, 'enrollment-code'), sim.issueEnrollmentCode());
   const hubArgs = ['--data-dir', hubDir, '--config', config(tempDir('hub-config'), { role: 'counter', ticketPrefix: 'A', centralApiUrl: sim.url, hub: { listenHost: '127.0.0.1', port, locationKey } })];
-  const kioskArgs = ['--data-dir', kioskDir, '--config', config(tempDir('kiosk-config'), { role: 'kiosk', ticketPrefix: 'B', hub: { url: `https://127.0.0.1:${port}`, locationKey } })];
+  const kioskArgs = ['--data-dir', kioskDir, '--config', config(tempDir('kiosk-config'), { role: 'kiosk', ticketPrefix: 'B', demo: true, hub: { url: `https://127.0.0.1:${port}`, locationKey } })];
 
   let hub = await spawnHost(hubArgs);
   running.push(hub);

@@ -29,7 +29,7 @@ test('refused by the central API: staff correct one request and resend it, and c
   sim = await startSim({ faults: { refuseEmailDomain: 'bounces.example' } });
   const dataDir = tempDir('attention-counter');
   writeFileSync(join(dataDir, 'enrollment-code'), sim.issueEnrollmentCode());
-  host = await startCounter({ dataDir, extra: { centralApiUrl: sim.url } });
+  host = await startCounter({ dataDir, extra: { centralApiUrl: sim.url, demo: true } });
   const first = (await callHost(host, 'voucher.start', bouncing(5))).reference as string;
   const second = (await callHost(host, 'voucher.start', bouncing(6))).reference as string;
 

@@ -45,7 +45,7 @@ async function counterWithPrinter(dataDir = tempDir('desk')) {
 describe('the final receipt at the desk', () => {
   it('prints when staff complete a request: the reference and its QR, never the BSN or the visitor’s name', async () => {
     const { emulator, call } = await counterWithPrinter();
-    const input = { ...voucherInput(7), providerId: 'domtorenvalk' };
+    const input = { ...voucherInput(7), providerId: 'vechtpaard-loopbaan' };
     const started = await call('voucher.start', input);
     const reference = started.reference as string;
     await emulator.waitForReceipts(1);
@@ -56,7 +56,7 @@ describe('the final receipt at the desk', () => {
     const paper = receipt?.text ?? '';
     expect(paper).toContain('Je loopbaanvoucher is klaar');
     expect(paper).toContain(reference);
-    expect(paper).toContain('Aanbieder: Domtorenvalk Loopbaanadvies');
+    expect(paper).toContain('Aanbieder: Vechtpaard Loopbaanstudio');
     expect(receipt?.qrCodes).toEqual([reference]);
     for (const personal of ['111222333', '111 222 333', '333', input.contact.name, ...input.contact.name.split(' '), input.contact.email]) {
       expect(paper).not.toContain(personal);

@@ -31,6 +31,8 @@ describe("device.diagnostics: IT's view of a counter", () => {
         centralApiUrl: 'http://proxy-user:proxy-secret@127.0.0.1:9/',
         hub: { listenHost: '127.0.0.1', port, locationKey },
         printer: { type: 'none' },
+        // The sample pack's rules let the request below start.
+        demo: true,
       }),
       appVersion: '2.0.0',
       resourcesDir,

@@ -78,13 +78,13 @@ describe('receipts for what the visitor does at the kiosk', () => {
 
   it('stores neither the request nor its receipt when the print job cannot be written', async () => {
     const dataDir = tempDir('kiosk');
-    const first = await kiosk((e) => kioskConfig(emulatorPrinter(e)), dataDir);
+    const first = await kiosk((e) => ({ ...kioskConfig(emulatorPrinter(e)), demo: true }), dataDir);
     await first.core.close();
     const db = new Database(join(dataDir, deviceDatabaseName));
     db.exec(`CREATE TRIGGER fail_print_jobs BEFORE INSERT ON print_jobs BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
     db.close();
 
-    const again = await kiosk((e) => kioskConfig(emulatorPrinter(e)), dataDir);
+    const again = await kiosk((e) => ({ ...kioskConfig(emulatorPrinter(e)), demo: true }), dataDir);
     expect(await again.core.dispatch('voucher.start', voucherInput(1), { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await again.core.dispatch('ticket.take', { topic: 'werk-zoeken' }, { transport: 'test' })).toMatchObject({ ok: false });
     await again.core.close();
@@ -97,7 +97,7 @@ describe('receipts for what the visitor does at the kiosk', () => {
   });
 
   it('on a device without a printer, stores the job as failed so the kiosk shows the code on screen', async () => {
-    const { call } = await kiosk(() => kioskConfig({ type: 'none' }));
+    const { call } = await kiosk(() => ({ ...kioskConfig({ type: 'none' }), demo: true }));
     const started = await call('voucher.start', voucherInput(2));
     expect(await call('print.job', { jobId: started.printJobId })).toMatchObject({ state: 'failed', code: started.reference, qrPayload: started.reference });
     expect(await call('printer.status', {})).toMatchObject({ kind: 'none', state: 'none', failedJobs: 1 });

@@ -26,7 +26,7 @@ afterEach(async () => {
 async function device(config: DeviceConfigInput, extra: { hubHeartbeat?: { firstAfterMs: number; everyMs: number } } = {}) {
   const dataDir = tempDir(config.role);
   const log = openDeviceLog(dataDir, () => undefined, { shell: 'browser' });
-  const core: Core = createCore({ config: DeviceConfigSchema.parse(config), appVersion: '1.4.0', resourcesDir, dataDir, shell: 'browser', logger: log.logger, syncTuning: { ...fastSync, requestTimeoutMs: 2000 }, ...extra });
+  const core: Core = createCore({ config: DeviceConfigSchema.parse({ demo: true, ...config }), appVersion: '1.4.0', resourcesDir, dataDir, shell: 'browser', logger: log.logger, syncTuning: { ...fastSync, requestTimeoutMs: 2000 }, ...extra });
   const handle = { close: async () => { await core.close(); log.close(); } };
   running.push(handle);
   const call = async (channel: string, input: unknown = {}): Promise<Record<string, unknown>> => {

@@ -27,7 +27,7 @@ afterEach(async () => {
 function counter(dataDir: string, now: () => Date, sim?: RunningSim) {
   const log = openDeviceLog(dataDir, () => undefined, { shell: 'browser' });
   const core: Core = createCore({
-    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: sim?.url, personalDataRetentionDays: 3 }),
+    config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'zwolle-centrum', name: 'Zwolle' }, region: 'regio-zwolle', centralApiUrl: sim?.url, personalDataRetentionDays: 3, demo: true }),
     appVersion: '9.9.9',
     resourcesDir,
     dataDir,

@@ -7,7 +7,7 @@ import { examples } from '../../../shared/central-api/examples';
 import { buildOpenApiDocument, componentSchemas, type ComponentName } from '../../../shared/central-api/openapi';
 import { VoucherRequestReceipt, VoucherRequestState } from '../../../shared/central-api/voucher-requests';
 import { tempDir } from '../../support/paths';
-import { voucherInput } from '../../support/voucher-input';
+import { submittedVisitor } from '../../support/voucher-input';
 
 const running: RunningSim[] = [];
 afterEach(async () => {
@@ -36,7 +36,7 @@ async function sim(options: Partial<Parameters<typeof startCentralSim>[0]> = {})
   return { s, code, token: enrolled.deviceToken, post };
 }
 
-const submission = (n = 1, reference = 'K7QD-M3XA') => ({ ...voucherInput(n), reference, locationId: 'utrecht-centrum', region: 'midden-utrecht', startedAt: '2026-11-24T08:00:00.000Z' });
+const submission = (n = 1, reference = 'K7QD-M3XA') => ({ ...submittedVisitor(n), reference, locationId: 'utrecht-centrum', region: 'midden-utrecht', startedAt: '2026-11-24T08:00:00.000Z' });
 
 describe('central API simulator: Idempotency-Key', () => {
   it('refuses a submission without a key with 400 and stores nothing', async () => {

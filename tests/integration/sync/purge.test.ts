@@ -7,7 +7,7 @@ import { SyncStatus } from '../../../shared/contract/sync-channels';
 import { tempDir } from '../../support/paths';
 import { buildRequestsCapability } from '../../support/requests-capability';
 import { fastSync, startSim } from '../../support/sync-rig';
-import { voucherInput } from '../../support/voucher-input';
+import { samplePack, voucherInput } from '../../support/voucher-input';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -23,6 +23,7 @@ describe('personal data retention', () => {
         now: () => clock,
         enrollmentCode: async () => sim.issueEnrollmentCode(),
         syncTuning: fastSync,
+        pack: samplePack,
       });
     const ctx = { transport: 'test' as const };
     const first = stack();
@@ -61,7 +62,7 @@ describe('personal data retention', () => {
     const dataDir = tempDir('purge');
     let clock = new Date('2026-01-01T09:00:00.000Z');
     const stack = () =>
-      buildRequestsCapability({ dataDir, config: demoDeviceConfig, now: () => clock });
+      buildRequestsCapability({ dataDir, config: demoDeviceConfig, now: () => clock, pack: samplePack });
     const first = stack();
     await first.handlers['voucher.start'](voucherInput(1), { transport: 'test' });
     await first.close();

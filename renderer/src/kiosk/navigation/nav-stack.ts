@@ -30,6 +30,16 @@ export function navigate(stack: NavStack, action: NavAction): NavStack {
   }
 }
 
+/**
+ * The welcome screen begins a visit and is never a step inside one: an action that would lead back
+ * to it (back from home, a reset to nothing) ends the visit instead, so the next visitor never
+ * inherits this one's answers, form, settings or path.
+ */
+export function endsVisit(stack: NavStack, action: NavAction): boolean {
+  const next = navigate(stack, action);
+  return next !== stack && currentRoute(next).screen === 'welcome';
+}
+
 export function currentRoute(stack: NavStack): Route {
   return stack[stack.length - 1] ?? { screen: 'welcome' };
 }

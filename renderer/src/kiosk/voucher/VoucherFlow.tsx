@@ -214,7 +214,8 @@ function CheckStep() {
         ...(v.provider ? { providerId: v.provider.id } : {}),
         contact: contactFrom(v),
         consent: { purpose: voucherConsentPurpose, at: v.consentAt },
-        eligibility: visit.eligibility,
+        // The core re-runs the rules on the answers; the outcome this screen saw only decides whether to ask.
+        answers: visit.answers,
         language: LanguageCode.catch('nl').parse(i18n.language),
       });
       dispatch({ type: 'started', result });
