@@ -149,6 +149,7 @@ export function createCore(options: CoreOptions): Core {
           logger,
           ...(options.heartbeat ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }),
           build: health,
+          onSent: requests.reachable,
         })
       : null;
   const diagnostics = createDiagnostics({
@@ -169,7 +170,7 @@ export function createCore(options: CoreOptions): Core {
           return {
             appVersion: options.appVersion,
             printer: await printing.status(),
-            queue: { pending: queue?.queued ?? 0, needsAttention: queue?.needsAttention ?? 0, oldestPendingAt: queue?.oldestPendingAt ?? null },
+            queue: { pending: queue?.queued ?? 0, needsAttention: queue?.needsAttention ?? 0, oldestPendingAt: queue?.oldestPendingAt ?? null, oldestPendingAgeSeconds: queue?.oldestPendingAgeSeconds ?? null },
           };
         },
       })

@@ -14,6 +14,7 @@ export interface RequestServices {
   tickets: Tickets;
   outbox: Outbox;
   progress: SyncProgress;
+  now: () => Date;
 }
 
 /** Either the services, or why the store could not be opened: the rest of the app keeps working. */
@@ -38,6 +39,6 @@ export function createRequestsHandlers(
   return {
     'voucher.start': (input) => use('voucher.start', (s) => s.vouchers.start(input)),
     'ticket.take': (input) => use('ticket.take', (s) => s.tickets.take(input.topic, input.language)),
-    'sync.status': () => use('sync.status', (s) => readSyncStatus(s.outbox, s.progress)),
+    'sync.status': () => use('sync.status', (s) => readSyncStatus(s.outbox, s.progress, s.now())),
   };
 }

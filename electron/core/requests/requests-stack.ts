@@ -49,6 +49,7 @@ export interface QueueDepth {
   queued: number;
   needsAttention: number;
   oldestPendingAt: string | null;
+  oldestPendingAgeSeconds: number | null;
 }
 
 const purgeEveryMs = 60 * 60 * 1000;
@@ -82,7 +83,16 @@ export function createRequestsStack(options: RequestsStackOptions) {
       // A kiosk of a location with a hub sends to the hub; the hub forwards to the central API.
       const tuning = options.syncTuning ?? {};
       const client = createHubClient({ url: config.hub.url, psk: hubPsk(config.hub.locationKey, config.location.id), identity: hubIdentity(config.location.id, config.ticketPrefix), appVersion: options.appVersion, requestTimeoutMs: tuning.requestTimeoutMs ?? 10_000 });
-      hub = client;
+      // A status report the hub took proves the link works: the queue kept during an outage goes now,
+      // not at the worker's next probe, which after a long outage is minutes away.
+      hub = {
+        ...client,
+        reportStatus: async (report) => {
+          const outcome = await client.reportStatus(report);
+          if (outcome.sent) worker?.reachable();
+          return outcome;
+        },
+      };
       worker = createSyncWorker({
         ...tuning,
         outbox,
@@ -125,8 +135,13 @@ export function createRequestsStack(options: RequestsStackOptions) {
     purgeTimer.unref();
     const sync = worker;
     queue = () => {
-      const status = readSyncStatus(outbox, sync?.progress ?? idleProgress);
-      return { queued: status.queued + status.inFlight, needsAttention: status.needsAttention.length, oldestPendingAt: outbox.counts().oldestPendingAt };
+      const status = readSyncStatus(outbox, sync?.progress ?? idleProgress, now());
+      return {
+        queued: status.queued + status.inFlight,
+        needsAttention: status.needsAttention.length,
+        oldestPendingAt: outbox.counts().oldestPendingAt,
+        oldestPendingAgeSeconds: status.oldestPendingAgeSeconds,
+      };
     };
     const receipts = options.receipts?.(db);
     // A new row is worth sending now rather than at the worker's next poll; so is its receipt.
@@ -146,6 +161,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
         vouchers: { start: thenSync(vouchers.start) },
         tickets: { take: thenSync(tickets.take) },
         progress: worker?.progress ?? idleProgress,
+        now,
       },
     };
     worker?.start();
@@ -168,8 +184,13 @@ export function createRequestsStack(options: RequestsStackOptions) {
     hubClient,
     /** What the counter desk builds on; null when the store could not be opened. */
     deskStore,
-    /** The shell calls this when the OS reports the network is back; the worker then probes at once. */
-    networkChanged: () => running?.nudge(),
+    /**
+     * The device's heartbeat to the central API got through: after an outage the sync stops
+     * waiting out its backoff and sends at once. (The kiosk's heartbeat to its hub does this
+     * through `hubClient`.) This replaces waiting for the OS "online" event, which says a network
+     * is there, not that the other side answers.
+     */
+    reachable: () => running?.reachable(),
     close: async () => {
       if (purgeTimer) clearInterval(purgeTimer);
       await running?.stop();
