@@ -6,6 +6,7 @@ import type { Core } from '../../../electron/core/app-core';
 import { createFileKeyProvider } from '../../../electron/core/crypto/key-provider';
 import { createOutbox } from '../../../electron/core/outbox/outbox';
 import { deviceDatabaseName, openDeviceStore } from '../../../electron/core/store/open-device-store';
+import { Heartbeat } from '../../../shared/central-api/devices';
 import type { SyncStatus } from '../../../shared/contract/sync-channels';
 import { startCounterCore } from '../../support/counter-core';
 import { startSim } from '../../support/sync-rig';
@@ -22,8 +23,8 @@ afterEach(async () => {
   core = sim = undefined;
 });
 
-async function counterAgainst(running: RunningSim) {
-  const started = startCounterCore({ sim: running });
+async function counterAgainst(running: RunningSim, now?: () => Date) {
+  const started = startCounterCore({ sim: running, now });
   core = started.core;
   const { call } = started;
   await call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
@@ -38,10 +39,10 @@ const refusedVisitor = (n: number) => {
 
 
 /** A counter against a simulator that refuses one e-mail domain, with what the central API holds per reference and the raw outbox. */
-async function refusingCounter() {
+async function refusingCounter(now?: () => Date) {
   sim = await startSim({ faults: { refuseEmailDomain: 'bounces.example' } });
   const central = sim;
-  const started = await counterAgainst(central);
+  const started = await counterAgainst(central, now);
   /** What the central API holds for one reference, in the order it arrived. */
   const arrived = (reference: string) => central.store.received().filter((r) => r.reference === reference).map((r) => r.kind);
   const outboxRows = () => {
@@ -212,5 +213,25 @@ describe('an outbox written before the fix (the completion older than the resent
     core = startCounterCore({ sim: central, dataDir }).core;
     await until(() => arrived(reference).length === 2);
     expect(arrived(reference)).toEqual(['voucher-request', 'voucher-request-completion']);
+  });
+});
+
+describe('the age of the oldest pending message, by the injected clock', () => {
+  it('is in sync.status and in the device heartbeat the central API receives', async () => {
+    // Amsterdam mid-morning, far from the wall clock: the age can only come from this clock.
+    let clock = new Date('2026-03-10T09:15:00.000Z');
+    const { call, status, core: counter, sim: central } = await refusingCounter(() => clock);
+    expect((await status()).oldestPendingAgeSeconds).toBeNull();
+
+    // A completion that must wait behind its refused request: pending, and it stays so.
+    const reference = (await call('voucher.start', refusedVisitor(8))).reference as string;
+    await until(async () => (await status()).needsAttention.length === 1);
+    await call('request.complete', { reference, identityDocument: 'passport', bsn: '111222333' });
+    clock = new Date(clock.getTime() + 125_400);
+
+    expect(await status()).toMatchObject({ queued: 1, oldestPendingAgeSeconds: 125 });
+    expect(await counter.heartbeat?.sendNow()).toBe('sent');
+    const beats = (central.store.db.prepare('SELECT body FROM heartbeats ORDER BY rowid').all() as { body: string }[]).map((r) => Heartbeat.parse(JSON.parse(r.body)));
+    expect(beats.at(-1)).toMatchObject({ queueDepth: 1, needsAttention: 1, oldestPendingAgeSeconds: 125, health: 'degraded' });
   });
 });
