@@ -36,12 +36,12 @@ export function createAttentionActions(deps: AttentionDeps) {
     if (message.kind !== 'voucher-request.submit') {
       throw new CoreError('conflict', `Only a refused voucher request can be edited and resent; this message is a ${message.kind}.`);
     }
-    const requestId = message.aggregateId;
-    const live = db.prepare(`SELECT 1 FROM voucher_requests WHERE id = ? AND cancelled_at IS NULL`).get(requestId);
-    if (!live) throw new CoreError('conflict', `Request ${message.reference} was cancelled or erased; it cannot be resent.`);
     if (!message.payload.ok) {
       throw new CoreError('conflict', `Message ${outboxId} cannot be read on this device, so it cannot be edited and resent; cancel it and start request ${message.reference} again at the desk.`);
     }
+    const requestId = message.aggregateId;
+    const live = db.prepare(`SELECT 1 FROM voucher_requests WHERE id = ? AND cancelled_at IS NULL`).get(requestId);
+    if (!live) throw new CoreError('conflict', `Request ${message.reference} was cancelled or erased; it cannot be resent.`);
     const body = VoucherRequestSubmission.parse({ ...VoucherRequestSubmission.parse(message.payload.body), contact });
     db.prepare('UPDATE voucher_requests SET contact = ? WHERE id = ?').run(cipher.seal(JSON.stringify(contact), contactContext(requestId)), requestId);
     const sent = outbox.enqueue({ aggregateType: message.aggregateType, aggregateId: requestId, kind: message.kind, reference: message.reference, body }, at);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSim } from '../../../electron/central-sim/sim-server';
 import { createFieldCipher } from '../../../electron/core/crypto/field-cipher';
+import { createAttentionActions } from '../../../electron/core/desk/attention-actions';
 import { createFileKeyProvider } from '../../../electron/core/crypto/key-provider';
 import { createLogger } from '../../../electron/core/log/logger';
 import { sealContext } from '../../../electron/core/outbox/outbox-payload';
@@ -85,5 +86,11 @@ describe('one unreadable outbox row among 20, in a real SQLite file, against the
     expect(said).toHaveLength(1);
     expect(said[0]).toContain(victim.reference);
     expect(lines.filter((l) => l.includes('could not read the outbox'))).toEqual([]);
+
+    // What the reason tells staff to do works: resending is refused with why, cancelling closes it.
+    const actions = createAttentionActions({ db: d.store.db, cipher: d.store.cipher, outbox: d.outbox, now: () => new Date() });
+    expect(() => actions.resend(7, { name: 'Testbezoeker', email: 'bezoeker@voorbeeld.nl' }, 'staff-1')).toThrow(/cannot be read on this device/);
+    expect(actions.cancel(7, 'onleesbaar bericht', 'staff-1')).toEqual({ reference: victim.reference });
+    expect(d.outbox.needsAttention()).toEqual([]);
   });
 });
