@@ -84,6 +84,21 @@ describe('sync worker against the simulator over real HTTP', () => {
     await sim.close();
   });
 
+  it('a wake-up from a heartbeat that got through still waits out the Retry-After the API gave', async () => {
+    const sim = await startSim({ faults: { retryAfterRate: 1, retryAfterSeconds: 2 } });
+    const d = device(sim);
+    d.enqueue(1, 'a');
+    d.worker.start();
+    await until(() => sim.stats().faults['retry-after'] === 1);
+    const failedAt = Date.now();
+    sim.setFaults({});
+    d.worker.reachable();
+    await d.waitUntilDrained();
+    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(1900);
+    await d.close();
+    await sim.close();
+  });
+
   it('stops hammering a dead API, probes its health, and sends at once when it is back', async () => {
     const sim = await startSim({ faults: { down: true } });
     const d = device(sim, { circuitThreshold: 3, probeBaseMs: 50, capDelayMs: 200 });
