@@ -70,22 +70,8 @@ describe('sync worker against the simulator over real HTTP', () => {
     await sim.close();
   });
 
-  it('waits at least as long as Retry-After says', async () => {
+  it('waits at least as long as Retry-After says, even when a heartbeat that got through wakes it', async () => {
     const sim = await startSim({ faults: { retryAfterRate: 1, retryAfterSeconds: 1 } });
-    const d = device(sim);
-    d.enqueue(1, 'a');
-    d.worker.start();
-    await until(() => sim.stats().faults['retry-after'] === 1);
-    const failedAt = Date.now();
-    sim.setFaults({});
-    await d.waitUntilDrained();
-    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(900);
-    await d.close();
-    await sim.close();
-  });
-
-  it('a wake-up from a heartbeat that got through still waits out the Retry-After the API gave', async () => {
-    const sim = await startSim({ faults: { retryAfterRate: 1, retryAfterSeconds: 2 } });
     const d = device(sim);
     d.enqueue(1, 'a');
     d.worker.start();
@@ -94,7 +80,7 @@ describe('sync worker against the simulator over real HTTP', () => {
     sim.setFaults({});
     d.worker.reachable();
     await d.waitUntilDrained();
-    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(1900);
+    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(900);
     await d.close();
     await sim.close();
   });
