@@ -139,7 +139,7 @@ export function createCore(options: CoreOptions): Core {
       diskFreeBytes: diskFreeBytes(dataDir),
       at: now(),
     });
-  const heartbeat = enrollment && centralApiUrl ? root.add(createHeartbeatModule({ baseUrl: centralApiUrl, auth: enrollment.auth, logger, build: health, timing: options.heartbeat })) : null;
+  const heartbeat = enrollment && centralApiUrl ? root.add(createHeartbeatModule({ baseUrl: centralApiUrl, auth: enrollment.auth, logger, build: health, onSent: () => sync?.reachable(), timing: options.heartbeat })) : null;
   root.add(
     createDeviceModule({
       config,

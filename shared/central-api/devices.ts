@@ -29,6 +29,8 @@ export const Heartbeat = z.strictObject({
   health: z.enum(['ok', 'degraded', 'failing']),
   queueDepth: z.number().int().min(0),
   needsAttention: z.number().int().min(0),
+  /** How long the oldest message still to be sent has waited, in whole seconds by the device's clock; null when nothing waits. */
+  oldestPendingAgeSeconds: z.number().int().min(0).nullable(),
   /** The auto-updater as the counter sees it: phase, versions, channel, rollout position. */
   update: UpdateStatusSchema,
   printer: PrinterStatusSchema,

@@ -44,6 +44,7 @@ export const examples = {
     health: 'ok',
     queueDepth: 2,
     needsAttention: 0,
+    oldestPendingAgeSeconds: 41,
     update: { currentVersion: '0.1.0', channel: 'stable', rolloutPosition: 37, lastCheckedAt: '2026-11-24T06:00:00.000Z', state: { phase: 'ready', version: '0.2.0', waitingFor: 'outside-window' } },
     printer: { kind: 'tcp', state: 'ready', paperLow: false, reportsPaper: true, checkedAt: '2026-11-24T08:29:58.000Z', pendingJobs: 0, failedJobs: 0 },
     diskFreeBytes: 48_000_000_000,

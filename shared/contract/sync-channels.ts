@@ -19,6 +19,12 @@ export const SyncStatus = z.object({
   inFlight: z.number().int().min(0),
   lastSuccessAt: z.iso.datetime().nullable(),
   nextAttemptAt: z.iso.datetime().nullable(),
+  /**
+   * How long the oldest message still to be sent (waiting or in flight) has waited, in whole
+   * seconds by the device's clock; null when nothing waits. What the fleet alerts on: a queue
+   * that is short but old is stuck.
+   */
+  oldestPendingAgeSeconds: z.number().int().min(0).nullable(),
   needsAttention: z.array(NeedsAttentionItem),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;

@@ -18,6 +18,13 @@ export const KioskQueue = z.strictObject({
 });
 export type KioskQueue = z.infer<typeof KioskQueue>;
 
+/** The queue as a kiosk reports it: with the age of its oldest undelivered row, which needs no agreement between the two clocks. */
+export const KioskQueueReport = z.strictObject({
+  ...KioskQueue.shape,
+  /** How long that row had waited when the report was made, in whole seconds by the kiosk's clock; null when nothing waits. */
+  oldestPendingAgeSeconds: z.number().int().min(0).nullable(),
+});
+
 /**
  * POST /hub/v1/status: a kiosk's state for the counter's sync view. State, not a message: it
  * never goes through the outbox, and a newer report simply replaces the older one. No personal data.
@@ -25,7 +32,7 @@ export type KioskQueue = z.infer<typeof KioskQueue>;
 export const KioskStatusReport = z.strictObject({
   appVersion: z.string().regex(/^[0-9A-Za-z.+-]{1,40}$/, 'expected a version such as "1.4.0"'),
   printer: z.strictObject(PrinterStatusSchema.shape),
-  queue: KioskQueue,
+  queue: KioskQueueReport,
 });
 export type KioskStatusReport = z.infer<typeof KioskStatusReport>;
 

@@ -4,7 +4,7 @@ import type { ContactDetails } from '../../../shared/contract/requests-channels'
 import type { FieldCipher } from '../crypto/field-cipher';
 import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
-import type { Outbox, PendingMessage } from '../outbox/outbox';
+import type { Outbox } from '../outbox/outbox';
 import { contactContext } from '../requests/voucher-requests';
 
 export interface AttentionDeps {
@@ -18,11 +18,14 @@ export interface AttentionDeps {
  * What staff do with a message the central API refused. Resending is a new domain step, not a
  * retry: the corrected request goes out as a NEW outbox message with a new idempotency key (the
  * API would answer the old key with its stored refusal), and the refused row is closed with a note.
+ * What waited behind the refused message in its aggregate (a completion staff recorded meanwhile)
+ * is re-issued after the corrected one, so the API gets the request first and then the completion;
+ * a cancel closes it together with the refused message.
  */
 export function createAttentionActions(deps: AttentionDeps) {
   const { db, cipher, outbox } = deps;
 
-  const waiting = (outboxId: number): PendingMessage => {
+  const waiting = (outboxId: number) => {
     const message = outbox.needingAttention(outboxId);
     if (!message) throw new CoreError('conflict', `Message ${outboxId} does not need attention (any more).`);
     return message;
@@ -33,24 +36,29 @@ export function createAttentionActions(deps: AttentionDeps) {
     if (message.kind !== 'voucher-request.submit') {
       throw new CoreError('conflict', `Only a refused voucher request can be edited and resent; this message is a ${message.kind}.`);
     }
+    if (!message.payload.ok) {
+      throw new CoreError('conflict', `Message ${outboxId} cannot be read on this device, so it cannot be edited and resent; cancel it and start request ${message.reference} again at the desk.`);
+    }
     const requestId = message.aggregateId;
     const live = db.prepare(`SELECT 1 FROM voucher_requests WHERE id = ? AND cancelled_at IS NULL`).get(requestId);
     if (!live) throw new CoreError('conflict', `Request ${message.reference} was cancelled or erased; it cannot be resent.`);
-    const body = VoucherRequestSubmission.parse({ ...VoucherRequestSubmission.parse(message.body), contact });
+    const body = VoucherRequestSubmission.parse({ ...VoucherRequestSubmission.parse(message.payload.body), contact });
     db.prepare('UPDATE voucher_requests SET contact = ? WHERE id = ?').run(cipher.seal(JSON.stringify(contact), contactContext(requestId)), requestId);
     const sent = outbox.enqueue({ aggregateType: message.aggregateType, aggregateId: requestId, kind: message.kind, reference: message.reference, body }, at);
     outbox.close(outboxId, `edited by staff and resent as message ${sent.id}`, at);
+    const reissued = outbox.reissueFollowers(outboxId, sent.id, at);
     appendAudit(db, at, {
       action: 'voucher-request.resent',
       aggregateType: message.aggregateType,
       aggregateId: requestId,
-      detail: { reference: message.reference, refusedOutboxId: outboxId, outboxId: sent.id, by: staffId },
+      detail: { reference: message.reference, refusedOutboxId: outboxId, outboxId: sent.id, reissued: reissued.length, by: staffId },
     });
     return { outboxId: sent.id, reference: message.reference };
   });
 
   const cancel = db.transaction((outboxId: number, reason: string, staffId: string, at: Date): { reference: string } => {
     const message = waiting(outboxId);
+    outbox.closeFollowers(outboxId, `closed with message ${outboxId}, cancelled by staff`, at);
     outbox.close(outboxId, `cancelled by staff: ${reason}`, at);
     // A refused request that is cancelled is cancelled for the visitor too: nothing of it is sent.
     if (message.kind === 'voucher-request.submit') {

@@ -15,6 +15,8 @@ export function createHeartbeatModule(deps: {
   auth: TrackedAuth;
   logger: Logger;
   build: () => Promise<Heartbeat>;
+  /** The central API took the heartbeat: it answers, so the sync need not wait out its backoff. */
+  onSent: () => void;
   timing?: { firstAfterMs: number; everyMs: number };
 }): HeartbeatModule {
   let running: HeartbeatSender | null = null;
@@ -22,7 +24,7 @@ export function createHeartbeatModule(deps: {
     name: 'heartbeat',
     sender: () => running,
     start: () => {
-      running = createHeartbeatSender({ baseUrl: deps.baseUrl, auth: deps.auth, logger: deps.logger, build: deps.build, ...(deps.timing ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }) });
+      running = createHeartbeatSender({ baseUrl: deps.baseUrl, auth: deps.auth, logger: deps.logger, build: deps.build, onSent: deps.onSent, ...(deps.timing ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }) });
     },
     close: () => running?.stop(),
   };

@@ -13,6 +13,8 @@ export interface HeartbeatSenderOptions {
   everyMs: number;
   firstAfterMs: number;
   timeoutMs?: number;
+  /** The central API took a heartbeat: proof it is reachable, which the sync worker acts on. */
+  onSent?: () => void;
 }
 
 export interface HeartbeatSender {
@@ -53,6 +55,7 @@ export function createHeartbeatSender(options: HeartbeatSenderOptions): Heartbea
       }
       if (status >= 200 && status < 300) {
         lastSentAt = new Date();
+        options.onSent?.();
         return 'sent';
       }
       log.warn('heartbeat not accepted', { status });

@@ -9,7 +9,7 @@ export interface HeartbeatFacts {
   appVersion: string;
   contentVersion: string | null;
   /** Null when the device database cannot be opened: the device cannot take requests. */
-  queue: { queued: number; needsAttention: number } | null;
+  queue: { queued: number; needsAttention: number; oldestPendingAgeSeconds: number | null } | null;
   update: UpdateStatus;
   printer: Heartbeat['printer'];
   diskFreeBytes: number | null;
@@ -30,6 +30,7 @@ export function buildHeartbeat(facts: HeartbeatFacts): Heartbeat {
     health: facts.queue === null ? 'failing' : degraded ? 'degraded' : 'ok',
     queueDepth: facts.queue?.queued ?? 0,
     needsAttention: facts.queue?.needsAttention ?? 0,
+    oldestPendingAgeSeconds: facts.queue?.oldestPendingAgeSeconds ?? null,
     update: facts.update,
     printer: facts.printer,
     diskFreeBytes: facts.diskFreeBytes,

@@ -30,17 +30,27 @@ export function createHubHeartbeatModule(deps: {
     return {
       appVersion: deps.appVersion,
       printer: await deps.printing.service.status(),
-      queue: { pending: queue.queued, needsAttention: queue.needsAttention, oldestPendingAt: queue.oldestPendingAt },
+      queue: { pending: queue.queued, needsAttention: queue.needsAttention, oldestPendingAt: queue.oldestPendingAt, oldestPendingAgeSeconds: queue.oldestPendingAgeSeconds },
     };
   };
   deps.printing.onStateChange(() => running?.changed());
+  // A status report the hub took proves the link works: the queue kept during an outage goes now,
+  // not at the worker's next probe, which after a long outage is minutes away.
+  const client: HubClient = {
+    ...deps.client,
+    reportStatus: async (report) => {
+      const outcome = await deps.client.reportStatus(report);
+      if (outcome.sent) deps.sync.reachable();
+      return outcome;
+    },
+  };
   return {
     name: 'hub-heartbeat',
     heartbeat: () => running,
     pace: (now) => running?.pace(now) ?? null,
     start: () => {
       running = createHubHeartbeat({
-        client: deps.client,
+        client,
         logger: deps.logger,
         ...(deps.timing ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }),
         build,

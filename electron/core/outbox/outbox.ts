@@ -2,9 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from './audit';
+import { readPayload, sealContext, stageSql, type OutboxKind, type PayloadRead } from './outbox-payload';
 
-/** What an outbox row asks the central API to do; the sync worker maps each kind to an endpoint. */
-export type OutboxKind = 'voucher-request.submit' | 'voucher-request.complete' | 'ticket.record' | 'statistics.daily';
+export type { OutboxKind } from './outbox-payload';
 
 export interface OutboxMessage {
   aggregateType: string;
@@ -61,7 +61,13 @@ interface RawRow {
   created_at: string;
 }
 
-const sealContext = (idempotencyKey: string): string => `outbox.payload:${idempotencyKey}`;
+/** A row that could not be read and was moved to "needs attention" instead of being sent. */
+export interface QuarantinedRow {
+  id: number;
+  kind: string;
+  reference: string;
+  reason: string;
+}
 
 /**
  * The transactional outbox: a domain change and the message announcing it are written in the same
@@ -81,8 +87,18 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
        AND NOT EXISTS (
          SELECT 1 FROM outbox earlier
          WHERE earlier.aggregate_type = o.aggregate_type AND earlier.aggregate_id = o.aggregate_id
-           AND earlier.id < o.id AND earlier.status IN ('pending', 'needs_attention'))
+           AND earlier.status IN ('pending', 'needs_attention')
+           AND (${stageSql('earlier')}, earlier.id) < (${stageSql('o')}, o.id))
      ORDER BY o.id LIMIT ?`,
+  );
+  // Everything after a row in its aggregate's order that has not been delivered or closed.
+  const followersStmt = db.prepare(
+    `SELECT o.id, o.idempotency_key, o.aggregate_type, o.aggregate_id, o.kind, o.reference, o.payload, o.attempts, o.created_at
+     FROM outbox o JOIN outbox first ON first.id = ?
+     WHERE o.aggregate_type = first.aggregate_type AND o.aggregate_id = first.aggregate_id AND o.id <> first.id
+       AND o.status IN ('pending', 'needs_attention')
+       AND (${stageSql('o')}, o.id) > (${stageSql('first')}, first.id)
+     ORDER BY o.id`,
   );
   const counts = db.prepare(
     `SELECT
@@ -99,12 +115,14 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
   );
   const retryStmt = db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
   const attentionStmt = db.prepare(`UPDATE outbox SET status = 'needs_attention', attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
+  const quarantineStmt = db.prepare(`UPDATE outbox SET status = 'needs_attention', last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
   const retryNowStmt = db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`);
   const pendingStmt = db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`);
   const dueStmt = db.prepare(`SELECT min(next_attempt_at) AS due FROM outbox WHERE status = 'pending'`);
   const byId = db.prepare('SELECT aggregate_type, aggregate_id, kind, reference, attempts FROM outbox WHERE id = ?');
   const attentionById = db.prepare(`SELECT * FROM outbox WHERE id = ? AND status = 'needs_attention'`);
   const closeStmt = db.prepare(`UPDATE outbox SET status = 'closed', payload = NULL, closed_note = ? WHERE id = ? AND status = 'needs_attention'`);
+  const closeOpenStmt = db.prepare(`UPDATE outbox SET status = 'closed', payload = NULL, closed_note = ? WHERE id = ? AND status IN ('pending', 'needs_attention')`);
 
   /**
    * Sync bookkeeping (acknowledged, retry later, needs attention) commits without waiting for the
@@ -139,23 +157,86 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
     appendAudit(db, at, { action, aggregateType: row.aggregate_type, aggregateId: row.aggregate_id, detail: { outboxId: id, kind: row.kind, ...detail } });
   };
 
+  const enqueue = (message: OutboxMessage, now: Date, idempotencyKey: string = uuidv7()): { id: number; idempotencyKey: string } => {
+    if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the domain transaction');
+    const sealed = cipher.seal(JSON.stringify(message.body), sealContext(idempotencyKey));
+    const result = insert.run(idempotencyKey, message.aggregateType, message.aggregateId, message.kind, message.reference, sealed, now.getTime(), now.toISOString());
+    return { id: Number(result.lastInsertRowid), idempotencyKey };
+  };
+
+  /** A row nobody can send (unreadable, or no longer the shape its kind needs) waits for a person, with why. */
+  const quarantine = (raw: RawRow, reason: string, now: Date): void => {
+    relaxed(() => {
+      if (quarantineStmt.run(now.getTime(), reason, raw.id).changes) auditFor(raw.id, now, 'outbox.quarantined', {});
+    });
+  };
+
   return {
     /** Must run inside the caller's transaction, next to the domain row it announces. */
     /** `idempotencyKey` is given only when forwarding another device's message (the location hub): the key stays the same end to end. */
-    enqueue(message: OutboxMessage, now: Date, idempotencyKey: string = uuidv7()): { id: number; idempotencyKey: string } {
-      if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the domain transaction');
-      const sealed = cipher.seal(JSON.stringify(message.body), sealContext(idempotencyKey));
-      const result = insert.run(idempotencyKey, message.aggregateType, message.aggregateId, message.kind, message.reference, sealed, now.getTime(), now.toISOString());
-      return { id: Number(result.lastInsertRowid), idempotencyKey };
+    enqueue,
+
+    /**
+     * The oldest sendable row of each aggregate, never a later one while an earlier one waits (a
+     * completion always after its request). A row that cannot be read is quarantined on the spot
+     * (reported through `onQuarantined`, once, as it leaves "pending") and the next rows are taken
+     * in its place, so one damaged row never stops the rest of the outbox.
+     */
+    ready(now: Date, exclude: readonly number[], limit: number, onQuarantined?: (row: QuarantinedRow) => void): PendingMessage[] {
+      const sendable: PendingMessage[] = [];
+      for (;;) {
+        const skip = JSON.stringify([...exclude, ...sendable.map((m) => m.id)]);
+        const rows = ready.all(now.getTime(), skip, limit - sendable.length) as RawRow[];
+        let quarantined = false;
+        for (const raw of rows) {
+          const read = readPayload(cipher, raw);
+          if (read.ok) {
+            sendable.push({ ...rowOf(raw), body: read.body });
+            continue;
+          }
+          quarantine(raw, read.reason, now);
+          onQuarantined?.({ id: raw.id, kind: raw.kind, reference: raw.reference, reason: read.reason });
+          quarantined = true;
+        }
+        // Each pass quarantines at least one row or ends: this loop is bounded by the outbox.
+        if (!quarantined || sendable.length >= limit) return sendable;
+      }
     },
 
-    /** The oldest sendable row of each aggregate, never a later one while an earlier one waits. */
-    ready(now: Date, exclude: readonly number[], limit: number): PendingMessage[] {
-      const rows = ready.all(now.getTime(), JSON.stringify(exclude), limit) as RawRow[];
-      return rows.map((raw) => ({
-        ...rowOf(raw),
-        body: raw.payload === null ? null : (JSON.parse(cipher.open(raw.payload, sealContext(raw.idempotency_key))) as unknown),
-      }));
+    /**
+     * Staff resent a corrected message (`replacementId`, already enqueued) in place of the refused
+     * `refusedId`: everything that waited behind the refused one in its aggregate is re-issued
+     * after the replacement, each with a new key, and the originals are closed. A new key is safe:
+     * such a row was never sent (it waited) or was refused (the API holds no success for its old
+     * key, only the refusal it would replay). Must run inside the caller's transaction.
+     */
+    reissueFollowers(refusedId: number, replacementId: number, now: Date): number[] {
+      if (!db.inTransaction) throw new Error('outbox.reissueFollowers must run inside the domain transaction');
+      const reissued: number[] = [];
+      for (const raw of followersStmt.all(refusedId) as RawRow[]) {
+        if (raw.id === replacementId) continue;
+        const read = readPayload(cipher, raw);
+        // One that cannot be read stays where it is; the worker quarantines it with its reason.
+        if (!read.ok) continue;
+        const copy = enqueue({ aggregateType: raw.aggregate_type, aggregateId: raw.aggregate_id, kind: raw.kind, reference: raw.reference, body: read.body }, now);
+        closeOpenStmt.run(`re-issued as message ${copy.id} after the corrected message ${replacementId}`, raw.id);
+        auditFor(raw.id, now, 'outbox.reissued', { newOutboxId: copy.id, after: replacementId });
+        reissued.push(copy.id);
+      }
+      return reissued;
+    },
+
+    /** Staff cancelled `refusedId`: what waited behind it in its aggregate is closed with it. Inside the caller's transaction. */
+    closeFollowers(refusedId: number, note: string, now: Date): number[] {
+      if (!db.inTransaction) throw new Error('outbox.closeFollowers must run inside the domain transaction');
+      const closed: number[] = [];
+      for (const raw of followersStmt.all(refusedId) as RawRow[]) {
+        if (closeOpenStmt.run(note, raw.id).changes) {
+          auditFor(raw.id, now, 'outbox.closed', { with: refusedId });
+          closed.push(raw.id);
+        }
+      }
+      return closed;
     },
 
     /** `alsoInTransaction` lets the domain record the acknowledgement atomically with the outbox. */
@@ -168,9 +249,9 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
       });
     },
 
-    /** Connectivity is back: rows waiting out a backoff become due at once. */
-    retryNow(now: Date): number {
-      return retryNowStmt.run(now.getTime(), now.getTime()).changes;
+    /** Connectivity is back: rows waiting out a backoff beyond `at` become due at `at`. */
+    retryNow(at: Date): number {
+      return retryNowStmt.run(at.getTime(), at.getTime()).changes;
     },
 
     markRetry(id: number, nextAttemptAt: Date, error: string, now: Date): void {
@@ -191,11 +272,11 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
       });
     },
 
-    /** A row waiting for a person, with its body, for the staff action that fixes it; null when it is not waiting. */
-    needingAttention(id: number): PendingMessage | null {
+    /** A row waiting for a person, with its body if it can be read, for the staff action that fixes it; null when it is not waiting. */
+    needingAttention(id: number): (OutboxRow & { payload: PayloadRead }) | null {
       const raw = attentionById.get(id) as RawRow | undefined;
       if (!raw) return null;
-      return { ...rowOf(raw), body: raw.payload === null ? null : (JSON.parse(cipher.open(raw.payload, sealContext(raw.idempotency_key))) as unknown) };
+      return { ...rowOf(raw), payload: readPayload(cipher, raw) };
     },
 
     /**

@@ -16,6 +16,7 @@ export interface QueueDepth {
   queued: number;
   needsAttention: number;
   oldestPendingAt: string | null;
+  oldestPendingAgeSeconds: number | null;
 }
 
 /** Where the outbox goes: the central API with the device token, or a kiosk's location hub. */
@@ -31,6 +32,11 @@ export interface SyncModule extends Capability {
   readonly progress: SyncProgress;
   /** Something new is in the outbox (or the network is back): send now rather than at the next poll. */
   nudge(): void;
+  /**
+   * The other side answered (a heartbeat got through): after an outage, stop waiting out the
+   * backoff and send at once. A network being there says less than the other side answering.
+   */
+  reachable(): void;
   queueDepth(): QueueDepth;
   /** A listener runs inside the transaction that marks a message acknowledged, so its own write commits with the ack. */
   onAcked(listener: (message: PendingMessage, at: Date) => void): void;
@@ -59,11 +65,17 @@ export function createSyncModule(deps: { outbox: Outbox; transport: SyncTranspor
   return {
     name: 'sync',
     progress,
-    handlers: { 'sync.status': () => readSyncStatus(outbox, progress) },
+    handlers: { 'sync.status': () => readSyncStatus(outbox, progress, deps.now()) },
     nudge: () => worker?.nudge(),
+    reachable: () => worker?.reachable(),
     queueDepth: () => {
-      const status = readSyncStatus(outbox, progress);
-      return { queued: status.queued + status.inFlight, needsAttention: status.needsAttention.length, oldestPendingAt: outbox.counts().oldestPendingAt };
+      const status = readSyncStatus(outbox, progress, deps.now());
+      return {
+        queued: status.queued + status.inFlight,
+        needsAttention: status.needsAttention.length,
+        oldestPendingAt: outbox.counts().oldestPendingAt,
+        oldestPendingAgeSeconds: status.oldestPendingAgeSeconds,
+      };
     },
     onAcked: (listener) => void acked.push(listener),
     start: () => worker?.start(),

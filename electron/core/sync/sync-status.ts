@@ -10,7 +10,12 @@ export interface SyncProgress {
 
 export const idleProgress: SyncProgress = { inFlight: () => 0, nextAttemptAt: () => null };
 
-export function readSyncStatus(outbox: Outbox, progress: SyncProgress): SyncStatus {
+/** Whole seconds since the oldest undelivered row was written, by the device's clock; null when nothing waits. */
+export function pendingAgeSeconds(oldestPendingAt: string | null, now: Date): number | null {
+  return oldestPendingAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(oldestPendingAt)) / 1000));
+}
+
+export function readSyncStatus(outbox: Outbox, progress: SyncProgress, now: Date): SyncStatus {
   const counts = outbox.counts();
   const inFlight = progress.inFlight();
   const planned = progress.nextAttemptAt();
@@ -21,6 +26,7 @@ export function readSyncStatus(outbox: Outbox, progress: SyncProgress): SyncStat
     inFlight,
     lastSuccessAt: counts.lastAckedAt,
     nextAttemptAt: next ? next.toISOString() : null,
+    oldestPendingAgeSeconds: pendingAgeSeconds(counts.oldestPendingAt, now),
     needsAttention: outbox.needsAttention(),
   };
 }

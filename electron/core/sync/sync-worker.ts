@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger';
-import type { Outbox, PendingMessage } from '../outbox/outbox';
+import type { Outbox, PendingMessage, QuarantinedRow } from '../outbox/outbox';
 import { backoffDelay } from './backoff';
 import type { CentralClient, SendOutcome } from './central-client';
 import type { SyncProgress } from './sync-status';
@@ -67,6 +67,10 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   let probes = 0;
   let outageStreak = 0;
   let probing = false;
+  /** Some row is waiting out a backoff that an outage caused: news that the link works is worth acting on. */
+  let outageBackoff = false;
+  /** The latest Retry-After the API asked for: a wake-up never sends before it. */
+  let holdUntil = 0;
   /** How many may be in flight now: maxInFlight, or less while ramping up after an outage. */
   let sendWindow = maxInFlight;
   const widen = (): void => {
@@ -101,18 +105,28 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     probes++;
     const ok = await client.healthy();
     probing = false;
-    if (!running) return;
+    // A heartbeat may have ended the outage while this probe was on its way.
+    if (!running || !circuitOpen) return;
     if (!ok) return scheduleProbe();
-    logger.info('central API reachable again: sending the queue now', { probes });
+    resume('probe', { probes });
+  }
+
+  /**
+   * The other side answers again (a probe, or a heartbeat that got through): the outage is over.
+   * Everything waiting out a backoff that the outage caused goes soon rather than at its old time;
+   * "soon" is a random moment within one base delay, so devices whose probes succeeded together
+   * do not all send in the same instant.
+   */
+  function resume(evidence: string, fields: Record<string, number> = {}): void {
+    logger.info('reachable again: sending the queue now', { evidence, ...fields });
+    if (circuitOpen && rampAfterOutage) sendWindow = 1;
     circuitOpen = false;
     probes = 0;
     outageStreak = 0;
-    if (rampAfterOutage) sendWindow = 1;
-    // Everything waiting out a backoff that the outage caused goes soon rather than at its old time;
-    // "soon" is a random moment within one base delay, so devices whose probes succeeded together
-    // do not all send in the same instant.
-    outbox.retryNow(now());
-    schedule(random ? Math.floor(random() * baseMs) : 0, pump);
+    outageBackoff = false;
+    const at = now().getTime();
+    outbox.retryNow(new Date(Math.max(at, holdUntil)));
+    schedule((random ? Math.floor(random() * baseMs) : 0) + Math.max(0, holdUntil - at), pump);
   }
 
   function pump(): void {
@@ -120,7 +134,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     try {
       const capacity = sendWindow - inFlight.size;
       if (capacity > 0) {
-        for (const message of outbox.ready(now(), [...inFlight.keys()], capacity)) dispatch(message);
+        for (const message of outbox.ready(now(), [...inFlight.keys()], capacity, quarantined)) dispatch(message);
       }
       if (inFlight.size === 0) {
         const due = outbox.nextDueAt();
@@ -133,6 +147,11 @@ export function createSyncWorker(options: SyncWorkerOptions) {
       logger.error('sync could not read the outbox', { error: err instanceof Error ? err.message : String(err) });
       schedule(idlePollMs, pump);
     }
+  }
+
+  // Said once per row: a quarantined row leaves "pending", so no later pass meets it again.
+  function quarantined(row: QuarantinedRow): void {
+    logger.error('an outbox message cannot be read: moved to needs attention, the rest of the queue goes on', { outboxId: row.id, kind: row.kind, reference: row.reference, reason: row.reason });
   }
 
   function dispatch(message: PendingMessage): void {
@@ -177,6 +196,8 @@ export function createSyncWorker(options: SyncWorkerOptions) {
         return;
       case 'retry': {
         const wait = Math.max(backoffDelay(message.attempts, baseMs, capMs, random), outcome.retryAfterMs ?? 0);
+        if (outcome.retryAfterMs) holdUntil = Math.max(holdUntil, at.getTime() + outcome.retryAfterMs);
+        if (outcome.outage) outageBackoff = true;
         outbox.markRetry(message.id, new Date(at.getTime() + wait), outcome.reason, at);
         logger.info('sync attempt failed, will retry', { outboxId: message.id, kind: message.kind, attempt: message.attempts + 1, reason: outcome.reason, retryInMs: wait });
         if (outcome.outage && ++outageStreak >= threshold) openCircuit(outcome.reason);
@@ -206,6 +227,15 @@ export function createSyncWorker(options: SyncWorkerOptions) {
       } else if (inFlight.size < sendWindow) {
         pump();
       }
+    },
+    /**
+     * Evidence that the other side is reachable, from outside the worker (the device's heartbeat
+     * to the central API or to the hub got through). After an outage this resets the backoff and
+     * sends at once instead of at the next probe, which may be minutes away; otherwise it does nothing.
+     */
+    reachable(): void {
+      if (!running || !(circuitOpen || outageBackoff)) return;
+      resume('heartbeat');
     },
     get circuitOpen(): boolean {
       return circuitOpen;

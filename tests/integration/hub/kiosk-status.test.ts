@@ -132,7 +132,7 @@ describe('kiosk heartbeats to the location hub', () => {
     const good: KioskStatusReport = {
       appVersion: '1.4.0',
       printer: { kind: 'tcp', state: 'paper-out', paperLow: false, reportsPaper: true, checkedAt: new Date().toISOString(), pendingJobs: 2, failedJobs: 0 },
-      queue: { pending: 0, needsAttention: 0, oldestPendingAt: null },
+      queue: { pending: 0, needsAttention: 0, oldestPendingAt: null, oldestPendingAgeSeconds: null },
     };
     const bad = { ...good, printer: { ...good.printer, state: 'on-fire' } } as unknown as KioskStatusReport;
 

@@ -159,6 +159,7 @@ describe('central API simulator: the other operations', () => {
           health: 'ok',
           queueDepth: 3,
           needsAttention: 0,
+          oldestPendingAgeSeconds: 12,
           update: { currentVersion: '0.1.0', channel: 'stable', rolloutPosition: 12, lastCheckedAt: null, state: { phase: 'idle' } },
           printer: { kind: 'tcp', state: 'ready', paperLow: false, reportsPaper: true, checkedAt: '2026-11-24T08:29:58.000Z', pendingJobs: 0, failedJobs: 0 },
           diskFreeBytes: 5_000_000_000,

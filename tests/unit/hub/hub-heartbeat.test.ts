@@ -23,7 +23,7 @@ function rig() {
     build: async (): Promise<KioskStatusReport> => ({
       appVersion: '1.4.0',
       printer: { kind: 'tcp', state: printer, paperLow: false, reportsPaper: true, checkedAt: new Date().toISOString(), pendingJobs: 0, failedJobs: 0 },
-      queue: { pending: 0, needsAttention: 0, oldestPendingAt: null },
+      queue: { pending: 0, needsAttention: 0, oldestPendingAt: null, oldestPendingAgeSeconds: null },
     }),
     logger: silentLogger,
     firstAfterMs: 3_600_000,
