@@ -163,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
     ? createHubHeartbeat({
         client: hubClient,
         logger,
+        now: options.now,
         ...(options.hubHeartbeat ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }),
         build: async () => {
           const queue = requests.queue();
