@@ -8,6 +8,7 @@ import type { SyncStatus } from '../../../shared/contract/sync-channels';
 import { startCounterCore } from '../../support/counter-core';
 import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
+import { until } from '../../support/until';
 
 const t = { transport: 'test' } as const;
 let core: Core | undefined;
@@ -28,16 +29,6 @@ async function counterAgainst(running: RunningSim) {
   return { ...started, status };
 }
 
-async function until<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 const refusedVisitor = (n: number) => {
   const input = voucherInput(n);
   return { ...input, contact: { ...input.contact, email: `bezoeker${n}@bounces.example` } };
@@ -49,10 +40,8 @@ describe('"needs attention" at the desk, against the central-API simulator', () 
     const { call, dispatch, status, dataDir } = await counterAgainst(sim);
     const reference = (await call('voucher.start', refusedVisitor(3))).reference as string;
 
-    const [item] = await until(async () => {
-      const s = await status();
-      return s.needsAttention.length ? s.needsAttention : undefined;
-    });
+    await until(async () => (await status()).needsAttention.length > 0);
+    const [item] = (await status()).needsAttention;
     expect(item).toMatchObject({ kind: 'voucher-request.submit', reference, reason: expect.stringContaining('cannot receive mail') });
     expect(sim.store.findReceived('voucher-request', reference)).toBeUndefined();
 
@@ -62,8 +51,11 @@ describe('"needs attention" at the desk, against the central-API simulator', () 
 
     const resent = await call('attention.resend', { outboxId: item?.id, contact: { name: 'Testbezoeker Nummer3', email: 'bezoeker3@voorbeeld.nl' } });
     expect(resent.outboxId).not.toBe(item?.id);
-    await until(async () => (sim?.store.findReceived('voucher-request', reference) ? true : undefined));
-    await until(async () => ((await status()).queued === 0 ? true : undefined));
+    await until(() => sim?.store.findReceived('voucher-request', reference) !== undefined);
+    await until(async () => {
+      const s = await status();
+      return s.queued + s.inFlight === 0;
+    }, 10_000, 'the resent message acknowledged');
     expect((await status()).needsAttention).toEqual([]);
     expect(sim.store.received().filter((r) => r.reference === reference)).toHaveLength(1);
     expect(await call('request.find', { reference })).toMatchObject({ status: 'started', contact: { email: 'bezoeker3@voorbeeld.nl' } });
@@ -89,10 +81,8 @@ describe('"needs attention" at the desk, against the central-API simulator', () 
     sim = await startSim({ faults: { refuseEmailDomain: 'bounces.example' } });
     const { call, status, dataDir } = await counterAgainst(sim);
     const reference = (await call('voucher.start', refusedVisitor(4))).reference as string;
-    const [item] = await until(async () => {
-      const s = await status();
-      return s.needsAttention.length ? s.needsAttention : undefined;
-    });
+    await until(async () => (await status()).needsAttention.length > 0);
+    const [item] = (await status()).needsAttention;
     expect(await call('attention.cancel', { outboxId: item?.id, reason: 'bezoeker trekt aanvraag in' })).toEqual({ reference });
     expect((await status()).needsAttention).toEqual([]);
     expect(await call('request.find', { reference })).toMatchObject({ status: 'cancelled', cancelReason: 'bezoeker trekt aanvraag in' });

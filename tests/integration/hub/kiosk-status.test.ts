@@ -28,10 +28,7 @@ async function startHub(options: { port: number; locationKey: string; dataDir?: 
   cores.push(hub.core);
   if (options.firstRun ?? true) await hub.call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
   else await hub.call('staff.signIn', { username: 'anna', pin: '482915' });
-  for (let i = 0; !(await hub.call('hub.status', {})).listening; i++) {
-    if (i > 100) throw new Error('the hub did not start listening');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await until(async () => (await hub.call('hub.status', {})).listening === true, 5000, 'the hub listening');
   return hub;
 }
 
