@@ -36,7 +36,7 @@ const anchorsOf = (file: string): Set<string> =>
 const expandBraces = (path: string): string[] => {
   const match = /\{([^{}]*)\}/.exec(path);
   if (!match) return [path];
-  return match[1]!.split(',').flatMap((part) => expandBraces(path.replace(match[0], part)));
+  return (match[1] ?? '').split(',').flatMap((part) => expandBraces(path.replace(match[0], part)));
 };
 
 /** What each doc points at: markdown links, and repository paths written as code. */
@@ -64,7 +64,7 @@ function referencesIn(doc: string): { text: string; problem: string | null }[] {
     if (!code.includes('/') || !topFolders.includes(top)) continue;
     for (const path of expandBraces(code)) {
       // A glob names a folder's files: the folder must exist.
-      const fixed = path.split('*')[0]!.replace(/[^/]*$/, (last) => (path.includes('*') ? '' : last));
+      const fixed = path.includes('*') ? path.slice(0, path.indexOf('*')).replace(/[^/]*$/, '') : path;
       found.push({ text: path, problem: insideRepo(join(repoRoot, fixed)) && existsSync(join(repoRoot, fixed)) ? null : 'no such file' });
     }
   }
