@@ -90,4 +90,20 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
+  // Honest waits: a test waits for a condition with tests/support/until.ts, never for a length of
+  // time that happens to be enough on the machine it was written on.
+  {
+    files: ['tests/**/*.ts'],
+    ignores: ['tests/support/until.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='setTimeout'][arguments.0.type='Identifier']", message: 'A bare sleep: wait with until() from tests/support/until.ts for what you expect.' },
+        { selector: "ImportDeclaration[source.value=/^(node:)?timers\\/promises$/]", message: 'Timer promises are sleeps in a test: wait with until() from tests/support/until.ts.' },
+        { selector: "CallExpression[callee.name=/^(sleep|delay|wait)$/]", message: 'A sleep helper: wait with until() from tests/support/until.ts for what you expect.' },
+        { selector: "CallExpression[callee.property.name='waitForTimeout']", message: 'A fixed wait: use an auto-waiting locator assertion or until().' },
+        { selector: ":matches(WhileStatement, DoWhileStatement, ForStatement) CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'A hand-rolled polling loop: use until() from tests/support/until.ts.' },
+      ],
+    },
+  },
 );

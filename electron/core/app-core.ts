@@ -115,7 +115,7 @@ export function createCore(options: CoreOptions): Core {
   const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, now, receipts, pack })) : null;
   const hubHeartbeat =
     hubLink && sync && requests
-      ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))
+      ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, now, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))
       : null;
   const tickets =
     device && outbox && sync
@@ -128,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
     root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, erasures: hubServer.erasures, pack }));
   }
   if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, now, nudge: sync.nudge }));
-  const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, updater: options.updater }));
+  const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, now, updater: options.updater }));
   const health = async () =>
     buildHeartbeat({
       appVersion: options.appVersion,

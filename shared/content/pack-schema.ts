@@ -10,7 +10,7 @@ export { Trajectory } from '../domain/trajectory';
 export const AccreditationMark = z.enum(['noloc', 'nrto', 'cmi', 'blik-op-werk', 'cedeo', 'oval']);
 export type AccreditationMark = z.infer<typeof AccreditationMark>;
 
-/** Dutch postcode as displayed: "1234 AB" (see domain.md for the rules). */
+/** Dutch postcode as displayed: "1234 AB"; the first digit is never 0 and SA, SD and SS were never issued. */
 export const DisplayPostcode = z.string().regex(/^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}$/, 'expected a postcode such as "3511 AB"');
 
 export const Address = z.strictObject({

@@ -12,8 +12,6 @@ export interface ChannelAccess {
   staff?: StaffRole;
 }
 
-export const openAccess: ChannelAccess = { devices: ['kiosk', 'counter'] };
-
 /** Shorthand for the common case: a counter-desk channel for a signed-in person with at least `role`. */
 export const staffOnly = (role: StaffRole = 'staff'): ChannelAccess => ({ devices: ['counter'], staff: role });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
 
-/** The three short second-line trajectories a career voucher buys (see docs/domain.md). */
+/** The three short second-line trajectories a career voucher buys. */
 export const Trajectory = z.enum(['ontwikkeladvies', 'loopbaan-apk', 'opleidingsadvies']);
 export type Trajectory = z.infer<typeof Trajectory>;

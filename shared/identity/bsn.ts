@@ -8,7 +8,7 @@ const weights = [9, 8, 7, 6, 5, 4, 3, 2, -1] as const;
 /**
  * The citizen service number as staff type it: spaces, dots and dashes are dropped, a shorter
  * number is left-padded with zeros to nine digits, and the result must pass the 11-check
- * ("elfproef"). The rule is the one in docs/domain.md, to the letter.
+ * ("elfproef"). The rule is in docs/counter-and-hub.md (Identity).
  */
 export function checkBsn(raw: string): BsnCheck {
   const stripped = raw.replace(/[\s.-]/g, '');

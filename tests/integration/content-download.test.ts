@@ -14,6 +14,7 @@ import { sha256Hex } from '../../electron/core/content/sign-pack';
 import { silentLogger } from '../../electron/core/log/logger';
 import { fixturePack, makeKey, signed, type SignedPack } from '../support/content-packs';
 import { resourcesDir, tempDir } from '../support/paths';
+import { until } from '../support/until';
 
 /**
  * A loopback server with just the content download (ETag, If-None-Match, Range + If-Range) that
@@ -205,8 +206,7 @@ describe('downloading from the central-API simulator', () => {
     });
     try {
       expect(core.content.manifest()).toBeNull();
-      const deadline = Date.now() + 10_000;
-      while (core.content.manifest() === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(() => core.content.manifest() !== null, 10_000, 'the first pack from the central API');
       expect(core.content.manifest()?.version).toBe('2026.11.5');
 
       expect(await core.content.updateFromCentral()).toEqual({ status: 'not-modified' });

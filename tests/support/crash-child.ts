@@ -7,6 +7,7 @@ import { silentLogger } from '../../electron/core/log/logger';
 import { SyncStatus } from '../../shared/contract/sync-channels';
 import { resourcesDir } from './paths';
 import { fastSync } from './sync-rig';
+import { until } from './until';
 import { voucherInput } from './voucher-input';
 
 const [mode, dataDir, simUrl, code] = process.argv.slice(2);
@@ -28,16 +29,16 @@ if (mode === 'enqueue') {
   for (let n = 0; ; n++) {
     const result = await core.dispatch('voucher.start', voucherInput(n), { transport: 'test' });
     if (result.ok) process.stdout.write(`committed ${(result.result as { reference: string }).reference}\n`);
-    await new Promise((r) => setTimeout(r, 2));
+    // One turn of the event loop, so the sync worker's I/O runs between commits.
+    await new Promise((r) => setImmediate(r));
   }
 } else {
-  for (;;) {
+  await until(async () => {
     const result = await core.dispatch('sync.status', {}, { transport: 'test' });
     if (!result.ok) throw new Error(result.error.message);
     const status = SyncStatus.parse(result.result);
-    if (status.queued + status.inFlight === 0) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    return status.queued + status.inFlight === 0;
+  }, 25_000, 'the outbox drained after the crash');
   await core.close();
   process.stdout.write('drained\n');
 }

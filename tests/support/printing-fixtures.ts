@@ -48,7 +48,7 @@ export const fastRetry = { baseDelayMs: 50, maxDelayMs: 200 };
  * The printing service on a real device database in `dataDir` (migrated like the app's own);
  * closing it closes the database too.
  */
-export function startPrinting(options: { config: DeviceConfig; dataDir: string; logger?: Logger; retry?: { baseDelayMs: number; maxDelayMs: number } }): PrintingService {
+export function startPrinting(options: { config: DeviceConfig; dataDir: string; logger?: Logger; retry?: { baseDelayMs: number; maxDelayMs: number }; statusMaxAgeMs?: number }): PrintingService {
   const store = openStore(join(options.dataDir, deviceDatabaseName));
   const printing = createPrintingService({ ...options, logger: options.logger ?? silentLogger, db: store.db });
   return {

@@ -11,6 +11,7 @@ import { createDeviceAuth } from '../../electron/core/sync/device-auth';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../../electron/core/sync/sync-worker';
 import { tempDir } from './paths';
 import { submittedVisitor } from './voucher-input';
+import { until } from './until';
 
 export const fastSync = { maxInFlight: 8, baseDelayMs: 20, capDelayMs: 400, circuitThreshold: 6, probeBaseMs: 20, idlePollMs: 50 } satisfies Partial<SyncWorkerOptions>;
 
@@ -64,11 +65,7 @@ export function device(sim: CentralEndpoint, options: Partial<SyncWorkerOptions>
       return reference;
     },
     async waitUntilDrained(timeoutMs = 60_000) {
-      const until = Date.now() + timeoutMs;
-      while (outbox.pendingCount() > 0) {
-        if (Date.now() > until) throw new Error(`outbox not drained in ${timeoutMs} ms: ${JSON.stringify(outbox.counts())}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await until(() => outbox.pendingCount() === 0, timeoutMs, () => `outbox drained (${JSON.stringify(outbox.counts())})`);
     },
     async close() {
       await worker.stop();

@@ -20,6 +20,7 @@ export function createHubHeartbeatModule(deps: {
   sync: SyncModule;
   appVersion: string;
   logger: Logger;
+  now: () => Date;
   /** Erases this kiosk's copies of the requests the hub names; answers the ones whose copies are gone. */
   eraseOrdered: (orders: readonly EraseOrder[]) => string[];
   timing?: { firstAfterMs: number; everyMs: number };
@@ -52,6 +53,7 @@ export function createHubHeartbeatModule(deps: {
       running = createHubHeartbeat({
         client,
         logger: deps.logger,
+        now: deps.now,
         ...(deps.timing ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }),
         build,
         // An erase at the desk reaches this kiosk's copy in the hub's answer to the heartbeat; the

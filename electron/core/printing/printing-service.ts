@@ -28,6 +28,8 @@ export interface PrintingServiceOptions {
   onStateChange?: (state: PrinterState) => void;
   /** Retry timing for tests; the give-up time comes from the config. */
   retry?: { baseDelayMs: number; maxDelayMs: number };
+  /** How long a printer check answers status(); default one second. Tests set 0 to see every check. */
+  statusMaxAgeMs?: number;
 }
 
 export interface DisplayNames {
@@ -61,10 +63,11 @@ type Printing = Exclude<PrinterConfig, { type: 'none' }>;
 const defaultCharactersPerLine = (printer: Printing): number => printer.charactersPerLine ?? (printer.paperWidthMm === 58 ? 32 : 48);
 
 /** Status checks are cheap but not free: the UI polls, the printer gets at most one query a second. */
-const statusMaxAgeMs = 1000;
+const defaultStatusMaxAgeMs = 1000;
 
 export function createPrintingService(options: PrintingServiceOptions): PrintingService {
   const { config, logger } = options;
+  const statusMaxAgeMs = options.statusMaxAgeMs ?? defaultStatusMaxAgeMs;
   const printer = config.printer;
   const known = options.names ?? {};
   const names: DisplayNames = {

@@ -24,6 +24,8 @@ export interface UpdateServiceOptions {
   firstCheckAfterMs?: number;
   checkEveryMs?: number;
   decideEveryMs?: number;
+  /** The clock for check times and for the install decisions the service makes on its own. */
+  now?: () => Date;
 }
 
 export interface UpdateService {
@@ -46,6 +48,7 @@ export function failureReason(message: string): string {
 
 export function createUpdateService(options: UpdateServiceOptions): UpdateService {
   const { config, logger, activity, updater } = options;
+  const clock = options.now ?? (() => new Date());
   const log = logger.child({ area: 'updates' });
   const stateFile = join(options.dataDir, 'updates', 'channel.json');
   let lastCheckedAt: string | null = null;
@@ -85,7 +88,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
         log.info('update available, downloading', { version: event.version });
         break;
       case 'not-available':
-        lastCheckedAt = new Date().toISOString();
+        lastCheckedAt = clock().toISOString();
         state = { phase: 'up-to-date' };
         // The running version is what this channel serves: a switch to it is complete.
         rememberChannel(config.updateChannel);
@@ -96,7 +99,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
         }
         break;
       case 'downloaded':
-        lastCheckedAt = new Date().toISOString();
+        lastCheckedAt = clock().toISOString();
         state = { phase: 'ready', version: event.version, waitingFor: null };
         log.info('update downloaded', { version: event.version });
         decide();
@@ -108,7 +111,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     }
   }
 
-  function decide(now = new Date()): boolean {
+  function decide(now = clock()): boolean {
     if (state.phase !== 'ready' || !updater) return false;
     const decision = decideInstall({
       now,

@@ -79,11 +79,10 @@ describe('"needs attention" at the desk, against the central-API simulator', () 
     const resent = await call('attention.resend', { outboxId: item?.id, contact: { name: 'Testbezoeker Nummer3', email: 'bezoeker3@voorbeeld.nl' } });
     expect(resent.outboxId).not.toBe(item?.id);
     await until(() => sim?.store.findReceived('voucher-request', reference) !== undefined);
-    // The simulator stores the request a moment before the device records the acknowledgement.
     await until(async () => {
       const s = await status();
-      return s.queued === 0 && s.inFlight === 0;
-    });
+      return s.queued + s.inFlight === 0;
+    }, 10_000, 'the resent message acknowledged');
     expect((await status()).needsAttention).toEqual([]);
     expect(sim.store.received().filter((r) => r.reference === reference)).toHaveLength(1);
     expect(await call('request.find', { reference })).toMatchObject({ status: 'started', contact: { email: 'bezoeker3@voorbeeld.nl' } });

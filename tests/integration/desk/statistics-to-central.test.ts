@@ -45,11 +45,11 @@ describe('daily statistics to the central API', () => {
     clock = new Date('2026-11-24T07:30:00.000Z');
     call = start();
     await until(() => running.store.statistics().length === 1);
-    // The simulator stores the day a moment before the counter records the acknowledgement.
+    // Stored at the simulator is not yet acknowledged at the device: wait for the answer, not just the send.
     await until(async () => {
       const status = await call('sync.status', {});
-      return status.queued === 0 && status.inFlight === 0;
-    });
+      return Number(status.queued) + Number(status.inFlight) === 0;
+    }, 10_000, 'the statistics acknowledged');
     await core?.close();
     start();
     await core?.close();

@@ -6,6 +6,7 @@ import { Heartbeat } from '../../../shared/central-api/devices';
 import { DeviceConfigSchema } from '../../../shared/config/device-config';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { fastSync, startSim } from '../../support/sync-rig';
+import { until } from '../../support/until';
 
 const open: { core?: Core; sim?: RunningSim } = {};
 afterEach(async () => {
@@ -79,8 +80,7 @@ describe('enrollment and heartbeat against the central API simulator', () => {
     code.current = sim.issueEnrollmentCode();
     expect(await core.heartbeat?.sendNow()).toBe('sent');
     expect(await call('device.status')).toMatchObject({ ok: true, result: { enrollment: 'enrolled' } });
-    const deadline = Date.now() + 15_000;
-    while (sim.store.received().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => sim.store.received().length > 0, 15_000, 'the kept ticket at the central API');
     expect(sim.store.received()).toHaveLength(1);
     expect(heartbeats().at(-1)?.queueDepth).toBe(1);
   });

@@ -19,9 +19,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(extra: Record<string, unknown> = {}): Promise<{ emulator: PrinterEmulator; printing: PrintingService }> {
+async function setup(extra: Record<string, unknown> = {}, statusMaxAgeMs?: number): Promise<{ emulator: PrinterEmulator; printing: PrintingService }> {
   const emulator = await startPrinterEmulator();
-  const printing = startPrinting({ config: kioskConfig(emulatorPrinter(emulator, extra)), dataDir: tempDir('print'), logger: silentLogger, retry: fastRetry });
+  const printing = startPrinting({ config: kioskConfig(emulatorPrinter(emulator, extra)), dataDir: tempDir('print'), logger: silentLogger, retry: fastRetry, statusMaxAgeMs });
   cleanups.push(() => emulator.close(), () => printing.close());
   return { emulator, printing };
 }
@@ -38,9 +38,10 @@ describe('printer off, hung, out of paper', () => {
     await emulator.setMode('online');
     await emulator.waitForReceipts(1);
     await until(() => printing.job(job.id).state === 'printed', 5000);
-    await new Promise((r) => setTimeout(r, 400)); // longer than the longest retry delay
-    expect(emulator.receipts).toHaveLength(1);
-    expect(emulator.receipts[0]?.qrCodes).toEqual(['K7QD-M3XA']);
+    // Evidence that the spooler went on: a later job prints, and the first is not among what follows.
+    printing.enqueue(voucherReceipt('nl', 'CCCC-DDDD'));
+    const receipts = await emulator.waitForReceipts(2);
+    expect(receipts.map((r) => r.qrCodes)).toEqual([['K7QD-M3XA'], ['CCCC-DDDD']]);
   });
 
   it('prints waiting jobs in the order they were stored once the printer is back; a newer job never overtakes', async () => {
@@ -56,15 +57,14 @@ describe('printer off, hung, out of paper', () => {
   });
 
   it('does not open a second connection for a status check while a job is going out', async () => {
-    // A patient printer connection, so sending a stalled job lasts longer than the status cache.
-    const { emulator, printing } = await setup({ connectTimeoutMs: 2500 });
+    // A patient printer connection, and no status cache: every status() outside a job checks the printer.
+    const { emulator, printing } = await setup({ connectTimeoutMs: 2500 }, 0);
     expect((await printing.status()).state).toBe('ready');
     // Jammed mid-job: the print connection stays open, as a long receipt's would.
     await emulator.setMode('stall');
     const job = printing.enqueue(voucherReceipt());
     await until(() => printing.job(job.id).state === 'sending', 5000);
     const opened = emulator.connectionsOpened;
-    await new Promise((r) => setTimeout(r, 1100)); // older than the status cache
     // A printer that serves one connection at a time would refuse a check now and look "offline".
     expect(await printing.status()).toMatchObject({ state: 'ready' });
     expect(emulator.connectionsOpened).toBe(opened);
@@ -83,12 +83,11 @@ describe('printer off, hung, out of paper', () => {
   });
 
   it('reads paper-out and cover-open from DLE EOT, holds the job, and prints it when paper is back', async () => {
-    const { emulator, printing } = await setup();
+    const { emulator, printing } = await setup({}, 0);
     emulator.setPaper('out');
     const job = printing.enqueue(voucherReceipt());
     await until(() => printing.job(job.id).attempts >= 1, 5000);
     expect(printing.job(job.id)).toMatchObject({ state: 'pending', lastError: 'paper roll empty' });
-    await new Promise((r) => setTimeout(r, 1100)); // past the status cache
     expect(await printing.status()).toMatchObject({ state: 'paper-out', paperLow: true, reportsPaper: true, pendingJobs: 1 });
 
     emulator.setPaper('ok');
@@ -120,8 +119,12 @@ describe('printer off, hung, out of paper', () => {
     await until(() => jobs.get(job.id)?.state === 'failed', 5000);
     expect(jobs.get(job.id)?.lastError).toMatch(/^gave up after 0 s: connection refused/);
     await emulator.setMode('online');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(emulator.jobsReceived).toBe(0);
+    // Evidence that the spooler runs again: a new job goes out, the given-up one stays where it is.
+    const later = jobs.add(queueTicket());
+    spooler.kick();
+    await until(() => jobs.get(later.id)?.state === 'printed', 5000);
+    expect(emulator.jobsReceived).toBe(1);
+    expect(jobs.get(job.id)?.state).toBe('failed');
   });
 });
 
@@ -185,8 +188,7 @@ describe('printer status through the bridge', () => {
     emulator.setPaper('out');
     expect(await status()).toBe('paper-out');
     emulator.setPaper('ok');
-    await new Promise((r) => setTimeout(r, 1100)); // past the one-second status cache
-    expect(await status()).toBe('ready');
+    await until(async () => (await status()) === 'ready', 5000, 'ready once the status cache has expired');
   });
 
   it('reaches the UI as "paper-out" through printer.status; an unknown job id is not_found', async () => {

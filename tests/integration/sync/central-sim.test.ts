@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { examples } from '../../../shared/central-api/examples';
 import { buildOpenApiDocument, componentSchemas, type ComponentName } from '../../../shared/central-api/openapi';
 import { VoucherRequestReceipt, VoucherRequestState } from '../../../shared/central-api/voucher-requests';
 import { tempDir } from '../../support/paths';
+import { until } from '../../support/until';
 import { submittedVisitor } from '../../support/voucher-input';
 
 const running: RunningSim[] = [];
@@ -78,9 +80,18 @@ describe('central API simulator: Idempotency-Key', () => {
   });
 
   it('answers 409 while the first request with the key is still being processed', async () => {
-    const { s, post } = await sim({ faults: { slowRate: 1, slowMs: 400 } });
+    const dbFile = join(tempDir('sim'), 'central.sqlite');
+    const { s, post } = await sim({ dbFile, faults: { slowRate: 1, slowMs: 400 } });
     const first = post('/v1/voucher-requests', submission(), 'key-3');
-    await new Promise((r) => setTimeout(r, 100));
+    // Evidence that the simulator holds the first request: its key is claimed and not yet done.
+    await until(() => {
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        return db.prepare(`SELECT 1 FROM idempotency WHERE state = 'in-flight'`).get() !== undefined;
+      } finally {
+        db.close();
+      }
+    }, 5000, 'the first request in flight');
     s.setFaults({});
     const second = await post('/v1/voucher-requests', submission(), 'key-3');
     expect(second.status).toBe(409);

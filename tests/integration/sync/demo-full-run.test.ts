@@ -5,6 +5,7 @@ import { SyncStatus } from '../../../shared/contract/sync-channels';
 import { tempDir } from '../../support/paths';
 import { spawnHost } from '../../support/spawn-host';
 import { voucherInput } from '../../support/voucher-input';
+import { until } from '../../support/until';
 
 describe('a full demo run of the browser host', () => {
   it('syncs started requests to the in-process simulator, and its log never contains the personal data submitted', async () => {
@@ -29,12 +30,12 @@ describe('a full demo run of the browser host', () => {
       }
       expect((await call('voucher.start', { ...voucherInput(9), contact: { name: 'Zonder Contact' } })).ok).toBe(false);
       expect((await call('ticket.take', { topic: 'voucher-help' })).ok).toBe(true);
-      const until = Date.now() + 15_000;
-      let status = SyncStatus.parse((await call('sync.status', {})).result);
-      while (status.queued + status.inFlight > 0 && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 100));
-        status = SyncStatus.parse((await call('sync.status', {})).result);
-      }
+      const syncStatus = async () => SyncStatus.parse((await call('sync.status', {})).result);
+      await until(async () => {
+        const s = await syncStatus();
+        return s.queued + s.inFlight === 0;
+      }, 15_000, 'the outbox sent');
+      const status = await syncStatus();
       expect(status).toMatchObject({ queued: 0, inFlight: 0, needsAttention: [] });
       expect(status.lastSuccessAt).not.toBeNull();
     } finally {

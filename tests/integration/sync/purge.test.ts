@@ -8,6 +8,7 @@ import { tempDir } from '../../support/paths';
 import { buildRequestsCapability } from '../../support/requests-capability';
 import { fastSync, startSim } from '../../support/sync-rig';
 import { samplePack, voucherInput } from '../../support/voucher-input';
+import { until } from '../../support/until';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -28,7 +29,7 @@ describe('personal data retention', () => {
     const ctx = { transport: 'test' as const };
     const first = stack();
     const started = await first.handlers['voucher.start'](voucherInput(1), ctx);
-    for (let i = 0; i < 200 && SyncStatus.parse(await first.handlers['sync.status']({}, ctx)).lastSuccessAt === null; i++) await new Promise((r) => setTimeout(r, 20));
+    await until(async () => SyncStatus.parse(await first.handlers['sync.status']({}, ctx)).lastSuccessAt !== null, 4000, 'the first delivery');
     await first.close();
 
     const row = () => {

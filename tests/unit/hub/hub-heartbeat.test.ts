@@ -3,6 +3,7 @@ import { createHubHeartbeat } from '../../../electron/core/hub/hub-heartbeat';
 import { silentLogger } from '../../../electron/core/log/logger';
 import type { KioskStatusReport } from '../../../shared/hub/kiosk-status';
 import type { PrinterState } from '../../../shared/printing/printer-status';
+import { until } from '../../support/until';
 
 /**
  * The hub end is held open by the test (a real hub answers too fast to catch a send in
@@ -29,10 +30,7 @@ function rig() {
     firstAfterMs: 3_600_000,
     everyMs: 3_600_000,
   });
-  const answer = async () => {
-    waiting.shift()?.();
-    await new Promise((r) => setTimeout(r, 0));
-  };
+  const answer = () => waiting.shift()?.();
   return { heartbeat, sent, answer, set: (state: PrinterState) => (printer = state) };
 }
 
@@ -40,12 +38,13 @@ describe('the kiosk heartbeat to its hub', () => {
   it('sends once more when the printer changed while a report built before the change was on its way', async () => {
     const { heartbeat, sent, answer, set } = rig();
     const first = heartbeat.sendNow();
-    await new Promise((r) => setTimeout(r, 0));
+    await until(() => sent.length === 1, 1000, 'the first report on its way');
     set('paper-out');
     heartbeat.changed();
-    await answer();
+    answer();
     expect(await first).toBe(true);
-    await answer();
+    await until(() => sent.length === 2, 1000, 'a report after the change');
+    answer();
     expect(sent).toEqual(['ready', 'paper-out']);
     heartbeat.stop();
   });
@@ -54,10 +53,9 @@ describe('the kiosk heartbeat to its hub', () => {
     const { heartbeat, sent, answer } = rig();
     const first = heartbeat.sendNow();
     const second = heartbeat.sendNow();
-    await new Promise((r) => setTimeout(r, 0));
-    await answer();
+    await until(() => sent.length > 0, 1000, 'the report on its way');
+    answer();
     expect([await first, await second]).toEqual([true, true]);
-    await answer();
     expect(sent).toEqual(['ready']);
     heartbeat.stop();
   });

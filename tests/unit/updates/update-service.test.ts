@@ -56,7 +56,8 @@ function setup(overrides: Partial<DeviceConfigInput> = {}, dataDir = tempDir('up
   });
   const updater = recordingUpdater();
   const activity = createActivityMonitor(10 * 60_000);
-  const service = createUpdateService({ config, appVersion: '1.2.0', dataDir, logger: silentLogger, activity, updater });
+  // A daytime clock: the service's own decisions (on download, on "install now") must not depend on the hour the suite runs.
+  const service = createUpdateService({ config, appVersion: '1.2.0', dataDir, logger: silentLogger, activity, updater, now: () => day });
   return { config, updater, activity, service, dataDir };
 }
 
