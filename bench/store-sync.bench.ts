@@ -91,7 +91,7 @@ export const benchmarks: Benchmark[] = [
       const stack = createRequestsStack({ dataDir, keyProvider: createFileKeyProvider(join(dataDir, 'field-key')), config: demoDeviceConfig, appVersion: 'bench', logger: silentLogger });
       let n = 0;
       try {
-        const row = await timeIt('voucher.start: request + outbox + audit in one synchronous=FULL commit', async () => stack.handlers['voucher.start'](voucherInput(n++), { transport: 'test' }), 500);
+        const row = await timeIt('voucher.start: request + outbox + audit in one synchronous=FULL commit', async () => stack.handlers['voucher.start'](voucherInput(n++), { transport: 'test', client: 'test' }), 500);
         return [row];
       } finally {
         await stack.close();

@@ -189,7 +189,7 @@ export function createCore(options: CoreOptions): Core {
   };
   // Access rules in the contract are checked before any input is read: a staff channel from a
   // kiosk, or without a signed-in staff member, never reaches its handler.
-  const dispatch = createDispatch(handlers, logger, { deviceRole: options.config.role, staffRole: () => desk.staffRole() });
+  const dispatch = createDispatch(handlers, logger, { deviceRole: options.config.role, staffRole: (client) => desk.staffRole(client) });
 
   return {
     handlers,

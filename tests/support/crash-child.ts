@@ -25,13 +25,13 @@ const core = createCore({
 
 if (mode === 'enqueue') {
   for (let n = 0; ; n++) {
-    const result = await core.dispatch('voucher.start', voucherInput(n), { transport: 'test' });
+    const result = await core.dispatch('voucher.start', voucherInput(n), { transport: 'test', client: 'test' });
     if (result.ok) process.stdout.write(`committed ${(result.result as { reference: string }).reference}\n`);
     await new Promise((r) => setTimeout(r, 2));
   }
 } else {
   for (;;) {
-    const result = await core.dispatch('sync.status', {}, { transport: 'test' });
+    const result = await core.dispatch('sync.status', {}, { transport: 'test', client: 'test' });
     if (!result.ok) throw new Error(result.error.message);
     const status = SyncStatus.parse(result.result);
     if (status.queued + status.inFlight === 0) break;

@@ -5,7 +5,7 @@ import { deskChannels } from '../../../shared/contract/desk-channels';
 import { staffChannels } from '../../../shared/contract/staff-channels';
 import type { QueuePace } from '../../../shared/hub/kiosk-status';
 import type { StaffRole } from '../../../shared/staff/staff-role';
-import type { HandlersFor } from '../bridge/handlers';
+import type { CallContext, HandlersFor } from '../bridge/handlers';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
@@ -50,7 +50,8 @@ type DeskHandlers = HandlersFor<typeof staffChannels> & HandlersFor<typeof deskC
  */
 export interface DeskStack {
   handlers: DeskHandlers;
-  staffRole(): StaffRole | null;
+  /** The role of the person signed in at this client, or null. */
+  staffRole(client: string): StaffRole | null;
   /** The desk's pace today; null without a device database. */
   pace(): QueuePace | null;
   close(): Promise<void>;
@@ -81,7 +82,7 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
   const requests = createRequestDesk({ db, cipher, outbox, locationId: config.location.id, now: store.now, receipts: store.receipts });
   // The kiosk's path for a new request, without its receipt writer: see voucher-requests.ts.
   const vouchers = createVoucherRequests({ db, cipher, outbox, config, now: store.now });
-  const me = () => staff.current().id;
+  const me = (ctx: CallContext) => staff.current(ctx.client).id;
   const privacy = createSubjectAccess(db, requests, store.now);
   const attention = createAttentionActions({ db, cipher, outbox, now: store.now });
   // The location's statistics come from its hub (a kiosk that forwards to one counts nothing of its own),
@@ -119,7 +120,7 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
       })
     : Promise.resolve(null);
   return {
-    staffRole: () => staff.currentRole(),
+    staffRole: (client) => staff.currentRole(client),
     pace: () => queue.pace(),
     close: async () => {
       if (statisticsTimer) clearInterval(statisticsTimer);
@@ -129,31 +130,31 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
       ...createStaffHandlers(staff),
       'queue.list': () => queue.list(),
       'queue.status': () => queue.nowServing(),
-      'queue.callNext': () => queue.callNext(me()),
-      'queue.close': (input) => queue.close(input.id, input.outcome, me()),
-      'request.find': (input) => requests.find(input.reference, me()),
-      'request.complete': (input) => {
-        const result = requests.complete(input.reference, input.identityDocument, input.bsn, me());
+      'queue.callNext': (_input, ctx) => queue.callNext(me(ctx)),
+      'queue.close': (input, ctx) => queue.close(input.id, input.outcome, me(ctx)),
+      'request.find': (input, ctx) => requests.find(input.reference, me(ctx)),
+      'request.complete': (input, ctx) => {
+        const result = requests.complete(input.reference, input.identityDocument, input.bsn, me(ctx));
         store.nudge();
         return result;
       },
-      'request.startAtDesk': (input) => {
+      'request.startAtDesk': (input, ctx) => {
         const at = store.now();
-        const started = vouchers.start(deskStartRequest(input, options.content(), dutchCalendarDay(at), at), { origin: 'desk', staffId: me() });
+        const started = vouchers.start(deskStartRequest(input, options.content(), dutchCalendarDay(at), at), { origin: 'desk', staffId: me(ctx) });
         store.nudge();
         return requests.view(started.reference);
       },
-      'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
-      'attention.resend': (input) => {
-        const result = attention.resend(input.outboxId, input.contact, me());
+      'request.cancel': (input, ctx) => requests.cancel(input.reference, input.reason, me(ctx)),
+      'attention.resend': (input, ctx) => {
+        const result = attention.resend(input.outboxId, input.contact, me(ctx));
         store.nudge();
         return result;
       },
-      'attention.cancel': (input) => attention.cancel(input.outboxId, input.reason, me()),
-      'privacy.find': (input) => privacy.find(input.reference, me()),
-      'privacy.export': (input) => privacy.export(input.reference, me()),
-      'privacy.print': (input) => privacy.print(input.reference, me()),
-      'privacy.erase': (input) => privacy.erase(input.reference, input.reason, me()),
+      'attention.cancel': (input, ctx) => attention.cancel(input.outboxId, input.reason, me(ctx)),
+      'privacy.find': (input, ctx) => privacy.find(input.reference, me(ctx)),
+      'privacy.export': (input, ctx) => privacy.export(input.reference, me(ctx)),
+      'privacy.print': (input, ctx) => privacy.print(input.reference, me(ctx)),
+      'privacy.erase': (input, ctx) => privacy.erase(input.reference, input.reason, me(ctx)),
       'stats.daily': (input) => readDailyStats(db, input.day ?? serviceDay(store.now())),
       'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: kiosks.list(store.now()) }),
     },

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
 import type { LanguageCode } from '../../../shared/contract/languages';
-import { hostTokenKey, type Bridge } from '../bridge/bridge-client';
+import type { Bridge } from '../bridge/bridge-client';
 import { KioskEnrollmentNotice } from '../device/KioskEnrollmentNotice';
 import { applyDocumentLanguage } from '../i18n/i18n';
 import { IdleDialog, LanguageDialog, StaffDialog, StopDialog } from './dialogs/KioskDialogs';
@@ -34,7 +34,7 @@ export function KioskApp({ info, bridge }: { info: AppInfo; bridge: Bridge }) {
   useEffect(() => applyDisplayPrefs(prefs), [prefs]);
 
   const erase = useCallback(() => {
-    wipeBrowserTraces([hostTokenKey]);
+    wipeBrowserTraces([]);
     setPrefs(defaultDisplayPrefs);
     void i18n.changeLanguage(info.defaultLanguage).then(() => applyDocumentLanguage(info.defaultLanguage));
     setVisitKey((k) => k + 1);

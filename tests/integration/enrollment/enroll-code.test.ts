@@ -7,7 +7,7 @@ import { addItAccount } from '../../support/it-account';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { fastSync, startSim } from '../../support/sync-rig';
 
-const t = { transport: 'test' } as const;
+const t = { transport: 'test', client: 'test' } as const;
 const open: { core?: Core; sim?: RunningSim } = {};
 afterEach(async () => {
   await open.core?.close();

@@ -32,7 +32,7 @@ async function enrolledKiosk() {
   });
   open.core = core;
   open.sim = sim;
-  const call = async (channel: string, payload: unknown = {}) => core.dispatch(channel, payload, { transport: 'test' });
+  const call = async (channel: string, payload: unknown = {}) => core.dispatch(channel, payload, { transport: 'test', client: 'test' });
   const heartbeats = () =>
     (sim.store.db.prepare('SELECT body FROM heartbeats ORDER BY rowid').all() as { body: string }[]).map((row) => Heartbeat.parse(JSON.parse(row.body)));
   return { sim, core, code, call, heartbeats };
@@ -90,6 +90,6 @@ describe('enrollment and heartbeat against the central API simulator', () => {
     const core = createCore({ config, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('offline'), shell: 'browser', logger: silentLogger });
     open.core = core;
     expect(core.heartbeat).toBeNull();
-    expect(await core.dispatch('device.status', {}, { transport: 'test' })).toMatchObject({ ok: true, result: { enrollment: 'no-central-api', lastHeartbeatAt: null } });
+    expect(await core.dispatch('device.status', {}, { transport: 'test', client: 'test' })).toMatchObject({ ok: true, result: { enrollment: 'no-central-api', lastHeartbeatAt: null } });
   });
 });

@@ -29,7 +29,7 @@ describe('personal data retention', () => {
         enrollmentCode: async () => sim.issueEnrollmentCode(),
         syncTuning: fastSync,
       });
-    const ctx = { transport: 'test' as const };
+    const ctx = { transport: 'test' as const, client: 'test' };
     const first = stack();
     const started = await first.handlers['voucher.start'](voucherInput(1), ctx);
     for (let i = 0; i < 200 && SyncStatus.parse(await first.handlers['sync.status']({}, ctx)).lastSuccessAt === null; i++) await new Promise((r) => setTimeout(r, 20));
@@ -68,7 +68,7 @@ describe('personal data retention', () => {
     const stack = () =>
       createRequestsStack({ dataDir, keyProvider: createFileKeyProvider(join(dataDir, 'field-key')), config: demoDeviceConfig, appVersion: 'test', logger: silentLogger, now: () => clock });
     const first = stack();
-    await first.handlers['voucher.start'](voucherInput(1), { transport: 'test' });
+    await first.handlers['voucher.start'](voucherInput(1), { transport: 'test', client: 'test' });
     await first.close();
     clock = new Date(clock.getTime() + 365 * day);
     await stack().close();

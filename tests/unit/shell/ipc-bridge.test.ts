@@ -7,7 +7,7 @@ import { registerBridge } from '../../../electron/shell/main/ipc-bridge';
 import { bridgeIpcChannel } from '../../../electron/shell/ipc-channel';
 import { resourcesDir, tempDir } from '../../support/paths';
 
-type Invoke = (event: { senderFrame: { url: string } | null }, channel: unknown, payload: unknown) => Promise<unknown>;
+type Invoke = (event: { senderFrame: { url: string } | null; sender: { id: number } }, channel: unknown, payload: unknown) => Promise<unknown>;
 
 /** ipcMain's handle() is the one seam; a recording stand-in lets the real handler run under Node. */
 function registered(): Invoke {
@@ -21,7 +21,7 @@ function registered(): Invoke {
 
 describe('the Electron IPC bridge', () => {
   const invoke = registered();
-  const fromApp = { senderFrame: { url: 'app://bundle/index.html' } };
+  const fromApp = { senderFrame: { url: 'app://bundle/index.html' }, sender: { id: 1 } };
 
   it('answers calls from the app bundle through the same dispatcher as the browser host', async () => {
     expect(await invoke(fromApp, 'app.info', {})).toMatchObject({ ok: true, result: { shell: 'electron', role: 'kiosk' } });
@@ -29,9 +29,9 @@ describe('the Electron IPC bridge', () => {
 
   it('refuses frames that are not the app bundle', async () => {
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'about:blank']) {
-      expect(await invoke({ senderFrame: { url } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await invoke({ senderFrame: { url }, sender: { id: 2 } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(await invoke({ senderFrame: null }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke({ senderFrame: null, sender: { id: 2 } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('validates channel and input before the core runs', async () => {
