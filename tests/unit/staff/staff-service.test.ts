@@ -105,9 +105,39 @@ describe('staff accounts and the desk session', () => {
   });
 });
 
+describe('sessions per client', () => {
+  it('signs in only the client that signed in; another window or browser stays signed out, and a removed account works nowhere', async () => {
+    const { staff } = setup();
+    await staff.setup({ username: 'anna', displayName: 'Anna', pin: '482915' }, desk);
+    expect(staff.currentRole(desk)).toBe('location-manager');
+    expect(staff.currentRole('other-window')).toBeNull();
+    expect(staff.session('other-window')).toMatchObject({ setupNeeded: false, signedIn: null, lockedFor: null });
+    await expect(staff.add({ username: 'bob', displayName: 'Bob', pin: '739164', role: 'staff' }, 'other-window')).rejects.toMatchObject({ code: 'forbidden' });
+    const bob = await staff.add({ username: 'bob', displayName: 'Bob', pin: '739164', role: 'staff' }, desk);
+    expect(await staff.signIn({ username: 'bob', pin: '739164' }, 'second-desk')).toMatchObject({ ok: true });
+    expect(staff.current('second-desk').username).toBe('bob');
+    expect(staff.current(desk).username).toBe('anna');
+    staff.lock(desk);
+    expect(staff.currentRole('second-desk')).toBe('staff');
+    await staff.signIn({ username: 'anna', pin: '482915' }, desk);
+    staff.remove(bob.id, desk);
+    expect(staff.currentRole('second-desk')).toBeNull();
+  });
+
+  it('checks a new PIN again in the core, whatever the screen let through', async () => {
+    const { staff, db } = setup();
+    await expect(staff.setup({ username: 'anna', displayName: 'Anna', pin: '121212' }, desk)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('repeats a short group') });
+    await staff.setup({ username: 'anna', displayName: 'Anna', pin: '482915' }, desk);
+    await expect(staff.add({ username: 'bob', displayName: 'Bob', pin: '654321', role: 'staff' }, desk)).rejects.toMatchObject({ code: 'invalid_input' });
+    const anna = staff.current(desk);
+    await expect(staff.resetPin(anna.id, '111111', desk)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(db.prepare('SELECT count(*) AS n FROM staff').get()).toEqual({ n: 1 });
+  });
+});
+
 describe('PIN rules', () => {
   it.each(['482915', '0192837465', '739164'])('accepts %s', (pin) => expect(Pin.safeParse(pin).success).toBe(true));
-  it.each(['12345', '123456', '987654', '000000', '777777', '890123', '48291a', '1234567890123'])('refuses %s', (pin) =>
+  it.each(['12345', '123456', '987654', '000000', '777777', '890123', '48291a', '1234567890123', '121212', '123123', '654321', '135790', '246802', '112211', '12341234', '147258'])('refuses %s', (pin) =>
     expect(Pin.safeParse(pin).success).toBe(false),
   );
 });
