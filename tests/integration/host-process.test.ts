@@ -42,7 +42,7 @@ describe('the browser host as a process', () => {
       expect(a.stdout()).toContain('To open the app in another window');
       expect((await (await a.client()).call('app.info', {})).status).toBe(200);
       // b's address does not open a: the cookie names a session of b's only.
-      expect((await clientWithCookie(a.origin, (await b.client()).cookie.replace(/-\d+=/, `-${new URL(a.origin).port}=`)).call('app.info', {})).status).toBe(401);
+      expect((await clientWithCookie(a.origin, (await openClient(b.url)).cookie.replace(/-\d+=/, `-${new URL(a.origin).port}=`)).call('app.info', {})).status).toBe(401);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
