@@ -9,6 +9,8 @@ export interface SpawnedHost {
   origin: string;
   /** The next one-time address the host printed and nobody has taken yet (the host prints one more each time one is opened). */
   nextUrl(): Promise<string>;
+  /** An address nobody has opened yet: `url` the first time, then the next printed one (for tests that share one host). */
+  fresh(): Promise<string>;
   /** A new client of its own, opened through the next printed address. */
   client(): Promise<HostClient>;
   stdout(): string;
@@ -52,10 +54,16 @@ export function spawnHost(args: string[] = [], env: NodeJS.ProcessEnv = {}): Pro
         return [...out.matchAll(openAddress)][index]?.[0] ?? '';
       };
       const first = printed[0] ?? '';
+      let firstGiven = false;
       resolve({
         url: first,
         origin: new URL(first).origin,
         nextUrl,
+        fresh: async () => {
+          if (firstGiven) return nextUrl();
+          firstGiven = true;
+          return first;
+        },
         client: async () => openClient(await nextUrl()),
         stdout: () => out,
         process: child,

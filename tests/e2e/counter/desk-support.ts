@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HostClient } from '../../support/host-client';
+import { openClient, type HostClient } from '../../support/host-client';
 import { repoRoot, tempDir } from '../../support/paths';
 import { spawnHost, type SpawnedHost } from '../../support/spawn-host';
 
@@ -61,9 +61,12 @@ export async function setUpDesk(page: Page): Promise<void> {
 
 const clients = new WeakMap<SpawnedHost, Promise<HostClient>>();
 
-/** The test's own client of a host (one per host, opened through a one-time address): a browser of its own, not the page's. */
+/**
+ * The test's own client of a host (one per host): a browser of its own, not the page's. It takes
+ * the host's first address unless a page has opened that already, then the next one printed.
+ */
 export function hostClient(host: SpawnedHost): Promise<HostClient> {
-  const known = clients.get(host) ?? host.client();
+  const known = clients.get(host) ?? openClient(host.url).catch(() => host.client());
   clients.set(host, known);
   return known;
 }
