@@ -90,6 +90,7 @@ describe('enrollment and heartbeat against the central API simulator', () => {
     const core = createCore({ config, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('offline'), shell: 'browser', logger: silentLogger });
     open.core = core;
     expect(core.heartbeat).toBeNull();
+    await core.dispatch('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' }, { transport: 'test', client: 'test' });
     expect(await core.dispatch('device.status', {}, { transport: 'test', client: 'test' })).toMatchObject({ ok: true, result: { enrollment: 'no-central-api', lastHeartbeatAt: null } });
   });
 });

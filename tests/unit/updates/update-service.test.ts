@@ -147,6 +147,7 @@ describe('the update service', () => {
     await service.check();
     expect(updater.checks).toBe(0);
     const core = createCore({ config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'a', name: 'A' }, region: 'r' }), appVersion: '1.0.0', resourcesDir, dataDir: tempDir('core'), shell: 'browser', logger: silentLogger });
+    await core.dispatch('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' }, { transport: 'test', client: 'test' });
     const status = await core.dispatch('updates.status', {}, { transport: 'test', client: 'test' });
     expect(status).toMatchObject({ ok: true, result: { state: { phase: 'disabled' }, currentVersion: '1.0.0' } });
     await core.close();
