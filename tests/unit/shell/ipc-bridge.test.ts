@@ -10,9 +10,9 @@ import { resourcesDir, tempDir } from '../../support/paths';
 type Invoke = (event: { senderFrame: { url: string } | null; sender: { id: number } }, channel: unknown, payload: unknown) => Promise<unknown>;
 
 /** ipcMain's handle() is the one seam; a recording stand-in lets the real handler run under Node. */
-function registered(): Invoke {
+function registered(config = demoDeviceConfig): Invoke {
   const handlers = new Map<string, Invoke>();
-  const core = createCore({ config: demoDeviceConfig, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('ipc'), shell: 'electron', logger: silentLogger });
+  const core = createCore({ config, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('ipc'), shell: 'electron', logger: silentLogger });
   registerBridge({ handle: (channel: string, fn: unknown) => void handlers.set(channel, fn as Invoke) } as never, core.dispatch);
   const handler = handlers.get(bridgeIpcChannel);
   if (!handler) throw new Error('bridge not registered');
@@ -37,6 +37,16 @@ describe('the Electron IPC bridge', () => {
   it('validates channel and input before the core runs', async () => {
     expect(await invoke(fromApp, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(await invoke(fromApp, 'app.info', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('treats each window as a client of its own: a desk signed in in one window is not signed in in another', async () => {
+    const desk = registered({ ...demoDeviceConfig, role: 'counter' });
+    const first = { ...fromApp, sender: { id: 11 } };
+    const second = { ...fromApp, sender: { id: 12 } };
+    expect(await desk(first, 'staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' })).toMatchObject({ ok: true });
+    expect(await desk(first, 'staff.members', {})).toMatchObject({ ok: true });
+    expect(await desk(second, 'staff.members', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await desk(second, 'staff.session', {})).toMatchObject({ ok: true, result: { signedIn: null } });
   });
 
   it('recognises only app://bundle as the app origin', () => {
