@@ -173,7 +173,8 @@ export function createHostServer(options: HostServerOptions): Server {
       sendError(res, 405, { code: 'invalid_input', message: 'Only GET is allowed here.' });
       return;
     }
-    if (path.startsWith('/open/')) {
+    // Only a real GET spends a one-time address: a HEAD (a link preview, a check) leaves it alone.
+    if (path.startsWith('/open/') && req.method === 'GET') {
       handleOpen(req, res, port, path);
       return;
     }

@@ -63,6 +63,8 @@ describe('the browser host over real HTTP', () => {
   it('trades a one-time address once for an HttpOnly, SameSite=Strict session cookie and a redirect', async () => {
     const address = host.openUrl();
     expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/open\/[A-Za-z0-9_-]{43}$/);
+    // A HEAD (a link preview, a check) does not spend it.
+    expect((await fetch(address, { method: 'HEAD', redirect: 'manual' })).headers.get('set-cookie')).toBeNull();
     const opened = await fetch(`${address}?screen=now-serving`, { redirect: 'manual' });
     expect(opened.status).toBe(303);
     expect(opened.headers.get('location')).toBe('/?screen=now-serving');
