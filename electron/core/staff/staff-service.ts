@@ -34,7 +34,7 @@ const toMember = (row: StaffRow): StaffMember => ({ id: row.id, username: row.us
  * Staff accounts and the desk sessions of this counter PC, one per client that signed in. The
  * sessions live here in the core, not in the renderer, so the access gate in dispatch can check
  * every staff call against the calling client's session, and a desk left alone locks itself even
- * if the screen has been tampered with. Another client (a copied token, a second window) holds
+ * if the screen has been tampered with. Another client (a second browser or window, a copied address) holds
  * no session of its own until someone signs in there.
  */
 export function createStaffService(options: StaffServiceOptions) {
