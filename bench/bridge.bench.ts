@@ -4,6 +4,7 @@ import { silentLogger } from '../electron/core/log/logger';
 import { startHost } from '../electron/host/start-host';
 import { chromiumExecutable } from '../playwright.config';
 import { rendererDist, resourcesDir, tempDir } from '../tests/support/paths';
+import { openClient } from '../tests/support/host-client';
 import { spawnHost } from '../tests/support/spawn-host';
 import { percentile, timeIt, type Benchmark, type BenchRow } from './harness';
 
@@ -15,9 +16,9 @@ export const benchmarks: Benchmark[] = [
     async run() {
       const host = await startHost({ config: demoDeviceConfig, appVersion: 'bench', resourcesDir, dataDir: tempDir('bench'), staticDir: rendererDist, port: 0, logger: silentLogger });
       try {
-        const call = () =>
-          fetch(`${host.origin}/api/app.info`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json());
-        const direct = await timeIt('app.info, core called directly (baseline)', () => host.core.dispatch('app.info', {}, { transport: 'test' }), 2000);
+        const client = await openClient(host.openUrl());
+        const call = () => client.post('/api/app.info', {}).then((r) => r.json());
+        const direct = await timeIt('app.info, core called directly (baseline)', () => host.core.dispatch('app.info', {}, { transport: 'test', client: 'test' }), 2000);
         const http = await timeIt('app.info over the browser host (HTTP)', call, 2000);
         http.ratio = `${((http.p50 ?? 0) / (direct.p50 ?? 1)).toFixed(1)}x direct`;
         return [direct, http];

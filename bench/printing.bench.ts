@@ -29,7 +29,7 @@ export const benchmarks: Benchmark[] = [
         try {
           for (let i = 0; i < warmup + runs; i++) {
             const t0 = performance.now();
-            const started = await core.dispatch('voucher.start', voucherInput(i), { transport: 'test' });
+            const started = await core.dispatch('voucher.start', voucherInput(i), { transport: 'test', client: 'test' });
             if (!started.ok) throw new Error(started.error.message);
             await emulator.waitForReceipts(i + 1);
             if (i >= warmup) samples.push(emulator.lastByteAt() - t0);

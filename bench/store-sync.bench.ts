@@ -89,7 +89,7 @@ export const benchmarks: Benchmark[] = [
       const stack = buildRequestsCapability({ dataDir, config: demoDeviceConfig, pack: samplePack });
       let n = 0;
       try {
-        const row = await timeIt('voucher.start: request + outbox + audit in one synchronous=FULL commit', async () => stack.handlers['voucher.start'](voucherInput(n++), { transport: 'test' }), 500);
+        const row = await timeIt('voucher.start: request + outbox + audit in one synchronous=FULL commit', async () => stack.handlers['voucher.start'](voucherInput(n++), { transport: 'test', client: 'test' }), 500);
         return [row];
       } finally {
         await stack.close();

@@ -168,7 +168,7 @@ export function createCore(options: CoreOptions): Core {
   const dispatch = createDispatch(
     handlers,
     logger,
-    { deviceRole: config.role, staffRole: () => staff?.role() ?? null },
+    { deviceRole: config.role, staffRole: (client) => staff?.role(client) ?? null },
     { onHandled: (channel) => (isPassiveChannel(channel) ? undefined : activity.touch(now())) },
   );
   root.start();

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
   const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : prepared.config;
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  // Every address printed opens the app once; once used, the next one is printed for another window.
+  const next = { print: (): void => undefined };
   const host = await startHost({
     config,
     appVersion,
@@ -33,12 +35,14 @@ async function main(): Promise<void> {
     port: options.port,
     logger,
     enrollmentCode: demoCentral?.enrollmentCode,
+    onOpened: () => next.print(),
   });
+  next.print = () => process.stdout.write(`An address has been used. To open the app in another window:\n  ${host.openUrl()}\n`);
   const mode = config.demo ? 'demo mode' : `location ${config.location.id}`;
   const simLine = demoCentral ? `Demo central API simulator: ${demoCentral.sim.url} (stats: ${demoCentral.sim.url}/_sim/stats)\n` : '';
   // The counter's waiting-room screen is the same app on a second display, opened with ?screen=now-serving.
-  const wallLine = config.role === 'counter' ? `Waiting-room screen (open it on the second display):\n  ${host.url.replace('/#', '/?screen=now-serving#')}\n` : '';
-  process.stdout.write(`Loopbaanwinkel Kiosk (${config.role}, ${mode}) is running at:\n  ${host.url}\n${wallLine}${simLine}`);
+  const wallLine = config.role === 'counter' ? `Waiting-room screen (open it on the second display):\n  ${host.openUrl()}?screen=now-serving\n` : '';
+  process.stdout.write(`Loopbaanwinkel Kiosk (${config.role}, ${mode}) is running; open it once at:\n  ${host.openUrl()}\n${wallLine}${simLine}`);
 
   if (options.open) {
     const chromium = findChromium();
@@ -47,7 +51,9 @@ async function main(): Promise<void> {
     } else if (!hasDisplay()) {
       process.stdout.write('There is no screen to open a window on: open the address above in a browser.\n');
     } else {
-      const browser = openInChromium(chromium, host.url, config.role, join(dataDir, 'chromium-profile'), (message) =>
+      // Chromium's address is a one-time one too, and expires if Chromium does not open it at once:
+      // what stays readable in /proc/<pid>/cmdline is then worth nothing.
+      const browser = openInChromium(chromium, host.openUrl({ ttlMs: 30_000 }), config.role, join(dataDir, 'chromium-profile'), (message) =>
         process.stdout.write(`${message}\n`),
       );
       process.on('exit', () => browser.kill());

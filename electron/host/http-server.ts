@@ -1,17 +1,19 @@
-import { timingSafeEqual } from 'node:crypto';
 import { extname } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { httpStatusFor, type BridgeError } from '../../shared/contract/errors';
 import { contentSecurityPolicy, headerOnlyDirectives, serializeCsp } from '../../shared/security/content-security-policy';
 import type { Dispatch } from '../core/bridge/dispatch';
 import type { Logger } from '../core/log/logger';
+import type { ClientSessions } from './client-sessions';
 import { resolveStaticPath, sendStaticFile } from './static-files';
 
 export interface HostServerOptions {
   dispatch: Dispatch;
   /** The built renderer (dist/renderer). */
   staticDir: string;
-  token: string;
+  sessions: ClientSessions;
+  /** Told after a one-time address has been traded for a session, e.g. to print the next one. */
+  onOpened?: () => void;
   logger: Logger;
   maxBodyBytes?: number;
 }
@@ -40,12 +42,15 @@ function sendError(res: ServerResponse, status: number, error: BridgeError): voi
   sendJson(res, status, { error });
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const match = /^Bearer (\S+)$/.exec(header ?? '');
-  if (!match?.[1]) return false;
-  const given = Buffer.from(match[1]);
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/** Cookies ignore the port: a kiosk and a counter host on one machine must not overwrite each other's. */
+export const sessionCookieName = (port: number) => `loopbaan-session-${port}`;
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
 }
 
 /** Only our own origin may talk to us: blocks DNS-rebinding pages that resolve a name to 127.0.0.1. */
@@ -76,16 +81,37 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 /**
- * The browser host: the same contract as Electron IPC, over HTTP on loopback. The token is
- * checked before anything else under /api/, so an unauthenticated caller learns nothing.
+ * The browser host: the same contract as Electron IPC, over HTTP on loopback. The session cookie
+ * is checked before anything else under /api/, so an unauthenticated caller learns nothing, and
+ * it names the client each call comes from.
  */
 export function createHostServer(options: HostServerOptions): Server {
-  const { dispatch, staticDir, token, logger } = options;
+  const { dispatch, staticDir, sessions, logger } = options;
   const maxBody = options.maxBodyBytes ?? 1_000_000;
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    if (!tokenMatches(req.headers.authorization, token)) {
-      sendError(res, 401, { code: 'unauthorized', message: 'A valid bearer token is required.' });
+  const handleOpen = (req: IncomingMessage, res: ServerResponse, port: number, path: string): void => {
+    const session = sessions.exchange(path.slice('/open/'.length));
+    if (!session) {
+      sendError(res, 401, { code: 'unauthorized', message: 'This address has been used already or has expired. Open the newest address the app printed.' });
+      return;
+    }
+    const query = (req.url ?? '').slice(path.length);
+    res.writeHead(303, {
+      ...securityHeaders,
+      'Cache-Control': 'no-store',
+      'Set-Cookie': `${sessionCookieName(port)}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+      // Only a query of our own screens travels on, e.g. ?screen=now-serving.
+      Location: `/${/^\?[A-Za-z0-9=&_-]*$/.test(query) ? query : ''}`,
+    });
+    res.end();
+    options.onOpened?.();
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, port: number, path: string): Promise<void> => {
+    const sessionId = cookieValue(req.headers.cookie, sessionCookieName(port));
+    const client = sessionId === null ? null : sessions.clientFor(sessionId);
+    if (client === null) {
+      sendError(res, 401, { code: 'unauthorized', message: 'Open the app through the address it printed: this browser has no session.' });
       return;
     }
     if (req.method !== 'POST') {
@@ -122,7 +148,7 @@ export function createHostServer(options: HostServerOptions): Server {
       return;
     }
     const channel = path.slice('/api/'.length);
-    const outcome = await dispatch(channel, payload, { transport: 'http' });
+    const outcome = await dispatch(channel, payload, { transport: 'http', client });
     if (outcome.ok) sendJson(res, 200, { result: outcome.result });
     else sendError(res, httpStatusFor[outcome.error.code], outcome.error);
   };
@@ -136,7 +162,7 @@ export function createHostServer(options: HostServerOptions): Server {
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/api/')) {
-      handleApi(req, res, path).catch((err: unknown) => {
+      handleApi(req, res, port, path).catch((err: unknown) => {
         logger.error('browser host failed to answer', { error: err instanceof Error ? err.message : String(err) });
         if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'The host could not answer.' });
         else res.destroy();
@@ -145,6 +171,11 @@ export function createHostServer(options: HostServerOptions): Server {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendError(res, 405, { code: 'invalid_input', message: 'Only GET is allowed here.' });
+      return;
+    }
+    // Only a real GET spends a one-time address: a HEAD (a link preview, a check) leaves it alone.
+    if (path.startsWith('/open/') && req.method === 'GET') {
+      handleOpen(req, res, port, path);
       return;
     }
     // A path without a file extension is a screen route: the single-page app answers it.

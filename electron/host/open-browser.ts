@@ -25,14 +25,12 @@ export function hasDisplay(): boolean {
   return process.platform !== 'linux' || Boolean(process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY);
 }
 
-/** The kiosk gets Chromium's kiosk mode; the counter a plain app window without browser chrome. */
-export function openInChromium(
-  binary: string,
-  url: string,
-  role: DeviceRole,
-  profileDir: string,
-  onTrouble: (message: string) => void,
-): ChildProcess {
+/**
+ * The kiosk gets Chromium's kiosk mode; the counter a plain app window without browser chrome.
+ * Everything here is readable by any local process (/proc/<pid>/cmdline), so `url` must be a
+ * one-time address that is spent once Chromium has opened it.
+ */
+export function chromiumArgs(url: string, role: DeviceRole, profileDir: string): string[] {
   const args = [
     role === 'kiosk' ? '--kiosk' : '--start-maximized',
     `--app=${url}`,
@@ -48,7 +46,17 @@ export function openInChromium(
   // Chromium refuses to start as root with its sandbox on; a kiosk account should never be root,
   // but a developer's container often is.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const child = spawn(binary, args, { stdio: 'ignore', detached: false });
+  return args;
+}
+
+export function openInChromium(
+  binary: string,
+  url: string,
+  role: DeviceRole,
+  profileDir: string,
+  onTrouble: (message: string) => void,
+): ChildProcess {
+  const child = spawn(binary, chromiumArgs(url, role, profileDir), { stdio: 'ignore', detached: false });
   const started = Date.now();
   child.on('error', (err) => onTrouble(`Chromium could not be started (${err.message}): open the address above in a browser.`));
   child.on('exit', (code) => {

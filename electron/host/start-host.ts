@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createCore, type Core, type CoreOptions } from '../core/app-core';
+import { createClientSessions } from './client-sessions';
 import { createHostServer } from './http-server';
 
 export interface RunningHost {
-  /** What a person or a test opens: the token travels in the fragment, never to a server log. */
-  url: string;
   origin: string;
-  token: string;
+  /**
+   * A new address that opens the app once (see client-sessions.ts); with `ttlMs` it also
+   * expires, for a browser started right away. Each one opened is a client of its own.
+   */
+  openUrl(options?: { ttlMs?: number }): string;
   core: Core;
   close(): Promise<void>;
 }
@@ -17,13 +19,17 @@ export interface HostOptions extends Omit<CoreOptions, 'shell'> {
   staticDir: string;
   /** Tests inject a wrapped core to watch what reaches it. */
   wrapCore?: (core: Core) => Core;
+  /** Called each time a one-time address has been opened. */
+  onOpened?: () => void;
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const created = createCore({ ...options, shell: 'browser' });
   const core = options.wrapCore ? options.wrapCore(created) : created;
-  const token = randomBytes(32).toString('base64url');
-  const server = createHostServer({ dispatch: core.dispatch, staticDir: options.staticDir, token, logger: options.logger });
+  // One-time addresses expire by the core's clock, so a test that moves the clock moves them too.
+  const now = options.now;
+  const sessions = createClientSessions(now ? () => now().getTime() : Date.now);
+  const server = createHostServer({ dispatch: core.dispatch, staticDir: options.staticDir, sessions, onOpened: options.onOpened, logger: options.logger });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
@@ -34,9 +40,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/#token=${token}`,
     origin,
-    token,
+    openUrl: (opts) => `${origin}${sessions.openPath(opts)}`,
     core,
     close: async () => {
       server.closeAllConnections();

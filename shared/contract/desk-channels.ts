@@ -170,7 +170,7 @@ export const deskChannels = {
     summary: 'For the waiting-room screen: the numbers called last and how many people wait. No sign-in: it shows only ticket numbers. A ".status" channel, so polling it is not desk activity.',
     input: z.strictObject({}),
     output: NowServing,
-    access: { devices: ['counter'] },
+    access: { devices: ['counter'], withoutSignIn: 'the waiting-room screen shows it all day and nobody signs in there; it holds only ticket numbers' },
   }),
   'queue.callNext': channel({
     summary: 'Calls the oldest waiting ticket; null when nobody is waiting.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PrintJobId, PrintJobSummary } from '../printing/print-job';
 import { PrinterStatusSchema } from '../printing/printer-status';
+import { staffOnly } from './access';
 import { channel } from './define-channel';
 
 export const printingChannels = {
@@ -21,11 +22,14 @@ export const printingChannels = {
     summary: 'The latest print jobs on this device, newest first, for the counter.',
     input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
     output: z.object({ jobs: z.array(PrintJobSummary) }),
+    // Every job's receipt code: staff at the counter only; a kiosk shows nothing of earlier visitors.
+    access: staffOnly(),
   }),
   'print.reprint': channel({
     summary: 'Prints a job again as a new job with a "COPY" marker.',
     input: z.strictObject({ jobId: PrintJobId }),
     output: PrintJobSummary,
+    access: staffOnly(),
   }),
   'print.preview': channel({
     summary: 'Demo mode: the virtual printer\'s page for a job, as self-contained HTML for a sandboxed frame.',

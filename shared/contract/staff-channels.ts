@@ -4,7 +4,8 @@ import { StaffRole } from '../staff/staff-role';
 import { staffOnly } from './access';
 import { channel } from './define-channel';
 
-const counterOnly = { devices: ['counter'] } as const;
+/** The sign-in screen itself: it runs before anyone is signed in, by definition. */
+const signInScreen = { devices: ['counter'], withoutSignIn: 'the sign-in and first-run setup screen calls it before anyone is signed in' } as const;
 
 export const StaffMember = z.object({
   id: z.uuid(),
@@ -53,19 +54,19 @@ export const staffChannels = {
     summary: 'Who is signed in at this desk, whether first-run setup is needed, and the auto-lock time.',
     input: z.strictObject({}),
     output: DeskSession,
-    access: counterOnly,
+    access: signInScreen,
   }),
   'staff.setup': channel({
     summary: 'First-run setup: creates the location manager and signs them in; refused once any staff account exists.',
     input: NewMember,
     output: DeskSession,
-    access: counterOnly,
+    access: signInScreen,
   }),
   'staff.signIn': channel({
     summary: 'A staff member signs in with user name and personal PIN; five wrong tries lock the account for a growing time.',
     input: z.strictObject({ username: Username, pin: PinAttempt }),
     output: SignInResult,
-    access: counterOnly,
+    access: signInScreen,
   }),
   'staff.signOut': channel({
     summary: 'The signed-in staff member signs out.',

@@ -6,6 +6,7 @@ import type { Handlers } from '../../electron/core/bridge/handlers';
 import { createDispatch } from '../../electron/core/bridge/dispatch';
 import { createLogger } from '../../electron/core/log/logger';
 import { startHost, type RunningHost } from '../../electron/host/start-host';
+import { openClient, type HostClient } from '../support/host-client';
 import { rendererDist, resourcesDir, tempDir } from '../support/paths';
 
 interface Received {
@@ -14,6 +15,7 @@ interface Received {
 }
 
 let host: RunningHost;
+let client: HostClient;
 const received: Received[] = [];
 const logLines: string[] = [];
 
@@ -41,24 +43,40 @@ beforeAll(async () => {
     logger,
     wrapCore: (core) => {
       const handlers = recording(core.handlers);
-      return { ...core, handlers, dispatch: createDispatch(handlers, logger) };
+      return { ...core, handlers, dispatch: createDispatch(handlers, logger, { deviceRole: 'kiosk', staffRole: () => null }) };
     },
   });
+  client = await openClient(host.openUrl());
 });
 
 afterAll(async () => {
   await host.close();
 });
 
-function post(path: string, body: unknown, token: string | null = host.token, init: RequestInit = {}): Promise<Response> {
+function post(path: string, body: unknown, cookie: string | null = client.cookie, init: RequestInit = {}): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  if (cookie !== null) headers.Cookie = cookie;
   return fetch(`${host.origin}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body), ...init });
 }
 
 describe('the browser host over real HTTP', () => {
-  it('hands out a URL on 127.0.0.1 with a fresh token in the fragment', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+  it('trades a one-time address once for an HttpOnly, SameSite=Strict session cookie and a redirect', async () => {
+    const address = host.openUrl();
+    expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/open\/[A-Za-z0-9_-]{43}$/);
+    // A HEAD (a link preview, a check) does not spend it.
+    expect((await fetch(address, { method: 'HEAD', redirect: 'manual' })).headers.get('set-cookie')).toBeNull();
+    const opened = await fetch(`${address}?screen=now-serving`, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/?screen=now-serving');
+    const cookie = opened.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(new RegExp(`^loopbaan-session-${new URL(host.origin).port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect((await post('/api/app.info', {}, cookie.split(';')[0] ?? null)).status).toBe(200);
+    // Used once, the address opens nothing, and it never was the cookie's value.
+    expect((await fetch(address, { redirect: 'manual' })).status).toBe(401);
+    expect(cookie).not.toContain(address.split('/open/')[1] ?? '-');
+    // A browser started with an expiring address that is too late finds it expired.
+    const expired = host.openUrl({ ttlMs: 0 });
+    expect((await fetch(expired, { redirect: 'manual' })).status).toBe(401);
   });
 
   it('answers a valid call with the core result', async () => {
@@ -69,11 +87,16 @@ describe('the browser host over real HTTP', () => {
     expect(channels['app.info'].output.parse(body.result)).toMatchObject({ appVersion: '1.2.3', shell: 'browser', role: 'kiosk' });
   });
 
-  it('refuses every /api/ path without the right token, before anything else', async () => {
+  it('refuses every /api/ path without a session cookie of its own, before anything else', async () => {
+    const [name, value] = client.cookie.split('=');
     for (const path of ['/api/app.info', '/api/no.such', '/api/']) {
       expect((await post(path, {}, null)).status).toBe(401);
-      expect((await post(path, {}, 'wrong')).status).toBe(401);
-      expect((await post(path, {}, `${host.token}x`)).status).toBe(401);
+      expect((await post(path, {}, `${name}=wrong`)).status).toBe(401);
+      expect((await post(path, {}, `${client.cookie}x`)).status).toBe(401);
+      // The same value under another port's cookie name is not this host's session.
+      expect((await post(path, {}, `loopbaan-session-1=${value}`)).status).toBe(401);
+      // A bearer token is no way in at all any more.
+      expect((await post(path, {}, null, { headers: { Authorization: `Bearer ${value}`, 'Content-Type': 'application/json' } })).status).toBe(401);
     }
     const get = await fetch(`${host.origin}/api/app.info`);
     expect(get.status).toBe(401);
@@ -92,13 +115,13 @@ describe('the browser host over real HTTP', () => {
     const unknown = await post('/api/app.shutdown', {});
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('unknown_channel');
-    const get = await fetch(`${host.origin}/api/app.info`, { headers: { Authorization: `Bearer ${host.token}` } });
+    const get = await fetch(`${host.origin}/api/app.info`, { headers: { Cookie: client.cookie } });
     expect(get.status).toBe(405);
   });
 
   it('refuses a body over the size limit and the wrong content type', async () => {
     expect((await post('/api/app.reportError', { screen: 'x', message: 'y'.repeat(1_100_000) })).status).toBe(413);
-    const text = await fetch(`${host.origin}/api/app.info`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'text/plain' }, body: '{}' });
+    const text = await fetch(`${host.origin}/api/app.info`, { method: 'POST', headers: { Cookie: client.cookie, 'Content-Type': 'text/plain' }, body: '{}' });
     expect(text.status).toBe(415);
   });
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 async function call<C extends ChannelName>(core: Core, channel: C, input: ChannelInput<C>) {
-  return core.dispatch(channel, input, { transport: 'test' });
+  return core.dispatch(channel, input, { transport: 'test', client: 'test' });
 }
 
 async function ok<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<unknown> {
@@ -93,9 +93,9 @@ describe('content over the contract (demo mode, sample pack installed on first s
   });
 
   it('refuses a malformed call at the gate', async () => {
-    expect(await demo.dispatch('content.search', { query: 'x', language: 'fr' }, { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await demo.dispatch('content.search', { query: 'x'.repeat(5000), language: 'nl' }, { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await demo.dispatch('content.providers', { mark: 'gold' }, { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await demo.dispatch('content.search', { query: 'x', language: 'fr' }, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await demo.dispatch('content.search', { query: 'x'.repeat(5000), language: 'nl' }, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await demo.dispatch('content.providers', { mark: 'gold' }, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
 

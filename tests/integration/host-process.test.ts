@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostEntry, tempDir } from '../support/paths';
+import { clientWithCookie, openClient } from '../support/host-client';
 import { spawnHost } from '../support/spawn-host';
 
 describe('the browser host as a process', () => {
@@ -12,12 +13,8 @@ describe('the browser host as a process', () => {
     writeFileSync(config, JSON.stringify({ role: 'counter', location: { id: 'zwolle', name: 'Loopbaanwinkel Zwolle' }, region: 'regio-zwolle' }));
     const host = await spawnHost(['--config', config]);
     try {
-      const response = await fetch(`${host.origin}/api/app.info`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-        body: '{}',
-      });
-      expect(await response.json()).toMatchObject({ result: { role: 'counter', location: { id: 'zwolle' } } });
+      const client = await openClient(host.url);
+      expect(await client.call('app.info', {})).toMatchObject({ result: { role: 'counter', location: { id: 'zwolle' } } });
     } finally {
       await host.stop();
     }
@@ -33,10 +30,21 @@ describe('the browser host as a process', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('uses a fresh token at every start', async () => {
+  it('prints one-time addresses: each opens the app once, and the next one is printed after', async () => {
     const a = await spawnHost();
     const b = await spawnHost();
-    await Promise.all([a.stop(), b.stop()]);
-    expect(a.token).not.toBe(b.token);
+    try {
+      expect(a.url).not.toBe(b.url);
+      const client = await openClient(a.url);
+      expect((await client.call('app.info', {})).status).toBe(200);
+      // Used once, an address is worth nothing, also to whoever read it off the screen or a process list.
+      await expect(openClient(a.url)).rejects.toThrow(/401/);
+      expect(a.stdout()).toContain('To open the app in another window');
+      expect((await (await a.client()).call('app.info', {})).status).toBe(200);
+      // b's address does not open a: the cookie names a session of b's only.
+      expect((await clientWithCookie(a.origin, (await openClient(b.url)).cookie.replace(/-\d+=/, `-${new URL(a.origin).port}=`)).call('app.info', {})).status).toBe(401);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
   });
 });

@@ -33,7 +33,7 @@ export function startCounterCore(options: { sim?: RunningSim; dataDir?: string; 
     ...(options.now ? { now: options.now } : {}),
   });
   const call = async (channel: string, input: unknown): Promise<Record<string, unknown>> => {
-    const r = await core.dispatch(channel, input, { transport: 'test' });
+    const r = await core.dispatch(channel, input, { transport: 'test', client: 'test' });
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
     return r.result as Record<string, unknown>;
   };

@@ -27,14 +27,14 @@ const core = createCore({
 
 if (mode === 'enqueue') {
   for (let n = 0; ; n++) {
-    const result = await core.dispatch('voucher.start', voucherInput(n), { transport: 'test' });
+    const result = await core.dispatch('voucher.start', voucherInput(n), { transport: 'test', client: 'test' });
     if (result.ok) process.stdout.write(`committed ${(result.result as { reference: string }).reference}\n`);
     // One turn of the event loop, so the sync worker's I/O runs between commits.
     await new Promise((r) => setImmediate(r));
   }
 } else {
   await until(async () => {
-    const result = await core.dispatch('sync.status', {}, { transport: 'test' });
+    const result = await core.dispatch('sync.status', {}, { transport: 'test', client: 'test' });
     if (!result.ok) throw new Error(result.error.message);
     const status = SyncStatus.parse(result.result);
     return status.queued + status.inFlight === 0;

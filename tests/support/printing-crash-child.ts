@@ -18,12 +18,12 @@ const core = createCore({
   shell: 'browser',
   logger: silentLogger,
 });
-const started = await core.dispatch('voucher.start', voucherInput(7), { transport: 'test' });
+const started = await core.dispatch('voucher.start', voucherInput(7), { transport: 'test', client: 'test' });
 if (!started.ok) throw new Error(started.error.message);
 const { reference, printJobId } = started.result as { reference: string; printJobId: string };
 process.stdout.write(`stored ${printJobId} ${reference}\n`);
 setInterval(() => {
-  void core.dispatch('print.job', { jobId: printJobId }, { transport: 'test' }).then((r) => {
+  void core.dispatch('print.job', { jobId: printJobId }, { transport: 'test', client: 'test' }).then((r) => {
     if (r.ok) process.stdout.write(`state ${(r.result as { state: string }).state}\n`);
   });
 }, 25);

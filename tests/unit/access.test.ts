@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/app-core';
 import { createDispatch } from '../../electron/core/bridge/dispatch';
 import { DeviceConfigSchema } from '../../shared/config/device-config';
-import { refusalFor, staffOnly } from '../../shared/contract/access';
+import { openAccess, refusalFor, staffNeeded, staffOnly } from '../../shared/contract/access';
 import { channelNames, channels } from '../../shared/contract/channels';
 import { createLogger } from '../../electron/core/log/logger';
 import { resourcesDir, tempDir } from '../support/paths';
@@ -18,7 +18,7 @@ function makeCore(role: 'kiosk' | 'counter') {
   });
 }
 
-const t = { transport: 'test' } as const;
+const t = { transport: 'test', client: 'test' } as const;
 
 describe('channel access rules', () => {
   it('compares device role first, then sign-in, then the staff role rank', () => {
@@ -30,9 +30,17 @@ describe('channel access rules', () => {
     expect(refusalFor('x.y', rule, { deviceRole: 'counter', staffRole: 'it' })).toBeNull();
   });
 
-  it('keeps channels without a rule open to both devices', () => {
-    expect(channels['app.info'].access).toBeUndefined();
-    expect(channelNames.filter((n) => channels[n].access?.staff).length).toBeGreaterThan(0);
+  it('keeps channels without a rule open on the kiosk, and on the counter for a signed-in person only', () => {
+    expect(channels['voucher.start'].access).toBeUndefined();
+    expect(refusalFor('voucher.start', openAccess, { deviceRole: 'kiosk', staffRole: null })).toBeNull();
+    expect(refusalFor('voucher.start', openAccess, { deviceRole: 'counter', staffRole: null })?.code).toBe('unauthorized');
+    expect(refusalFor('voucher.start', openAccess, { deviceRole: 'counter', staffRole: 'staff' })).toBeNull();
+  });
+
+  it('lists in the contract, with a reason, the few channels the counter answers before anyone signs in', () => {
+    const withoutSignIn = channelNames.filter((n) => staffNeeded(channels[n].access ?? openAccess, 'counter') === null && (channels[n].access ?? openAccess).devices.includes('counter'));
+    expect(withoutSignIn.sort()).toEqual(['app.info', 'app.reportError', 'queue.status', 'staff.session', 'staff.setup', 'staff.signIn']);
+    for (const name of withoutSignIn) expect(channels[name].access?.withoutSignIn).toMatch(/\w{3,} \w{3,}/);
   });
 });
 
@@ -65,6 +73,22 @@ describe('the core enforces access before any handler runs', () => {
     expect(await core.dispatch('staff.signIn', { username: 'bob', pin: '739164' }, t)).toMatchObject({ ok: true, result: { ok: true } });
     expect(await core.dispatch('staff.members', {}, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await core.dispatch('staff.touch', {}, t)).toMatchObject({ ok: true });
+    await core.close();
+  });
+
+  it('serves no counter channel that acts for a person while nobody is signed in there', async () => {
+    const core = makeCore('counter');
+    const job = { jobId: '01900000-0000-7000-8000-000000000000' };
+    for (const [channel, input] of [['voucher.start', {}], ['ticket.take', { topic: 'voucher' }], ['print.recent', {}], ['print.preview', job], ['print.reprint', job], ['print.job', job], ['sync.status', {}], ['content.search', { query: 'x' }]] as const) {
+      expect(await core.dispatch(channel, input, t), channel).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    await core.close();
+  });
+
+  it('lists no receipt of any visitor on a kiosk', async () => {
+    const core = makeCore('kiosk');
+    expect(await core.dispatch('print.recent', {}, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.dispatch('print.reprint', { jobId: '01900000-0000-7000-8000-000000000000' }, t)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await core.close();
   });
 

@@ -61,7 +61,7 @@ describe('the composition root', () => {
         throw new Error(`${channel} not here`);
       };
     });
-    expect(await handlers['app.reportError']({ screen: 's', message: 'm' }, { transport: 'test' })).toEqual({ logged: true });
+    expect(await handlers['app.reportError']({ screen: 's', message: 'm' }, { transport: 'test', client: 'test' })).toEqual({ logged: true });
     expect(fallbackFor).toContain('ticket.take');
     expect(fallbackFor).not.toContain('app.reportError');
   });

@@ -92,7 +92,7 @@ describe('eligibility over the contract', () => {
 
   it('gives the questions in the visitor\'s language and checks answers with the shipped rules', async () => {
     const { dispatch } = core();
-    const questions = await dispatch('eligibility.questions', { language: 'en' }, { transport: 'test' });
+    const questions = await dispatch('eligibility.questions', { language: 'en' }, { transport: 'test', client: 'test' });
     expect(questions).toMatchObject({ ok: true, result: { ruleSetVersion: '2026.11-default' } });
     if (!questions.ok) return;
     const { questions: list } = questions.result as { questions: { id: string; prompt: string }[] };
@@ -100,7 +100,7 @@ describe('eligibility over the contract', () => {
     const checked = await dispatch(
       'eligibility.check',
       { language: 'nl', answers: { birthDate: '1988-04-12', livesInNetherlands: true, hadVoucher: false, openTrajectory: false, hasBenefit: true } },
-      { transport: 'test' },
+      { transport: 'test', client: 'test' },
     );
     expect(checked).toMatchObject({ ok: true, result: { status: 'needsStaff', reasons: [{ rule: 'no-benefit', code: 'failed' }] } });
   });
@@ -108,12 +108,12 @@ describe('eligibility over the contract', () => {
   it('rejects a flood of answers and an unknown language before the engine runs', async () => {
     const { dispatch } = core();
     const flood = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`q${String.fromCharCode(97 + i)}`, true]));
-    expect(await dispatch('eligibility.check', { language: 'nl', answers: flood }, { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await dispatch('eligibility.check', { language: 'xx', answers: {} }, { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('eligibility.check', { language: 'nl', answers: flood }, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('eligibility.check', { language: 'xx', answers: {} }, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('says the rules are unavailable instead of guessing when none could be loaded', async () => {
     const handlers = createEligibilityHandlers({ ruleSet: () => null, today: () => '2026-11-24' });
-    expect(() => handlers['eligibility.check']({ answers: {}, language: 'nl' }, { transport: 'test' })).toThrow(/not available on this device/);
+    expect(() => handlers['eligibility.check']({ answers: {}, language: 'nl' }, { transport: 'test', client: 'test' })).toThrow(/not available on this device/);
   });
 });

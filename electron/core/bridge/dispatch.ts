@@ -1,7 +1,6 @@
 import type { DeviceRole } from '../../../shared/config/device-config';
-import { refusalFor } from '../../../shared/contract/access';
+import { openAccess, openToAnyone, refusalFor, staffNeeded, type ChannelAccess } from '../../../shared/contract/access';
 import { channels, isChannelName, type ChannelName } from '../../../shared/contract/channels';
-import type { ChannelSpec } from '../../../shared/contract/define-channel';
 import type { BridgeError, BridgeResult } from '../../../shared/contract/errors';
 import { formatIssues } from '../../../shared/validation/format-issues';
 import { CoreError } from '../errors';
@@ -16,8 +15,8 @@ const fail = (error: BridgeError): BridgeResult => ({ ok: false, error });
 /** What the dispatcher needs to know about the caller to enforce a channel's access rule. */
 export interface AccessGate {
   deviceRole: DeviceRole;
-  /** The role of the person signed in at this desk, or null; asked only for channels that need staff. */
-  staffRole(): StaffRole | null;
+  /** The role of the person signed in at this client, or null; asked only for channels that need staff. */
+  staffRole(client: string): StaffRole | null;
 }
 
 export interface DispatchHooks {
@@ -28,8 +27,8 @@ export interface DispatchHooks {
 /**
  * The single gate between a transport and the core: unknown channels, callers the channel's
  * access rule refuses, and invalid input are answered here, so no handler ever runs for a caller
- * it was not meant for or sees a payload its schema has not accepted. Without an access gate every
- * channel with an access rule is refused: a core wired up wrongly fails closed.
+ * it was not meant for or sees a payload its schema has not accepted. Without an access gate only
+ * the channels anyone on any device may call answer: a core wired up wrongly fails closed.
  */
 export function createDispatch(handlers: Handlers, logger: Logger, gate?: AccessGate, hooks: DispatchHooks = {}): Dispatch {
   return async (channel, payload, ctx) => {
@@ -37,10 +36,10 @@ export function createDispatch(handlers: Handlers, logger: Logger, gate?: Access
       return fail({ code: 'unknown_channel', message: `There is no channel named "${channel.slice(0, 80)}".` });
     }
     const spec = channels[channel];
-    const access: ChannelSpec['access'] = spec.access;
-    if (access) {
+    const rule: ChannelAccess = spec.access ?? openAccess;
+    if (gate || !openToAnyone(rule)) {
       const refusal = gate
-        ? refusalFor(channel, access, { deviceRole: gate.deviceRole, staffRole: access.staff ? gate.staffRole() : null })
+        ? refusalFor(channel, rule, { deviceRole: gate.deviceRole, staffRole: staffNeeded(rule, gate.deviceRole) ? gate.staffRole(ctx.client) : null })
         : { code: 'forbidden' as const, message: `${channel} is not available: this core has no access gate.` };
       if (refusal) {
         logger.warn('call refused by access rule', { channel, code: refusal.code, transport: ctx.transport });

@@ -3,6 +3,11 @@ import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/co
 export interface CallContext {
   /** Which shell carried the call; handlers never need to know, the log does. */
   transport: 'ipc' | 'http' | 'test';
+  /**
+   * Which client made the call: one browser session (its cookie) or one Electron window. A desk
+   * sign-in belongs to the client that signed in, so the access gate asks about this client only.
+   */
+  client: string;
 }
 
 export type Handler<C extends ChannelName> = (

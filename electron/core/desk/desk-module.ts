@@ -1,7 +1,7 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { deskChannels } from '../../../shared/contract/desk-channels';
-import type { HandlersFor } from '../bridge/handlers';
+import type { CallContext, HandlersFor } from '../bridge/handlers';
 import type { Capability } from '../composition/capability';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
@@ -45,7 +45,7 @@ export function createDeskModule(deps: {
 }): DeskModule {
   const { store, outbox, queue, sync, now } = deps;
   const { db, cipher } = store;
-  const me = deps.staff.me;
+  const me = (ctx: CallContext) => deps.staff.me(ctx.client);
   const requests = createRequestDesk({ db, cipher, outbox, locationId: deps.config.location.id, now, receipts: deps.receipts });
   const privacy = createSubjectAccess(db, requests, now, deps.erasures);
   const attention = createAttentionActions({ db, cipher, outbox, now });
@@ -62,30 +62,30 @@ export function createDeskModule(deps: {
     handlers: {
       'queue.list': () => queue.list(),
       'queue.status': () => queue.nowServing(),
-      'queue.callNext': () => queue.callNext(me()),
-      'queue.close': (input) => queue.close(input.id, input.outcome, me()),
-      'request.find': (input) => requests.find(input.reference, me()),
-      'request.complete': (input) => {
-        const result = requests.complete(input.reference, input.identityDocument, input.bsn, me());
+      'queue.callNext': (_input, ctx) => queue.callNext(me(ctx)),
+      'queue.close': (input, ctx) => queue.close(input.id, input.outcome, me(ctx)),
+      'request.find': (input, ctx) => requests.find(input.reference, me(ctx)),
+      'request.complete': (input, ctx) => {
+        const result = requests.complete(input.reference, input.identityDocument, input.bsn, me(ctx));
         sync.nudge();
         return result;
       },
-      'request.startAtDesk': (input) => {
-        const started = deps.vouchers.start(deskStartRequest(input, now()), { origin: 'desk', staffId: me() });
+      'request.startAtDesk': (input, ctx) => {
+        const started = deps.vouchers.start(deskStartRequest(input, now()), { origin: 'desk', staffId: me(ctx) });
         sync.nudge();
         return requests.view(started.reference);
       },
-      'request.cancel': (input) => requests.cancel(input.reference, input.reason, me()),
-      'attention.resend': (input) => {
-        const result = attention.resend(input.outboxId, input.contact, me());
+      'request.cancel': (input, ctx) => requests.cancel(input.reference, input.reason, me(ctx)),
+      'attention.resend': (input, ctx) => {
+        const result = attention.resend(input.outboxId, input.contact, me(ctx));
         sync.nudge();
         return result;
       },
-      'attention.cancel': (input) => attention.cancel(input.outboxId, input.reason, me()),
-      'privacy.find': (input) => privacy.find(input.reference, me()),
-      'privacy.export': (input) => privacy.export(input.reference, me()),
-      'privacy.print': (input) => privacy.print(input.reference, me()),
-      'privacy.erase': (input) => privacy.erase(input.reference, input.reason, me()),
+      'attention.cancel': (input, ctx) => attention.cancel(input.outboxId, input.reason, me(ctx)),
+      'privacy.find': (input, ctx) => privacy.find(input.reference, me(ctx)),
+      'privacy.export': (input, ctx) => privacy.export(input.reference, me(ctx)),
+      'privacy.print': (input, ctx) => privacy.print(input.reference, me(ctx)),
+      'privacy.erase': (input, ctx) => privacy.erase(input.reference, input.reason, me(ctx)),
     },
   };
 }

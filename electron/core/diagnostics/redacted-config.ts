@@ -17,16 +17,18 @@ function withoutCredentials(url: string | undefined): string | undefined {
 }
 
 /**
- * The configuration as the diagnostics screen shows it. The location key is the one secret in it
- * (it lets a device join the location hub): only its fingerprint leaves the core, so IT can still
- * tell whether a kiosk and its counter were given the same key.
+ * The configuration as the diagnostics screen shows it. The location key lets a device join the
+ * location hub: only its fingerprint leaves the core, so IT can still tell whether a kiosk and its
+ * counter were given the same key. IT's PIN hashes leave it not at all (a hash is what a guesser
+ * works on offline): the screen lists the accounts by name.
  */
 export function redactedConfig(config: DeviceConfig): { config: Record<string, unknown>; fingerprint: string | null } {
-  const { hub, centralApiUrl, updateUrl, ...rest } = config;
+  const { hub, centralApiUrl, updateUrl, itStaff, ...rest } = config;
   const fingerprint = hub ? locationKeyFingerprint(hub.locationKey) : null;
   return {
     config: {
       ...rest,
+      itStaff: itStaff.map(({ username, displayName }) => ({ username, displayName })),
       ...(centralApiUrl === undefined ? {} : { centralApiUrl: withoutCredentials(centralApiUrl) }),
       ...(updateUrl === undefined ? {} : { updateUrl: withoutCredentials(updateUrl) }),
       ...(hub ? { hub: { ...hub, locationKey: `hidden (fingerprint ${fingerprint})` } } : {}),

@@ -12,10 +12,10 @@ import { createStaffService, type StaffService } from './staff-service';
 export interface StaffModule extends Capability {
   readonly handlers: HandlersFor<typeof staffChannels>;
   readonly service: StaffService;
-  /** The role of the person signed in at the desk, or null. */
-  role(): StaffRole | null;
-  /** The signed-in person's id, for audit rows; throws when nobody is signed in. */
-  me(): string;
+  /** The role of the person signed in at this client (a browser session, an Electron window), or null. */
+  role(client: string): StaffRole | null;
+  /** The id of the person signed in at this client, for audit rows; throws when nobody is. */
+  me(client: string): string;
 }
 
 /** Staff accounts of the counter, PIN sign-in with lockout, and IT's accounts from the device config. */
@@ -26,8 +26,8 @@ export function createStaffModule(deps: { store: DeviceStore; config: DeviceConf
     name: 'staff',
     service,
     handlers: createStaffHandlers(service),
-    role: () => service.currentRole(),
-    me: () => service.current().id,
+    role: (client) => service.currentRole(client),
+    me: (client) => service.current(client).id,
     // The config is IT's word at every start: accounts added, changed or removed there apply now.
     start: () => provisionItStaff(store.db, config.itStaff, deps.now(), deps.logger),
   };

@@ -20,6 +20,7 @@ export function registerBridge(ipc: IpcLike, dispatch: Dispatch): void {
     if (typeof channel !== 'string') {
       return { ok: false, error: { code: 'unknown_channel', message: 'The channel name must be a string.' } };
     }
-    return dispatch(channel, payload, { transport: 'ipc' });
+    // Each window is its own client: a desk signed in in one window is not signed in in another.
+    return dispatch(channel, payload, { transport: 'ipc', client: `webContents:${event.sender.id}` });
   });
 }

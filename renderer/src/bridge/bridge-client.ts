@@ -25,24 +25,16 @@ declare global {
 
 type Transport = (channel: ChannelName, payload: unknown) => Promise<unknown>;
 
-export const hostTokenKey = 'loopbaan.hostToken';
-
-/** The browser host hands its token in the URL fragment; keep it for reloads, then hide it. */
-function hostToken(): string {
-  const match = /(?:^|[#&])token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(hostTokenKey, match[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    return match[1];
-  }
-  return sessionStorage.getItem(hostTokenKey) ?? '';
-}
-
-function httpTransport(token: string): Transport {
+/**
+ * The browser host knows this page by its session cookie (HttpOnly: no script here can read or
+ * leak it), set when the page was opened through a one-time address; same-origin fetches send it.
+ */
+function httpTransport(): Transport {
   return async (channel, payload) => {
     const response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
       body: JSON.stringify(payload),
     });
     const body = (await response.json()) as { result?: unknown; error?: unknown };
@@ -59,7 +51,7 @@ export interface Bridge {
 /** The renderer does not know or care which shell it runs in: both answer the same contract. */
 export function createBridge(): Bridge {
   const preload = window.loopbaan;
-  const transport: Transport = preload ? (c, p) => preload.call(c, p) : httpTransport(hostToken());
+  const transport: Transport = preload ? (c, p) => preload.call(c, p) : httpTransport();
   return {
     async call(channel, input) {
       const raw = BridgeResultSchema.parse(await transport(channel, input));

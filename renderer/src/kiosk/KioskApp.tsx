@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, u
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
 import type { LanguageCode } from '../../../shared/contract/languages';
-import { hostTokenKey, type Bridge } from '../bridge/bridge-client';
+import type { Bridge } from '../bridge/bridge-client';
 import { KioskEnrollmentNotice } from '../device/KioskEnrollmentNotice';
 import { applyDocumentLanguage } from '../i18n/i18n';
 import { IdleDialog, LanguageDialog, StaffDialog, StopDialog } from './dialogs/KioskDialogs';
@@ -32,7 +32,7 @@ type OpenDialog = 'none' | 'language' | 'stop' | 'staff';
 export function KioskApp({ info, bridge }: { info: AppInfo; bridge: Bridge }) {
   const [visitKey, setVisitKey] = useState(0);
   const erase = useCallback(() => {
-    wipeBrowserTraces([hostTokenKey]);
+    wipeBrowserTraces([]);
     setVisitKey((k) => k + 1);
   }, []);
   return <Visit key={visitKey} info={info} bridge={bridge} erase={erase} />;

@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openClient, type HostClient } from '../../support/host-client';
 import { repoRoot, tempDir } from '../../support/paths';
 import { spawnHost, type SpawnedHost } from '../../support/spawn-host';
 
@@ -58,14 +59,34 @@ export async function setUpDesk(page: Page): Promise<void> {
   await expect(page.getByText(`${manager.name} (locatiemanager)`)).toBeVisible();
 }
 
-/** A call over the host's HTTP contract, as a kiosk screen would make it. */
+const clients = new WeakMap<SpawnedHost, Promise<HostClient>>();
+
+/**
+ * The test's own client of a host (one per host): a browser of its own, not the page's. It takes
+ * the host's first address unless a page has opened that already, then the next one printed.
+ */
+export function hostClient(host: SpawnedHost): Promise<HostClient> {
+  const known = clients.get(host) ?? openClient(host.url).catch(() => host.client());
+  clients.set(host, known);
+  return known;
+}
+
+function resultOf(channel: string, status: number, body: { result?: unknown; error?: unknown }): Record<string, unknown> {
+  if (status !== 200 || !body.result) throw new Error(`${channel} failed: ${JSON.stringify(body.error)}`);
+  return body.result as Record<string, unknown>;
+}
+
+/** A call over the host's HTTP contract, as a kiosk screen would make it, from the test's own client. */
 export async function callHost(host: SpawnedHost, channel: string, input: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${host.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { result?: Record<string, unknown>; error?: unknown };
-  if (!res.ok || !body.result) throw new Error(`${channel} failed: ${JSON.stringify(body.error)}`);
-  return body.result;
+  const { status, ...body } = await (await hostClient(host)).call(channel, input);
+  return resultOf(channel, status, body);
+}
+
+/** A call made by the page itself: with its session cookie, so as whoever is signed in there. */
+export async function callInPage(page: Page, channel: string, input: unknown): Promise<Record<string, unknown>> {
+  const { status, body } = await page.evaluate(async ([c, i]) => {
+    const r = await fetch(`/api/${c as string}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) });
+    return { status: r.status, body: (await r.json()) as { result?: unknown; error?: unknown } };
+  }, [channel, input] as const);
+  return resultOf(channel, status, body);
 }

@@ -6,7 +6,7 @@ import { tempDir } from '../../support/paths';
 import type { SpawnedHost } from '../../support/spawn-host';
 import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
-import { callHost, expectNoAxeViolations, setUpDesk, startCounter } from './desk-support';
+import { callInPage, expectNoAxeViolations, setUpDesk, startCounter } from './desk-support';
 
 let host: SpawnedHost | undefined;
 let sim: RunningSim | undefined;
@@ -25,11 +25,11 @@ const withRules = { extra: { demo: true } };
 
 test('a keyboard-only walk through the desk: queue, a scanned receipt, identity check, sync status', async ({ page }) => {
   host = await startCounter(withRules);
-  for (const topic of ['voucher', 'cv-check']) await callHost(host, 'ticket.take', { topic });
-  const { reference } = (await callHost(host, 'voucher.start', voucherInput(4))) as { reference: string };
-
   await page.goto(host.url);
   await setUpDesk(page);
+  // On the counter, calls that act for a visitor come from the desk where someone is signed in.
+  for (const topic of ['voucher', 'cv-check']) await callInPage(page, 'ticket.take', { topic });
+  const { reference } = (await callInPage(page, 'voucher.start', voucherInput(4))) as { reference: string };
 
   // The queue: oldest first, call next shown large, then served.
   await page.keyboard.press('Alt+1');
@@ -112,9 +112,9 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
 
 test('cancelling a request with a reason, and an unknown reference', async ({ page }) => {
   host = await startCounter(withRules);
-  const { reference } = (await callHost(host, 'voucher.start', voucherInput(5))) as { reference: string };
   await page.goto(host.url);
   await setUpDesk(page);
+  const { reference } = (await callInPage(page, 'voucher.start', voucherInput(5))) as { reference: string };
 
   await page.keyboard.press('F2');
   await page.keyboard.type('AAAA-AAAA');
@@ -142,7 +142,6 @@ test('subject access: show, export, print and erase a visitor\'s data by referen
   const dataDir = tempDir('privacy-counter');
   writeFileSync(join(dataDir, 'enrollment-code'), sim.issueEnrollmentCode());
   host = await startCounter({ dataDir, extra: { centralApiUrl: sim.url, demo: true } });
-  const { reference } = (await callHost(host, 'voucher.start', voucherInput(6))) as { reference: string };
   // The system print dialog cannot be driven headless: record what the page holds at the moment it prints.
   await page.addInitScript(() => {
     const printed: unknown[] = [];
@@ -154,6 +153,7 @@ test('subject access: show, export, print and erase a visitor\'s data by referen
   });
   await page.goto(host.url);
   await setUpDesk(page);
+  const { reference } = (await callInPage(page, 'voucher.start', voucherInput(6))) as { reference: string };
 
   await page.keyboard.press('Alt+5');
   await expect(page.getByRole('heading', { name: 'Inzage en wissen', level: 2 })).toBeVisible();

@@ -9,7 +9,7 @@ import { until } from '../../support/until';
 import { spawnHost, type SpawnedHost } from '../../support/spawn-host';
 import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
-import { callHost, expectNoAxeViolations, setUpDesk } from './desk-support';
+import { callHost, callInPage, expectNoAxeViolations, hostClient, setUpDesk } from './desk-support';
 
 const running: SpawnedHost[] = [];
 let sim: RunningSim | undefined;
@@ -54,7 +54,7 @@ test('kiosk and hub on loopback: tickets and requests reach the hub at once, sur
   await until(async () => (await queueAtHub()).includes(String(ticket.number)), 1000, 'kiosk ticket at the hub');
   let found: { contact: { name: string } } | null = null;
   await until(async () => {
-    const res = await fetch(`${hub.origin}/api/request.find`, { method: 'POST', headers: { Authorization: `Bearer ${hub.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ reference }) });
+    const res = await (await hostClient(hub)).post('/api/request.find', { reference });
     if (res.ok) found = ((await res.json()) as { result: { contact: { name: string } } }).result;
     return found !== null;
   }, 1000, 'kiosk request at the hub');
@@ -113,7 +113,7 @@ test('the desk sees each kiosk\'s printer and queue: a printer that does not ans
   running.push(hub);
   await page.goto(hub.url);
   await setUpDesk(page);
-  await callHost(hub, 'ticket.take', { topic: 'voucher' });
+  await callInPage(page, 'ticket.take', { topic: 'voucher' });
 
   // IT gave the kiosk the counter's ticket letter and a printer address where nothing answers.
   const kiosk = await spawnHost(['--config', config(tempDir('kiosk-config'), { role: 'kiosk', ticketPrefix: 'A', printer: { type: 'tcp', host: '127.0.0.1', port: await freePort(), connectTimeoutMs: 300 }, hub: { url: `https://127.0.0.1:${port}`, locationKey } })]);

@@ -6,7 +6,7 @@ import { tempDir } from '../../support/paths';
 import type { SpawnedHost } from '../../support/spawn-host';
 import { startSim } from '../../support/sync-rig';
 import { voucherInput } from '../../support/voucher-input';
-import { callHost, expectNoAxeViolations, setUpDesk, startCounter } from './desk-support';
+import { callInPage, expectNoAxeViolations, setUpDesk, startCounter } from './desk-support';
 
 let host: SpawnedHost | undefined;
 let sim: RunningSim | undefined;
@@ -30,11 +30,11 @@ test('refused by the central API: staff correct one request and resend it, and c
   const dataDir = tempDir('attention-counter');
   writeFileSync(join(dataDir, 'enrollment-code'), sim.issueEnrollmentCode());
   host = await startCounter({ dataDir, extra: { centralApiUrl: sim.url, demo: true } });
-  const first = (await callHost(host, 'voucher.start', bouncing(5))).reference as string;
-  const second = (await callHost(host, 'voucher.start', bouncing(6))).reference as string;
-
   await page.goto(host.url);
   await setUpDesk(page);
+  // On the counter, calls that act for a visitor come from the desk where someone is signed in.
+  const first = (await callInPage(page, 'voucher.start', bouncing(5))).reference as string;
+  const second = (await callInPage(page, 'voucher.start', bouncing(6))).reference as string;
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: 'Verzendstatus', level: 2 })).toBeVisible();
   const table = page.getByTestId('attention-table');

@@ -15,7 +15,7 @@ import { startSim } from '../../support/sync-rig';
 import { until } from '../../support/until';
 import { voucherInput } from '../../support/voucher-input';
 
-const t = { transport: 'test' } as const;
+const t = { transport: 'test', client: 'test' } as const;
 const cores: Core[] = [];
 let sim: RunningSim | undefined;
 

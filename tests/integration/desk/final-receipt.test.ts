@@ -34,7 +34,7 @@ async function counterWithPrinter(dataDir = tempDir('desk')) {
   });
   cleanups.push(() => core.close());
   const call = async (channel: string, payload: unknown) => {
-    const result = await core.dispatch(channel, payload, { transport: 'test' });
+    const result = await core.dispatch(channel, payload, { transport: 'test', client: 'test' });
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
     return result.result as Record<string, unknown>;
   };
@@ -84,10 +84,10 @@ describe('the final receipt at the desk', () => {
       logger: silentLogger,
     });
     cleanups.push(() => again.close());
-    expect(await again.dispatch('staff.signIn', { username: 'anna', pin: '482915' }, { transport: 'test' })).toMatchObject({ ok: true });
-    const refused = await again.dispatch('request.complete', { reference, identityDocument: 'passport', bsn: '111222333' }, { transport: 'test' });
+    expect(await again.dispatch('staff.signIn', { username: 'anna', pin: '482915' }, { transport: 'test', client: 'test' })).toMatchObject({ ok: true });
+    const refused = await again.dispatch('request.complete', { reference, identityDocument: 'passport', bsn: '111222333' }, { transport: 'test', client: 'test' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(await again.dispatch('request.find', { reference }, { transport: 'test' })).toMatchObject({ ok: true, result: { status: 'started', identity: null } });
+    expect(await again.dispatch('request.find', { reference }, { transport: 'test', client: 'test' })).toMatchObject({ ok: true, result: { status: 'started', identity: null } });
     await again.close();
     const check = new Database(join(dataDir, deviceDatabaseName), { readonly: true });
     expect(check.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'voucher-request.complete'`).get()).toEqual({ n: 0 });

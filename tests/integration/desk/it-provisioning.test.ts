@@ -14,7 +14,7 @@ afterEach(async () => {
   core = undefined;
 });
 
-const t = { transport: 'test' } as const;
+const t = { transport: 'test', client: 'test' } as const;
 
 function counterWith(dataDir: string, itStaff: Array<{ username: string; displayName: string; pinHash: string }>) {
   const started = startCounterCore({ dataDir, config: { itStaff } });

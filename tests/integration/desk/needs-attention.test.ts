@@ -13,7 +13,7 @@ import { startSim } from '../../support/sync-rig';
 import { until } from '../../support/until';
 import { voucherInput } from '../../support/voucher-input';
 
-const t = { transport: 'test' } as const;
+const t = { transport: 'test', client: 'test' } as const;
 let core: Core | undefined;
 let sim: RunningSim | undefined;
 

@@ -44,6 +44,7 @@ describe('daily statistics to the central API', () => {
     // The next morning the counter starts and reports Monday; starting again reports nothing twice.
     clock = new Date('2026-11-24T07:30:00.000Z');
     call = start();
+    await call('staff.signIn', { username: 'anna', pin: '482915' });
     await until(() => running.store.statistics().length === 1);
     // Stored at the simulator is not yet acknowledged at the device: wait for the answer, not just the send.
     await until(async () => {

@@ -10,7 +10,7 @@ import { addItAccount } from '../../support/it-account';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { voucherInput } from '../../support/voucher-input';
 
-const t = { transport: 'test' } as const;
+const t = { transport: 'test', client: 'test' } as const;
 let core: Core | undefined;
 afterEach(async () => {
   await core?.close();

@@ -7,7 +7,7 @@ import { addItAccount } from '../../support/it-account';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { fastSync, startSim } from '../../support/sync-rig';
 
-const t = { transport: 'test' } as const;
+const t = { transport: 'test', client: 'test' } as const;
 const open: { core?: Core; sim?: RunningSim } = {};
 afterEach(async () => {
   await open.core?.close();
@@ -49,11 +49,11 @@ describe('device.enroll: IT types the one-time code at the counter', () => {
   it('enrolls over HTTP with the typed code, then heartbeats; the code appears in no log line', async () => {
     const dev = await device('counter');
     const { sim, core, call, logLines } = dev;
+    // On the counter even the device's status is for the person signed in there.
+    await signedInAs(dev, 'it');
     expect(await call('device.status')).toMatchObject({ ok: true, result: { enrollment: 'enrolling' } });
     expect(await core.heartbeat?.sendNow()).toBe('not-enrolled');
     expect(await call('device.status')).toMatchObject({ ok: true, result: { enrollment: 'not-enrolled' } });
-
-    await signedInAs(dev, 'it');
     const code = sim.issueEnrollmentCode();
     // Typed the way people type: lower case, no dashes, a stray space.
     const typed = ` ${code.replace(/-/g, '').toLowerCase()}`;

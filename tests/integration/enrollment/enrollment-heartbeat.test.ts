@@ -33,7 +33,7 @@ async function enrolledKiosk() {
   });
   open.core = core;
   open.sim = sim;
-  const call = async (channel: string, payload: unknown = {}) => core.dispatch(channel, payload, { transport: 'test' });
+  const call = async (channel: string, payload: unknown = {}) => core.dispatch(channel, payload, { transport: 'test', client: 'test' });
   const heartbeats = () =>
     (sim.store.db.prepare('SELECT body FROM heartbeats ORDER BY rowid').all() as { body: string }[]).map((row) => Heartbeat.parse(JSON.parse(row.body)));
   return { sim, core, code, call, heartbeats };
@@ -90,6 +90,7 @@ describe('enrollment and heartbeat against the central API simulator', () => {
     const core = createCore({ config, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('offline'), shell: 'browser', logger: silentLogger });
     open.core = core;
     expect(core.heartbeat).toBeNull();
-    expect(await core.dispatch('device.status', {}, { transport: 'test' })).toMatchObject({ ok: true, result: { enrollment: 'no-central-api', lastHeartbeatAt: null } });
+    await core.dispatch('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' }, { transport: 'test', client: 'test' });
+    expect(await core.dispatch('device.status', {}, { transport: 'test', client: 'test' })).toMatchObject({ ok: true, result: { enrollment: 'no-central-api', lastHeartbeatAt: null } });
   });
 });

@@ -52,7 +52,7 @@ async function startKiosk(port: number, locationKey: string, printer?: DeviceCon
   });
   cores.push(core);
   const call = async (channel: string, input: unknown = {}) => {
-    const r = await core.dispatch(channel, input, { transport: 'test' });
+    const r = await core.dispatch(channel, input, { transport: 'test', client: 'test' });
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
     return r.result as Record<string, unknown>;
   };

@@ -13,6 +13,7 @@ import { rendererDist, resourcesDir, tempDir } from '../../support/paths';
 import { startPrinterEmulator, type PrinterEmulator } from '../../support/printer-emulator/printer-emulator';
 import { emulatorPrinter, fastRetry, kioskConfig, queueTicket, voucherReceipt, startPrinting } from '../../support/printing-fixtures';
 import { until } from '../../support/until';
+import { openClient } from '../../support/host-client';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -181,8 +182,9 @@ describe('printer status through the bridge', () => {
     cleanups.push(() => emulator.close());
     const host = await startHost({ config: kioskConfig(emulatorPrinter(emulator)), appVersion: 'test', resourcesDir, dataDir: tempDir('host'), staticDir: rendererDist, port: 0, logger: silentLogger });
     cleanups.push(() => host.close());
+    const client = await openClient(host.openUrl());
     const status = async () => {
-      const response = await fetch(`${host.origin}/api/printer.status`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' }, body: '{}' });
+      const response = await client.post('/api/printer.status', {});
       return ((await response.json()) as { result: { state: string } }).result.state;
     };
     emulator.setPaper('out');
@@ -204,11 +206,11 @@ describe('printer status through the bridge', () => {
       logger: silentLogger,
     });
     cleanups.push(() => core.close());
-    expect(await core.dispatch('printer.status', {}, { transport: 'test' })).toMatchObject({
+    expect(await core.dispatch('printer.status', {}, { transport: 'test', client: 'test' })).toMatchObject({
       ok: true,
       result: { kind: 'tcp', state: 'paper-out', paperLow: true },
     });
-    expect(await core.dispatch('print.job', { jobId: '01900000-0000-7000-8000-000000000000' }, { transport: 'test' })).toMatchObject({
+    expect(await core.dispatch('print.job', { jobId: '01900000-0000-7000-8000-000000000000' }, { transport: 'test', client: 'test' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });

@@ -23,7 +23,7 @@ async function kiosk(config: (emulator: PrinterEmulator) => DeviceConfig, dataDi
   const core: Core = createCore({ config: config(emulator), appVersion: 'test', resourcesDir, dataDir, shell: 'browser', logger: silentLogger });
   cleanups.push(() => core.close());
   const call = async (channel: string, payload: unknown) => {
-    const result = await core.dispatch(channel, payload, { transport: 'test' });
+    const result = await core.dispatch(channel, payload, { transport: 'test', client: 'test' });
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
     return result.result as Record<string, unknown>;
   };
@@ -85,8 +85,8 @@ describe('receipts for what the visitor does at the kiosk', () => {
     db.close();
 
     const again = await kiosk((e) => ({ ...kioskConfig(emulatorPrinter(e)), demo: true }), dataDir);
-    expect(await again.core.dispatch('voucher.start', voucherInput(1), { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(await again.core.dispatch('ticket.take', { topic: 'werk-zoeken' }, { transport: 'test' })).toMatchObject({ ok: false });
+    expect(await again.core.dispatch('voucher.start', voucherInput(1), { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await again.core.dispatch('ticket.take', { topic: 'werk-zoeken' }, { transport: 'test', client: 'test' })).toMatchObject({ ok: false });
     await again.core.close();
     const check = new Database(join(dataDir, deviceDatabaseName), { readonly: true });
     expect(

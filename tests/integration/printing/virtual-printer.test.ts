@@ -43,12 +43,13 @@ describe('the virtual printer of demo mode', () => {
     }
   });
 
-  it('answers print.preview and print.recent over the bridge in demo mode', async () => {
+  it('answers print.preview over the bridge in demo mode, and print.recent not on a kiosk', async () => {
     const core = createCore({ config: demoDeviceConfig, appVersion: 'test', resourcesDir, dataDir: tempDir('core'), shell: 'browser', logger: silentLogger });
     try {
-      expect(await core.dispatch('print.recent', {}, { transport: 'test' })).toEqual({ ok: true, result: { jobs: [] } });
-      expect(await core.dispatch('printer.status', {}, { transport: 'test' })).toMatchObject({ ok: true, result: { kind: 'virtual', state: 'ready', pendingJobs: 0 } });
-      expect(await core.dispatch('print.preview', { jobId: 'not-a-uuid' }, { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      // A kiosk lists nobody's receipts: print.recent is for staff signed in at the counter.
+      expect(await core.dispatch('print.recent', {}, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await core.dispatch('printer.status', {}, { transport: 'test', client: 'test' })).toMatchObject({ ok: true, result: { kind: 'virtual', state: 'ready', pendingJobs: 0 } });
+      expect(await core.dispatch('print.preview', { jobId: 'not-a-uuid' }, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     } finally {
       await core.close();
     }

@@ -30,7 +30,7 @@ async function device(config: DeviceConfigInput, extra: { hubHeartbeat?: { first
   const handle = { close: async () => { await core.close(); log.close(); } };
   running.push(handle);
   const call = async (channel: string, input: unknown = {}): Promise<Record<string, unknown>> => {
-    const r = await core.dispatch(channel, input, { transport: 'test' });
+    const r = await core.dispatch(channel, input, { transport: 'test', client: 'test' });
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
     return r.result as Record<string, unknown>;
   };

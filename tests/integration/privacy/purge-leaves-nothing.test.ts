@@ -15,7 +15,7 @@ import { fastSync, startSim } from '../../support/sync-rig';
 import { until } from '../../support/until';
 import { voucherInput } from '../../support/voucher-input';
 
-const t = { transport: 'test' } as const;
+const t = { transport: 'test', client: 'test' } as const;
 const day = 24 * 60 * 60 * 1000;
 const bsn = '111222333';
 const running: { close(): Promise<void> }[] = [];

@@ -14,7 +14,7 @@ import { fastSync, startSim } from '../../support/sync-rig';
 import { until } from '../../support/until';
 import { eligibleAnswers, samplePack, voucherInput } from '../../support/voucher-input';
 
-const t = { transport: 'test' } as const;
+const t = { transport: 'test', client: 'test' } as const;
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

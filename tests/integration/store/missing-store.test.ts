@@ -12,7 +12,7 @@ import { resourcesDir, tempDir } from '../../support/paths';
 
 function makeCore(dataDir: string, lines: string[]) {
   const core = createCore({ config: demoDeviceConfig, appVersion: 'test', resourcesDir, dataDir, shell: 'browser', logger: createLogger((l) => lines.push(l)) });
-  return { core, call: (channel: string, payload: unknown) => core.dispatch(channel, payload, { transport: 'test' }) };
+  return { core, call: (channel: string, payload: unknown) => core.dispatch(channel, payload, { transport: 'test', client: 'test' }) };
 }
 
 const missing = (fn: () => unknown): StoreError => {

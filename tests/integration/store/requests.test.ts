@@ -12,7 +12,7 @@ import { voucherInput } from '../../support/voucher-input';
 
 function makeCore(dataDir = tempDir('requests'), lines: string[] = [], config = demoDeviceConfig) {
   const core = createCore({ config, appVersion: 'test', resourcesDir, dataDir, shell: 'browser', logger: createLogger((l) => lines.push(l)) });
-  return { core, dataDir, lines, call: (channel: string, payload: unknown) => core.dispatch(channel, payload, { transport: 'test' }) };
+  return { core, dataDir, lines, call: (channel: string, payload: unknown) => core.dispatch(channel, payload, { transport: 'test', client: 'test' }) };
 }
 
 /** Everything the device wrote to disk, as one string: the database, its WAL, the key file and the content folder. */

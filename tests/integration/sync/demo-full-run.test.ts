@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SyncStatus } from '../../../shared/contract/sync-channels';
 import { tempDir } from '../../support/paths';
+import { openClient } from '../../support/host-client';
 import { spawnHost } from '../../support/spawn-host';
 import { voucherInput } from '../../support/voucher-input';
 import { until } from '../../support/until';
@@ -13,12 +14,9 @@ describe('a full demo run of the browser host', () => {
     const host = await spawnHost(['--data-dir', dataDir]);
     let stdout = '';
     host.process.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    const client = await openClient(host.url);
     const call = async (channel: string, body: unknown) => {
-      const res = await fetch(`${host.origin}/api/${channel}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      const res = await client.post(`/api/${channel}`, body);
       return { ok: res.ok, ...((await res.json()) as { result?: unknown; error?: unknown }) };
     };
     const references: string[] = [];

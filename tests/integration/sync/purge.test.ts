@@ -26,7 +26,7 @@ describe('personal data retention', () => {
         syncTuning: fastSync,
         pack: samplePack,
       });
-    const ctx = { transport: 'test' as const };
+    const ctx = { transport: 'test' as const, client: 'test' };
     const first = stack();
     const started = await first.handlers['voucher.start'](voucherInput(1), ctx);
     await until(async () => SyncStatus.parse(await first.handlers['sync.status']({}, ctx)).lastSuccessAt !== null, 4000, 'the first delivery');
@@ -65,7 +65,7 @@ describe('personal data retention', () => {
     const stack = () =>
       buildRequestsCapability({ dataDir, config: demoDeviceConfig, now: () => clock, pack: samplePack });
     const first = stack();
-    await first.handlers['voucher.start'](voucherInput(1), { transport: 'test' });
+    await first.handlers['voucher.start'](voucherInput(1), { transport: 'test', client: 'test' });
     await first.close();
     clock = new Date(clock.getTime() + 365 * day);
     await stack().close();

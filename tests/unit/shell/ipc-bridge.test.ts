@@ -10,8 +10,8 @@ import { resourcesDir, tempDir } from '../../support/paths';
 import { FakeIpcMain, type FakeSender } from './electron-fakes';
 
 /** The real core behind the real bridge, with a count of the calls that reached the core. */
-function registered(): { call: (from: FakeSender, channel: unknown, payload: unknown) => Promise<unknown>; reachedCore: () => number; ipc: FakeIpcMain } {
-  const core = createCore({ config: demoDeviceConfig, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('ipc'), shell: 'electron', logger: silentLogger });
+function registered(config = demoDeviceConfig): { call: (from: FakeSender, channel: unknown, payload: unknown) => Promise<unknown>; reachedCore: () => number; ipc: FakeIpcMain } {
+  const core = createCore({ config, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('ipc'), shell: 'electron', logger: silentLogger });
   let reached = 0;
   const counted: Dispatch = (...args) => {
     reached += 1;
@@ -35,6 +35,16 @@ describe('the Electron IPC bridge', () => {
     expect(await call(fromApp, 'app.info', {})).toMatchObject({ ok: true, result: { shell: 'electron', role: 'kiosk' } });
     expect(await call({ frameUrl: 'app://bundle/index.html?screen=now-serving', webContentsId: 2 }, 'app.info', {})).toMatchObject({ ok: true });
     expect(reachedCore() - before).toBe(2);
+  });
+
+  it('treats each window as a client of its own: a desk signed in in one window is not signed in in another', async () => {
+    const desk = registered({ ...demoDeviceConfig, role: 'counter' });
+    const first: FakeSender = { ...fromApp, webContentsId: 11 };
+    const second: FakeSender = { ...fromApp, webContentsId: 12 };
+    expect(await desk.call(first, 'staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' })).toMatchObject({ ok: true });
+    expect(await desk.call(first, 'staff.members', {})).toMatchObject({ ok: true });
+    expect(await desk.call(second, 'staff.members', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await desk.call(second, 'staff.session', {})).toMatchObject({ ok: true, result: { signedIn: null } });
   });
 
   it('refuses frames that are not the app bundle, and the core never sees the call', async () => {

@@ -148,7 +148,8 @@ describe('the update service', () => {
     await service.check();
     expect(updater.checks).toBe(0);
     const core = createCore({ config: DeviceConfigSchema.parse({ role: 'counter', location: { id: 'a', name: 'A' }, region: 'r' }), appVersion: '1.0.0', resourcesDir, dataDir: tempDir('core'), shell: 'browser', logger: silentLogger });
-    const status = await core.dispatch('updates.status', {}, { transport: 'test' });
+    await core.dispatch('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' }, { transport: 'test', client: 'test' });
+    const status = await core.dispatch('updates.status', {}, { transport: 'test', client: 'test' });
     expect(status).toMatchObject({ ok: true, result: { state: { phase: 'disabled' }, currentVersion: '1.0.0' } });
     await core.close();
   });
@@ -159,9 +160,9 @@ describe('the updates channels', () => {
     const config = DeviceConfigSchema.parse({ role: 'kiosk', location: { id: 'a', name: 'A' }, region: 'r' });
     const core = createCore({ config, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('core'), shell: 'electron', logger: silentLogger });
     const later = new Date(Date.now() + 60 * 60_000);
-    await core.dispatch('updates.status', {}, { transport: 'test' });
+    await core.dispatch('updates.status', {}, { transport: 'test', client: 'test' });
     expect(core.activity.isQuiet(new Date())).toBe(true);
-    expect(await core.dispatch('updates.installNow', {}, { transport: 'test' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.dispatch('updates.installNow', {}, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(core.activity.isQuiet(new Date())).toBe(false);
     expect(core.activity.isQuiet(later)).toBe(true);
     await core.close();

@@ -1,7 +1,7 @@
 /**
  * Removes what the browser itself kept of a visit. The React state is dropped by remounting the
- * visitor's tree; this handles what lives outside it. Only the host token survives: without it
- * the next visitor could not use the kiosk.
+ * visitor's tree; this handles what lives outside it. The browser host's session cookie is
+ * HttpOnly, out of reach here, and stays: without it the next visitor could not use the kiosk.
  */
 export function wipeBrowserTraces(keep: readonly string[]): void {
   for (const key of Object.keys(sessionStorage)) {
