@@ -139,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
       update: updates.status(),
       printer: await printing.status(),
       diskFreeBytes: diskFreeBytes(options.dataDir),
+      hubLink: requests.hubClient?.link() ?? null,
       at: new Date(),
     });
   const heartbeat =

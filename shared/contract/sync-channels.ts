@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HubLink } from '../hub/hub-link';
 import { channel } from './define-channel';
 
 export const NeedsAttentionItem = z.object({
@@ -20,6 +21,8 @@ export const SyncStatus = z.object({
   lastSuccessAt: z.iso.datetime().nullable(),
   nextAttemptAt: z.iso.datetime().nullable(),
   needsAttention: z.array(NeedsAttentionItem),
+  /** A kiosk that sends to a location hub: whether the hub takes its messages, and if not, why (wrong key, wrong location, not enrolled, unreachable). */
+  hubLink: HubLink.nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

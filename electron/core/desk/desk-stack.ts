@@ -99,13 +99,14 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
   if (sendsStatistics) queueStatistics();
   const hubConfig = config.role === 'counter' && config.hub && !config.hub.url ? config.hub : null;
   let listening: HubServer | null = null;
-  const kiosks = createHubKiosks(db);
+  const kiosks = createHubKiosks(db, { ownPrefix: config.ticketPrefix });
   const hub: Promise<HubServer | null> = hubConfig
     ? startHubServer({
         host: hubConfig.listenHost,
         port: hubConfig.port,
         psk: hubPsk(hubConfig.locationKey, config.location.id),
-        ingest: createHubIngest({ db, cipher, outbox, kiosks, now: store.now }).ingest,
+        locationId: config.location.id,
+        ingest: createHubIngest({ db, cipher, outbox, kiosks, locationId: config.location.id, now: store.now }).ingest,
         onIngested: () => store.nudge(),
         kiosks,
         now: store.now,
@@ -118,6 +119,7 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
         return null;
       })
     : Promise.resolve(null);
+  const hubStatus = () => ({ mode: hubConfig ? ('hub' as const) : ('standalone' as const), listening: listening !== null, kiosks: kiosks.list(store.now()) });
   return {
     staffRole: () => staff.currentRole(),
     pace: () => queue.pace(),
@@ -155,7 +157,11 @@ export function createDeskStack(options: DeskStackOptions): DeskStack {
       'privacy.print': (input) => privacy.print(input.reference, me()),
       'privacy.erase': (input) => privacy.erase(input.reference, input.reason, me()),
       'stats.daily': (input) => readDailyStats(db, input.day ?? serviceDay(store.now())),
-      'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: kiosks.list(store.now()) }),
+      'hub.status': () => hubStatus(),
+      'hub.approve': (input) => {
+        kiosks.approve(input.identity, input.install, me(), store.now());
+        return hubStatus();
+      },
     },
   };
 }

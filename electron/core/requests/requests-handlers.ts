@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import { classifySqliteError, type StoreError } from '../store/store-error';
 import { readSyncStatus, type SyncProgress } from '../sync/sync-status';
+import type { HubLink } from '../../../shared/hub/hub-link';
 import type { Tickets } from './tickets';
 import type { VoucherRequests } from './voucher-requests';
 
@@ -14,6 +15,10 @@ export interface RequestServices {
   tickets: Tickets;
   outbox: Outbox;
   progress: SyncProgress;
+  /** A kiosk with a hub: asks the hub for the day's numbering before the day's first ticket (bounded wait). */
+  beforeTicket?: () => Promise<void>;
+  /** A kiosk with a hub: how its link to the hub is doing, shown in its sync status. */
+  hubLink?: () => HubLink;
 }
 
 /** Either the services, or why the store could not be opened: the rest of the app keeps working. */
@@ -37,7 +42,10 @@ export function createRequestsHandlers(
   };
   return {
     'voucher.start': (input) => use('voucher.start', (s) => s.vouchers.start(input)),
-    'ticket.take': (input) => use('ticket.take', (s) => s.tickets.take(input.topic, input.language)),
-    'sync.status': () => use('sync.status', (s) => readSyncStatus(s.outbox, s.progress)),
+    'ticket.take': async (input) => {
+      if (access.ok) await access.services.beforeTicket?.();
+      return use('ticket.take', (s) => s.tickets.take(input.topic, input.language));
+    },
+    'sync.status': () => use('sync.status', (s) => ({ ...readSyncStatus(s.outbox, s.progress), hubLink: s.hubLink?.() ?? null })),
   };
 }

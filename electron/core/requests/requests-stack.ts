@@ -7,7 +7,10 @@ import { offeredCode } from '../enrollment/offered-code';
 import { trackEnrollment, type TrackedAuth } from '../enrollment/enrollment-tracker';
 import type { DeskStore } from '../desk/desk-stack';
 import { createHubClient, type HubClient } from '../hub/hub-client';
+import { createHubNumbering } from '../hub/hub-numbering';
 import { hubIdentity, hubPsk } from '../hub/hub-psk';
+import { HubAck } from '../../../shared/hub/hub-message';
+import { serviceDay } from './service-day';
 import { purgeBsn } from '../desk/request-desk';
 import type { Logger } from '../log/logger';
 import { createOutbox } from '../outbox/outbox';
@@ -73,6 +76,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
   let auth: TrackedAuth | null = null;
   let queue: () => QueueDepth | null = () => null;
   let hub: HubClient | null = null;
+  let numbering: ReturnType<typeof createHubNumbering> | null = null;
   let deskStore: DeskStore | null = null;
   try {
     store = openDeviceStore(options.dataDir, options.keyProvider);
@@ -81,7 +85,10 @@ export function createRequestsStack(options: RequestsStackOptions) {
     if (config.role === 'kiosk' && config.hub?.url) {
       // A kiosk of a location with a hub sends to the hub; the hub forwards to the central API.
       const tuning = options.syncTuning ?? {};
-      const client = createHubClient({ url: config.hub.url, psk: hubPsk(config.hub.locationKey, config.location.id), identity: hubIdentity(config.location.id, config.ticketPrefix), appVersion: options.appVersion, requestTimeoutMs: tuning.requestTimeoutMs ?? 10_000 });
+      const series = createHubNumbering(db);
+      numbering = series;
+      const identity = hubIdentity(config.location.id, config.ticketPrefix, series.installId());
+      const client = createHubClient({ url: config.hub.url, psk: hubPsk(config.hub.locationKey, config.location.id), identity, appVersion: options.appVersion, requestTimeoutMs: tuning.requestTimeoutMs ?? 10_000, now });
       hub = client;
       worker = createSyncWorker({
         ...tuning,
@@ -90,8 +97,13 @@ export function createRequestsStack(options: RequestsStackOptions) {
         auth: { token: () => null, renew: async () => false },
         logger: logger.child({ part: 'sync-to-hub' }),
         now,
-        onAcked: (message, _receipt, at) => {
+        onAcked: (message, receipt, at) => {
           if (message.kind === 'voucher-request.submit') markVoucherAcked(db, message.aggregateId, at);
+          const ack = HubAck.safeParse(receipt);
+          if (message.kind === 'ticket.record' && ack.success && ack.data.number !== undefined) {
+            const { serviceDay: day } = message.body as { serviceDay: string };
+            series.renumbered(message.aggregateId, message.reference, ack.data.number, day, at);
+          }
         },
       });
     } else if (config.centralApiUrl) {
@@ -137,7 +149,9 @@ export function createRequestsStack(options: RequestsStackOptions) {
       return result;
     };
     const vouchers = createVoucherRequests({ db, cipher, outbox, config, now, receipts });
-    const tickets = createTickets({ db, outbox, config, now, receipts, expectedWait: options.expectedWait });
+    const series = numbering;
+    const tickets = createTickets({ db, outbox, config, now, receipts, expectedWait: options.expectedWait, numberFloor: series ? (day) => series.floor(day) : undefined });
+    const hubForTickets = hub;
     deskStore = { db, cipher, outbox, now, receipts, nudge: () => sync?.nudge() };
     access = {
       ok: true,
@@ -146,6 +160,7 @@ export function createRequestsStack(options: RequestsStackOptions) {
         vouchers: { start: thenSync(vouchers.start) },
         tickets: { take: thenSync(tickets.take) },
         progress: worker?.progress ?? idleProgress,
+        ...(series && hubForTickets ? { beforeTicket: () => series.confirm(hubForTickets, serviceDay(now())), hubLink: () => hubForTickets.link() } : {}),
       },
     };
     worker?.start();
