@@ -140,7 +140,9 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
     },
     async numbering(serviceDay: string, timeoutMs: number): Promise<HubNumbering | null> {
       try {
-        const reply = answered(await call('GET', `/hub/v1/numbering?day=${serviceDay}`, null, timeoutMs));
+        // Answered for a kiosk still waiting for approval too, so a 200 here says nothing about the link.
+        const reply = await call('GET', `/hub/v1/numbering?day=${serviceDay}`, null, timeoutMs);
+        if (reply.status !== 200) answered(reply);
         const numbering = reply.status === 200 ? HubNumbering.safeParse(jsonOf(reply.body)) : null;
         return numbering?.success && numbering.data.serviceDay === serviceDay ? numbering.data : null;
       } catch (err) {

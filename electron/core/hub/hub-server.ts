@@ -109,14 +109,19 @@ export async function startHubServer(options: {
   async function admitted(req: IncomingMessage, res: ServerResponse, who: ParsedIdentity): Promise<void> {
     if (req.method === 'GET' && req.url === '/hub/v1/health') return send(res, 200, { status: 'ok' });
     const admission = options.kiosks.admit(who, options.now());
+    // The numbering is answered before approval too: a kiosk waiting for it (new, or a replacement)
+    // still hands out numbers, and they must come after the letter's numbers of today. A count of
+    // tickets is nothing a key holder could misuse.
+    if (req.method === 'GET' && req.url?.startsWith('/hub/v1/numbering') && (admission.admitted || admission.code !== 'own-prefix')) return numbering(req.url, res, who);
     if (!admission.admitted) return send(res, 403, { code: admission.code, reason: admission.reason });
-    if (req.method === 'GET' && req.url?.startsWith('/hub/v1/numbering')) {
-      const day = new URL(req.url, 'https://hub').searchParams.get('day') ?? serviceDay(options.now());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new HubRejection('expected ?day=YYYY-MM-DD');
-      const numbering: HubNumbering = { prefix: who.prefix, serviceDay: day, lastSeq: options.kiosks.lastSeq(who.prefix, day) };
-      return send(res, 200, numbering);
-    }
     return route(req, res, who.slot);
+  }
+
+  function numbering(url: string, res: ServerResponse, who: ParsedIdentity): void {
+    const day = new URL(url, 'https://hub').searchParams.get('day') ?? serviceDay(options.now());
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new HubRejection('expected ?day=YYYY-MM-DD');
+    const answer: HubNumbering = { prefix: who.prefix, serviceDay: day, lastSeq: options.kiosks.lastSeq(who.prefix, day) };
+    send(res, 200, answer);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, identity: string): Promise<void> {
