@@ -45,7 +45,8 @@ function toKiosk(row: KioskRow, now: Date): HubKiosk {
     appVersion: row.app_version,
     lastSeenAt: row.last_seen_at,
     messages: row.messages,
-    silent: isSilent(row.last_seen_at, now),
+    // A letter nobody is enrolled for yet has no contact to lose: its waiting kiosk shows as such.
+    silent: row.enrolled_install !== null && isSilent(row.last_seen_at, now),
     printer: printer?.success ? printer.data : null,
     queue:
       row.queue_depth === null

@@ -189,7 +189,38 @@ describe('a kiosk that cannot deliver to its hub says why', () => {
     await until(async () => (await queueAt(back)).includes('B5001'), 10_000, 'the offline ticket at the hub');
     expect((await queueAt(back)).sort()).toEqual(['B001', 'B5001']);
   });
+
+  it('two fresh kiosks of one letter, both without their hub, give the same number: the hub takes the second under the next free one and the kiosk numbers after it', async () => {
+    const port = await freePort();
+    const locationKey = randomBytes(32).toString('base64url');
+    const first = startKiosk(port, locationKey);
+    const second = startKiosk(port, locationKey);
+    expect((await first.call('ticket.take', { topic: 'voucher' })).number).toBe('B5001');
+    expect((await second.call('ticket.take', { topic: 'voucher' })).number).toBe('B5001');
+
+    const hub = await startHub(port, locationKey);
+    await approve(hub, 'zwolle-centrum/B');
+    await until(async () => (await queueAt(hub)).length === 1, 10_000, 'one kiosk\'s ticket at the hub');
+    // Whichever came first is enrolled; the other one replaces it, and its visitor must not be lost.
+    await approve(hub, 'zwolle-centrum/B');
+    await until(async () => (await queueAt(hub)).length === 2, 10_000, 'both visitors at the hub');
+    expect((await queueAt(hub)).sort()).toEqual(['B5001', 'B5002']);
+    const told = () => [first, second].find((k) => auditOf(k.dataDir, 'ticket.renumbered-by-hub').length > 0);
+    await until(() => told() !== undefined, 5000, 'the kiosk told of its new number');
+    const late = told() as ReturnType<typeof startKiosk>;
+    expect(auditOf(late.dataDir, 'ticket.renumbered-by-hub')).toEqual([{ printed: 'B5001', number: 'B5002' }]);
+    expect((await late.call('ticket.take', { topic: 'voucher' })).number).toBe('B5003');
+  });
 });
+
+function auditOf(dataDir: string, action: string): unknown[] {
+  const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[string], { detail: string }>('SELECT detail FROM audit WHERE action = ?').all(action).map((r) => JSON.parse(r.detail) as unknown);
+  } finally {
+    db.close();
+  }
+}
 
 describe('the hub decides who a kiosk is from its own list', () => {
   it('refuses an enrolled key holder\'s ticket under another letter or for another location, and stores nothing', async () => {
