@@ -107,7 +107,7 @@ test('kiosk and hub on loopback: tickets and requests reach the hub at once, sur
   expect(sim.store.received().filter((r) => r.kind === 'queue-ticket')).toHaveLength(5);
 });
 
-test('a device without the location key cannot talk to the hub', async () => {
+test('a device without the location key cannot talk to the hub, and the kiosk tells the staff member a visitor calls', async ({ page }) => {
   const port = await freePort();
   const hub = await spawnHost(['--config', config(tempDir('hub-config'), { role: 'counter', hub: { listenHost: '127.0.0.1', port, locationKey: randomBytes(32).toString('base64url') } })]);
   running.push(hub);
@@ -125,6 +125,14 @@ test('a device without the location key cannot talk to the hub', async () => {
   expect(await callHost(hub, 'hub.status', {})).toMatchObject({ kiosks: [] });
   const status = await callHost(kiosk, 'sync.status', {});
   expect(Number(status.queued) + Number(status.inFlight)).toBe(1);
+
+  // Quietly: no notice on the visitor's screen, one line in the dialog that calls a staff member.
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: 'Vraag een medewerker' }).first().click();
+  const dialog = page.getByTestId('staff-dialog');
+  await expect(dialog.getByTestId('kiosk-hub-link')).toContainText('Voor medewerkers: deze kiosk kan zijn nummers en aanvragen nu niet aan de balie doorgeven');
+  await expect(dialog.getByTestId('kiosk-hub-link')).toContainText('wrong-key');
+  await expectNoAxeViolations(page, 'kiosk staff dialog with the hub link problem');
 });
 
 test('the desk enrolls a new kiosk in the hub panel, then sees its printer and its tickets', async ({ page }) => {
