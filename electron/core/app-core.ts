@@ -107,11 +107,15 @@ export function createCore(options: CoreOptions): Core {
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, now }));
   const printing = root.add(createPrintingModule({ config, dataDir, logger, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;
-  const hubLink = hubUrl && config.hub ? root.add(createHubLinkModule({ config, hubUrl, locationKey: config.hub.locationKey, appVersion: options.appVersion, requestTimeoutMs: tuning.requestTimeoutMs })) : null;
+  const hubLink =
+    device && hubUrl && config.hub
+      ? root.add(createHubLinkModule({ store: device, config, hubUrl, locationKey: config.hub.locationKey, appVersion: options.appVersion, now, requestTimeoutMs: tuning.requestTimeoutMs }))
+      : null;
   const transport = hubLink?.transport ?? (enrollment && { client: enrollment.client, auth: enrollment.auth, part: 'sync' as const });
   const sync = outbox && root.add(createSyncModule({ outbox: outbox.outbox, transport, logger, now, tuning }));
   // A fresh token is worth using at once: the queue kept during "not enrolled" goes out now.
   if (sync) enrollment?.onEnrolled(sync.nudge);
+  if (sync && hubLink) sync.onAcked(hubLink.acknowledged);
   const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, now, receipts, pack })) : null;
   const hubHeartbeat =
     hubLink && sync && requests
@@ -119,11 +123,14 @@ export function createCore(options: CoreOptions): Core {
       : null;
   const tickets =
     device && outbox && sync
-      ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : undefined }))
+      ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : undefined, hubNumbering: hubLink ? { floor: hubLink.numberFloor, beforeTicket: hubLink.beforeTicket } : undefined }))
       : null;
   const counter = config.role === 'counter';
   const staff = counter && device ? root.add(createStaffModule({ store: device, config, logger, now })) : null;
-  const hubServer = counter && device && outbox && sync && tickets ? root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, now, pace: tickets.queue.pace, onIngested: sync.nudge })) : null;
+  const hubServer =
+    staff && device && outbox && sync && tickets
+      ? root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, now, staff, pace: tickets.queue.pace, onIngested: sync.nudge }))
+      : null;
   if (staff && hubServer && device && outbox && sync && tickets && requests) {
     root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, erasures: hubServer.erasures, pack }));
   }
@@ -137,6 +144,7 @@ export function createCore(options: CoreOptions): Core {
       update: updates.service.status(),
       printer: await printing.service.status(),
       diskFreeBytes: diskFreeBytes(dataDir),
+      hubLink: hubLink?.client.link() ?? null,
       at: now(),
     });
   const heartbeat = enrollment && centralApiUrl ? root.add(createHeartbeatModule({ baseUrl: centralApiUrl, auth: enrollment.auth, logger, build: health, onSent: () => sync?.reachable(), timing: options.heartbeat })) : null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HubLink } from '../hub/hub-link';
 import { Slug } from '../validation/slug';
 import { PrinterStatusSchema } from '../printing/printer-status';
 import { UpdateStatusSchema } from '../updates/update-status';
@@ -36,6 +37,8 @@ export const Heartbeat = z.strictObject({
   printer: PrinterStatusSchema,
   /** Free space where the database and logs live; null where the OS cannot say. */
   diskFreeBytes: z.number().int().min(0).nullable(),
+  /** A kiosk that sends to a location hub: whether the hub takes its messages, and if not, why; absent on other devices. */
+  hubLink: HubLink.nullable().optional(),
   at: z.iso.datetime(),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;

@@ -81,7 +81,7 @@ export const CancelReason = z.string().trim().min(3, 'expected a short reason').
 
 /** One kiosk of the location as its hub knows it: last contact from messages and heartbeats, state from the last heartbeat. */
 export const HubKiosk = z.object({
-  /** The kiosk's PSK identity, `<location>/<ticketPrefix>`. */
+  /** The hub's entry for one ticket letter of the location, `<location>/<ticketPrefix>`. */
   identity: z.string(),
   appVersion: z.string().nullable(),
   lastSeenAt: z.iso.datetime(),
@@ -93,6 +93,10 @@ export const HubKiosk = z.object({
   queue: KioskQueue.nullable(),
   /** When the hub received that heartbeat. */
   statusAt: z.iso.datetime().nullable(),
+  /** An installation is enrolled for this letter: only its messages are taken. */
+  enrolled: z.boolean(),
+  /** An installation that called for this letter and waits for a location manager's approval (a new kiosk, or `takeover`: a replacement). */
+  candidate: z.object({ install: z.string(), since: z.iso.datetime(), takeover: z.boolean() }).nullable(),
 });
 export type HubKiosk = z.infer<typeof HubKiosk>;
 
@@ -157,6 +161,12 @@ export const deskChannels = {
     input: z.strictObject({}),
     output: HubStatus,
     access: staffOnly(),
+  }),
+  'hub.approve': channel({
+    summary: 'Enrolls the kiosk installation waiting for a ticket letter (a new kiosk, or the replacement of the enrolled one, which is refused from then on). Location manager. Audited.',
+    input: z.strictObject({ identity: z.string().regex(/^[a-z0-9-]{1,60}\/[A-Z]{1,2}$/), install: z.string().regex(/^[a-z0-9]{16}$/) }),
+    output: HubStatus,
+    access: staffOnly('location-manager'),
   }),
   'queue.list': channel({
     passive: true,

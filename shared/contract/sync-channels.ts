@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HubLink } from '../hub/hub-link';
 import { channel } from './define-channel';
 
 export const NeedsAttentionItem = z.object({
@@ -26,6 +27,8 @@ export const SyncStatus = z.object({
    */
   oldestPendingAgeSeconds: z.number().int().min(0).nullable(),
   needsAttention: z.array(NeedsAttentionItem),
+  /** A kiosk that sends to a location hub: whether the hub takes its messages, and if not, why (wrong key, wrong location, not enrolled, unreachable). */
+  hubLink: HubLink.nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -11,5 +11,6 @@ export const HubMessage = z.strictObject({
 });
 export type HubMessage = z.infer<typeof HubMessage>;
 
-export const HubAck = z.object({ acked: z.literal(true), duplicate: z.boolean() });
+/** `number`: the hub took the ticket under another number than the kiosk gave it (that one was taken today). */
+export const HubAck = z.object({ acked: z.literal(true), duplicate: z.boolean(), number: z.string().regex(/^[A-Z]{1,2}[0-9]{3,4}$/).optional() });
 export type HubAck = z.infer<typeof HubAck>;

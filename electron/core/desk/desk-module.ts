@@ -17,7 +17,7 @@ import { deskStartRequest } from './desk-start';
 import { createRequestDesk, purgeBsn } from './request-desk';
 import { createSubjectAccess } from './subject-access';
 
-type DeskHandlers = Omit<HandlersFor<typeof deskChannels>, 'stats.daily' | 'hub.status'>;
+type DeskHandlers = Omit<HandlersFor<typeof deskChannels>, 'stats.daily' | 'hub.status' | 'hub.approve'>;
 
 export interface DeskModule extends Capability {
   readonly handlers: DeskHandlers;

@@ -1,5 +1,6 @@
 import { statfsSync } from 'node:fs';
 import type { Heartbeat } from '../../../shared/central-api/devices';
+import type { HubLink } from '../../../shared/hub/hub-link';
 import type { UpdateStatus } from '../../../shared/updates/update-status';
 
 /** Below this the device is "degraded": the database and logs need room to keep the queue. */
@@ -13,6 +14,8 @@ export interface HeartbeatFacts {
   update: UpdateStatus;
   printer: Heartbeat['printer'];
   diskFreeBytes: number | null;
+  /** A kiosk with a hub: its link as last found; a link that does not deliver makes the device degraded. */
+  hubLink?: HubLink | null;
   at: Date;
 }
 
@@ -23,6 +26,7 @@ export function buildHeartbeat(facts: HeartbeatFacts): Heartbeat {
     facts.update.state.phase === 'failed' ||
     !['ready', 'none'].includes(facts.printer.state) ||
     facts.printer.paperLow ||
+    (facts.hubLink != null && !['ok', 'unknown'].includes(facts.hubLink.state)) ||
     (facts.diskFreeBytes !== null && facts.diskFreeBytes < lowDiskBytes);
   return {
     appVersion: facts.appVersion.slice(0, 40),
@@ -34,6 +38,7 @@ export function buildHeartbeat(facts: HeartbeatFacts): Heartbeat {
     update: facts.update,
     printer: facts.printer,
     diskFreeBytes: facts.diskFreeBytes,
+    ...(facts.hubLink ? { hubLink: facts.hubLink } : {}),
     at: facts.at.toISOString(),
   };
 }

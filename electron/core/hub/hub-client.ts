@@ -3,6 +3,7 @@ import { HubAck } from '../../../shared/hub/hub-message';
 import { type EraseOrder, KioskStatusAck, type KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
 import type { PendingMessage } from '../outbox/outbox';
 import type { CentralClient, SendOutcome } from '../sync/central-client';
+import { HubNumbering, HubRefusalCode, type HubLink, type HubLinkState } from '../../../shared/hub/hub-link';
 import { hubCiphers, hubTlsVersion } from './hub-psk';
 
 interface Reply {
@@ -18,7 +19,24 @@ export type HubClient = Pick<CentralClient, 'send' | 'healthy'> & {
   reportStatus(report: KioskStatusReport): Promise<StatusOutcome>;
   /** Tells the hub these requests' copies are gone from this kiosk; false when the hub did not take it (the order comes again). */
   confirmErased(requestIds: readonly string[]): Promise<boolean>;
+  /** The hub's highest ticket number today for this kiosk's enrolled letter; null when the hub cannot say now. */
+  numbering(serviceDay: string, timeoutMs: number): Promise<HubNumbering | null>;
+  /** What the latest contact with the hub found, for the kiosk's status, diagnostics and heartbeat. */
+  link(): HubLink;
 };
+
+/**
+ * Why a connection failed, from what the TLS layer said. The hub answers an identity of another
+ * location with the alert "unknown psk identity"; a different key shows as "bad record mac" (or a
+ * decrypt error), because the two ends derived different keys.
+ */
+function failureOf(err: unknown): { state: HubLinkState; reason: string } {
+  const text = err instanceof Error ? err.message : String(err);
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (/unknown psk identity/i.test(text)) return { state: 'wrong-location', reason: 'the hub refused this kiosk in the TLS handshake: its location id is not the counter\'s (check location.id in both configs)' };
+  if (/bad record mac|decrypt/i.test(text)) return { state: 'wrong-key', reason: 'the TLS handshake with the hub failed on the key: the kiosk\'s location key or location id differs from the counter\'s (compare the key fingerprints in diagnostics)' };
+  return { state: 'unreachable', reason: `hub not reachable (${code ?? text.slice(0, 120)})` };
+}
 
 const jsonOf = (text: string): unknown => {
   try {
@@ -38,8 +56,29 @@ const reasonOf = (reply: Reply): string => {
  * (backoff, circuit, exactly-once bookkeeping) drives it. TLS-PSK: no certificate to check, the
  * handshake itself fails unless the hub holds the same location key.
  */
-export function createHubClient(options: { url: string; psk: Buffer; identity: string; appVersion: string; requestTimeoutMs: number }): HubClient {
+export function createHubClient(options: { url: string; psk: Buffer; identity: string; appVersion: string; requestTimeoutMs: number; now: () => Date }): HubClient {
   const base = new URL(options.url);
+  let current: HubLink = { state: 'unknown', reason: 'the kiosk has not tried to reach its hub yet', since: null, lastOkAt: null };
+  const note = (state: HubLinkState, reason: string): void => {
+    const at = options.now().toISOString();
+    current = { state, reason, since: state === current.state ? current.since : at, lastOkAt: state === 'ok' ? at : current.lastOkAt };
+  };
+  /** A connection that failed, noted and turned into the reason the caller reports. */
+  const unreached = (err: unknown): string => {
+    const failure = failureOf(err);
+    note(failure.state, failure.reason);
+    return failure.reason;
+  };
+  /** An answer, noted: a refusal before the hub read anything (403) says the kiosk is not enrolled for its letter. */
+  const answered = (reply: Reply): Reply => {
+    if (reply.status < 300) note('ok', 'the hub takes this kiosk\'s messages');
+    else if (reply.status === 403) {
+      const code = HubRefusalCode.safeParse((jsonOf(reply.body) as { code?: unknown } | null)?.code);
+      note(code.success && code.data === 'own-prefix' ? 'refused' : 'not-enrolled', reasonOf(reply));
+    } else if (reply.status >= 500) note('unreachable', reasonOf(reply));
+    else note('refused', reasonOf(reply));
+    return reply;
+  };
   const agent = new Agent({
     keepAlive: true,
     // No session resumption: the hub learns which kiosk is calling only in a full PSK handshake.
@@ -74,9 +113,9 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
       const payload = JSON.stringify({ idempotencyKey: message.idempotencyKey, kind: message.kind, aggregateId: message.aggregateId, reference: message.reference, body: message.body });
       let reply: Reply;
       try {
-        reply = await call('POST', '/hub/v1/messages', payload, options.requestTimeoutMs, signal);
+        reply = answered(await call('POST', '/hub/v1/messages', payload, options.requestTimeoutMs, signal));
       } catch (err) {
-        return { kind: 'retry', reason: `hub not reachable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, outage: true };
+        return { kind: 'retry', reason: unreached(err), outage: true };
       }
       if (reply.status === 200) {
         try {
@@ -86,14 +125,16 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
         }
       }
       const reason = reasonOf(reply);
+      // Not enrolled (yet): the rows wait for a manager's approval instead of landing in "needs attention".
+      if (reply.status === 403) return { kind: 'retry', reason, outage: false };
       return reply.status >= 500 ? { kind: 'retry', reason, outage: true } : { kind: 'rejected', reason };
     },
     async reportStatus(report: KioskStatusReport): Promise<StatusOutcome> {
       let reply: Reply;
       try {
-        reply = await call('POST', '/hub/v1/status', JSON.stringify(report), options.requestTimeoutMs);
+        reply = answered(await call('POST', '/hub/v1/status', JSON.stringify(report), options.requestTimeoutMs));
       } catch (err) {
-        return { sent: false, reason: `hub not reachable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+        return { sent: false, reason: unreached(err) };
       }
       const ack = reply.status === 200 ? KioskStatusAck.safeParse(jsonOf(reply.body)) : null;
       if (ack?.success) return { sent: true, pace: ack.data.pace ?? null, ...(ack.data.erase?.length ? { erase: ack.data.erase } : {}) };
@@ -106,12 +147,31 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
         return false;
       }
     },
+    async numbering(serviceDay: string, timeoutMs: number): Promise<HubNumbering | null> {
+      try {
+        // Answered for a kiosk still waiting for approval too, so a 200 here says nothing about the link.
+        const reply = await call('GET', `/hub/v1/numbering?day=${serviceDay}`, null, timeoutMs);
+        if (reply.status !== 200) answered(reply);
+        const numbering = reply.status === 200 ? HubNumbering.safeParse(jsonOf(reply.body)) : null;
+        return numbering?.success && numbering.data.serviceDay === serviceDay ? numbering.data : null;
+      } catch (err) {
+        unreached(err);
+        return null;
+      }
+    },
+    // A successful health check says only that the hub is up (it answers every key holder), so it
+    // does not clear a "not enrolled": only a real exchange does.
     async healthy(timeoutMs = Math.min(options.requestTimeoutMs, 3000)): Promise<boolean> {
       try {
-        return (await call('GET', '/hub/v1/health', null, timeoutMs)).status === 200;
-      } catch {
+        const reply = await call('GET', '/hub/v1/health', null, timeoutMs);
+        if (reply.status !== 200) answered(reply);
+        else if (current.state !== 'not-enrolled' && current.state !== 'refused') note('ok', 'the hub answers');
+        return reply.status === 200;
+      } catch (err) {
+        unreached(err);
         return false;
       }
     },
+    link: () => current,
   };
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { QueueTicketRecord, VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
-import type { HubMessage } from '../../../shared/hub/hub-message';
+import type { HubAck, HubMessage } from '../../../shared/hub/hub-message';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
@@ -18,7 +18,7 @@ export class HubRejection extends Error {
  * before is acknowledged again and not stored twice, so the kiosk may resend as often as its
  * network makes it.
  */
-export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbox: Outbox; kiosks: HubKiosks; now: () => Date }) {
+export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbox: Outbox; kiosks: HubKiosks; locationId: string; now: () => Date }) {
   const { db, cipher, outbox, kiosks } = deps;
   const known = db.prepare('SELECT 1 FROM outbox WHERE idempotency_key = ?');
   const insertTicket = db.prepare('INSERT INTO tickets (id, number, topic, service_day, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -29,22 +29,44 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
   );
   const referenceTaken = db.prepare('SELECT 1 FROM voucher_requests WHERE reference = ? OR id = ?');
 
-  const ingest = db.transaction((message: HubMessage, from: string, appVersion: string | null, now: Date): { duplicate: boolean } => {
+  const claimedLocation = (claimed: string): void => {
+    if (claimed !== deps.locationId) throw new HubRejection(`the message claims location ${claimed}, but this hub serves ${deps.locationId}`);
+  };
+
+  /**
+   * `from` is the kiosk's entry in the hub's list (`<location>/<prefix>`), which the server looked
+   * up for the enrolled installation: what the message body claims is checked against it.
+   */
+  const ingest = db.transaction((message: HubMessage, from: string, appVersion: string | null, now: Date): HubAck => {
     if (known.get(message.idempotencyKey)) {
       kiosks.noteMessage(from, appVersion, false, now);
-      return { duplicate: true };
+      return { acked: true, duplicate: true };
     }
+    const prefix = from.slice(from.lastIndexOf('/') + 1);
+    let body = message.body;
+    let renumbered: string | undefined;
     if (message.kind === 'ticket.record') {
       const ticket = QueueTicketRecord.safeParse(message.body);
       if (!ticket.success) throw new HubRejection('the ticket does not match the contract');
       const t = ticket.data;
-      if (ticketTaken.get(t.serviceDay, t.number)) throw new HubRejection(`ticket ${t.number} already exists today: give every device of the location its own ticketPrefix`);
-      insertTicket.run(message.aggregateId, t.number, t.topic, t.serviceDay, Number(t.number.replace(/^[A-Z]+/, '')), t.takenAt);
-      appendAudit(db, now, { action: 'hub.ticket-received', aggregateType: 'ticket', aggregateId: message.aggregateId, detail: { number: t.number, topic: t.topic, from } });
+      claimedLocation(t.locationId);
+      if (!new RegExp(`^${prefix}[0-9]+$`).test(t.number)) throw new HubRejection(`ticket ${t.number} is not of this kiosk's enrolled ticket letter ${prefix}`);
+      let number = t.number;
+      // Taken already (a replaced kiosk that could not ask for its numbering): the visitor still
+      // joins the queue, under the next free number of the letter, and the kiosk is told which.
+      if (ticketTaken.get(t.serviceDay, t.number)) {
+        number = `${prefix}${String(kiosks.lastSeq(prefix, t.serviceDay) + 1).padStart(3, '0')}`;
+        body = { ...t, number };
+        renumbered = number;
+        appendAudit(db, now, { action: 'hub.ticket-renumbered', aggregateType: 'ticket', aggregateId: message.aggregateId, detail: { printed: t.number, number, from } });
+      }
+      insertTicket.run(message.aggregateId, number, t.topic, t.serviceDay, Number(number.slice(prefix.length)), t.takenAt);
+      appendAudit(db, now, { action: 'hub.ticket-received', aggregateType: 'ticket', aggregateId: message.aggregateId, detail: { number, topic: t.topic, from } });
     } else {
       const request = VoucherRequestSubmission.safeParse(message.body);
       if (!request.success) throw new HubRejection('the voucher request does not match the contract');
       const r = request.data;
+      claimedLocation(r.locationId);
       if (referenceTaken.get(r.reference, message.aggregateId)) throw new HubRejection(`a request with reference ${r.reference} already exists`);
       insertRequest.run(
         message.aggregateId,
@@ -62,9 +84,9 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
       appendAudit(db, now, { action: 'hub.voucher-request-received', aggregateType: 'voucher-request', aggregateId: message.aggregateId, detail: { reference: r.reference, from } });
     }
     const aggregateType = message.kind === 'ticket.record' ? 'ticket' : 'voucher-request';
-    outbox.enqueue({ aggregateType, aggregateId: message.aggregateId, kind: message.kind, reference: message.reference, body: message.body }, now, message.idempotencyKey);
+    outbox.enqueue({ aggregateType, aggregateId: message.aggregateId, kind: message.kind, reference: renumbered ?? message.reference, body }, now, message.idempotencyKey);
     kiosks.noteMessage(from, appVersion, true, now);
-    return { duplicate: false };
+    return renumbered === undefined ? { acked: true, duplicate: false } : { acked: true, duplicate: false, number: renumbered };
   });
 
   return { ingest: (message: HubMessage, from: string, appVersion: string | null = null) => ingest.immediate(message, from, appVersion, deps.now()) };

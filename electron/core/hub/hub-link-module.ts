@@ -1,25 +1,64 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
+import { HubAck } from '../../../shared/hub/hub-message';
 import type { Capability } from '../composition/capability';
+import type { PendingMessage } from '../outbox/outbox';
+import { serviceDay } from '../requests/service-day';
+import type { DeviceStore } from '../store/open-device-store';
 import type { SyncTransport } from '../sync/sync-module';
 import { createHubClient, type HubClient } from './hub-client';
+import { createHubNumbering } from './hub-numbering';
 import { hubIdentity, hubPsk } from './hub-psk';
 
 export interface HubLinkModule extends Capability {
   readonly client: HubClient;
   /** The kiosk's outbox goes to the hub, which forwards it to the central API under the same keys. */
   readonly transport: SyncTransport;
+  /** The seq this kiosk numbers its tickets after today, at least (see hub-numbering.ts). */
+  numberFloor(day: string): number;
+  /** Before the day's first ticket: asks the hub for the day's numbering, waiting a bounded time. */
+  beforeTicket(): Promise<void>;
+  /** The hub acknowledged a message; a ticket it stored under another number moves this kiosk's numbering on. */
+  acknowledged(message: PendingMessage, at: Date, receipt: unknown): void;
 }
 
-/** A kiosk's link to its location hub (the counter) over the shop's LAN, TLS with the location key. */
-export function createHubLinkModule(deps: { config: DeviceConfig; hubUrl: string; locationKey: string; appVersion: string; requestTimeoutMs?: number }): HubLinkModule {
+/**
+ * A kiosk's link to its location hub (the counter) over the shop's LAN, TLS with the location key.
+ * The kiosk names itself by location, ticket letter and this installation's id; the hub decides
+ * from its own list whether it knows that kiosk.
+ */
+export function createHubLinkModule(deps: {
+  store: DeviceStore;
+  config: DeviceConfig;
+  hubUrl: string;
+  locationKey: string;
+  appVersion: string;
+  now: () => Date;
+  requestTimeoutMs?: number;
+}): HubLinkModule {
   const { config } = deps;
+  const numbering = createHubNumbering(deps.store.db);
   const client = createHubClient({
     url: deps.hubUrl,
     psk: hubPsk(deps.locationKey, config.location.id),
-    identity: hubIdentity(config.location.id, config.ticketPrefix),
+    identity: hubIdentity(config.location.id, config.ticketPrefix, numbering.installId()),
     appVersion: deps.appVersion,
     requestTimeoutMs: deps.requestTimeoutMs ?? 10_000,
+    now: deps.now,
   });
-  // The hub trusts a kiosk by its key, not by a token: nothing to renew.
-  return { name: 'hub-link', client, transport: { client, auth: { token: () => null, renew: async () => false }, part: 'sync-to-hub' } };
+  return {
+    name: 'hub-link',
+    client,
+    // The hub trusts a kiosk by its key and its enrollment, not by a token: nothing to renew.
+    transport: { client, auth: { token: () => null, renew: async () => false }, part: 'sync-to-hub', link: () => client.link() },
+    numberFloor: (day) => numbering.floor(day),
+    beforeTicket: () => numbering.confirm(client, serviceDay(deps.now())),
+    acknowledged: (message, at, receipt) => {
+      if (message.kind !== 'ticket.record') return;
+      const ack = HubAck.safeParse(receipt);
+      if (ack.success && ack.data.number !== undefined) {
+        const { serviceDay: day } = message.body as { serviceDay: string };
+        numbering.renumbered(message.aggregateId, message.reference, ack.data.number, day, at);
+      }
+    },
+  };
 }

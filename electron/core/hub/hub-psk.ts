@@ -13,5 +13,22 @@ export function hubPsk(locationKey: string, locationId: string): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.from(locationKey, 'base64url'), 'loopbaanwinkel-hub-v1', locationId, 32));
 }
 
-/** The TLS PSK identity a kiosk presents: its location and ticket prefix, which the hub shows per kiosk. */
-export const hubIdentity = (locationId: string, ticketPrefix: string): string => `${locationId}/${ticketPrefix}`;
+/**
+ * The TLS PSK identity a kiosk presents: its location, the ticket prefix it asks for, and its
+ * installation (a random id made once per data dir), so the hub can tell a replaced kiosk from the
+ * one it enrolled. The hub decides from its own list what that identity may do.
+ */
+export const hubIdentity = (locationId: string, ticketPrefix: string, installId: string): string => `${locationId}/${ticketPrefix}/${installId}`;
+
+export interface ParsedIdentity {
+  locationId: string;
+  prefix: string;
+  installId: string;
+  /** The hub's kiosk list is per ticket letter: `<location>/<prefix>`. */
+  slot: string;
+}
+
+export function parseHubIdentity(identity: string): ParsedIdentity | null {
+  const m = /^([a-z0-9-]{1,60})\/([A-Z]{1,2})\/([a-z0-9]{16})$/.exec(identity);
+  return m ? { locationId: m[1] as string, prefix: m[2] as string, installId: m[3] as string, slot: `${m[1]}/${m[2]}` } : null;
+}

@@ -5,6 +5,7 @@ import type { HandlersFor } from '../bridge/handlers';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
+import type { StaffModule } from '../staff/staff-module';
 import type { DeviceStore } from '../store/open-device-store';
 import { createHubErasures, type HubErasures } from './hub-erasures';
 import { createHubIngest } from './hub-ingest';
@@ -13,7 +14,7 @@ import { hubPsk } from './hub-psk';
 import { startHubServer, type HubServer } from './hub-server';
 
 export interface HubServerModule extends Capability {
-  readonly handlers: Pick<HandlersFor<typeof deskChannels>, 'hub.status'>;
+  readonly handlers: Pick<HandlersFor<typeof deskChannels>, 'hub.status' | 'hub.approve'>;
   /** Erase orders for the kiosks that hold copies of a request erased at the desk. */
   readonly erasures: HubErasures;
 }
@@ -28,6 +29,8 @@ export function createHubServerModule(deps: {
   config: DeviceConfig;
   logger: Logger;
   now: () => Date;
+  /** Who approves a new or replaced kiosk at the desk. */
+  staff: StaffModule;
   /** The desk's pace, sent back to kiosks for their waiting-time estimates. */
   pace: () => QueuePace;
   /** A kiosk's message is in the hub's outbox: forward it now. */
@@ -35,22 +38,30 @@ export function createHubServerModule(deps: {
 }): HubServerModule {
   const { config, store } = deps;
   const hubConfig = config.hub && !config.hub.url ? config.hub : null;
-  const kiosks = createHubKiosks(store.db);
+  const kiosks = createHubKiosks(store.db, { ownPrefix: config.ticketPrefix });
   const erasures = createHubErasures(store.db);
   const log = deps.logger.child({ part: 'hub' });
   let listening: HubServer | null = null;
   let starting: Promise<HubServer | null> = Promise.resolve(null);
+  const hubStatus = () => ({ mode: hubConfig ? ('hub' as const) : ('standalone' as const), listening: listening !== null, kiosks: kiosks.list(deps.now()) });
   return {
     name: 'hub-server',
     erasures,
-    handlers: { 'hub.status': () => ({ mode: hubConfig ? 'hub' : 'standalone', listening: listening !== null, kiosks: kiosks.list(deps.now()) }) },
+    handlers: {
+      'hub.status': () => hubStatus(),
+      'hub.approve': (input, ctx) => {
+        kiosks.approve(input.identity, input.install, deps.staff.me(ctx.client), deps.now());
+        return hubStatus();
+      },
+    },
     start: () => {
       if (!hubConfig) return;
       starting = startHubServer({
         host: hubConfig.listenHost,
         port: hubConfig.port,
         psk: hubPsk(hubConfig.locationKey, config.location.id),
-        ingest: createHubIngest({ db: store.db, cipher: store.cipher, outbox: deps.outbox, kiosks, now: deps.now }).ingest,
+        locationId: config.location.id,
+        ingest: createHubIngest({ db: store.db, cipher: store.cipher, outbox: deps.outbox, kiosks, locationId: config.location.id, now: deps.now }).ingest,
         onIngested: deps.onIngested,
         kiosks,
         now: deps.now,

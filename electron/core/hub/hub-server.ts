@@ -7,8 +7,10 @@ import { HubMessage } from '../../../shared/hub/hub-message';
 import { KioskErasures, KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
 import { formatIssues } from '../../../shared/validation/format-issues';
 import type { Logger } from '../log/logger';
-import { hubCiphers, hubTlsVersion } from './hub-psk';
+import { hubCiphers, hubTlsVersion, parseHubIdentity, type ParsedIdentity } from './hub-psk';
 import type { HubErasures } from './hub-erasures';
+import type { HubNumbering } from '../../../shared/hub/hub-link';
+import { serviceDay } from '../requests/service-day';
 import { HubRejection, type createHubIngest } from './hub-ingest';
 import { headerVersion, type HubKiosks } from './hub-kiosks';
 
@@ -58,6 +60,8 @@ export async function startHubServer(options: {
   host: string;
   port: number;
   psk: Buffer;
+  /** The hub's own location: a kiosk claiming another one is refused in the handshake. */
+  locationId: string;
   ingest: ReturnType<typeof createHubIngest>['ingest'];
   onIngested(): void;
   kiosks: HubKiosks;
@@ -69,7 +73,7 @@ export async function startHubServer(options: {
   logger: Logger;
 }): Promise<HubServer> {
   const { logger } = options;
-  const identities = new WeakMap<TLSSocket, string>();
+  const identities = new WeakMap<TLSSocket, ParsedIdentity>();
   const server: Server = createServer(
     {
       ciphers: hubCiphers,
@@ -78,19 +82,23 @@ export async function startHubServer(options: {
       // A resumed TLS session skips pskCallback, so it would arrive without the kiosk's identity:
       // every connection does the full PSK handshake instead (they are few and on the LAN).
       secureOptions: constants.SSL_OP_NO_TICKET,
+      // An identity of another location (or none the hub can read) gets no key: the kiosk sees
+      // "unknown psk identity", which it tells apart from a wrong key ("bad record mac").
       pskCallback: (socket, identity) => {
-        if (!/^[a-z0-9-]{1,60}\/[A-Z]{1,2}$/.test(identity)) return null;
-        identities.set(socket, identity);
+        const who = parseHubIdentity(identity);
+        if (!who || who.locationId !== options.locationId) return null;
+        identities.set(socket, who);
         return options.psk;
       },
     },
     (req, res) => {
-      const identity = identities.get(req.socket as TLSSocket);
-      if (identity === undefined) {
+      const who = identities.get(req.socket as TLSSocket);
+      if (who === undefined) {
         send(res, 401, { reason: 'the device did not identify itself in the handshake' });
         return;
       }
-      void route(req, res, identity).catch((err: unknown) => {
+      const identity = who.slot;
+      void admitted(req, res, who).catch((err: unknown) => {
         if (err instanceof HubRejection) return send(res, 422, { reason: err.message });
         logger.error('hub could not store a kiosk message', { from: identity, error: err instanceof Error ? err.name : 'unknown' });
         send(res, 500, { reason: 'the hub could not store this message' });
@@ -99,14 +107,33 @@ export async function startHubServer(options: {
   );
   server.on('tlsClientError', (err) => logger.warn('hub refused a connection', { reason: err.message.slice(0, 120) }));
 
-  async function route(req: IncomingMessage, res: ServerResponse, identity: string): Promise<void> {
+  // Who the kiosk is comes from the hub's list, not from its claim: anything but the health check
+  // needs the installation enrolled for its letter, and stores nothing before that.
+  async function admitted(req: IncomingMessage, res: ServerResponse, who: ParsedIdentity): Promise<void> {
     if (req.method === 'GET' && req.url === '/hub/v1/health') return send(res, 200, { status: 'ok' });
+    const admission = options.kiosks.admit(who, options.now());
+    // The numbering is answered before approval too: a kiosk waiting for it (new, or a replacement)
+    // still hands out numbers, and they must come after the letter's numbers of today. A count of
+    // tickets is nothing a key holder could misuse.
+    if (req.method === 'GET' && req.url?.startsWith('/hub/v1/numbering') && (admission.admitted || admission.code !== 'own-prefix')) return numbering(req.url, res, who);
+    if (!admission.admitted) return send(res, 403, { code: admission.code, reason: admission.reason });
+    return route(req, res, who.slot);
+  }
+
+  function numbering(url: string, res: ServerResponse, who: ParsedIdentity): void {
+    const day = new URL(url, 'https://hub').searchParams.get('day') ?? serviceDay(options.now());
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new HubRejection('expected ?day=YYYY-MM-DD');
+    const answer: HubNumbering = { prefix: who.prefix, serviceDay: day, lastSeq: options.kiosks.lastSeq(who.prefix, day) };
+    send(res, 200, answer);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, identity: string): Promise<void> {
     if (req.method === 'POST' && req.url === '/hub/v1/messages') {
       const message = HubMessage.safeParse(await readJson(req));
       if (!message.success) throw new HubRejection('the message does not match the hub contract');
-      const { duplicate } = options.ingest(message.data, identity, headerVersion(req.headers['x-app-version']));
-      if (!duplicate) options.onIngested();
-      return send(res, 200, { acked: true, duplicate });
+      const ack = options.ingest(message.data, identity, headerVersion(req.headers['x-app-version']));
+      if (!ack.duplicate) options.onIngested();
+      return send(res, 200, ack);
     }
     if (req.method === 'POST' && req.url === '/hub/v1/status') {
       const report = KioskStatusReport.safeParse(await readJson(req));

@@ -21,12 +21,15 @@ export interface TicketDeps {
    * `takenHereSince` counts this device's tickets after a moment: ones the hub may not have seen yet.
    */
   expectedWait?: (at: Date, takenHereSince: (since: Date) => number) => number | null;
+  /** The seq this device numbers after on a day at least (a kiosk: what its hub confirmed; see hub-numbering.ts); 0 without it. */
+  numberFloor?: (day: string) => number;
 }
 
 /**
  * Queue tickets: "<prefix><counter>", the counter restarting every service day. The prefix is the
  * device's own (config ticketPrefix), so two kiosks of one location never hand out the same number
- * even when they cannot see each other.
+ * even when they cannot see each other; a kiosk's counter never goes below what its hub confirmed,
+ * so a replaced kiosk continues after its predecessor's numbers.
  */
 export function createTickets(deps: TicketDeps) {
   const { db, outbox } = deps;
@@ -38,7 +41,7 @@ export function createTickets(deps: TicketDeps) {
 
   const take = db.transaction((topic: string, language: LanguageCode, now: Date): TicketTakeResult => {
     const day = serviceDay(now);
-    const seq = ((lastSeq.get(day) as { seq: number | null }).seq ?? 0) + 1;
+    const seq = Math.max((lastSeq.get(day) as { seq: number | null }).seq ?? 0, deps.numberFloor?.(day) ?? 0) + 1;
     const number = `${prefix}${String(seq).padStart(3, '0')}`;
     const id = uuidv7();
     const createdAt = now.toISOString();

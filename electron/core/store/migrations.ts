@@ -207,6 +207,25 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX hub_erase_orders_open ON hub_erase_orders (kiosk) WHERE confirmed_at IS NULL;
     `,
   },
+  {
+    version: 11,
+    summary: 'the hub enrolls its kiosks (which installation holds each ticket letter, which one waits for approval); a kiosk keeps its installation id and the day the hub last confirmed its numbering',
+    // Kiosks the hub heard from before enrollment existed were trusted then: '*' lets the first
+    // installation that calls for that letter keep it, so an upgrade does not stop a working location.
+    sql: `
+      ALTER TABLE hub_kiosks ADD COLUMN enrolled_install TEXT;
+      ALTER TABLE hub_kiosks ADD COLUMN enrolled_at TEXT;
+      ALTER TABLE hub_kiosks ADD COLUMN candidate_install TEXT;
+      ALTER TABLE hub_kiosks ADD COLUMN candidate_since TEXT;
+      UPDATE hub_kiosks SET enrolled_install = '*';
+      CREATE TABLE hub_link (
+        only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+        install_id TEXT NOT NULL,
+        confirmed_day TEXT,
+        confirmed_seq INTEGER
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

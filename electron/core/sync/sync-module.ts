@@ -1,4 +1,5 @@
 import type { syncChannels } from '../../../shared/contract/sync-channels';
+import type { HubLink } from '../../../shared/hub/hub-link';
 import type { HandlersFor } from '../bridge/handlers';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
@@ -25,6 +26,8 @@ export interface SyncTransport {
   auth: SyncAuth;
   /** Names the worker in the log. */
   part: 'sync' | 'sync-to-hub';
+  /** How the link to a hub is doing, for the kiosk's sync status; absent for the central API. */
+  link?: () => HubLink;
 }
 
 export interface SyncModule extends Capability {
@@ -39,7 +42,7 @@ export interface SyncModule extends Capability {
   reachable(): void;
   queueDepth(): QueueDepth;
   /** A listener runs inside the transaction that marks a message acknowledged, so its own write commits with the ack. */
-  onAcked(listener: (message: PendingMessage, at: Date) => void): void;
+  onAcked(listener: (message: PendingMessage, at: Date, receipt: unknown) => void): void;
 }
 
 /**
@@ -48,7 +51,7 @@ export interface SyncModule extends Capability {
  */
 export function createSyncModule(deps: { outbox: Outbox; transport: SyncTransport | null; logger: Logger; now: () => Date; tuning?: SyncTuning }): SyncModule {
   const { outbox, transport } = deps;
-  const acked: ((message: PendingMessage, at: Date) => void)[] = [];
+  const acked: ((message: PendingMessage, at: Date, receipt: unknown) => void)[] = [];
   const worker = transport
     ? createSyncWorker({
         ...deps.tuning,
@@ -57,7 +60,7 @@ export function createSyncModule(deps: { outbox: Outbox; transport: SyncTranspor
         auth: transport.auth,
         logger: deps.logger.child({ part: transport.part }),
         now: deps.now,
-        onAcked: (message, _receipt, at) => acked.forEach((listener) => listener(message, at)),
+        onAcked: (message, receipt, at) => acked.forEach((listener) => listener(message, at, receipt)),
       })
     : null;
   if (!worker) deps.logger.info('no central API configured: requests are kept on this device until one is');
@@ -65,7 +68,7 @@ export function createSyncModule(deps: { outbox: Outbox; transport: SyncTranspor
   return {
     name: 'sync',
     progress,
-    handlers: { 'sync.status': () => readSyncStatus(outbox, progress, deps.now()) },
+    handlers: { 'sync.status': () => ({ ...readSyncStatus(outbox, progress, deps.now()), hubLink: transport?.link?.() ?? null }) },
     nudge: () => worker?.nudge(),
     reachable: () => worker?.reachable(),
     queueDepth: () => {

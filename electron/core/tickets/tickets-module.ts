@@ -35,16 +35,19 @@ export function createTicketsModule(deps: {
   nudge: () => void;
   /** A kiosk's last word from its hub on the desk's pace; absent on a device without a hub link. */
   heardPace?: (at: Date) => { pace: QueuePace; at: Date } | null;
+  /** A kiosk with a hub: the numbers the hub confirmed today, and the question it asks before the day's first ticket. */
+  hubNumbering?: { floor(day: string): number; beforeTicket(): Promise<void> };
 }): TicketsModule {
   const { store, config } = deps;
   const queue = createQueue(store.db, deps.now);
-  const { heardPace } = deps;
+  const { heardPace, hubNumbering } = deps;
   const tickets = createTickets({
     db: store.db,
     outbox: deps.outbox,
     config,
     now: deps.now,
     receipts: deps.receipts,
+    numberFloor: hubNumbering?.floor,
     expectedWait: (at, takenHereSince) => {
       const heard = heardPace?.(at);
       if (heard) return expectedWaitMinutes({ ...heard.pace, waiting: heard.pace.waiting + takenHereSince(heard.at) });
@@ -56,7 +59,8 @@ export function createTicketsModule(deps: {
     tickets,
     queue,
     handlers: {
-      'ticket.take': (input) => {
+      'ticket.take': async (input) => {
+        await hubNumbering?.beforeTicket();
         const taken = storeWrite(deps.logger, 'ticket.take', () => tickets.take(input.topic, input.language));
         // Worth sending now rather than at the worker's next poll; so is its receipt.
         deps.nudge();

@@ -16,7 +16,11 @@ const hasPrinterProblem = (printer: HubKiosk['printer']): boolean => printer !==
 export function HubKiosksPanel({ bridge, onError }: { bridge: Bridge; onError(err: unknown): void }) {
   const { t, i18n } = useTranslation();
   const load = useCallback(() => bridge.call('hub.status', {}), [bridge]);
-  const { data: hub } = usePolled(load, 5000, onError);
+  const { data: hub, reload } = usePolled(load, 5000, onError);
+  // The core checks the role (location manager) and that this installation still waits; staff see the button and the core's refusal.
+  const approve = (identity: string, install: string) => {
+    bridge.call('hub.approve', { identity, install }).then(reload, onError);
+  };
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { timeStyle: 'medium' });
   const moment = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   if (!hub) return null;
@@ -40,7 +44,19 @@ export function HubKiosksPanel({ bridge, onError }: { bridge: Bridge; onError(er
           <tbody>
             {hub.kiosks.map((k) => (
               <tr key={k.identity}>
-                <th scope="row" className="hub-kiosk">{t('counter.hub.kioskName', { prefix: prefixOf(k.identity) })}</th>
+                <th scope="row" className="hub-kiosk">
+                  <span className="hub-line">{t('counter.hub.kioskName', { prefix: prefixOf(k.identity) })}</span>
+                  {k.candidate && (
+                    <>
+                      <span className="hub-line hub-problem" data-testid="hub-candidate">
+                        {t(k.candidate.takeover ? 'counter.hub.takeoverWaiting' : 'counter.hub.newWaiting', { prefix: prefixOf(k.identity), time: moment(k.candidate.since) })}
+                      </span>
+                      <button type="button" className="desk-button" onClick={() => approve(k.identity, k.candidate?.install ?? '')}>
+                        {t(k.candidate.takeover ? 'counter.hub.approveTakeover' : 'counter.hub.approve', { prefix: prefixOf(k.identity) })}
+                      </button>
+                    </>
+                  )}
+                </th>
                 <td>{k.silent ? <span className="hub-problem">{t('counter.hub.silent', { time: moment(k.lastSeenAt) })}</span> : moment(k.lastSeenAt)}</td>
                 <td>{k.appVersion ?? '—'}</td>
                 <td>

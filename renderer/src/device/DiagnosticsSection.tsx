@@ -34,6 +34,7 @@ export function DiagnosticsSection({ bridge, onSignedOut }: { bridge: Bridge; on
         [t('counter.diagnostics.disk'), gigabytes(h.diskFreeBytes)],
         [t('counter.diagnostics.update'), `${h.update.currentVersion} · ${h.update.channel} · ${h.update.state.phase}`],
         [t('counter.diagnostics.keyFingerprint'), found.locationKeyFingerprint ?? t('counter.diagnostics.noHub')],
+        ...(h.hubLink ? [[t('counter.diagnostics.hubLink'), `${h.hubLink.state}: ${h.hubLink.reason}`] as [string, string]] : []),
         [t('counter.diagnostics.schema'), found.schemaVersion === null ? t('counter.diagnostics.noDatabase') : String(found.schemaVersion)],
         [t('counter.diagnostics.dataDir'), found.dataDir],
         [t('counter.diagnostics.runtime'), [`Node ${found.runtime.node}`, found.runtime.electron && `Electron ${found.runtime.electron}`, found.runtime.platform].filter(Boolean).join(' · ')],

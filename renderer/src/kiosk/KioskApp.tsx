@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../shared/contract/app-info';
 import type { LanguageCode } from '../../../shared/contract/languages';
 import type { Bridge } from '../bridge/bridge-client';
 import { KioskEnrollmentNotice } from '../device/KioskEnrollmentNotice';
+import { KioskHubLinkNote } from '../device/KioskHubLinkNote';
 import { applyDocumentLanguage } from '../i18n/i18n';
 import { IdleDialog, LanguageDialog, StaffDialog, StopDialog } from './dialogs/KioskDialogs';
 import { applyDisplayPrefs, defaultDisplayPrefs, isDefaultDisplay, nextTextSize, type DisplayPrefs } from './display/display-prefs';
@@ -161,6 +162,7 @@ function Visit({ info, bridge, erase }: VisitProps) {
           {dialog === 'staff' && (
             <StaffDialog
               onClose={() => setDialog('none')}
+              staffNote={<KioskHubLinkNote bridge={bridge} />}
               onTicket={
                 route.screen === 'ticket'
                   ? undefined

@@ -28,6 +28,16 @@ function config(dir: string, body: Record<string, unknown>): string {
   return file;
 }
 
+async function approveKiosk(hub: SpawnedHost, identity: string): Promise<void> {
+  let install: string | null = null;
+  await until(async () => {
+    const kiosks = (await callHost(hub, 'hub.status', {})).kiosks as Array<{ identity: string; candidate: { install: string } | null }>;
+    install = kiosks.find((k) => k.identity === identity)?.candidate?.install ?? null;
+    return install !== null;
+  }, 15_000, `${identity} waiting at the hub`);
+  await callHost(hub, 'hub.approve', { identity, install });
+}
+
 test('kiosk and hub on loopback: tickets and requests reach the hub at once, survive a hub outage, and reach the central API once', async () => {
   test.setTimeout(120_000);
   sim = await startSim();
@@ -44,6 +54,8 @@ test('kiosk and hub on loopback: tickets and requests reach the hub at once, sur
   const kiosk = await spawnHost(kioskArgs);
   running.push(kiosk);
   await callHost(hub, 'staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
+  // The kiosk's first heartbeat (2 s after its start) puts it on the hub's list as waiting; the location manager enrolls it.
+  await approveKiosk(hub, 'zwolle-centrum/B');
   const queueAtHub = async () => ((await callHost(hub, 'queue.list', {})) as unknown as Array<{ number: string }>).map((x) => x.number);
 
   // The hub takes a ticket of its own; the kiosk's appear next to it within a second.
@@ -91,7 +103,7 @@ test('kiosk and hub on loopback: tickets and requests reach the hub at once, sur
   expect(sim.store.received().filter((r) => r.kind === 'queue-ticket')).toHaveLength(5);
 });
 
-test('a device without the location key cannot talk to the hub', async () => {
+test('a device without the location key cannot talk to the hub, and the kiosk tells the staff member a visitor calls', async ({ page }) => {
   const port = await freePort();
   const hub = await spawnHost(['--config', config(tempDir('hub-config'), { role: 'counter', hub: { listenHost: '127.0.0.1', port, locationKey: randomBytes(32).toString('base64url') } })]);
   running.push(hub);
@@ -99,13 +111,23 @@ test('a device without the location key cannot talk to the hub', async () => {
   running.push(kiosk);
   await callHost(hub, 'staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
   await callHost(kiosk, 'ticket.take', { topic: 'voucher' });
-  // Evidence that the kiosk tried: the hub logged the handshake it turned away.
-  await until(() => hub.stderr().includes('hub refused a connection'), 10_000, 'the hub refusing the kiosk');
+  // The kiosk tried (its handshake failed on the key) and says so in its status.
+  await until(async () => ((await callHost(kiosk, 'sync.status', {})).hubLink as { state: string } | null)?.state === 'wrong-key', 15_000, 'the kiosk naming the wrong key');
   expect(await callHost(hub, 'queue.list', {})).toEqual([]);
-  expect(Number((await callHost(kiosk, 'sync.status', {})).queued)).toBe(1);
+  expect(await callHost(hub, 'hub.status', {})).toMatchObject({ kiosks: [] });
+  const status = await callHost(kiosk, 'sync.status', {});
+  expect(Number(status.queued) + Number(status.inFlight)).toBe(1);
+
+  // Quietly: no notice on the visitor's screen, one line in the dialog that calls a staff member.
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: 'Vraag een medewerker' }).first().click();
+  const dialog = page.getByTestId('staff-dialog');
+  await expect(dialog.getByTestId('kiosk-hub-link')).toContainText('Voor medewerkers: deze kiosk kan zijn nummers en aanvragen nu niet aan de balie doorgeven');
+  await expect(dialog.getByTestId('kiosk-hub-link')).toContainText('wrong-key');
+  await expectNoAxeViolations(page, 'kiosk staff dialog with the hub link problem');
 });
 
-test('the desk sees each kiosk\'s printer and queue: a printer that does not answer, and messages the hub refused', async ({ page }) => {
+test('the desk enrolls a new kiosk in the hub panel, then sees its printer and its tickets', async ({ page }) => {
   test.setTimeout(90_000);
   const locationKey = randomBytes(32).toString('base64url');
   const port = await freePort();
@@ -115,17 +137,21 @@ test('the desk sees each kiosk\'s printer and queue: a printer that does not ans
   await setUpDesk(page);
   await callInPage(page, 'ticket.take', { topic: 'voucher' });
 
-  // IT gave the kiosk the counter's ticket letter and a printer address where nothing answers.
-  const kiosk = await spawnHost(['--config', config(tempDir('kiosk-config'), { role: 'kiosk', ticketPrefix: 'A', printer: { type: 'tcp', host: '127.0.0.1', port: await freePort(), connectTimeoutMs: 300 }, hub: { url: `https://127.0.0.1:${port}`, locationKey } })]);
+  // A new kiosk with a printer address where nothing answers; its visitor gets a number before anyone approved it.
+  const kiosk = await spawnHost(['--config', config(tempDir('kiosk-config'), { role: 'kiosk', ticketPrefix: 'B', printer: { type: 'tcp', host: '127.0.0.1', port: await freePort(), connectTimeoutMs: 300 }, hub: { url: `https://127.0.0.1:${port}`, locationKey } })]);
   running.push(kiosk);
-  expect((await callHost(kiosk, 'ticket.take', { topic: 'cv-check' })).number).toBe('A001');
+  expect((await callHost(kiosk, 'ticket.take', { topic: 'cv-check' })).number).toBe('B001');
 
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: 'Verzendstatus', level: 2 })).toBeVisible();
-  const row = page.getByTestId('hub-kiosks').getByRole('row', { name: /Kiosk A/ });
+  const row = page.getByTestId('hub-kiosks').getByRole('row', { name: /Kiosk B/ });
   // The kiosk reports 2 s after it starts (and every 30 s); the view polls every 5 s.
-  await expect(row).toContainText('Probleem: 1 bericht is geweigerd. Vraag IT.', { timeout: 45_000 });
-  await expect(row).toContainText('Probleem: de printer reageert niet');
+  await expect(row.getByTestId('hub-candidate')).toContainText('Een nieuwe kiosk B wacht', { timeout: 20_000 });
+  await expectNoAxeViolations(page, 'sync status with a kiosk waiting for approval');
+  await row.getByRole('button', { name: 'Kiosk B goedkeuren' }).click();
+  await expect(row.getByTestId('hub-candidate')).toHaveCount(0);
+  await until(async () => ((await callHost(hub, 'queue.list', {})) as unknown as Array<{ number: string }>).some((t) => t.number === 'B001'), 45_000, 'the kiosk\'s ticket at the hub');
+  await expect(row).toContainText('Probleem: de printer reageert niet', { timeout: 45_000 });
   await expect(row).toContainText('0.1.0');
   await expect(row).not.toContainText('Geen contact');
   await expectNoAxeViolations(page, 'sync status with kiosks');

@@ -64,6 +64,13 @@ describe('prompt recovery with the real backoff settings', () => {
     cores.push(hub.core);
     await hub.call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
     const messages = async () => ((await hub.call('hub.status', {})) as unknown as HubStatus).kiosks[0]?.messages ?? 0;
+    // A kiosk the hub has not seen before waits for a location manager's approval.
+    let waiting: HubStatus['kiosks'][number] | undefined;
+    await until(async () => {
+      waiting = ((await hub.call('hub.status', {})) as unknown as HubStatus).kiosks.find((k) => k.candidate !== null);
+      return waiting !== undefined;
+    }, 20_000, 'the kiosk waiting for approval');
+    await hub.call('hub.approve', { identity: waiting?.identity, install: waiting?.candidate?.install });
     // With today's backoff the next attempt is more than 30 s away; the first heartbeat the hub
     // takes must bring all 50 in well before that.
     await until(async () => (await messages()) === 50, 20_000, 'all 50 tickets at the hub');

@@ -69,6 +69,13 @@ async function startKiosk(port: number, locationKey: string, printer?: DeviceCon
 
 const kiosksAt = async (hub: CounterCore): Promise<HubKiosk[]> => ((await hub.call('hub.status', {})) as unknown as HubStatus).kiosks;
 
+/** The kiosk's first contact puts it on the hub's list as waiting; the location manager approves it, as at the desk. */
+async function enroll(hub: CounterCore, contact: () => Promise<unknown> | undefined): Promise<void> {
+  await contact();
+  const [waiting] = (await kiosksAt(hub)).filter((k) => k.candidate !== null);
+  await hub.call('hub.approve', { identity: waiting?.identity, install: waiting?.candidate?.install });
+}
+
 describe('kiosk heartbeats to the location hub', () => {
   it('stores the kiosk\'s printer state and queue, and still knows them after the hub restarts', async () => {
     const locationKey = randomBytes(32).toString('base64url');
@@ -82,6 +89,7 @@ describe('kiosk heartbeats to the location hub', () => {
     const hubDir = tempDir('hub');
     let hub = await startHub({ port, locationKey, dataDir: hubDir });
     expect(await kiosksAt(hub)).toEqual([]);
+    await enroll(hub, kiosk.heartbeat);
     expect(await kiosk.heartbeat()).toBe(true);
     const [reported] = await kiosksAt(hub);
     expect(reported).toMatchObject({
@@ -110,6 +118,7 @@ describe('kiosk heartbeats to the location hub', () => {
     try {
       const hub = await startHub({ port, locationKey });
       const kiosk = await startKiosk(port, locationKey, emulatorPrinter(emulator));
+      await enroll(hub, kiosk.heartbeat);
       expect(await kiosk.heartbeat()).toBe(true);
       expect(await kiosksAt(hub)).toMatchObject([{ printer: { state: 'ready' } }]);
       emulator.setPaper('out');
@@ -126,7 +135,7 @@ describe('kiosk heartbeats to the location hub', () => {
     const locationKey = randomBytes(32).toString('base64url');
     const port = await freePort();
     const hub = await startHub({ port, locationKey });
-    const client = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity(location.id, 'C'), appVersion: '1.4.0', requestTimeoutMs: 2000 });
+    const client = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity(location.id, 'C', 'cccccccccccccccc'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => new Date() });
     const good: KioskStatusReport = {
       appVersion: '1.4.0',
       printer: { kind: 'tcp', state: 'paper-out', paperLow: false, reportsPaper: true, checkedAt: new Date().toISOString(), pendingJobs: 2, failedJobs: 0 },
@@ -134,8 +143,9 @@ describe('kiosk heartbeats to the location hub', () => {
     };
     const bad = { ...good, printer: { ...good.printer, state: 'on-fire' } } as unknown as KioskStatusReport;
 
+    await enroll(hub, () => client.reportStatus(good));
     expect(await client.reportStatus(bad)).toEqual({ sent: false, reason: expect.stringMatching(/^hub 422: .*printer\.state/) as unknown as string });
-    expect(await kiosksAt(hub)).toEqual([]);
+    expect(await kiosksAt(hub)).toMatchObject([{ identity: 'zwolle-centrum/C', printer: null, enrolled: true }]);
 
     expect(await client.reportStatus(good)).toEqual({ sent: true, pace: { waiting: 0, minutesPerTicket: null } });
     const before = await kiosksAt(hub);
@@ -152,6 +162,7 @@ describe('kiosk heartbeats to the location hub', () => {
     let clock = Date.parse('2026-11-24T09:00:00.000Z');
     const hub = await startHub({ port, locationKey, now: () => new Date(clock) });
     const kiosk = await startKiosk(port, locationKey);
+    await enroll(hub, kiosk.heartbeat);
     expect(await kiosk.heartbeat()).toBe(true);
     expect(await kiosksAt(hub)).toMatchObject([{ lastSeenAt: '2026-11-24T09:00:00.000Z', silent: false }]);
     clock += 90_000;
@@ -196,6 +207,7 @@ describe('waiting times from the desk\'s pace', () => {
 
     // The kiosk shares the hub's clock: its ticket belongs to the hub's service day, whatever the hour the suite runs.
     const kiosk = await startKiosk(port, locationKey, undefined, () => clock);
+    await enroll(hub, kiosk.heartbeat);
     // Before the hub has answered a heartbeat the kiosk has no basis and says nothing.
     expect((await kiosk.call('ticket.take', { topic: 'voucher' })).expectedWaitMinutes).toBeNull();
     await until(async () => ((await hub.call('queue.list', {})) as unknown as unknown[]).length === 3, 5000, 'the kiosk ticket at the hub');

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageCode } from '../../../../shared/contract/languages';
 import { Dialog } from './Dialog';
@@ -34,11 +35,12 @@ export function StopDialog({ onErase, onClose }: { onErase(): void; onClose(): v
   );
 }
 
-export function StaffDialog({ onTicket, onClose }: { onTicket?: () => void; onClose(): void }) {
+export function StaffDialog({ onTicket, onClose, staffNote }: { onTicket?: () => void; onClose(): void; staffNote?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Dialog title={t('staff.title')} onClose={onClose} testId="staff-dialog">
       <p>{t('staff.body')}</p>
+      {staffNote}
       <div className="dialog__actions">
         {onTicket && (
           <button type="button" className="button button--primary" onClick={onTicket}>
