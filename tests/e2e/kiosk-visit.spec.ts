@@ -444,7 +444,7 @@ const waysToWelcome: ReadonlyArray<{ way: string; lang: Lang; clock?: true; go(p
 for (const { way, lang, clock, go } of waysToWelcome) {
   test(`the welcome screen is a fresh start, reached by ${way}: nothing of the visit before, the check asked again, default text and contrast`, async ({ page }, testInfo) => {
     if (clock) await page.clock.install();
-    await page.goto(host.url);
+    await page.goto(await host.fresh());
     await leaveTraces(page, lang);
     await go(page);
     await expectFreshStart(page, testInfo, way);

@@ -9,6 +9,8 @@ import { createHubClient, type HubClient } from './hub-client';
 import { createHubNumbering } from './hub-numbering';
 import { hubIdentity, hubPsk } from './hub-psk';
 
+const hubProbeCapMs = 10_000;
+
 export interface HubLinkModule extends Capability {
   readonly client: HubClient;
   /** The kiosk's outbox goes to the hub, which forwards it to the central API under the same keys. */
@@ -49,7 +51,10 @@ export function createHubLinkModule(deps: {
     name: 'hub-link',
     client,
     // The hub trusts a kiosk by its key and its enrollment, not by a token: nothing to renew.
-    transport: { client, auth: { token: () => null, renew: async () => false }, part: 'sync-to-hub', link: () => client.link() },
+    // The hub is on the shop's LAN and cheap to ask: a kiosk probes it at least every 10 s during an
+    // outage, so when a counter comes back from a reboot its kiosks' queue reaches the desk within
+    // seconds. (The central API keeps the long cap: 500+ shops must not hammer it when it returns.)
+    transport: { client, auth: { token: () => null, renew: async () => false }, part: 'sync-to-hub', link: () => client.link(), probeCapMs: hubProbeCapMs },
     numberFloor: (day) => numbering.floor(day),
     beforeTicket: () => numbering.confirm(client, serviceDay(deps.now())),
     acknowledged: (message, at, receipt) => {

@@ -28,6 +28,8 @@ export interface SyncTransport {
   part: 'sync' | 'sync-to-hub';
   /** How the link to a hub is doing, for the kiosk's sync status; absent for the central API. */
   link?: () => HubLink;
+  /** Longest wait between health probes during an outage; default the backoff cap (5 minutes). */
+  probeCapMs?: number;
 }
 
 export interface SyncModule extends Capability {
@@ -54,6 +56,7 @@ export function createSyncModule(deps: { outbox: Outbox; transport: SyncTranspor
   const acked: ((message: PendingMessage, at: Date, receipt: unknown) => void)[] = [];
   const worker = transport
     ? createSyncWorker({
+        ...(transport.probeCapMs === undefined ? {} : { probeCapMs: transport.probeCapMs }),
         ...deps.tuning,
         outbox,
         client: transport.client,

@@ -25,8 +25,10 @@ export interface SyncWorkerOptions {
   capDelayMs?: number;
   /** Consecutive outage failures that open the circuit. */
   circuitThreshold?: number;
-  /** First health-probe delay while the circuit is open; doubles (with jitter) up to capDelayMs. */
+  /** First health-probe delay while the circuit is open; doubles (with jitter) up to probeCapMs. */
   probeBaseMs?: number;
+  /** Longest wait between health probes while the circuit is open; capDelayMs at most, and by default. */
+  probeCapMs?: number;
   /** How often an idle worker looks for rows it was not told about. */
   idlePollMs?: number;
   /**
@@ -56,6 +58,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   const capMs = options.capDelayMs ?? 5 * 60_000;
   const threshold = options.circuitThreshold ?? 5;
   const probeBaseMs = options.probeBaseMs ?? 2000;
+  const probeCapMs = Math.min(options.probeCapMs ?? capMs, capMs);
   const idlePollMs = options.idlePollMs ?? 5000;
   const rampAfterOutage = options.rampAfterOutage ?? true;
 
@@ -96,7 +99,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   }
 
   function scheduleProbe(): void {
-    schedule(backoffDelay(probes, probeBaseMs, capMs, random) || 1, () => void probe());
+    schedule(backoffDelay(probes, probeBaseMs, probeCapMs, random) || 1, () => void probe());
   }
 
   async function probe(): Promise<void> {

@@ -66,7 +66,8 @@ const clients = new WeakMap<SpawnedHost, Promise<HostClient>>();
  * the host's first address unless a page has opened that already, then the next one printed.
  */
 export function hostClient(host: SpawnedHost): Promise<HostClient> {
-  const known = clients.get(host) ?? openClient(host.url).catch(() => host.client());
+  // An address nobody has opened yet, so a page of the same test can still open the one after it.
+  const known = clients.get(host) ?? host.fresh().then(openClient);
   clients.set(host, known);
   return known;
 }

@@ -119,7 +119,7 @@ test('a device without the location key cannot talk to the hub, and the kiosk te
   expect(Number(status.queued) + Number(status.inFlight)).toBe(1);
 
   // Quietly: no notice on the visitor's screen, one line in the dialog that calls a staff member.
-  await page.goto(kiosk.url);
+  await page.goto(await kiosk.fresh());
   await page.getByRole('button', { name: 'Vraag een medewerker' }).first().click();
   const dialog = page.getByTestId('staff-dialog');
   await expect(dialog.getByTestId('kiosk-hub-link')).toContainText('Voor medewerkers: deze kiosk kan zijn nummers en aanvragen nu niet aan de balie doorgeven');
@@ -133,7 +133,7 @@ test('the desk enrolls a new kiosk in the hub panel, then sees its printer and i
   const port = await freePort();
   const hub = await spawnHost(['--config', config(tempDir('hub-config'), { role: 'counter', ticketPrefix: 'A', hub: { listenHost: '127.0.0.1', port, locationKey } })]);
   running.push(hub);
-  await page.goto(hub.url);
+  await page.goto(await hub.fresh());
   await setUpDesk(page);
   await callInPage(page, 'ticket.take', { topic: 'voucher' });
 
@@ -150,7 +150,8 @@ test('the desk enrolls a new kiosk in the hub panel, then sees its printer and i
   await expectNoAxeViolations(page, 'sync status with a kiosk waiting for approval');
   await row.getByRole('button', { name: 'Kiosk B goedkeuren' }).click();
   await expect(row.getByTestId('hub-candidate')).toHaveCount(0);
-  await until(async () => ((await callHost(hub, 'queue.list', {})) as unknown as Array<{ number: string }>).some((t) => t.number === 'B001'), 45_000, 'the kiosk\'s ticket at the hub');
+  // Asked as the manager signed in at this page: the queue is the signed-in desk's.
+  await until(async () => ((await callInPage(page, 'queue.list', {})) as unknown as Array<{ number: string }>).some((t) => t.number === 'B001'), 45_000, 'the kiosk\'s ticket at the hub');
   await expect(row).toContainText('Probleem: de printer reageert niet', { timeout: 45_000 });
   await expect(row).toContainText('0.1.0');
   await expect(row).not.toContainText('Geen contact');
