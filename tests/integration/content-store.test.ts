@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PackRejected, type PackRejectReason } from '../../electron/core/content/pack-rejected';
 import { openPackStore, type PackStore, type PackStoreOptions } from '../../electron/core/content/pack-store';
@@ -157,6 +158,20 @@ describe('the pack store', () => {
     opened.pop()?.close();
     rmSync(join(dir, 'packs', state(dir).active, 'search.sqlite'));
     expect(searchTitles(open(dir), 'loopbaanvoucher')).toEqual(['Wat is de loopbaanvoucher?']);
+  });
+
+  it('rebuilds a search index an older app built (its table named meta, format 1) instead of misreading it', () => {
+    const dir = tempDir('store');
+    open(dir).install(version('2026.11.1').packBytes, version('2026.11.1').sigBytes);
+    opened.pop()?.close();
+    const file = join(dir, 'packs', state(dir).active, 'search.sqlite');
+    const old = new Database(file);
+    old.exec("ALTER TABLE search_meta RENAME TO meta; UPDATE meta SET value = '1' WHERE key = 'format'");
+    old.close();
+    expect(searchTitles(open(dir), 'loopbaanvoucher')).toEqual(['Wat is de loopbaanvoucher?']);
+    const rebuilt = new Database(file, { readonly: true });
+    expect(rebuilt.prepare("SELECT name FROM sqlite_master WHERE name IN ('meta', 'search_meta')").pluck().all()).toEqual(['search_meta']);
+    rebuilt.close();
   });
 
   it('throws away what a crash left half-installed', () => {

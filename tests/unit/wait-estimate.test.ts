@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedWaitMinutes, minutesPerTicket } from '../../electron/core/desk/wait-estimate';
+import { expectedWaitMinutes, minutesPerTicket } from '../../electron/core/tickets/wait-estimate';
 
 const at = (hhmm: string) => new Date(`2026-11-24T${hhmm}:00.000Z`);
 

@@ -5,6 +5,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
+import { requestRepo } from '../requests/request-repo';
 import { contactContext } from '../requests/voucher-requests';
 
 export interface AttentionDeps {
@@ -24,6 +25,7 @@ export interface AttentionDeps {
  */
 export function createAttentionActions(deps: AttentionDeps) {
   const { db, cipher, outbox } = deps;
+  const requests = requestRepo(db);
 
   const waiting = (outboxId: number) => {
     const message = outbox.needingAttention(outboxId);
@@ -40,10 +42,9 @@ export function createAttentionActions(deps: AttentionDeps) {
       throw new CoreError('conflict', `Message ${outboxId} cannot be read on this device, so it cannot be edited and resent; cancel it and start request ${message.reference} again at the desk.`);
     }
     const requestId = message.aggregateId;
-    const live = db.prepare(`SELECT 1 FROM voucher_requests WHERE id = ? AND cancelled_at IS NULL`).get(requestId);
-    if (!live) throw new CoreError('conflict', `Request ${message.reference} was cancelled or erased; it cannot be resent.`);
+    if (!requests.isLive(requestId)) throw new CoreError('conflict', `Request ${message.reference} was cancelled or erased; it cannot be resent.`);
     const body = VoucherRequestSubmission.parse({ ...VoucherRequestSubmission.parse(message.payload.body), contact });
-    db.prepare('UPDATE voucher_requests SET contact = ? WHERE id = ?').run(cipher.seal(JSON.stringify(contact), contactContext(requestId)), requestId);
+    requests.replaceContact(requestId, cipher.seal(JSON.stringify(contact), contactContext(requestId)));
     const sent = outbox.enqueue({ aggregateType: message.aggregateType, aggregateId: requestId, kind: message.kind, reference: message.reference, body }, at);
     outbox.close(outboxId, `edited by staff and resent as message ${sent.id}`, at);
     const reissued = outbox.reissueFollowers(outboxId, sent.id, at);
@@ -62,7 +63,7 @@ export function createAttentionActions(deps: AttentionDeps) {
     outbox.close(outboxId, `cancelled by staff: ${reason}`, at);
     // A refused request that is cancelled is cancelled for the visitor too: nothing of it is sent.
     if (message.kind === 'voucher-request.submit') {
-      db.prepare(`UPDATE voucher_requests SET cancelled_at = ?, cancel_reason = ?, status = 'cancelled' WHERE id = ? AND cancelled_at IS NULL`).run(at.toISOString(), reason, message.aggregateId);
+      requests.markCancelled(message.aggregateId, reason, at);
     }
     appendAudit(db, at, {
       action: 'outbox.cancelled',

@@ -11,7 +11,7 @@ import type { StaffModule } from '../staff/staff-module';
 import type { DeviceStore } from '../store/open-device-store';
 import { scrubWalAfterCommit } from '../store/scrub';
 import type { SyncModule } from '../sync/sync-module';
-import type { Queue } from './queue';
+import type { Queue } from '../tickets/queue';
 import { createAttentionActions } from './attention-actions';
 import { deskStartRequest } from './desk-start';
 import { createRequestDesk, purgeBsn } from './request-desk';
@@ -47,7 +47,7 @@ export function createDeskModule(deps: {
   const { db, cipher } = store;
   const me = (ctx: CallContext) => deps.staff.me(ctx.client);
   const requests = createRequestDesk({ db, cipher, outbox, locationId: deps.config.location.id, now, receipts: deps.receipts });
-  const privacy = createSubjectAccess(db, requests, now, deps.erasures);
+  const privacy = createSubjectAccess(db, outbox, requests, now, deps.erasures);
   const attention = createAttentionActions({ db, cipher, outbox, now });
   // The central API has the BSN once it acknowledged the completion: the device stops keeping it,
   // in the request row and in the acknowledged message, and no old page of the file keeps it either.

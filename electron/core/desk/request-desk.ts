@@ -10,27 +10,10 @@ import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
+import { requestRepo, type RequestRow } from '../requests/request-repo';
 import { contactContext } from '../requests/voucher-requests';
 
 export const bsnContext = (id: string): string => `voucher_requests.bsn:${id}`;
-
-interface RequestRow {
-  id: string;
-  reference: string;
-  status: string;
-  origin: string;
-  trajectory: RequestDetail['trajectory'];
-  provider_id: string | null;
-  language: string;
-  created_at: string;
-  contact: string | null;
-  eligibility: string;
-  identity_document: IdDocumentType | null;
-  bsn: string | null;
-  completed_at: string | null;
-  cancelled_at: string | null;
-  cancel_reason: string | null;
-}
 
 export interface RequestDeskDeps {
   db: Database;
@@ -49,7 +32,7 @@ export interface RequestDeskDeps {
  */
 export function createRequestDesk(deps: RequestDeskDeps) {
   const { db, cipher, outbox } = deps;
-  const byReference = db.prepare<[string], RequestRow>('SELECT * FROM voucher_requests WHERE reference = ?');
+  const requests = requestRepo(db);
 
   const detail = (row: RequestRow): RequestDetail => {
     const status = row.cancelled_at ? 'cancelled' : row.completed_at ? 'completed' : 'started';
@@ -75,7 +58,7 @@ export function createRequestDesk(deps: RequestDeskDeps) {
   };
 
   const find = (reference: string): RequestRow => {
-    const row = byReference.get(reference);
+    const row = requests.byReference(reference);
     if (!row) throw new CoreError('not_found', `There is no request with reference ${reference} on this device.`);
     return row;
   };
@@ -91,7 +74,7 @@ export function createRequestDesk(deps: RequestDeskDeps) {
     const row = open(reference);
     const completedAt = at.toISOString();
     const sealed = cipher.seal(bsn, bsnContext(row.id));
-    db.prepare(`UPDATE voucher_requests SET identity_document = ?, bsn = ?, completed_at = ?, status = 'completed' WHERE id = ?`).run(document, sealed, completedAt, row.id);
+    requests.markCompleted(row.id, document, sealed, at);
     const body = VoucherRequestCompletion.parse({ reference, locationId: deps.locationId, identityDocument: document, bsn, completedAt });
     outbox.enqueue({ aggregateType: 'voucher-request', aggregateId: row.id, kind: 'voucher-request.complete', reference, body }, at);
     // The paper carries what the voucher receipt did: the reference, never the BSN or a name.
@@ -109,7 +92,7 @@ export function createRequestDesk(deps: RequestDeskDeps) {
 
   const cancel = db.transaction((reference: string, reason: string, staffId: string, at: Date): RequestDetail => {
     const row = open(reference);
-    db.prepare(`UPDATE voucher_requests SET cancelled_at = ?, cancel_reason = ?, status = 'cancelled' WHERE id = ?`).run(at.toISOString(), reason, row.id);
+    requests.markCancelled(row.id, reason, at);
     appendAudit(db, at, { action: 'voucher-request.cancelled', aggregateType: 'voucher-request', aggregateId: row.id, detail: { reference, by: staffId } });
     return detail({ ...row, cancelled_at: at.toISOString(), cancel_reason: reason });
   });
@@ -136,7 +119,6 @@ export function createRequestDesk(deps: RequestDeskDeps) {
 /** The central API has the BSN: the device no longer keeps it. */
 export function purgeBsn(db: Database, id: string, at: Date): void {
   db.transaction(() => {
-    const changed = db.prepare('UPDATE voucher_requests SET bsn = NULL WHERE id = ? AND bsn IS NOT NULL').run(id).changes;
-    if (changed) appendAudit(db, at, { action: 'voucher-request.bsn-purged', aggregateType: 'voucher-request', aggregateId: id });
+    if (requestRepo(db).dropBsn(id)) appendAudit(db, at, { action: 'voucher-request.bsn-purged', aggregateType: 'voucher-request', aggregateId: id });
   })();
 }

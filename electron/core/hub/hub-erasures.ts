@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { EraseOrder } from '../../../shared/hub/kiosk-status';
-import { appendAudit } from '../outbox/audit';
+import { appendAudit, firstAuditDetail } from '../outbox/audit';
 
 /** What the desk can say about the copy on the kiosk a request came from. */
 export interface KioskCopy {
@@ -17,15 +17,12 @@ export interface KioskCopy {
  * confirms. Which kiosk: the one the hub's audit recorded when it received the request.
  */
 export function createHubErasures(db: Database) {
-  const origin = db.prepare<[string], { kiosk: string | null }>(
-    `SELECT json_extract(detail, '$.from') AS kiosk FROM audit WHERE action = 'hub.voucher-request-received' AND aggregate_type = 'voucher-request' AND aggregate_id = ? ORDER BY id LIMIT 1`,
-  );
   const insert = db.prepare('INSERT INTO hub_erase_orders (request_id, kiosk, reference, ordered_at) VALUES (?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING');
   const open = db.prepare<[string], EraseOrder>('SELECT request_id AS requestId, reference FROM hub_erase_orders WHERE kiosk = ? AND confirmed_at IS NULL ORDER BY ordered_at, request_id LIMIT 500');
   const confirm = db.prepare('UPDATE hub_erase_orders SET confirmed_at = ? WHERE kiosk = ? AND request_id = ? AND confirmed_at IS NULL');
   const order = db.prepare<[string], { ordered_at: string; confirmed_at: string | null }>('SELECT ordered_at, confirmed_at FROM hub_erase_orders WHERE request_id = ?');
 
-  const kioskOf = (requestId: string): string | null => origin.get(requestId)?.kiosk ?? null;
+  const kioskOf = (requestId: string): string | null => firstAuditDetail(db, 'hub.voucher-request-received', { type: 'voucher-request', id: requestId }, 'from');
 
   return {
     /** Runs inside the desk's erase transaction; null when no kiosk holds a copy (a desk start, a kiosk without a hub). */

@@ -4,8 +4,10 @@ import type { HubAck, HubMessage } from '../../../shared/hub/hub-message';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
-import type { HubKiosks } from './hub-kiosks';
+import { requestRepo } from '../requests/request-repo';
 import { contactContext } from '../requests/voucher-requests';
+import { ticketRepo } from '../tickets/ticket-repo';
+import type { HubKiosks } from './hub-kiosks';
 
 export class HubRejection extends Error {
   override name = 'HubRejection';
@@ -20,14 +22,8 @@ export class HubRejection extends Error {
  */
 export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbox: Outbox; kiosks: HubKiosks; locationId: string; now: () => Date }) {
   const { db, cipher, outbox, kiosks } = deps;
-  const known = db.prepare('SELECT 1 FROM outbox WHERE idempotency_key = ?');
-  const insertTicket = db.prepare('INSERT INTO tickets (id, number, topic, service_day, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const ticketTaken = db.prepare('SELECT 1 FROM tickets WHERE service_day = ? AND number = ?');
-  const insertRequest = db.prepare(
-    `INSERT INTO voucher_requests (id, reference, trajectory, provider_id, contact, consent_purpose, consent_at, eligibility, language, status, created_at, origin)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', ?, ?)`,
-  );
-  const referenceTaken = db.prepare('SELECT 1 FROM voucher_requests WHERE reference = ? OR id = ?');
+  const tickets = ticketRepo(db);
+  const requests = requestRepo(db);
 
   const claimedLocation = (claimed: string): void => {
     if (claimed !== deps.locationId) throw new HubRejection(`the message claims location ${claimed}, but this hub serves ${deps.locationId}`);
@@ -38,7 +34,7 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
    * up for the enrolled installation: what the message body claims is checked against it.
    */
   const ingest = db.transaction((message: HubMessage, from: string, appVersion: string | null, now: Date): HubAck => {
-    if (known.get(message.idempotencyKey)) {
+    if (outbox.knows(message.idempotencyKey)) {
       kiosks.noteMessage(from, appVersion, false, now);
       return { acked: true, duplicate: true };
     }
@@ -54,33 +50,33 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
       let number = t.number;
       // Taken already (a replaced kiosk that could not ask for its numbering): the visitor still
       // joins the queue, under the next free number of the letter, and the kiosk is told which.
-      if (ticketTaken.get(t.serviceDay, t.number)) {
+      if (tickets.numberTaken(t.serviceDay, t.number)) {
         number = `${prefix}${String(kiosks.lastSeq(prefix, t.serviceDay) + 1).padStart(3, '0')}`;
         body = { ...t, number };
         renumbered = number;
         appendAudit(db, now, { action: 'hub.ticket-renumbered', aggregateType: 'ticket', aggregateId: message.aggregateId, detail: { printed: t.number, number, from } });
       }
-      insertTicket.run(message.aggregateId, number, t.topic, t.serviceDay, Number(number.slice(prefix.length)), t.takenAt);
+      tickets.insertTaken({ id: message.aggregateId, number, topic: t.topic, serviceDay: t.serviceDay, seq: Number(number.slice(prefix.length)), createdAt: t.takenAt });
       appendAudit(db, now, { action: 'hub.ticket-received', aggregateType: 'ticket', aggregateId: message.aggregateId, detail: { number, topic: t.topic, from } });
     } else {
       const request = VoucherRequestSubmission.safeParse(message.body);
       if (!request.success) throw new HubRejection('the voucher request does not match the contract');
       const r = request.data;
       claimedLocation(r.locationId);
-      if (referenceTaken.get(r.reference, message.aggregateId)) throw new HubRejection(`a request with reference ${r.reference} already exists`);
-      insertRequest.run(
-        message.aggregateId,
-        r.reference,
-        r.trajectory,
-        r.providerId ?? null,
-        cipher.seal(JSON.stringify(r.contact), contactContext(message.aggregateId)),
-        r.consent.purpose,
-        r.consent.at,
-        JSON.stringify(r.eligibility),
-        r.language,
-        r.startedAt,
-        r.origin,
-      );
+      if (requests.referenceOrIdTaken(r.reference, message.aggregateId)) throw new HubRejection(`a request with reference ${r.reference} already exists`);
+      requests.insertStarted({
+        id: message.aggregateId,
+        reference: r.reference,
+        trajectory: r.trajectory,
+        providerId: r.providerId ?? null,
+        sealedContact: cipher.seal(JSON.stringify(r.contact), contactContext(message.aggregateId)),
+        consentPurpose: r.consent.purpose,
+        consentAt: r.consent.at,
+        eligibility: JSON.stringify(r.eligibility),
+        language: r.language,
+        createdAt: r.startedAt,
+        origin: r.origin,
+      });
       appendAudit(db, now, { action: 'hub.voucher-request-received', aggregateType: 'voucher-request', aggregateId: message.aggregateId, detail: { reference: r.reference, from } });
     }
     const aggregateType = message.kind === 'ticket.record' ? 'ticket' : 'voucher-request';

@@ -5,6 +5,7 @@ import { PrinterStatusSchema } from '../../../shared/printing/printer-status';
 import type { HubRefusalCode } from '../../../shared/hub/hub-link';
 import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
+import { ticketRepo } from '../tickets/ticket-repo';
 import type { ParsedIdentity } from './hub-psk';
 
 interface KioskRow {
@@ -69,7 +70,6 @@ export function createHubKiosks(db: Database, options: { ownPrefix?: string } = 
   const adopt = db.prepare("UPDATE hub_kiosks SET enrolled_install = ?, enrolled_at = ? WHERE identity = ? AND enrolled_install = '*'");
   const candidate = db.prepare('UPDATE hub_kiosks SET candidate_install = ?, candidate_since = ? WHERE identity = ?');
   const enroll = db.prepare('UPDATE hub_kiosks SET enrolled_install = candidate_install, enrolled_at = ?, candidate_install = NULL, candidate_since = NULL WHERE identity = ? AND candidate_install = ?');
-  const lastSeq = db.prepare<[string, string], { seq: number | null }>("SELECT max(seq) AS seq FROM tickets WHERE service_day = ? AND number GLOB ? || '[0-9]*'");
   const seen = db.prepare(
     `INSERT INTO hub_kiosks (identity, app_version, last_seen_at, messages) VALUES (@identity, @version, @at, @counted)
      ON CONFLICT (identity) DO UPDATE SET
@@ -133,7 +133,7 @@ export function createHubKiosks(db: Database, options: { ownPrefix?: string } = 
       }).immediate();
     },
     /** The highest ticket number the hub holds for a letter on a service day (0 for none). */
-    lastSeq: (prefix: string, day: string): number => lastSeq.get(day, prefix)?.seq ?? 0,
+    lastSeq: (prefix: string, day: string): number => ticketRepo(db).lastSeqOfLetter(prefix, day),
     /** A message arrived; `counted` is false for a resend the hub already had. Runs inside the ingest transaction. */
     noteMessage(identity: string, appVersion: string | null, counted: boolean, at: Date): void {
       seen.run({ identity, version: appVersion, at: at.toISOString(), counted: counted ? 1 : 0 });

@@ -123,6 +123,12 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
   const attentionById = db.prepare(`SELECT * FROM outbox WHERE id = ? AND status = 'needs_attention'`);
   const closeStmt = db.prepare(`UPDATE outbox SET status = 'closed', payload = NULL, closed_note = ? WHERE id = ? AND status = 'needs_attention'`);
   const closeOpenStmt = db.prepare(`UPDATE outbox SET status = 'closed', payload = NULL, closed_note = ? WHERE id = ? AND status IN ('pending', 'needs_attention')`);
+  const knownKey = db.prepare<[string], 1>('SELECT 1 FROM outbox WHERE idempotency_key = ?');
+  const withdrawStmt = db.prepare<[string]>("DELETE FROM outbox WHERE aggregate_id = ? AND status IN ('pending', 'needs_attention')");
+  const forgetStmt = db.prepare<[string]>('UPDATE outbox SET payload = NULL WHERE aggregate_id = ? AND payload IS NOT NULL');
+  const forgetAckedStmt = db.prepare<[string]>(`UPDATE outbox SET payload = NULL WHERE status = 'acked' AND payload IS NOT NULL AND acked_at <= ?`);
+  const ackedOfKind = db.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE aggregate_id = ? AND kind = ? AND status = 'acked'");
+  const anyFor = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE aggregate_type = ? AND aggregate_id = ?');
 
   /**
    * Sync bookkeeping (acknowledged, retry later, needs attention) commits without waiting for the
@@ -301,6 +307,27 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
       const body = Object.fromEntries(Object.entries(JSON.parse(cipher.open(raw.payload, context)) as Record<string, unknown>).filter(([field]) => !fields.includes(field)));
       db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(cipher.seal(JSON.stringify(body), context), id);
     },
+
+    /** A message stored before under this key (a kiosk's resend reaching the hub again). */
+    knows: (idempotencyKey: string): boolean => knownKey.get(idempotencyKey) !== undefined,
+
+    /** Whether the central API acknowledged a message of this kind for the aggregate. */
+    wasAcked: (aggregateId: string, kind: OutboxKind): boolean => (ackedOfKind.get(aggregateId, kind)?.n ?? 0) > 0,
+
+    /** Whether any message was ever queued for the aggregate (a statistics day sent or waiting). */
+    hasMessageFor: (aggregateType: string, aggregateId: string): boolean => (anyFor.get(aggregateType, aggregateId)?.n ?? 0) > 0,
+
+    /**
+     * An erasure: the aggregate's rows not yet delivered are withdrawn, so nothing of it leaves the
+     * device any more. Answers how many; call it inside the erasure's transaction.
+     */
+    withdrawUnsent: (aggregateId: string): number => withdrawStmt.run(aggregateId).changes,
+
+    /** An erasure: every payload of the aggregate goes, the rows (keys, dates) stay. */
+    forgetPayloads: (aggregateId: string): number => forgetStmt.run(aggregateId).changes,
+
+    /** The retention purge: payloads acknowledged at or before the cutoff go. */
+    dropAckedPayloadsUntil: (cutoff: Date): number => forgetAckedStmt.run(cutoff.toISOString()).changes,
 
     /** Cheap (a partial index) for loops that only need to know whether work is left. */
     pendingCount(): number {

@@ -1,22 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import { appendAudit } from '../outbox/audit';
+import type { Outbox } from '../outbox/outbox';
 import { scrubWal } from '../store/scrub';
+import { requestRepo } from './request-repo';
 
 /**
  * Removes personal data the device no longer needs: once the central API has acknowledged a
  * request and the retention has passed, its contact details and the sealed request body go; the
  * anonymous record (reference, trajectory, outcome, dates) stays for the counter and statistics.
  */
-export function purgePersonalData(db: Database, now: Date, retentionMs: number): number {
-  const cutoff = new Date(now.getTime() - retentionMs).toISOString();
+export function purgePersonalData(db: Database, outbox: Outbox, now: Date, retentionMs: number): number {
+  const cutoff = new Date(now.getTime() - retentionMs);
   const purged = db.transaction(() => {
-    const due = db.prepare('SELECT id, reference FROM voucher_requests WHERE purged_at IS NULL AND acked_at IS NOT NULL AND acked_at <= ?').all(cutoff) as { id: string; reference: string }[];
-    const purge = db.prepare('UPDATE voucher_requests SET contact = NULL, purged_at = ? WHERE id = ?');
+    const requests = requestRepo(db);
+    const due = requests.ackedUnpurgedUntil(cutoff);
     for (const row of due) {
-      purge.run(now.toISOString(), row.id);
+      requests.purgeContact(row.id, now);
       appendAudit(db, now, { action: 'voucher-request.personal-data-purged', aggregateType: 'voucher-request', aggregateId: row.id, detail: { reference: row.reference } });
     }
-    const payloads = db.prepare(`UPDATE outbox SET payload = NULL WHERE status = 'acked' AND payload IS NOT NULL AND acked_at <= ?`).run(cutoff).changes;
+    const payloads = outbox.dropAckedPayloadsUntil(cutoff);
     return { requests: due.length, payloads };
   }).immediate();
   if (purged.requests + purged.payloads > 0) scrubWal(db);
@@ -25,7 +27,7 @@ export function purgePersonalData(db: Database, now: Date, retentionMs: number):
 
 /** Stamps the acknowledgement on the request row, the start of its retention period. */
 export function markVoucherAcked(db: Database, id: string, at: Date): void {
-  db.prepare('UPDATE voucher_requests SET acked_at = ? WHERE id = ? AND acked_at IS NULL').run(at.toISOString(), id);
+  requestRepo(db).markAcked(id, at);
 }
 
 /**
@@ -34,16 +36,15 @@ export function markVoucherAcked(db: Database, id: string, at: Date): void {
  * is withdrawn (the hub already has the request, or it would not order its erasure). The file is
  * then scrubbed. A request this kiosk never held, or erased before, is simply confirmed again.
  */
-export function eraseOrderedCopies(db: Database, orders: readonly { requestId: string; reference: string }[], at: Date): string[] {
+export function eraseOrderedCopies(db: Database, outbox: Outbox, orders: readonly { requestId: string; reference: string }[], at: Date): string[] {
   db.transaction(() => {
-    const held = db.prepare('SELECT 1 FROM voucher_requests WHERE id = ? AND reference = ?');
-    const erase = db.prepare('UPDATE voucher_requests SET contact = NULL, purged_at = coalesce(purged_at, ?) WHERE id = ? AND contact IS NOT NULL');
+    const requests = requestRepo(db);
     for (const { requestId, reference } of orders) {
       // An order names the request twice (id and reference): a mistaken id alone erases nothing.
-      if (!held.get(requestId, reference)) continue;
-      const erased = erase.run(at.toISOString(), requestId).changes;
-      const withdrawn = db.prepare("DELETE FROM outbox WHERE aggregate_id = ? AND status IN ('pending', 'needs_attention')").run(requestId).changes;
-      const payloads = db.prepare('UPDATE outbox SET payload = NULL WHERE aggregate_id = ? AND payload IS NOT NULL').run(requestId).changes;
+      if (!requests.holds(requestId, reference)) continue;
+      const erased = requests.eraseContact(requestId, at) ? 1 : 0;
+      const withdrawn = outbox.withdrawUnsent(requestId);
+      const payloads = outbox.forgetPayloads(requestId);
       if (erased + withdrawn + payloads > 0) appendAudit(db, at, { action: 'privacy.erased-by-hub-order', aggregateType: 'voucher-request', aggregateId: requestId, detail: { reference, withdrawn } });
     }
   }).immediate();

@@ -47,14 +47,14 @@ export function createRequestsModule(deps: {
   });
   const retentionMs = config.personalDataRetentionDays * dayMs;
   const purge = (): void => {
-    const purged = purgePersonalData(store.db, deps.now(), retentionMs);
+    const purged = purgePersonalData(store.db, deps.outbox, deps.now(), retentionMs);
     if (purged > 0) logger.info('purged personal data of acknowledged requests', { requests: purged });
   };
   let purgeTimer: NodeJS.Timeout | null = null;
   return {
     name: 'requests',
     vouchers,
-    eraseOrdered: (orders) => eraseOrderedCopies(store.db, orders, deps.now()),
+    eraseOrdered: (orders) => eraseOrderedCopies(store.db, deps.outbox, orders, deps.now()),
     handlers: {
       'voucher.start': (input) => {
         const started = storeWrite(logger, 'voucher.start', () => vouchers.start(input));

@@ -11,6 +11,7 @@ import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
 import { newReferenceCode } from './reference-code';
+import { requestRepo } from './request-repo';
 import { decideRequest } from './request-rules';
 
 export const contactContext = (id: string): string => `voucher_requests.contact:${id}`;
@@ -41,17 +42,13 @@ export type StartedBy = { origin: 'kiosk' } | { origin: Extract<RequestOrigin, '
 export function createVoucherRequests(deps: VoucherRequestDeps) {
   const { db, cipher, outbox } = deps;
   const newReference = deps.newReference ?? (() => newReferenceCode());
-  const referenceTaken = db.prepare('SELECT 1 FROM voucher_requests WHERE reference = ?');
-  const insert = db.prepare(
-    `INSERT INTO voucher_requests (id, reference, trajectory, provider_id, contact, consent_purpose, consent_at, eligibility, language, status, created_at, origin)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', ?, ?)`,
-  );
+  const requests = requestRepo(db);
 
   const start = db.transaction((input: VoucherStartInput, eligibility: EligibilitySnapshot, by: StartedBy, now: Date): VoucherStartResult => {
     const id = uuidv7();
     let reference = newReference();
     // A clash is rare (2e11 codes) but possible on a busy device over years: draw again.
-    for (let tries = 0; referenceTaken.get(reference); tries++) {
+    for (let tries = 0; requests.referenceTaken(reference); tries++) {
       if (tries > 20) throw new Error('no free reference code after 20 draws');
       reference = newReference();
     }
@@ -69,19 +66,19 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
       startedAt: createdAt,
       origin: by.origin,
     });
-    insert.run(
+    requests.insertStarted({
       id,
       reference,
-      input.trajectory,
-      input.providerId ?? null,
-      cipher.seal(JSON.stringify(input.contact), contactContext(id)),
-      input.consent.purpose,
-      input.consent.at,
-      JSON.stringify(eligibility),
-      input.language,
+      trajectory: input.trajectory,
+      providerId: input.providerId ?? null,
+      sealedContact: cipher.seal(JSON.stringify(input.contact), contactContext(id)),
+      consentPurpose: input.consent.purpose,
+      consentAt: input.consent.at,
+      eligibility: JSON.stringify(eligibility),
+      language: input.language,
       createdAt,
-      by.origin,
-    );
+      origin: by.origin,
+    });
     outbox.enqueue({ aggregateType: 'voucher-request', aggregateId: id, kind: 'voucher-request.submit', reference, body }, now);
     appendAudit(db, now, {
       action: 'voucher-request.started',

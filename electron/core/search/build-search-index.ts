@@ -5,7 +5,7 @@ import { searchDocuments } from './search-documents';
 import { trigrams } from './query-terms';
 
 /** Bumped when the index layout changes, so an index built by an older app is rebuilt, not misread. */
-export const searchIndexFormat = 1;
+export const searchIndexFormat = 2;
 export const searchLanguages: readonly LanguageCode[] = LanguageCode.options;
 /** bm25 weights per column: a match in the title counts this many times a match in the body. */
 export const titleWeight = 8;
@@ -22,7 +22,7 @@ export function buildSearchIndex(pack: ContentPack, file: string, packSha256: st
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.exec(`
-      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE docs (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, regions TEXT NOT NULL);
     `);
     for (const lang of searchLanguages) {
@@ -54,7 +54,7 @@ export function buildSearchIndex(pack: ContentPack, file: string, packSha256: st
           for (const gram of trigrams(term)) insertGram.run(gram, term.length, term);
         }
       }
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('format', String(searchIndexFormat), 'pack_sha256', packSha256);
+      db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?), (?, ?)').run('format', String(searchIndexFormat), 'pack_sha256', packSha256);
     })();
   } finally {
     db.close();

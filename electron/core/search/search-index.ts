@@ -33,7 +33,9 @@ const snippetTokens = 24;
 export function openSearchIndex(file: string, packSha256: string): SearchIndex {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
+    // Format 1 kept this in a table named meta, which is the device database's name: its index is rebuilt.
+    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get() !== undefined;
+    const meta = new Map(hasMeta ? (db.prepare('SELECT key, value FROM search_meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]) : []);
     if (meta.get('format') !== String(searchIndexFormat)) throw new Error(`search index format ${meta.get('format') ?? 'unknown'}, expected ${searchIndexFormat}`);
     if (meta.get('pack_sha256') !== packSha256) throw new Error('search index belongs to another pack');
   } catch (err) {

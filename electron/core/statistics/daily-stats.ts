@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DailyStats } from '../../../shared/stats/daily-stats';
+import { requestRepo } from '../requests/request-repo';
 import { serviceDay } from '../requests/service-day';
+import { ticketRepo } from '../tickets/ticket-repo';
 
 const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
 const hourOf = (iso: string): number => Number(hourFormat.format(new Date(iso)));
@@ -13,15 +15,12 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Array<{ key:
 
 /** Counts for one service day, read from columns that hold no personal data (never contact or BSN). */
 export function readDailyStats(db: Database, day: string): DailyStats {
-  const tickets = db.prepare<[string], { topic: string; state: string; created_at: string }>('SELECT topic, state, created_at FROM tickets WHERE service_day = ?').all(day);
+  const tickets = ticketRepo(db).ofDay(day);
   // created_at is UTC; a Dutch service day spans two UTC dates, so read a margin and keep the day's own.
-  const from = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString();
-  const to = new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString();
-  const requests = db
-    .prepare<[string, string], { trajectory: string; language: string; origin: string; eligibility: string; completed_at: string | null; cancelled_at: string | null; created_at: string }>(
-      'SELECT trajectory, language, origin, eligibility, completed_at, cancelled_at, created_at FROM voucher_requests WHERE created_at >= ? AND created_at < ?',
-    )
-    .all(from, to)
+  const from = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000);
+  const to = new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000);
+  const requests = requestRepo(db)
+    .createdBetween(from, to)
     .filter((r) => serviceDay(new Date(r.created_at)) === day);
   return {
     day,

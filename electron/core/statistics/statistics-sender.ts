@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { UsageStatistics } from '../../../shared/central-api/devices';
 import type { DailyStats } from '../../../shared/stats/daily-stats';
 import type { Outbox } from '../outbox/outbox';
+import { requestRepo } from '../requests/request-repo';
 import { serviceDay, serviceDayBounds } from '../requests/service-day';
+import { ticketRepo } from '../tickets/ticket-repo';
 import { readDailyStats } from './daily-stats';
 
 /** How far back a device that was off for a while still reports its days. */
@@ -45,13 +47,12 @@ export function queueFinishedDays(db: Database, outbox: Outbox, locationId: stri
   const today = serviceDay(now);
   const since = new Date(now.getTime() - lookBackDays * 86_400_000);
   return db.transaction((): string[] => {
-    const ticketDays = db.prepare<[string, string], { day: string }>('SELECT DISTINCT service_day AS day FROM tickets WHERE service_day >= ? AND service_day < ?').all(serviceDay(since), today);
-    const requestTimes = db.prepare<[string], { at: string }>('SELECT created_at AS at FROM voucher_requests WHERE created_at >= ?').all(since.toISOString());
-    const days = new Set([...ticketDays.map((d) => d.day), ...requestTimes.map((r) => serviceDay(new Date(r.at))).filter((d) => d < today)]);
-    const queued = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM outbox WHERE aggregate_type = 'daily-statistics' AND aggregate_id = ?`);
+    const ticketDays = ticketRepo(db).daysBetween(serviceDay(since), today);
+    const requestTimes = requestRepo(db).createdSince(since);
+    const days = new Set([...ticketDays, ...requestTimes.map((at) => serviceDay(new Date(at))).filter((d) => d < today)]);
     const added: string[] = [];
     for (const day of [...days].sort()) {
-      if (queued.get(day)?.n) continue;
+      if (outbox.hasMessageFor('daily-statistics', day)) continue;
       const body = toUsageStatistics(readDailyStats(db, day), locationId);
       outbox.enqueue({ aggregateType: 'daily-statistics', aggregateId: day, kind: 'statistics.daily', reference: `statistics ${day}`, body }, now);
       added.push(day);

@@ -3,14 +3,14 @@ import type { QueuePace } from '../../../shared/hub/kiosk-status';
 import type { HandlersFor } from '../bridge/handlers';
 import type { requestsChannels } from '../../../shared/contract/requests-channels';
 import type { Capability } from '../composition/capability';
-import { createQueue, type Queue } from '../desk/queue';
-import { expectedWaitMinutes } from '../desk/wait-estimate';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
-import { createTickets, type Tickets } from '../requests/tickets';
 import type { DeviceStore } from '../store/open-device-store';
 import { storeWrite } from '../store/store-write';
+import { createQueue, type Queue } from './queue';
+import { createTickets, type Tickets } from './tickets';
+import { expectedWaitMinutes } from './wait-estimate';
 
 export interface TicketsModule extends Capability {
   readonly handlers: Pick<HandlersFor<typeof requestsChannels>, 'ticket.take'>;

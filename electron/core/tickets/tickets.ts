@@ -7,7 +7,8 @@ import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
 import type { LanguageCode } from '../../../shared/contract/languages';
-import { serviceDay } from './service-day';
+import { serviceDay } from '../requests/service-day';
+import { ticketRepo } from './ticket-repo';
 
 export interface TicketDeps {
   db: Database;
@@ -34,20 +35,17 @@ export interface TicketDeps {
 export function createTickets(deps: TicketDeps) {
   const { db, outbox } = deps;
   const prefix = deps.config.ticketPrefix;
-  const lastSeq = db.prepare('SELECT max(seq) AS seq FROM tickets WHERE service_day = ?');
-  const insert = db.prepare('INSERT INTO tickets (id, number, topic, service_day, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  // From the same millisecond on: a ticket taken right as the hub's answer arrived may not be in it.
-  const takenSince = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM tickets WHERE service_day = ? AND created_at >= ?');
+  const stored = ticketRepo(db);
 
   const take = db.transaction((topic: string, language: LanguageCode, now: Date): TicketTakeResult => {
     const day = serviceDay(now);
-    const seq = Math.max((lastSeq.get(day) as { seq: number | null }).seq ?? 0, deps.numberFloor?.(day) ?? 0) + 1;
+    const seq = Math.max(stored.lastSeq(day), deps.numberFloor?.(day) ?? 0) + 1;
     const number = `${prefix}${String(seq).padStart(3, '0')}`;
     const id = uuidv7();
     const createdAt = now.toISOString();
     // Estimated before the new ticket is stored: it waits behind the others, not behind itself.
-    const expectedWaitMinutes = deps.expectedWait?.(now, (since) => takenSince.get(day, since.toISOString())?.n ?? 0) ?? null;
-    insert.run(id, number, topic, day, seq, createdAt);
+    const expectedWaitMinutes = deps.expectedWait?.(now, (since) => stored.takenSince(day, since)) ?? null;
+    stored.insertTaken({ id, number, topic, serviceDay: day, seq, createdAt });
     const body = QueueTicketRecord.parse({ number, topic, locationId: deps.config.location.id, serviceDay: day, takenAt: createdAt });
     outbox.enqueue({ aggregateType: 'ticket', aggregateId: id, kind: 'ticket.record', reference: number, body }, now);
     appendAudit(db, now, { action: 'ticket.taken', aggregateType: 'ticket', aggregateId: id, detail: { number, topic } });
