@@ -92,7 +92,7 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const { config, logger, dataDir } = options;
   const clock = options.clock ?? (options.now ? clockWithNow(options.now) : systemClock);
-  // For the modules that take only the date.
+  // Requests, tickets, desk and statistics still take only the date: from the same clock.
   const now = (): Date => clock.now();
   const tuning = options.syncTuning ?? {};
   const root = createComposition(logger);
