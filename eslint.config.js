@@ -21,6 +21,14 @@ const shellBannedCalls = [
   ['executeJavaScriptInIsolatedWorld', 'The shell never evaluates strings as code in a page.'],
   ['insertCSS', 'Styles come from the bundle, under its CSP.'],
 ].map(([property, message]) => ({ property, message }));
+const viaClock = 'Take the time and timers from the injected Clock (electron/core/clock/clock.ts), never on your own.';
+const clockGlobals = ['setTimeout', 'setInterval', 'setImmediate'].map((name) => ({ name, message: viaClock }));
+const clockSyntax = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: viaClock },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: viaClock },
+  { selector: "MemberExpression[object.name='globalThis'][property.name=/^set(Timeout|Interval|Immediate)$/]", message: viaClock },
+  { selector: 'ImportDeclaration[source.value=/^(node:)?timers(\\/promises)?$/]', message: viaClock },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'node_modules/**'] },
@@ -59,6 +67,22 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-use-before-define': ['error', { functions: false, classes: true, variables: true, typedefs: false, ignoreTypeReferences: true }],
+    },
+  },
+  {
+    // One clock (docs/architecture.md): the core reads the time and sets its timers through the
+    // Clock the composition root hands every module; only clock/clock.ts touches the real ones.
+    files: ['electron/core/**/*.ts'],
+    ignores: [
+      'electron/core/clock/clock.ts',
+      // Log lines keep the wall clock: they are read next to the OS's logs, and the shells log before a core exists.
+      'electron/core/log/logger.ts',
+      // Deadlines on a real socket are real time, like AbortSignal.timeout on a fetch: they bound how long a real peer may take.
+      'electron/core/printing/tcp-printer.ts',
+    ],
+    rules: {
+      'no-restricted-globals': ['error', ...clockGlobals],
+      'no-restricted-syntax': ['error', ...clockSyntax],
     },
   },
   {

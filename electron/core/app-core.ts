@@ -4,6 +4,7 @@ import { isPassiveChannel } from '../../shared/contract/channels';
 import { createAppModule } from './app/app-module';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handler, Handlers } from './bridge/handlers';
+import { clockWithNow, systemClock, type Clock } from './clock/clock';
 import { createComposition } from './composition/composition-root';
 import { createContentModule } from './content/content-module';
 import type { ContentService, UpdateSchedule } from './content/content-service';
@@ -54,7 +55,9 @@ export interface CoreOptions {
   enrollmentCode?: () => Promise<string | null>;
   /** Shorter sync timings for tests and benchmarks. */
   syncTuning?: SyncTuning;
-  /** The store's clock, for tests that cross a service day; the wall clock otherwise. */
+  /** The one clock every module reads the time and sets its timers from; default: the system's. */
+  clock?: Clock;
+  /** Only the date, for tests that cross a service day: a clock that reads this, with the system's timers. Ignored when `clock` is given. */
   now?: () => Date;
   /** Heartbeat timing; default: first after 5 s (which also enrolls a new device), then every 5 minutes. */
   heartbeat?: { firstAfterMs: number; everyMs: number };
@@ -88,7 +91,9 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const { config, logger, dataDir } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? (options.now ? clockWithNow(options.now) : systemClock);
+  // Requests, tickets, desk and statistics still take only the date: from the same clock.
+  const now = (): Date => clock.now();
   const tuning = options.syncTuning ?? {};
   const root = createComposition(logger);
 
@@ -100,42 +105,42 @@ export function createCore(options: CoreOptions): Core {
   const centralApiUrl = hubUrl ? undefined : config.centralApiUrl;
   const enrollment =
     device && centralApiUrl
-      ? root.add(createEnrollmentModule({ store: device, config: { ...config, centralApiUrl }, appVersion: options.appVersion, dataDir, logger, enrollmentCode: options.enrollmentCode, requestTimeoutMs: tuning.requestTimeoutMs }))
+      ? root.add(createEnrollmentModule({ store: device, config: { ...config, centralApiUrl }, appVersion: options.appVersion, dataDir, logger, clock, enrollmentCode: options.enrollmentCode, requestTimeoutMs: tuning.requestTimeoutMs }))
       : null;
-  const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
+  const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
   const pack = () => content.service.current();
-  root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, now }));
-  const printing = root.add(createPrintingModule({ config, dataDir, logger, db: device?.db ?? null, pack }));
+  root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
+  const printing = root.add(createPrintingModule({ config, dataDir, logger, clock, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;
   const hubLink =
     device && hubUrl && config.hub
-      ? root.add(createHubLinkModule({ store: device, config, hubUrl, locationKey: config.hub.locationKey, appVersion: options.appVersion, now, requestTimeoutMs: tuning.requestTimeoutMs }))
+      ? root.add(createHubLinkModule({ store: device, config, hubUrl, locationKey: config.hub.locationKey, appVersion: options.appVersion, clock, requestTimeoutMs: tuning.requestTimeoutMs }))
       : null;
   const transport = hubLink?.transport ?? (enrollment && { client: enrollment.client, auth: enrollment.auth, part: 'sync' as const });
-  const sync = outbox && root.add(createSyncModule({ outbox: outbox.outbox, transport, logger, now, tuning }));
+  const sync = outbox && root.add(createSyncModule({ outbox: outbox.outbox, transport, logger, clock, tuning }));
   // A fresh token is worth using at once: the queue kept during "not enrolled" goes out now.
   if (sync) enrollment?.onEnrolled(sync.nudge);
   if (sync && hubLink) sync.onAcked(hubLink.acknowledged);
-  const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, now, receipts, pack })) : null;
+  const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, clock, receipts, pack })) : null;
   const hubHeartbeat =
     hubLink && sync && requests
-      ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, now, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))
+      ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, clock, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))
       : null;
   const tickets =
     device && outbox && sync
       ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : undefined, hubNumbering: hubLink ? { floor: hubLink.numberFloor, beforeTicket: hubLink.beforeTicket } : undefined }))
       : null;
   const counter = config.role === 'counter';
-  const staff = counter && device ? root.add(createStaffModule({ store: device, config, logger, now })) : null;
+  const staff = counter && device ? root.add(createStaffModule({ store: device, config, logger, clock })) : null;
   const hubServer =
     staff && device && outbox && sync && tickets
-      ? root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, now, staff, pace: tickets.queue.pace, onIngested: sync.nudge }))
+      ? root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, clock, staff, pace: tickets.queue.pace, onIngested: sync.nudge }))
       : null;
   if (staff && hubServer && device && outbox && sync && tickets && requests) {
     root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, erasures: hubServer.erasures, pack }));
   }
-  if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, now, nudge: sync.nudge }));
-  const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, now, updater: options.updater }));
+  if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, clock, nudge: sync.nudge }));
+  const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, clock, updater: options.updater }));
   const health = async () =>
     buildHeartbeat({
       appVersion: options.appVersion,
@@ -147,7 +152,7 @@ export function createCore(options: CoreOptions): Core {
       hubLink: hubLink?.client.link() ?? null,
       at: now(),
     });
-  const heartbeat = enrollment && centralApiUrl ? root.add(createHeartbeatModule({ baseUrl: centralApiUrl, auth: enrollment.auth, logger, build: health, onSent: () => sync?.reachable(), timing: options.heartbeat })) : null;
+  const heartbeat = enrollment && centralApiUrl ? root.add(createHeartbeatModule({ baseUrl: centralApiUrl, auth: enrollment.auth, logger, clock, build: health, onSent: () => sync?.reachable(), timing: options.heartbeat })) : null;
   root.add(
     createDeviceModule({
       config,

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../electron/core/clock/clock';
 import { demoDeviceConfig } from '../../electron/core/config/demo-config';
 import { devContentKey } from '../../electron/core/content/dev-content-key';
 import { createContentService } from '../../electron/core/content/content-service';
@@ -22,7 +23,7 @@ function resourcesWithSample(version: string): string {
 }
 
 function activeVersionAfterStart(dataDir: string, resourcesDir: string): string | undefined {
-  const service = createContentService({ config: demoDeviceConfig, dataDir, resourcesDir, logger: silentLogger });
+  const service = createContentService({ config: demoDeviceConfig, dataDir, resourcesDir, logger: silentLogger, clock: systemClock });
   try {
     return service.manifest()?.version;
   } finally {
@@ -40,7 +41,7 @@ describe('demo mode and the sample pack', () => {
 
   it('starts without content, and says why in the log, when the app has no sample pack', () => {
     const lines: string[] = [];
-    const service = createContentService({ config: demoDeviceConfig, dataDir: tempDir('demo-device'), resourcesDir: tempDir('no-resources'), logger: { ...silentLogger, warn: (msg) => lines.push(msg) } });
+    const service = createContentService({ config: demoDeviceConfig, dataDir: tempDir('demo-device'), resourcesDir: tempDir('no-resources'), logger: { ...silentLogger, warn: (msg) => lines.push(msg) }, clock: systemClock });
     expect(service.manifest()).toBeNull();
     expect(lines).toContain('demo mode without a sample pack: run npm run content:build');
     service.close();

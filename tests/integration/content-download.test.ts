@@ -7,6 +7,7 @@ import { DeviceConfigSchema } from '../../shared/config/device-config';
 import { packSignatureHeader } from '../../shared/content/pack-signature';
 import { startCentralSim } from '../../electron/central-sim/sim-server';
 import { createCore } from '../../electron/core/app-core';
+import { systemClock } from '../../electron/core/clock/clock';
 import { createContentService, type ContentService } from '../../electron/core/content/content-service';
 import { DownloadFailed } from '../../electron/core/content/download-pack';
 import { PackRejected } from '../../electron/core/content/pack-rejected';
@@ -100,7 +101,7 @@ beforeAll(async () => {
     centralApiUrl: central.url,
     trustedContentKeys: [key.trusted],
   });
-  service = createContentService({ config, dataDir, resourcesDir, logger: silentLogger });
+  service = createContentService({ config, dataDir, resourcesDir, logger: silentLogger, clock: systemClock });
 });
 
 afterAll(async () => {

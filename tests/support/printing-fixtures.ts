@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { systemClock } from '../../electron/core/clock/clock';
 import { silentLogger, type Logger } from '../../electron/core/log/logger';
 import { createPrintingService, type PrintingService } from '../../electron/core/printing/printing-service';
 import { deviceDatabaseName } from '../../electron/core/store/open-device-store';
@@ -50,7 +51,7 @@ export const fastRetry = { baseDelayMs: 50, maxDelayMs: 200 };
  */
 export function startPrinting(options: { config: DeviceConfig; dataDir: string; logger?: Logger; retry?: { baseDelayMs: number; maxDelayMs: number }; statusMaxAgeMs?: number }): PrintingService {
   const store = openStore(join(options.dataDir, deviceDatabaseName));
-  const printing = createPrintingService({ ...options, logger: options.logger ?? silentLogger, db: store.db });
+  const printing = createPrintingService({ ...options, logger: options.logger ?? silentLogger, clock: systemClock, db: store.db });
   return {
     ...printing,
     close: async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/config/device-config';
 import type { ContentPack } from '../../shared/content/pack-schema';
 import type { Handlers } from '../../electron/core/bridge/handlers';
+import { clockWithNow, systemClock } from '../../electron/core/clock/clock';
 import { createComposition } from '../../electron/core/composition/composition-root';
 import { createFileKeyProvider } from '../../electron/core/crypto/key-provider';
 import { createEnrollmentModule } from '../../electron/core/enrollment/enrollment-module';
@@ -33,18 +34,18 @@ export function buildRequestsCapability(options: {
   pack: () => ContentPack | null;
 }): RequestsCapability {
   const { dataDir, config } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.now ? clockWithNow(options.now) : systemClock;
   const root = createComposition(silentLogger);
   const store = root.add(createStoreModule({ dataDir, keyProvider: createFileKeyProvider(join(dataDir, 'field-key')), logger: silentLogger }));
   if (!store.device) throw store.problem ?? new Error('the device store did not open');
   const outbox = root.add(createOutboxModule({ store: store.device }));
   const { centralApiUrl } = config;
   const enrollment = centralApiUrl
-    ? root.add(createEnrollmentModule({ store: store.device, config: { ...config, centralApiUrl }, appVersion: 'test', dataDir, logger: silentLogger, enrollmentCode: options.enrollmentCode }))
+    ? root.add(createEnrollmentModule({ store: store.device, config: { ...config, centralApiUrl }, appVersion: 'test', dataDir, logger: silentLogger, clock, enrollmentCode: options.enrollmentCode }))
     : null;
   const transport = enrollment && { client: enrollment.client, auth: enrollment.auth, part: 'sync' as const };
-  const sync = root.add(createSyncModule({ outbox: outbox.outbox, transport, logger: silentLogger, now, tuning: options.syncTuning }));
-  const requests = root.add(createRequestsModule({ store: store.device, outbox: outbox.outbox, sync, config, logger: silentLogger, now, receipts: undefined, pack: options.pack }));
+  const sync = root.add(createSyncModule({ outbox: outbox.outbox, transport, logger: silentLogger, clock, tuning: options.syncTuning }));
+  const requests = root.add(createRequestsModule({ store: store.device, outbox: outbox.outbox, sync, config, logger: silentLogger, clock, receipts: undefined, pack: options.pack }));
   root.start();
   return { handlers: { ...requests.handlers, ...sync.handlers }, modules: root.names(), close: () => root.close() };
 }

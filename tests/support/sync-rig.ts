@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { startCentralSim, type RunningSim, type SimOptions } from '../../electron/central-sim/sim-server';
+import { systemClock } from '../../electron/core/clock/clock';
 import { createFileKeyProvider } from '../../electron/core/crypto/key-provider';
 import type { Logger } from '../../electron/core/log/logger';
 import { silentLogger } from '../../electron/core/log/logger';
@@ -44,7 +45,8 @@ export function device(sim: CentralEndpoint, options: Partial<SyncWorkerOptions>
   const dataDir = options.dataDir ?? tempDir('device');
   const store = openDeviceStore(dataDir, createFileKeyProvider(join(dataDir, 'field-key')));
   const outbox = createOutbox(store.db, store.cipher);
-  const client = createCentralClient({ baseUrl: sim.url, requestTimeoutMs: options.requestTimeoutMs ?? 2000 });
+  const clock = options.clock ?? systemClock;
+  const client = createCentralClient({ baseUrl: sim.url, requestTimeoutMs: options.requestTimeoutMs ?? 2000, now: () => clock.now() });
   const logger = options.logger ?? silentLogger;
   const auth = createDeviceAuth({
     db: store.db,
@@ -55,7 +57,7 @@ export function device(sim: CentralEndpoint, options: Partial<SyncWorkerOptions>
     logger,
     enrollmentCode: async () => sim.issueEnrollmentCode(),
   });
-  const worker = createSyncWorker({ ...fastSync, ...options, outbox, client, auth, logger });
+  const worker = createSyncWorker({ ...fastSync, ...options, outbox, client, auth, logger, clock });
   return {
     store,
     outbox,

@@ -43,4 +43,24 @@ describe('layer rules', () => {
     const [clean] = await eslint.lintText(inOrder, { filePath: join(repoRoot, 'electron/core/x.ts') });
     expect(clean?.messages).toEqual([]);
   });
+
+  it('refuse a core module that reads the wall clock or sets a timer of its own instead of using the injected clock', async () => {
+    const clockRules = async (file: string, code: string): Promise<string[]> => {
+      const [result] = await eslint.lintText(code, { filePath: join(repoRoot, file) });
+      return (result?.messages ?? []).map((m) => m.ruleId ?? `unparsed: ${m.message}`);
+    };
+    const own = [
+      'export const a = Date.now();',
+      'export const b = new Date();',
+      'export const c = setTimeout(() => undefined, 10);',
+      'export const d = setInterval(() => undefined, 10);',
+      'export const e = globalThis.setTimeout(() => undefined, 10);',
+      "import { setTimeout as later } from 'node:timers/promises';\nexport const f = later;",
+    ];
+    for (const line of own) expect((await clockRules('electron/core/sync/x.ts', `${line}\n`)).filter((rule) => /^no-restricted-(globals|syntax)$/.test(rule)), line).toHaveLength(1);
+    const injected = 'import type { Clock } from "../clock/clock";\nexport const at = (clock: Clock) => [clock.now(), new Date("2026-11-24T09:30:00+01:00"), clock.setTimeout(() => undefined, 10)];\n';
+    expect(await clockRules('electron/core/sync/x.ts', injected)).toEqual([]);
+    // The clock itself is the one place that touches the real ones.
+    expect(await clockRules('electron/core/clock/clock.ts', 'export const now = () => new Date();\nexport const t = setTimeout(() => undefined, 10);\n')).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { contentChannels } from '../../../shared/contract/content-channels';
 import type { HandlersFor } from '../bridge/handlers';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { SyncAuth } from '../sync/sync-worker';
@@ -19,10 +20,11 @@ export function createContentModule(deps: {
   dataDir: string;
   resourcesDir: string;
   logger: Logger;
+  clock: Clock;
   deviceAuth: SyncAuth | null;
   updates?: UpdateSchedule;
 }): ContentModule {
-  const service = createContentService({ config: deps.config, dataDir: deps.dataDir, resourcesDir: deps.resourcesDir, logger: deps.logger.child({ service: 'content' }), deviceAuth: deps.deviceAuth });
+  const service = createContentService({ config: deps.config, dataDir: deps.dataDir, resourcesDir: deps.resourcesDir, logger: deps.logger.child({ service: 'content' }), clock: deps.clock, deviceAuth: deps.deviceAuth });
   return {
     name: 'content',
     service,

@@ -4,6 +4,7 @@ import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { SearchResult } from '../../../shared/content/search-result';
 import type { ContentManifest } from '../../../shared/contract/content-manifest';
+import type { Clock, Timer } from '../clock/clock';
 import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { SearchOptions } from '../search/search-index';
@@ -19,6 +20,8 @@ export interface ContentServiceOptions {
   dataDir: string;
   resourcesDir: string;
   logger: Logger;
+  /** The update checks' timer. */
+  clock: Clock;
   afterSwap?: PackStoreOptions['afterSwap'];
   /** The device's credentials for the central API (from enrollment); absent without a central API. */
   deviceAuth?: SyncAuth | null;
@@ -74,7 +77,7 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     return loaded;
   };
 
-  let timer: NodeJS.Timeout | null = null;
+  let timer: Timer | null = null;
   let checking: AbortController | null = null;
   const jitter = (ms: number) => ms * (0.8 + Math.random() * 0.4);
 
@@ -122,7 +125,7 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     } finally {
       checking = null;
     }
-    if (timer) timer = setTimeout(() => void scheduled(schedule), jitter(schedule.everyMs)).unref();
+    if (timer) timer = options.clock.setTimeout(() => void scheduled(schedule), jitter(schedule.everyMs));
   };
 
   return {
@@ -137,11 +140,11 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     updateFromCentral,
     startUpdates(schedule = defaultUpdateSchedule) {
       if (timer || !config.centralApiUrl) return;
-      timer = setTimeout(() => void scheduled(schedule), jitter(schedule.firstAfterMs)).unref();
+      timer = options.clock.setTimeout(() => void scheduled(schedule), jitter(schedule.firstAfterMs));
     },
     close() {
       closed = true;
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
       timer = null;
       checking?.abort();
       store.close();

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { DeviceStore } from '../store/open-device-store';
@@ -33,10 +34,11 @@ export function createEnrollmentModule(deps: {
   appVersion: string;
   dataDir: string;
   logger: Logger;
+  clock: Clock;
   enrollmentCode?: () => Promise<string | null>;
   requestTimeoutMs?: number;
 }): EnrollmentModule {
-  const client = createCentralClient({ baseUrl: deps.config.centralApiUrl, requestTimeoutMs: deps.requestTimeoutMs ?? 15_000 });
+  const client = createCentralClient({ baseUrl: deps.config.centralApiUrl, requestTimeoutMs: deps.requestTimeoutMs ?? 15_000, now: () => deps.clock.now() });
   const codes = offeredCode(deps.enrollmentCode ?? enrollmentCodeFile(deps.dataDir));
   const listeners: (() => void)[] = [];
   const device = createDeviceAuth({ db: deps.store.db, cipher: deps.store.cipher, client, config: deps.config, appVersion: deps.appVersion, logger: deps.logger, enrollmentCode: codes.take });

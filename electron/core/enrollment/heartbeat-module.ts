@@ -1,4 +1,5 @@
 import type { Heartbeat } from '../../../shared/central-api/devices';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { TrackedAuth } from './enrollment-tracker';
@@ -14,6 +15,7 @@ export function createHeartbeatModule(deps: {
   baseUrl: string;
   auth: TrackedAuth;
   logger: Logger;
+  clock: Clock;
   build: () => Promise<Heartbeat>;
   /** The central API took the heartbeat: it answers, so the sync need not wait out its backoff. */
   onSent: () => void;
@@ -24,7 +26,7 @@ export function createHeartbeatModule(deps: {
     name: 'heartbeat',
     sender: () => running,
     start: () => {
-      running = createHeartbeatSender({ baseUrl: deps.baseUrl, auth: deps.auth, logger: deps.logger, build: deps.build, onSent: deps.onSent, ...(deps.timing ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }) });
+      running = createHeartbeatSender({ baseUrl: deps.baseUrl, auth: deps.auth, logger: deps.logger, clock: deps.clock, build: deps.build, onSent: deps.onSent, ...(deps.timing ?? { firstAfterMs: 5_000, everyMs: 5 * 60_000 }) });
     },
     close: () => running?.stop(),
   };

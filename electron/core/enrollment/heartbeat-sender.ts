@@ -1,4 +1,5 @@
 import type { Heartbeat } from '../../../shared/central-api/devices';
+import type { Clock } from '../clock/clock';
 import type { Logger } from '../log/logger';
 import { schedulePeriodic } from '../sync/periodic';
 import type { TrackedAuth } from './enrollment-tracker';
@@ -10,6 +11,7 @@ export interface HeartbeatSenderOptions {
   auth: TrackedAuth;
   build: () => Promise<Heartbeat>;
   logger: Logger;
+  clock: Clock;
   everyMs: number;
   firstAfterMs: number;
   timeoutMs?: number;
@@ -54,7 +56,7 @@ export function createHeartbeatSender(options: HeartbeatSenderOptions): Heartbea
         status = await post(body, auth.token() ?? '');
       }
       if (status >= 200 && status < 300) {
-        lastSentAt = new Date();
+        lastSentAt = options.clock.now();
         options.onSent?.();
         return 'sent';
       }
@@ -66,7 +68,7 @@ export function createHeartbeatSender(options: HeartbeatSenderOptions): Heartbea
     }
   }
 
-  const schedule = schedulePeriodic(send, options);
+  const schedule = schedulePeriodic(send, options, options.clock);
   return {
     sendNow: schedule.now,
     lastSentAt: () => lastSentAt,

@@ -1,4 +1,5 @@
 import { kioskHeartbeatEveryMs, type EraseOrder, type KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { PrintingModule } from '../printing/printing-module';
@@ -20,7 +21,7 @@ export function createHubHeartbeatModule(deps: {
   sync: SyncModule;
   appVersion: string;
   logger: Logger;
-  now: () => Date;
+  clock: Clock;
   /** Erases this kiosk's copies of the requests the hub names; answers the ones whose copies are gone. */
   eraseOrdered: (orders: readonly EraseOrder[]) => string[];
   timing?: { firstAfterMs: number; everyMs: number };
@@ -53,7 +54,7 @@ export function createHubHeartbeatModule(deps: {
       running = createHubHeartbeat({
         client,
         logger: deps.logger,
-        now: deps.now,
+        clock: deps.clock,
         ...(deps.timing ?? { firstAfterMs: 2_000, everyMs: kioskHeartbeatEveryMs }),
         build,
         // An erase at the desk reaches this kiosk's copy in the hub's answer to the heartbeat; the

@@ -1,4 +1,5 @@
 import type { EraseOrder, KioskStatusReport, QueuePace } from '../../../shared/hub/kiosk-status';
+import type { Clock } from '../clock/clock';
 import type { Logger } from '../log/logger';
 import { schedulePeriodic } from '../sync/periodic';
 import type { HubClient } from './hub-client';
@@ -26,8 +27,8 @@ export function createHubHeartbeat(options: {
   everyMs: number;
   /** The hub's answer carried erase orders: carry them out before this send counts as done. */
   onEraseOrders?: (orders: EraseOrder[]) => Promise<void>;
-  /** The core's clock: `pace(now)` compares against it. */
-  now?: () => Date;
+  /** The core's clock: the heartbeat's timers, and the time `pace(now)` compares against. */
+  clock: Clock;
 }): HubHeartbeat {
   const log = options.logger.child({ area: 'hub-heartbeat' });
   // Log when reaching the hub starts or stops working, not every 30 seconds while it is down.
@@ -45,7 +46,7 @@ export function createHubHeartbeat(options: {
     if (!outcome.sent && !failing) log.warn('the hub did not take the kiosk status; the next heartbeat tries again', { reason: outcome.reason.slice(0, 200) });
     if (outcome.sent && failing) log.info('the hub takes the kiosk status again');
     failing = !outcome.sent;
-    if (outcome.sent) latest = outcome.pace && { pace: outcome.pace, at: (options.now ?? (() => new Date()))() };
+    if (outcome.sent) latest = outcome.pace && { pace: outcome.pace, at: options.clock.now() };
     if (outcome.sent && outcome.erase?.length && options.onEraseOrders) {
       try {
         await options.onEraseOrders(outcome.erase);
@@ -55,7 +56,7 @@ export function createHubHeartbeat(options: {
     }
     return outcome.sent;
   };
-  const schedule = schedulePeriodic(send, options);
+  const schedule = schedulePeriodic(send, options, options.clock);
   return {
     sendNow: schedule.now,
     changed: () => {

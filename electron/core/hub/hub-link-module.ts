@@ -1,5 +1,6 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import { HubAck } from '../../../shared/hub/hub-message';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { PendingMessage } from '../outbox/outbox';
 import { serviceDay } from '../requests/service-day';
@@ -34,7 +35,7 @@ export function createHubLinkModule(deps: {
   hubUrl: string;
   locationKey: string;
   appVersion: string;
-  now: () => Date;
+  clock: Clock;
   requestTimeoutMs?: number;
 }): HubLinkModule {
   const { config } = deps;
@@ -45,7 +46,7 @@ export function createHubLinkModule(deps: {
     identity: hubIdentity(config.location.id, config.ticketPrefix, numbering.installId()),
     appVersion: deps.appVersion,
     requestTimeoutMs: deps.requestTimeoutMs ?? 10_000,
-    now: deps.now,
+    now: () => deps.clock.now(),
   });
   return {
     name: 'hub-link',
@@ -56,7 +57,7 @@ export function createHubLinkModule(deps: {
     // seconds. (The central API keeps the long cap: 500+ shops must not hammer it when it returns.)
     transport: { client, auth: { token: () => null, renew: async () => false }, part: 'sync-to-hub', link: () => client.link(), probeCapMs: hubProbeCapMs },
     numberFloor: (day) => numbering.floor(day),
-    beforeTicket: () => numbering.confirm(client, serviceDay(deps.now())),
+    beforeTicket: () => numbering.confirm(client, serviceDay(deps.clock.now())),
     acknowledged: (message, at, receipt) => {
       if (message.kind !== 'ticket.record') return;
       const ack = HubAck.safeParse(receipt);

@@ -2,6 +2,7 @@ import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { deskChannels } from '../../../shared/contract/desk-channels';
 import type { QueuePace } from '../../../shared/hub/kiosk-status';
 import type { HandlersFor } from '../bridge/handlers';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
@@ -28,7 +29,7 @@ export function createHubServerModule(deps: {
   outbox: Outbox;
   config: DeviceConfig;
   logger: Logger;
-  now: () => Date;
+  clock: Clock;
   /** Who approves a new or replaced kiosk at the desk. */
   staff: StaffModule;
   /** The desk's pace, sent back to kiosks for their waiting-time estimates. */
@@ -37,20 +38,21 @@ export function createHubServerModule(deps: {
   onIngested: () => void;
 }): HubServerModule {
   const { config, store } = deps;
+  const now = (): Date => deps.clock.now();
   const hubConfig = config.hub && !config.hub.url ? config.hub : null;
   const kiosks = createHubKiosks(store.db, { ownPrefix: config.ticketPrefix });
   const erasures = createHubErasures(store.db);
   const log = deps.logger.child({ part: 'hub' });
   let listening: HubServer | null = null;
   let starting: Promise<HubServer | null> = Promise.resolve(null);
-  const hubStatus = () => ({ mode: hubConfig ? ('hub' as const) : ('standalone' as const), listening: listening !== null, kiosks: kiosks.list(deps.now()) });
+  const hubStatus = () => ({ mode: hubConfig ? ('hub' as const) : ('standalone' as const), listening: listening !== null, kiosks: kiosks.list(now()) });
   return {
     name: 'hub-server',
     erasures,
     handlers: {
       'hub.status': () => hubStatus(),
       'hub.approve': (input, ctx) => {
-        kiosks.approve(input.identity, input.install, deps.staff.me(ctx.client), deps.now());
+        kiosks.approve(input.identity, input.install, deps.staff.me(ctx.client), now());
         return hubStatus();
       },
     },
@@ -61,10 +63,10 @@ export function createHubServerModule(deps: {
         port: hubConfig.port,
         psk: hubPsk(hubConfig.locationKey, config.location.id),
         locationId: config.location.id,
-        ingest: createHubIngest({ db: store.db, cipher: store.cipher, outbox: deps.outbox, kiosks, locationId: config.location.id, now: deps.now }).ingest,
+        ingest: createHubIngest({ db: store.db, cipher: store.cipher, outbox: deps.outbox, kiosks, locationId: config.location.id, now }).ingest,
         onIngested: deps.onIngested,
         kiosks,
-        now: deps.now,
+        now,
         pace: deps.pace,
         erasures,
         logger: log,

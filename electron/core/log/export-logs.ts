@@ -13,7 +13,7 @@ export interface LogExport {
  * One gzipped file of every kept log line, oldest first, for IT to attach to a ticket. Each line is
  * redacted again on the way out, so logs written by an older version cannot leak through an export.
  */
-export function exportLogs(logDir: string, destDir: string, now = new Date(), maxFiles = 20): LogExport {
+export function exportLogs(logDir: string, destDir: string, now: Date, maxFiles = 20): LogExport {
   const files = [...Array.from({ length: maxFiles }, (_, i) => rotatedLogName(maxFiles - i)), currentLogName]
     .map((name) => join(logDir, name))
     .filter((file) => existsSync(file));

@@ -24,6 +24,7 @@ const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export function createLogger(sink: LogSink, minLevel: LogLevel = 'info', base: LogFields = {}): Logger {
   const write = (level: LogLevel, msg: string, fields?: LogFields): void => {
     if (order[level] < order[minLevel]) return;
+    // The wall clock, not the core's: a line is read next to the OS's own logs (docs/architecture.md, "One clock").
     sink(JSON.stringify({ t: new Date().toISOString(), level, msg: redactText(msg), ...redactFields({ ...base, ...fields }) }));
   };
   return {

@@ -9,7 +9,7 @@ import { PrintJobState, type PrintJob } from '../../../shared/printing/print-job
  * either both exist or neither does.
  */
 export interface PrintJobStore {
-  add(document: PrintDocument, options?: { copyOf?: string; now?: Date }): PrintJob;
+  add(document: PrintDocument, at: Date, options?: { copyOf?: string }): PrintJob;
   get(id: string): PrintJob | null;
   /**
    * The oldest pending job, if its retry time has come. Strictly oldest first: a newer job never
@@ -80,10 +80,10 @@ export function createSqlitePrintJobStore(db: Database): PrintJobStore {
   const recent = db.prepare<[number], Row>('SELECT * FROM print_jobs ORDER BY created_at DESC, id DESC LIMIT ?');
 
   return {
-    add(document, options = {}) {
+    add(document, at, options = {}) {
       const parsed = PrintDocument.parse(document);
       const id = uuidv7();
-      insert.run(id, parsed.kind, JSON.stringify(parsed), options.copyOf ?? null, (options.now ?? new Date()).toISOString());
+      insert.run(id, parsed.kind, JSON.stringify(parsed), options.copyOf ?? null, at.toISOString());
       const row = byId.get(id);
       if (!row) throw new Error('print job vanished right after it was stored');
       return toJob(row);

@@ -1,4 +1,5 @@
 import type { PrintJob } from '../../../shared/printing/print-job';
+import type { Clock, Timer } from '../clock/clock';
 import type { Logger } from '../log/logger';
 import type { PrinterCheck, PrinterDevice, RenderedJob } from './printer-device';
 import type { PrintJobStore } from './print-job-store';
@@ -14,7 +15,8 @@ export interface SpoolerOptions {
   maxDelayMs?: number;
   logger: Logger;
   onCheck?(check: PrinterCheck): void;
-  now?(): Date;
+  /** Give-up ages, retry times and the timer that waits for them. */
+  clock: Clock;
   random?(): number;
 }
 
@@ -34,14 +36,14 @@ export interface PrintSpooler {
  * from sending is simply sent later, and a job that may have printed is never sent twice.
  */
 export function createPrintSpooler(options: SpoolerOptions): PrintSpooler {
-  const { jobs, device, logger } = options;
-  const now = options.now ?? (() => new Date());
+  const { jobs, device, logger, clock } = options;
+  const now = (): Date => clock.now();
   const random = options.random ?? Math.random;
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 8000;
   let running: Promise<void> | null = null;
   let again = false;
-  let timer: NodeJS.Timeout | null = null;
+  let timer: Timer | null = null;
   let closed = false;
 
   const recovered = jobs.recoverInterrupted();
@@ -96,12 +98,11 @@ export function createPrintSpooler(options: SpoolerOptions): PrintSpooler {
 
   const schedule = (): void => {
     if (closed) return;
-    if (timer) clearTimeout(timer);
+    timer?.cancel();
     timer = null;
     const at = jobs.nextDueAt();
     if (!at) return;
-    timer = setTimeout(kick, Math.max(0, at.getTime() - now().getTime()));
-    timer.unref();
+    timer = clock.setTimeout(kick, Math.max(0, at.getTime() - now().getTime()));
   };
 
   const run = async (): Promise<void> => {
@@ -140,7 +141,7 @@ export function createPrintSpooler(options: SpoolerOptions): PrintSpooler {
     },
     async close() {
       closed = true;
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
       await running;
     },
   };

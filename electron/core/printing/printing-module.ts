@@ -4,6 +4,7 @@ import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { PrinterState } from '../../../shared/printing/printer-status';
 import type { printingChannels } from '../../../shared/contract/printing-channels';
 import type { HandlersFor } from '../bridge/handlers';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import { packDisplayNames } from './pack-display-names';
@@ -26,6 +27,7 @@ export function createPrintingModule(deps: {
   config: DeviceConfig;
   dataDir: string;
   logger: Logger;
+  clock: Clock;
   db: Database | null;
   /** The active content pack: provider and topic names are read from it when a receipt is composed. */
   pack: () => ContentPack | null;
@@ -35,6 +37,7 @@ export function createPrintingModule(deps: {
     config: deps.config,
     dataDir: deps.dataDir,
     logger: deps.logger,
+    clock: deps.clock,
     db: deps.db,
     names: packDisplayNames(deps.pack),
     onStateChange: (state) => listeners.forEach((listener) => listener(state)),

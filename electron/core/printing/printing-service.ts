@@ -3,6 +3,7 @@ import type { DeviceConfig, PrinterConfig } from '../../../shared/config/device-
 import type { PrintDocument } from '../../../shared/printing/print-document';
 import type { PrintJob, PrintJobSummary } from '../../../shared/printing/print-job';
 import type { PrinterState, PrinterStatus } from '../../../shared/printing/printer-status';
+import type { Clock } from '../clock/clock';
 import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
 import { composeReceipt, onScreenCode, type ReceiptContext } from './compose-receipt';
@@ -20,6 +21,8 @@ export interface PrintingServiceOptions {
   config: DeviceConfig;
   dataDir: string;
   logger: Logger;
+  /** When jobs were stored and printed, how old a printer check is, and the spooler's retry timer. */
+  clock: Clock;
   /** The device database (print jobs live next to what they print); null when it could not be opened. */
   db: Database | null;
   /** Names for provider and topic ids in the visitor's language, from the content pack. */
@@ -66,7 +69,7 @@ const defaultCharactersPerLine = (printer: Printing): number => printer.characte
 const defaultStatusMaxAgeMs = 1000;
 
 export function createPrintingService(options: PrintingServiceOptions): PrintingService {
-  const { config, logger } = options;
+  const { config, logger, clock } = options;
   const statusMaxAgeMs = options.statusMaxAgeMs ?? defaultStatusMaxAgeMs;
   const printer = config.printer;
   const known = options.names ?? {};
@@ -108,7 +111,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
   const noteCheck = (check: PrinterCheck): { check: PrinterCheck; at: number } => {
     const changed = lastCheck !== null && lastCheck.check.state !== check.state;
     if (changed) logger.info('printer state changed', { from: lastCheck?.check.state, to: check.state, detail: check.detail });
-    lastCheck = { check, at: Date.now() };
+    lastCheck = { check, at: clock.now().getTime() };
     // After lastCheck is set: the listener may ask for the status at once and must get this check.
     if (changed) options.onStateChange?.(check.state);
     return lastCheck;
@@ -126,6 +129,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
           giveUpAfterMs: printer.giveUpAfterSeconds * 1000,
           ...options.retry,
           logger: logger.child({ part: 'printing' }),
+          clock,
           onCheck: (check) => void noteCheck(check),
         })
       : null;
@@ -154,7 +158,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
   /** Stores a job; the caller's transaction, if any, decides when it becomes visible to the spooler. */
   const add = (document: PrintDocument, copyOf?: string): string => {
     const jobs = storeOf();
-    const job = jobs.add(document, { copyOf });
+    const job = jobs.add(document, clock.now(), { copyOf });
     if (!spooler) jobs.markFailed(job.id, 'this device has no printer');
     return job.id;
   };
@@ -208,11 +212,11 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
     async status() {
       const counts = jobStore?.counts() ?? { pending: 0, failed: 0 };
       if (!device) {
-        return { kind: 'none', state: 'none', paperLow: false, reportsPaper: false, checkedAt: new Date().toISOString(), pendingJobs: counts.pending, failedJobs: counts.failed };
+        return { kind: 'none', state: 'none', paperLow: false, reportsPaper: false, checkedAt: clock.now().toISOString(), pendingJobs: counts.pending, failedJobs: counts.failed };
       }
       // While the spooler is talking to the printer its own checks keep lastCheck current; a second
       // connection could be turned away by a printer that serves one at a time and read as "offline".
-      const reuse = lastCheck !== null && (Date.now() - lastCheck.at <= statusMaxAgeMs || spooler?.busy() === true);
+      const reuse = lastCheck !== null && (clock.now().getTime() - lastCheck.at <= statusMaxAgeMs || spooler?.busy() === true);
       const current = reuse && lastCheck ? lastCheck : noteCheck(await device.check());
       return {
         kind: device.kind,

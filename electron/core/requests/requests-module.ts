@@ -3,6 +3,7 @@ import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { EraseOrder } from '../../../shared/hub/kiosk-status';
 import type { requestsChannels } from '../../../shared/contract/requests-channels';
 import type { HandlersFor } from '../bridge/handlers';
+import type { Clock, Timer } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
@@ -34,27 +35,27 @@ export function createRequestsModule(deps: {
   sync: SyncModule;
   config: DeviceConfig;
   logger: Logger;
-  now: () => Date;
+  clock: Clock;
   receipts: ReceiptWriter | undefined;
   /** The active content pack: its rules decide every request, its providers are checked. */
   pack: () => ContentPack | null;
 }): RequestsModule {
   const { store, config, logger } = deps;
-  const vouchers = createVoucherRequests({ db: store.db, cipher: store.cipher, outbox: deps.outbox, config, now: deps.now, receipts: deps.receipts, content: deps.pack });
+  const vouchers = createVoucherRequests({ db: store.db, cipher: store.cipher, outbox: deps.outbox, config, now: () => deps.clock.now(), receipts: deps.receipts, content: deps.pack });
   // The acknowledgement starts the retention period, stamped in the same transaction as the ack.
   deps.sync.onAcked((message, at) => {
     if (message.kind === 'voucher-request.submit') markVoucherAcked(store.db, message.aggregateId, at);
   });
   const retentionMs = config.personalDataRetentionDays * dayMs;
   const purge = (): void => {
-    const purged = purgePersonalData(store.db, deps.outbox, deps.now(), retentionMs);
+    const purged = purgePersonalData(store.db, deps.outbox, deps.clock.now(), retentionMs);
     if (purged > 0) logger.info('purged personal data of acknowledged requests', { requests: purged });
   };
-  let purgeTimer: NodeJS.Timeout | null = null;
+  let purgeTimer: Timer | null = null;
   return {
     name: 'requests',
     vouchers,
-    eraseOrdered: (orders) => eraseOrderedCopies(store.db, deps.outbox, orders, deps.now()),
+    eraseOrdered: (orders) => eraseOrderedCopies(store.db, deps.outbox, orders, deps.clock.now()),
     handlers: {
       'voucher.start': (input) => {
         const started = storeWrite(logger, 'voucher.start', () => vouchers.start(input));
@@ -65,11 +66,10 @@ export function createRequestsModule(deps: {
     },
     start: () => {
       purge();
-      purgeTimer = setInterval(purge, purgeEveryMs);
-      purgeTimer.unref();
+      purgeTimer = deps.clock.setInterval(purge, purgeEveryMs);
     },
     close: () => {
-      if (purgeTimer) clearInterval(purgeTimer);
+      purgeTimer?.cancel();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { staffChannels } from '../../../shared/contract/staff-channels';
 import type { StaffRole } from '../../../shared/staff/staff-role';
 import type { HandlersFor } from '../bridge/handlers';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { DeviceStore } from '../store/open-device-store';
@@ -19,9 +20,9 @@ export interface StaffModule extends Capability {
 }
 
 /** Staff accounts of the counter, PIN sign-in with lockout, and IT's accounts from the device config. */
-export function createStaffModule(deps: { store: DeviceStore; config: DeviceConfig; logger: Logger; now: () => Date }): StaffModule {
+export function createStaffModule(deps: { store: DeviceStore; config: DeviceConfig; logger: Logger; clock: Clock }): StaffModule {
   const { store, config } = deps;
-  const service = createStaffService({ db: store.db, autoLockSeconds: config.deskAutoLockSeconds, now: () => deps.now().getTime() });
+  const service = createStaffService({ db: store.db, autoLockSeconds: config.deskAutoLockSeconds, now: () => deps.clock.now().getTime() });
   return {
     name: 'staff',
     service,
@@ -29,6 +30,6 @@ export function createStaffModule(deps: { store: DeviceStore; config: DeviceConf
     role: (client) => service.currentRole(client),
     me: (client) => service.current(client).id,
     // The config is IT's word at every start: accounts added, changed or removed there apply now.
-    start: () => provisionItStaff(store.db, config.itStaff, deps.now(), deps.logger),
+    start: () => provisionItStaff(store.db, config.itStaff, deps.clock.now(), deps.logger),
   };
 }

@@ -12,7 +12,8 @@ import { createStaffRepo, type StaffRow } from './staff-repo';
 export interface StaffServiceOptions {
   db: Database;
   autoLockSeconds: number;
-  now?: () => number;
+  /** The core's clock, in milliseconds: sessions, lockouts and audit times. */
+  now: () => number;
 }
 
 interface Session {
@@ -39,7 +40,7 @@ const toMember = (row: StaffRow): StaffMember => ({ id: row.id, username: row.us
  */
 export function createStaffService(options: StaffServiceOptions) {
   const { db } = options;
-  const now = options.now ?? Date.now;
+  const { now } = options;
   /** Every sign-in, failure, lock and account change; never the PIN, not even a wrong one. */
   const audit = { record: (entry: AuditEntry & { at?: Date }) => appendAudit(db, entry.at ?? new Date(now()), entry) };
   const repo = createStaffRepo(db);

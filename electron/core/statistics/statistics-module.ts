@@ -1,6 +1,7 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { deskChannels } from '../../../shared/contract/desk-channels';
 import type { HandlersFor } from '../bridge/handlers';
+import type { Clock, Timer } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
@@ -21,28 +22,27 @@ const checkEveryMs = 60 * 60_000;
  * has its tickets and requests. Checked at start and every hour, so yesterday goes out the first
  * time the device runs today.
  */
-export function createStatisticsModule(deps: { store: DeviceStore; outbox: Outbox; config: DeviceConfig; logger: Logger; now: () => Date; nudge: () => void }): StatisticsModule {
+export function createStatisticsModule(deps: { store: DeviceStore; outbox: Outbox; config: DeviceConfig; logger: Logger; clock: Clock; nudge: () => void }): StatisticsModule {
   const { store, config } = deps;
   const sends = !(config.role === 'kiosk' && config.hub?.url);
   const queueStatistics = (): void => {
     try {
-      if (queueFinishedDays(store.db, deps.outbox, config.location.id, deps.now()).length) deps.nudge();
+      if (queueFinishedDays(store.db, deps.outbox, config.location.id, deps.clock.now()).length) deps.nudge();
     } catch (err) {
       deps.logger.error('daily statistics could not be queued; the next hour tries again', { error: err instanceof Error ? err.message : 'unknown' });
     }
   };
-  let timer: NodeJS.Timeout | null = null;
+  let timer: Timer | null = null;
   return {
     name: 'statistics',
-    handlers: { 'stats.daily': (input) => readDailyStats(store.db, input.day ?? serviceDay(deps.now())) },
+    handlers: { 'stats.daily': (input) => readDailyStats(store.db, input.day ?? serviceDay(deps.clock.now())) },
     start: () => {
       if (!sends) return;
       queueStatistics();
-      timer = setInterval(queueStatistics, checkEveryMs);
-      timer.unref();
+      timer = deps.clock.setInterval(queueStatistics, checkEveryMs);
     },
     close: () => {
-      if (timer) clearInterval(timer);
+      timer?.cancel();
     },
   };
 }

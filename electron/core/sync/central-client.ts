@@ -51,6 +51,8 @@ const transportReason = (err: unknown): string => {
 export interface CentralClientOptions {
   baseUrl: string;
   requestTimeoutMs: number;
+  /** What "now" is when a Retry-After names a date. */
+  now: () => Date;
 }
 
 /** The device's side of the central API contract; every answer is checked against the zod schemas. */
@@ -74,7 +76,7 @@ export function createCentralClient(options: CentralClientOptions) {
       } catch (err) {
         return { kind: 'retry', reason: transportReason(err), outage: true };
       }
-      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), new Date());
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), options.now());
       if (res.ok) {
         let body: unknown;
         try {

@@ -1,6 +1,7 @@
 import type { syncChannels } from '../../../shared/contract/sync-channels';
 import type { HubLink } from '../../../shared/hub/hub-link';
 import type { HandlersFor } from '../bridge/handlers';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { Outbox, PendingMessage } from '../outbox/outbox';
@@ -51,8 +52,8 @@ export interface SyncModule extends Capability {
  * Sends the outbox. Without a transport (no central API configured, no hub) nothing is sent and
  * everything stays queued on the device until one is configured; the status still tells staff so.
  */
-export function createSyncModule(deps: { outbox: Outbox; transport: SyncTransport | null; logger: Logger; now: () => Date; tuning?: SyncTuning }): SyncModule {
-  const { outbox, transport } = deps;
+export function createSyncModule(deps: { outbox: Outbox; transport: SyncTransport | null; logger: Logger; clock: Clock; tuning?: SyncTuning }): SyncModule {
+  const { outbox, transport, clock } = deps;
   const acked: ((message: PendingMessage, at: Date, receipt: unknown) => void)[] = [];
   const worker = transport
     ? createSyncWorker({
@@ -62,7 +63,7 @@ export function createSyncModule(deps: { outbox: Outbox; transport: SyncTranspor
         client: transport.client,
         auth: transport.auth,
         logger: deps.logger.child({ part: transport.part }),
-        now: deps.now,
+        clock,
         onAcked: (message, receipt, at) => acked.forEach((listener) => listener(message, at, receipt)),
       })
     : null;
@@ -71,11 +72,11 @@ export function createSyncModule(deps: { outbox: Outbox; transport: SyncTranspor
   return {
     name: 'sync',
     progress,
-    handlers: { 'sync.status': () => ({ ...readSyncStatus(outbox, progress, deps.now()), hubLink: transport?.link?.() ?? null }) },
+    handlers: { 'sync.status': () => ({ ...readSyncStatus(outbox, progress, clock.now()), hubLink: transport?.link?.() ?? null }) },
     nudge: () => worker?.nudge(),
     reachable: () => worker?.reachable(),
     queueDepth: () => {
-      const status = readSyncStatus(outbox, progress, deps.now());
+      const status = readSyncStatus(outbox, progress, clock.now());
       return {
         queued: status.queued + status.inFlight,
         needsAttention: status.needsAttention.length,

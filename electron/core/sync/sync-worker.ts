@@ -1,3 +1,4 @@
+import type { Clock, Timer } from '../clock/clock';
 import type { Logger } from '../log/logger';
 import type { Outbox, PendingMessage, QuarantinedRow } from '../outbox/outbox';
 import { backoffDelay } from './backoff';
@@ -17,7 +18,8 @@ export interface SyncWorkerOptions {
   client: Pick<CentralClient, 'send' | 'healthy'>;
   auth: SyncAuth;
   logger: Logger;
-  now?: () => Date;
+  /** Dates on the rows and every wait (backoff, probes, the idle poll). */
+  clock: Clock;
   /** Full jitter draws from this; null turns jitter off (only the storm benchmark's baseline does). */
   random?: (() => number) | null;
   maxInFlight?: number;
@@ -50,8 +52,8 @@ export interface SyncWorkerOptions {
  * acknowledged or refused by the API (needs attention).
  */
 export function createSyncWorker(options: SyncWorkerOptions) {
-  const { outbox, client, auth, logger } = options;
-  const now = options.now ?? (() => new Date());
+  const { outbox, client, auth, logger, clock } = options;
+  const now = (): Date => clock.now();
   const random = options.random === undefined ? Math.random : options.random;
   const maxInFlight = options.maxInFlight ?? 4;
   const baseMs = options.baseDelayMs ?? 1000;
@@ -64,7 +66,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
 
   const inFlight = new Map<number, AbortController>();
   let running = false;
-  let timer: NodeJS.Timeout | null = null;
+  let timer: Timer | null = null;
   let wakeAt: Date | null = null;
   let circuitOpen = false;
   let probes = 0;
@@ -82,10 +84,10 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   const settled = new Set<Promise<void>>();
 
   const schedule = (ms: number, fn: () => void): void => {
-    if (timer) clearTimeout(timer);
+    timer?.cancel();
     const delay = Math.max(0, Math.min(ms, 2 ** 31 - 1));
     wakeAt = new Date(now().getTime() + delay);
-    timer = setTimeout(() => {
+    timer = clock.setTimeout(() => {
       timer = null;
       wakeAt = null;
       fn();
@@ -225,7 +227,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     nudge(): void {
       if (!running) return;
       if (circuitOpen) {
-        if (timer) clearTimeout(timer);
+        timer?.cancel();
         void probe();
       } else if (inFlight.size < sendWindow) {
         pump();
@@ -246,7 +248,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     /** Stops sending; requests in flight are abandoned and stay pending (their key makes a resend safe). */
     async stop(): Promise<void> {
       running = false;
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
       timer = null;
       for (const controller of inFlight.values()) controller.abort();
       await Promise.allSettled([...settled]);

@@ -5,14 +5,14 @@
  * means no session is open.
  */
 export interface ActivityMonitor {
-  touch(now?: Date): void;
+  touch(now: Date): void;
   isQuiet(now: Date): boolean;
 }
 
 export function createActivityMonitor(quietMs: number): ActivityMonitor {
   let lastActivity = Number.NEGATIVE_INFINITY;
   return {
-    touch: (now = new Date()) => {
+    touch: (now) => {
       lastActivity = Math.max(lastActivity, now.getTime());
     },
     isQuiet: (now) => now.getTime() - lastActivity >= quietMs,

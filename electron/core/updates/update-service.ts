@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import { UpdateChannel } from '../../../shared/updates/update-channel';
+import type { Clock, Timer } from '../clock/clock';
 import type { UpdatePhase, UpdateStatus } from '../../../shared/updates/update-status';
 import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
@@ -24,8 +25,8 @@ export interface UpdateServiceOptions {
   firstCheckAfterMs?: number;
   checkEveryMs?: number;
   decideEveryMs?: number;
-  /** The clock for check times and for the install decisions the service makes on its own. */
-  now?: () => Date;
+  /** Check times, the install decisions the service makes on its own, and their timers. */
+  clock: Clock;
 }
 
 export interface UpdateService {
@@ -48,13 +49,13 @@ export function failureReason(message: string): string {
 
 export function createUpdateService(options: UpdateServiceOptions): UpdateService {
   const { config, logger, activity, updater } = options;
-  const clock = options.now ?? (() => new Date());
+  const currentTime = (): Date => options.clock.now();
   const log = logger.child({ area: 'updates' });
   const stateFile = join(options.dataDir, 'updates', 'channel.json');
   let lastCheckedAt: string | null = null;
   let staffRequested = false;
   let state: UpdatePhase = initialPhase();
-  const timers: NodeJS.Timeout[] = [];
+  const timers: Timer[] = [];
 
   function initialPhase(): UpdatePhase {
     if (!updater) return { phase: 'disabled', reason: 'This build does not update itself: the browser host and development builds are updated by hand or by the OS packages.' };
@@ -88,7 +89,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
         log.info('update available, downloading', { version: event.version });
         break;
       case 'not-available':
-        lastCheckedAt = clock().toISOString();
+        lastCheckedAt = currentTime().toISOString();
         state = { phase: 'up-to-date' };
         // The running version is what this channel serves: a switch to it is complete.
         rememberChannel(config.updateChannel);
@@ -99,7 +100,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
         }
         break;
       case 'downloaded':
-        lastCheckedAt = clock().toISOString();
+        lastCheckedAt = currentTime().toISOString();
         state = { phase: 'ready', version: event.version, waitingFor: null };
         log.info('update downloaded', { version: event.version });
         decide();
@@ -111,7 +112,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     }
   }
 
-  function decide(now = clock()): boolean {
+  function decide(now = currentTime()): boolean {
     if (state.phase !== 'ready' || !updater) return false;
     const decision = decideInstall({
       now,
@@ -150,9 +151,9 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       url: config.updateUrl,
       isWithinRollout: (percentage) => isWithinRollout(config.location.id, percentage),
     });
-    if (options.firstCheckAfterMs !== undefined) timers.push(setTimeout(() => void check(), options.firstCheckAfterMs).unref());
-    if (options.checkEveryMs) timers.push(setInterval(() => void check(), options.checkEveryMs).unref());
-    if (options.decideEveryMs) timers.push(setInterval(() => decide(), options.decideEveryMs).unref());
+    if (options.firstCheckAfterMs !== undefined) timers.push(options.clock.setTimeout(() => void check(), options.firstCheckAfterMs));
+    if (options.checkEveryMs) timers.push(options.clock.setInterval(() => void check(), options.checkEveryMs));
+    if (options.decideEveryMs) timers.push(options.clock.setInterval(() => decide(), options.decideEveryMs));
   }
 
   return {
@@ -175,7 +176,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       return { installing: true, version };
     },
     close: () => {
-      for (const timer of timers) clearTimeout(timer);
+      for (const timer of timers) timer.cancel();
     },
   };
 }

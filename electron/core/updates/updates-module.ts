@@ -1,6 +1,7 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { updatesChannels } from '../../../shared/contract/updates-channels';
 import type { HandlersFor } from '../bridge/handlers';
+import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import { createActivityMonitor, type ActivityMonitor } from './activity-monitor';
@@ -21,7 +22,7 @@ function quietPeriodMs(idleSeconds: number): number {
 }
 
 /** Staged app updates by location ring, installed only inside the maintenance window or when staff ask. */
-export function createUpdatesModule(deps: { config: DeviceConfig; appVersion: string; dataDir: string; logger: Logger; now: () => Date; updater: UpdaterPort | undefined }): UpdatesModule {
+export function createUpdatesModule(deps: { config: DeviceConfig; appVersion: string; dataDir: string; logger: Logger; clock: Clock; updater: UpdaterPort | undefined }): UpdatesModule {
   const activity = createActivityMonitor(quietPeriodMs(deps.config.idleSeconds));
   const service = createUpdateService({ ...deps, activity, firstCheckAfterMs: 60_000, checkEveryMs: 4 * 60 * 60_000, decideEveryMs: 60_000 });
   return { name: 'updates', service, activity, handlers: createUpdateHandlers(deps.config, service), close: () => service.close() };

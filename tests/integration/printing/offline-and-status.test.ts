@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/app-core';
+import { systemClock } from '../../../electron/core/clock/clock';
 import { silentLogger } from '../../../electron/core/log/logger';
 import type { PrintingService } from '../../../electron/core/printing/printing-service';
 import { createPrintSpooler } from '../../../electron/core/printing/print-spooler';
@@ -113,15 +114,16 @@ describe('printer off, hung, out of paper', () => {
       giveUpAfterMs: 400,
       ...fastRetry,
       logger: silentLogger,
+      clock: systemClock,
     });
     cleanups.push(() => spooler.close());
-    const job = jobs.add(queueTicket());
+    const job = jobs.add(queueTicket(), systemClock.now());
     spooler.kick();
     await until(() => jobs.get(job.id)?.state === 'failed', 5000);
     expect(jobs.get(job.id)?.lastError).toMatch(/^gave up after 0 s: connection refused/);
     await emulator.setMode('online');
     // Evidence that the spooler runs again: a new job goes out, the given-up one stays where it is.
-    const later = jobs.add(queueTicket());
+    const later = jobs.add(queueTicket(), systemClock.now());
     spooler.kick();
     await until(() => jobs.get(later.id)?.state === 'printed', 5000);
     expect(emulator.jobsReceived).toBe(1);
@@ -136,8 +138,8 @@ describe('a job that cannot be laid out', () => {
     const store = openStore(join(tempDir('print'), deviceDatabaseName));
     cleanups.push(async () => store.close());
     const jobs = createSqlitePrintJobStore(store.db);
-    const broken = jobs.add(queueTicket());
-    const fine = jobs.add(voucherReceipt());
+    const broken = jobs.add(queueTicket(), systemClock.now());
+    const fine = jobs.add(voucherReceipt(), systemClock.now());
     const spooler = createPrintSpooler({
       jobs,
       device: createTcpPrinter({ host: emulator.host, port: emulator.port, model: 'epson', timeoutMs: 300 }),
@@ -148,6 +150,7 @@ describe('a job that cannot be laid out', () => {
       giveUpAfterMs: 10_000,
       ...fastRetry,
       logger: silentLogger,
+      clock: systemClock,
     });
     cleanups.push(() => spooler.close());
     const [receipt] = await emulator.waitForReceipts(1);

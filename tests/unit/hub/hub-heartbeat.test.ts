@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../../electron/core/clock/clock';
 import { createHubHeartbeat } from '../../../electron/core/hub/hub-heartbeat';
 import { silentLogger } from '../../../electron/core/log/logger';
 import type { KioskStatusReport } from '../../../shared/hub/kiosk-status';
@@ -27,6 +28,7 @@ function rig() {
       queue: { pending: 0, needsAttention: 0, oldestPendingAt: null, oldestPendingAgeSeconds: null },
     }),
     logger: silentLogger,
+    clock: systemClock,
     firstAfterMs: 3_600_000,
     everyMs: 3_600_000,
   });

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/app-core';
+import { clockWithNow } from '../../../electron/core/clock/clock';
 import { createActivityMonitor } from '../../../electron/core/updates/activity-monitor';
 import { createUpdateService, failureReason } from '../../../electron/core/updates/update-service';
 import type { UpdaterEvent, UpdaterPort } from '../../../electron/core/updates/updater-port';
@@ -57,7 +58,7 @@ function setup(overrides: Partial<DeviceConfigInput> = {}, dataDir = tempDir('up
   const updater = recordingUpdater();
   const activity = createActivityMonitor(10 * 60_000);
   // A daytime clock: the service's own decisions (on download, on "install now") must not depend on the hour the suite runs.
-  const service = createUpdateService({ config, appVersion: '1.2.0', dataDir, logger: silentLogger, activity, updater, now: () => day });
+  const service = createUpdateService({ config, appVersion: '1.2.0', dataDir, logger: silentLogger, activity, updater, clock: clockWithNow(() => day) });
   return { config, updater, activity, service, dataDir };
 }
 

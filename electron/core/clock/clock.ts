@@ -1,0 +1,36 @@
+/** A timer from a Clock; cancelling one that already ran does nothing. */
+export interface Timer {
+  cancel(): void;
+}
+
+/**
+ * The core's one source of time: what time it is, and when to run something later. The
+ * composition root builds every module with the same clock, so a test that moves it moves the
+ * whole device (see docs/architecture.md, "One clock").
+ */
+export interface Clock {
+  now(): Date;
+  setTimeout(fn: () => void, ms: number): Timer;
+  setInterval(fn: () => void, ms: number): Timer;
+}
+
+/**
+ * The wall clock and Node's timers: the only place in the core that touches them. A pending timer
+ * never keeps the process alive; the shells decide when the app ends.
+ */
+export const systemClock: Clock = {
+  now: () => new Date(),
+  setTimeout: (fn, ms) => {
+    const timer = setTimeout(fn, ms).unref();
+    return { cancel: () => clearTimeout(timer) };
+  },
+  setInterval: (fn, ms) => {
+    const timer = setInterval(fn, ms).unref();
+    return { cancel: () => clearInterval(timer) };
+  },
+};
+
+/** Dates from `now` and the system's timers: what a caller that only sets the date (CoreOptions.now) gets. */
+export function clockWithNow(now: () => Date): Clock {
+  return { ...systemClock, now };
+}
