@@ -2,6 +2,7 @@ import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { appChannels } from '../../../shared/contract/app-channels';
 import type { ContentManifest } from '../../../shared/contract/content-manifest';
 import type { HandlersFor } from '../bridge/handlers';
+import { errorShape } from '../log/redact';
 import type { Logger } from '../log/logger';
 
 export const productName = 'Loopbaanwinkel Kiosk';
@@ -34,7 +35,7 @@ export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<typeof appC
       };
     },
     'app.reportError': (input) => {
-      logger.warn('renderer reported an error', { screen: input.screen, message: input.message });
+      logger.warn('renderer reported an error', { screen: input.screen, message: errorShape(input.message) });
       return { logged: true };
     },
   };

@@ -5,7 +5,7 @@ export const redacted = '[redacted]';
 
 /** Field names that only ever hold secrets or a person's details, whatever the value looks like. */
 const sensitiveKey =
-  /token|secret|passw|passphrase|authori[sz]ation|cookie|api.?key|credential|enrol(?:l)?ment.?code|bsn|e.?mail|phone|telefoon|iban|birth|geboorte|visitor.?name|full.?name|first.?name|last.?name|achternaam|voornaam|address|adres|postcode|zip/i;
+  /token|secret|passw|passphrase|authori[sz]ation|cookie|api.?key|credential|enrol(?:l)?ment.?code|bsn|e.?mail|phone|telefoon|iban|birth|geboorte|visitor.?name|full.?name|first.?name|last.?name|^name$|contact|achternaam|voornaam|address|adres|postcode|zip/i;
 
 /**
  * Values that look like secrets or personal data wherever they turn up, even inside an error
@@ -27,6 +27,16 @@ const sensitiveValues: [RegExp, (match: string, ...groups: string[]) => string][
   // Long random strings are keys or tokens; request ids (UUIDs) are not secret and help IT.
   [/[A-Za-z0-9+_-]{32,}={0,2}/g, (match) => (uuid.test(match) ? match : redacted)],
 ];
+
+/**
+ * An error message from the untrusted renderer, reduced to its shape: a script error can quote
+ * what a visitor typed ("Cannot parse 'Sam de Vries'"), and no pattern recognises a name. Quoted
+ * parts and long numbers go, then the usual redaction, and the rest is cut short.
+ */
+export function errorShape(message: string): string {
+  const unquoted = message.replace(/(["'`])(?:(?!\1).){0,200}?\1/g, '$1…$1').replace(/\d{4,}/g, '#');
+  return redactText(unquoted).slice(0, 160);
+}
 
 export function redactText(text: string): string {
   let out = text;
