@@ -66,8 +66,9 @@ const clients = new WeakMap<SpawnedHost, Promise<HostClient>>();
  * the host's first address unless a page has opened that already, then the next one printed.
  */
 export function hostClient(host: SpawnedHost): Promise<HostClient> {
-  // An address nobody has opened yet, so a page of the same test can still open the one after it.
-  const known = clients.get(host) ?? host.fresh().then(openClient);
+  // An address nobody has opened yet, so a page of the same test can still open the one after it;
+  // the next printed one when the page already used the first.
+  const known = clients.get(host) ?? host.fresh().then(openClient).catch(() => host.client());
   clients.set(host, known);
   return known;
 }
