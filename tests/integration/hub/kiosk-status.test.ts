@@ -87,7 +87,9 @@ describe('kiosk heartbeats to the location hub', () => {
     await until(() => kiosk.outboxRows().some((r) => (r as { attempts: number }).attempts > 0), 5000, 'first delivery attempt');
 
     const hubDir = tempDir('hub');
-    let hub = await startHub({ port, locationKey, dataDir: hubDir });
+    // A still hub clock: the queue's age it shows does not tick on between the two looks.
+    const hubNow = new Date('2026-11-24T09:00:00.000Z');
+    let hub = await startHub({ port, locationKey, dataDir: hubDir, now: () => hubNow });
     expect(await kiosksAt(hub)).toEqual([]);
     await enroll(hub, kiosk.heartbeat);
     expect(await kiosk.heartbeat()).toBe(true);
@@ -106,7 +108,7 @@ describe('kiosk heartbeats to the location hub', () => {
     // Restarted on the same data dir, the hub shows what the kiosk last said before it says anything new.
     await hub.core.close();
     cores.splice(cores.indexOf(hub.core), 1);
-    hub = await startHub({ port, locationKey, dataDir: hubDir, firstRun: false });
+    hub = await startHub({ port, locationKey, dataDir: hubDir, now: () => hubNow, firstRun: false });
     expect(await kiosksAt(hub)).toEqual([reported]);
 
   });
