@@ -14,6 +14,7 @@ import { createEligibilityModule } from './eligibility/eligibility-module';
 import { createDeviceModule } from './enrollment/device-module';
 import { createEnrollmentModule } from './enrollment/enrollment-module';
 import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
+import type { Heartbeat } from '../../shared/central-api/devices';
 import { createHeartbeatModule } from './enrollment/heartbeat-module';
 import type { HeartbeatSender } from './enrollment/heartbeat-sender';
 import { CoreError } from './errors';
@@ -141,8 +142,9 @@ export function createCore(options: CoreOptions): Core {
   }
   if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, clock, nudge: sync.nudge }));
   const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, clock, updater: options.updater }));
-  const health = async () =>
-    buildHeartbeat({
+  const health = async () => {
+    const fleet = hubServer?.fleet() ?? null;
+    return buildHeartbeat({
       appVersion: options.appVersion,
       contentVersion: content.service.manifest()?.version ?? null,
       queue: sync?.queueDepth() ?? null,
@@ -150,9 +152,16 @@ export function createCore(options: CoreOptions): Core {
       printer: await printing.service.status(),
       diskFreeBytes: diskFreeBytes(dataDir),
       hubLink: hubLink?.client.link() ?? null,
+      ...(fleet ? { kiosks: fleet.kiosks, hubRefusedConnections: fleet.refusedConnections } : {}),
       at: now(),
     });
-  const heartbeat = enrollment && centralApiUrl ? root.add(createHeartbeatModule({ baseUrl: centralApiUrl, auth: enrollment.auth, logger, clock, build: health, onSent: () => sync?.reachable(), timing: options.heartbeat })) : null;
+  };
+  // The central API answers (the sync need not wait out its backoff) and has the refusals this heartbeat carried.
+  const heartbeatTaken = (sent: Heartbeat): void => {
+    sync?.reachable();
+    hubServer?.refusalsReported(sent.hubRefusedConnections ?? 0);
+  };
+  const heartbeat = enrollment && centralApiUrl ? root.add(createHeartbeatModule({ baseUrl: centralApiUrl, auth: enrollment.auth, logger, clock, build: health, onSent: heartbeatTaken, timing: options.heartbeat })) : null;
   root.add(
     createDeviceModule({
       config,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HubLink } from '../hub/hub-link';
 import { Slug } from '../validation/slug';
-import { PrinterStatusSchema } from '../printing/printer-status';
+import { PrinterState, PrinterStatusSchema } from '../printing/printer-status';
 import { UpdateStatusSchema } from '../updates/update-status';
 
 const slug = Slug;
@@ -23,6 +23,28 @@ export const EnrollmentResponse = z.object({
 });
 export type EnrollmentResponse = z.infer<typeof EnrollmentResponse>;
 
+/** At most this many kiosks go into one counter's heartbeat: a shop has a handful, the bound keeps the body small. */
+export const heartbeatKiosksMax = 20;
+
+/** One kiosk as the counter's location hub knows it: enough for the fleet to alert on, nothing about visitors. */
+export const HeartbeatKiosk = z.strictObject({
+  /** `<location>/<ticketPrefix>`. */
+  identity: z.string().min(1).max(120),
+  /** Last contact by the hub's clock. */
+  lastSeenAt: z.iso.datetime(),
+  /** No contact for longer than three kiosk heartbeat intervals. */
+  silent: z.boolean(),
+  /** An installation is enrolled for this letter at the hub. */
+  enrolled: z.boolean(),
+  /** An installation calls for this letter and waits for a location manager's approval (new or replacement). */
+  waitingForApproval: z.boolean(),
+  /** Null until the kiosk sent a status report. */
+  printer: z.strictObject({ state: PrinterState, paperLow: z.boolean() }).nullable(),
+  /** The kiosk's outbox towards the hub; `oldestPendingAgeSeconds` as of this heartbeat. Null until the kiosk sent a status report. */
+  queue: z.strictObject({ pending: z.number().int().min(0), needsAttention: z.number().int().min(0), oldestPendingAgeSeconds: z.number().int().min(0).nullable() }).nullable(),
+});
+export type HeartbeatKiosk = z.infer<typeof HeartbeatKiosk>;
+
 /** POST /v1/devices/heartbeat: how the device is doing, for regional IT's fleet view. No personal data. */
 export const Heartbeat = z.strictObject({
   appVersion: z.string().min(1).max(40),
@@ -39,6 +61,10 @@ export const Heartbeat = z.strictObject({
   diskFreeBytes: z.number().int().min(0).nullable(),
   /** A kiosk that sends to a location hub: whether the hub takes its messages, and if not, why; absent on other devices. */
   hubLink: HubLink.nullable().optional(),
+  /** A counter that is its location's hub: the kiosks it knows. Empty on other devices; absent from older apps. */
+  kiosks: z.array(HeartbeatKiosk).max(heartbeatKiosksMax).optional(),
+  /** Connections the hub refused in the TLS handshake (wrong location key or location) since the last heartbeat the central API took; absent where there is no hub. */
+  hubRefusedConnections: z.number().int().min(0).optional(),
   at: z.iso.datetime(),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;

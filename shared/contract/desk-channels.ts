@@ -90,7 +90,14 @@ export const HubKiosk = z.object({
   silent: z.boolean(),
   /** From the kiosk's last heartbeat; null until it sent one. */
   printer: PrinterStatusSchema.nullable(),
-  queue: KioskQueue.nullable(),
+  /**
+   * From that heartbeat too, with `oldestPendingAt` placed on the hub's clock (when the report came
+   * minus the age the kiosk measured), so a kiosk whose clock is off still shows the right wait.
+   */
+  queue: KioskQueue.extend({
+    /** How long the kiosk's oldest undelivered row has waited as of this answer, in whole seconds; null when nothing waits. */
+    oldestPendingAgeSeconds: z.number().int().min(0).nullable(),
+  }).nullable(),
   /** When the hub received that heartbeat. */
   statusAt: z.iso.datetime().nullable(),
   /** An installation is enrolled for this letter: only its messages are taken. */

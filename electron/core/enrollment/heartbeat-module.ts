@@ -18,7 +18,7 @@ export function createHeartbeatModule(deps: {
   clock: Clock;
   build: () => Promise<Heartbeat>;
   /** The central API took the heartbeat: it answers, so the sync need not wait out its backoff. */
-  onSent: () => void;
+  onSent: (sent: Heartbeat) => void;
   timing?: { firstAfterMs: number; everyMs: number };
 }): HeartbeatModule {
   let running: HeartbeatSender | null = null;

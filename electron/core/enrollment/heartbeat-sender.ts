@@ -16,7 +16,7 @@ export interface HeartbeatSenderOptions {
   firstAfterMs: number;
   timeoutMs?: number;
   /** The central API took a heartbeat: proof it is reachable, which the sync worker acts on. */
-  onSent?: () => void;
+  onSent?: (sent: Heartbeat) => void;
 }
 
 export interface HeartbeatSender {
@@ -57,7 +57,7 @@ export function createHeartbeatSender(options: HeartbeatSenderOptions): Heartbea
       }
       if (status >= 200 && status < 300) {
         lastSentAt = options.clock.now();
-        options.onSent?.();
+        options.onSent?.(body);
         return 'sent';
       }
       log.warn('heartbeat not accepted', { status });

@@ -1,5 +1,6 @@
 import { statfsSync } from 'node:fs';
-import type { Heartbeat } from '../../../shared/central-api/devices';
+import { heartbeatKiosksMax, type Heartbeat, type HeartbeatKiosk } from '../../../shared/central-api/devices';
+import type { HubKiosk } from '../../../shared/contract/desk-channels';
 import type { HubLink } from '../../../shared/hub/hub-link';
 import type { UpdateStatus } from '../../../shared/updates/update-status';
 
@@ -16,7 +17,23 @@ export interface HeartbeatFacts {
   diskFreeBytes: number | null;
   /** A kiosk with a hub: its link as last found; a link that does not deliver makes the device degraded. */
   hubLink?: HubLink | null;
+  /** A counter in hub mode: the kiosks its hub knows (the first ones, bounded); none on other devices. */
+  kiosks?: readonly HubKiosk[];
+  /** A counter in hub mode: handshakes its hub refused since the last heartbeat the central API took. */
+  hubRefusedConnections?: number;
   at: Date;
+}
+
+function kioskSummary(kiosk: HubKiosk): HeartbeatKiosk {
+  return {
+    identity: kiosk.identity,
+    lastSeenAt: kiosk.lastSeenAt,
+    silent: kiosk.silent,
+    enrolled: kiosk.enrolled,
+    waitingForApproval: kiosk.candidate !== null,
+    printer: kiosk.printer && { state: kiosk.printer.state, paperLow: kiosk.printer.paperLow },
+    queue: kiosk.queue && { pending: kiosk.queue.pending, needsAttention: kiosk.queue.needsAttention, oldestPendingAgeSeconds: kiosk.queue.oldestPendingAgeSeconds },
+  };
 }
 
 /** What the fleet view needs to tell a healthy device from one that needs IT; no personal data. */
@@ -39,6 +56,8 @@ export function buildHeartbeat(facts: HeartbeatFacts): Heartbeat {
     printer: facts.printer,
     diskFreeBytes: facts.diskFreeBytes,
     ...(facts.hubLink ? { hubLink: facts.hubLink } : {}),
+    kiosks: (facts.kiosks ?? []).slice(0, heartbeatKiosksMax).map(kioskSummary),
+    ...(facts.hubRefusedConnections === undefined ? {} : { hubRefusedConnections: facts.hubRefusedConnections }),
     at: facts.at.toISOString(),
   };
 }

@@ -37,6 +37,16 @@ export function isSilent(lastSeenAt: string, now: Date, silentAfterMs = kioskSil
   return now.getTime() - Date.parse(lastSeenAt) > silentAfterMs;
 }
 
+/**
+ * The kiosk's oldest undelivered row, placed on the hub's clock: the report's arrival minus the age
+ * the kiosk measured on its own clock, so a kiosk whose clock is off still reports how long it waits.
+ */
+function onHubClock(report: KioskStatusReport, at: Date): string | null {
+  const age = report.queue.oldestPendingAgeSeconds;
+  if (age === null) return report.queue.oldestPendingAt;
+  return new Date(at.getTime() - age * 1000).toISOString();
+}
+
 function toKiosk(row: KioskRow, now: Date): HubKiosk {
   // The column was written from a validated report; a row that no longer parses (an older app's
   // shape) shows as "no status yet" rather than breaking the whole list.
@@ -52,7 +62,12 @@ function toKiosk(row: KioskRow, now: Date): HubKiosk {
     queue:
       row.queue_depth === null
         ? null
-        : { pending: row.queue_depth, needsAttention: row.queue_needs_attention ?? 0, oldestPendingAt: row.queue_oldest_at },
+        : {
+            pending: row.queue_depth,
+            needsAttention: row.queue_needs_attention ?? 0,
+            oldestPendingAt: row.queue_oldest_at,
+            oldestPendingAgeSeconds: row.queue_oldest_at === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(row.queue_oldest_at)) / 1000)),
+          },
     statusAt: row.status_at,
     enrolled: row.enrolled_install !== null,
     candidate: row.candidate_install === null ? null : { install: row.candidate_install, since: row.candidate_since ?? row.last_seen_at, takeover: row.enrolled_install !== null },
@@ -146,7 +161,7 @@ export function createHubKiosks(db: Database, options: { ownPrefix?: string } = 
         printer: JSON.stringify(report.printer),
         pending: report.queue.pending,
         needsAttention: report.queue.needsAttention,
-        oldestPendingAt: report.queue.oldestPendingAt,
+        oldestPendingAt: onHubClock(report, at),
       });
     },
     list(now: Date): HubKiosk[] {

@@ -1,5 +1,5 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
-import type { deskChannels } from '../../../shared/contract/desk-channels';
+import type { deskChannels, HubKiosk } from '../../../shared/contract/desk-channels';
 import type { QueuePace } from '../../../shared/hub/kiosk-status';
 import type { HandlersFor } from '../bridge/handlers';
 import type { Clock } from '../clock/clock';
@@ -18,6 +18,10 @@ export interface HubServerModule extends Capability {
   readonly handlers: Pick<HandlersFor<typeof deskChannels>, 'hub.status' | 'hub.approve'>;
   /** Erase orders for the kiosks that hold copies of a request erased at the desk. */
   readonly erasures: HubErasures;
+  /** For the counter's heartbeat: the kiosks the hub knows and the handshakes it refused since the central API last took one; null when standalone. */
+  fleet(): { kiosks: HubKiosk[]; refusedConnections: number } | null;
+  /** The central API took a heartbeat that carried this many refused handshakes. */
+  refusalsReported(count: number): void;
 }
 
 /**
@@ -45,10 +49,17 @@ export function createHubServerModule(deps: {
   const log = deps.logger.child({ part: 'hub' });
   let listening: HubServer | null = null;
   let starting: Promise<HubServer | null> = Promise.resolve(null);
+  // Counted in memory: a restart forgets refusals not yet reported, which only undercounts.
+  let refused = 0;
+  let reported = 0;
   const hubStatus = () => ({ mode: hubConfig ? ('hub' as const) : ('standalone' as const), listening: listening !== null, kiosks: kiosks.list(now()) });
   return {
     name: 'hub-server',
     erasures,
+    fleet: () => (hubConfig ? { kiosks: kiosks.list(now()), refusedConnections: refused - reported } : null),
+    refusalsReported: (count) => {
+      reported = Math.min(refused, reported + count);
+    },
     handlers: {
       'hub.status': () => hubStatus(),
       'hub.approve': (input, ctx) => {
@@ -69,6 +80,9 @@ export function createHubServerModule(deps: {
         now,
         pace: deps.pace,
         erasures,
+        onRefusedHandshake: () => {
+          refused += 1;
+        },
         logger: log,
       })
         .then((server) => (listening = server))

@@ -70,6 +70,8 @@ export async function startHubServer(options: {
   pace: () => QueuePace;
   /** Erase orders for the kiosks, handed over with the answer to each heartbeat. */
   erasures?: HubErasures;
+  /** A connection failed its TLS handshake: a wrong location key, another location, or no hub client at all. */
+  onRefusedHandshake?: () => void;
   logger: Logger;
 }): Promise<HubServer> {
   const { logger } = options;
@@ -105,7 +107,10 @@ export async function startHubServer(options: {
       });
     },
   );
-  server.on('tlsClientError', (err) => logger.warn('hub refused a connection', { reason: err.message.slice(0, 120) }));
+  server.on('tlsClientError', (err) => {
+    options.onRefusedHandshake?.();
+    logger.warn('hub refused a connection', { reason: err.message.slice(0, 120) });
+  });
 
   // Who the kiosk is comes from the hub's list, not from its claim: anything but the health check
   // needs the installation enrolled for its letter, and stores nothing before that.

@@ -54,6 +54,9 @@ describe('enrollment and heartbeat against the central API simulator', () => {
       printer: { kind: 'virtual', state: 'ready', pendingJobs: 0 },
     });
     expect(beat?.diskFreeBytes).toBeGreaterThan(0);
+    // A kiosk is no hub: no kiosks behind it, no refused handshakes.
+    expect(beat?.kiosks).toEqual([]);
+    expect(beat).not.toHaveProperty('hubRefusedConnections');
     const status = await call('device.status');
     expect(status).toMatchObject({ ok: true, result: { enrollment: 'enrolled' } });
     expect(JSON.stringify(status)).toMatch(/"lastHeartbeatAt":"\d{4}-/);

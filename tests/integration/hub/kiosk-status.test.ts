@@ -2,10 +2,13 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningSim } from '../../../electron/central-sim/sim-server';
 import { createCore, type Core } from '../../../electron/core/app-core';
+import { buildHeartbeat } from '../../../electron/core/enrollment/heartbeat';
 import { createHubClient } from '../../../electron/core/hub/hub-client';
 import { hubIdentity, hubPsk } from '../../../electron/core/hub/hub-psk';
 import { silentLogger } from '../../../electron/core/log/logger';
+import { Heartbeat } from '../../../shared/central-api/devices';
 import { DeviceConfigSchema, type DeviceConfigInput } from '../../../shared/config/device-config';
 import type { HubKiosk, HubStatus } from '../../../shared/contract/desk-channels';
 import type { KioskStatusReport } from '../../../shared/hub/kiosk-status';
@@ -13,18 +16,21 @@ import { startCounterCore, type CounterCore } from '../../support/counter-core';
 import { freePort } from '../../support/free-port';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { startPrinterEmulator } from '../../support/printer-emulator/printer-emulator';
+import { startSim } from '../../support/sync-rig';
 import { emulatorPrinter } from '../../support/printing-fixtures';
 import { until } from '../../support/until';
 
 const location = { id: 'zwolle-centrum', name: 'Zwolle' };
 const cores: Core[] = [];
+const sims: RunningSim[] = [];
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((core) => core.close()));
+  await Promise.all(sims.splice(0).map((sim) => sim.close()));
 });
 
 /** The counter as the location hub, on a real TLS-PSK port; staff signed in so the desk may read the hub's status. */
-async function startHub(options: { port: number; locationKey: string; dataDir?: string; now?: () => Date; firstRun?: boolean }): Promise<CounterCore> {
-  const hub = startCounterCore({ dataDir: options.dataDir, now: options.now, config: { hub: { listenHost: '127.0.0.1', port: options.port, locationKey: options.locationKey } } });
+async function startHub(options: { port: number; locationKey: string; dataDir?: string; now?: () => Date; firstRun?: boolean; sim?: RunningSim }): Promise<CounterCore> {
+  const hub = startCounterCore({ sim: options.sim, dataDir: options.dataDir, now: options.now, config: { hub: { listenHost: '127.0.0.1', port: options.port, locationKey: options.locationKey } } });
   cores.push(hub.core);
   if (options.firstRun ?? true) await hub.call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
   else await hub.call('staff.signIn', { username: 'anna', pin: '482915' });
@@ -87,7 +93,9 @@ describe('kiosk heartbeats to the location hub', () => {
     await until(() => kiosk.outboxRows().some((r) => (r as { attempts: number }).attempts > 0), 5000, 'first delivery attempt');
 
     const hubDir = tempDir('hub');
-    let hub = await startHub({ port, locationKey, dataDir: hubDir });
+    // A still hub clock: the queue's age it shows does not tick on between the two looks.
+    const hubNow = new Date('2026-11-24T09:00:00.000Z');
+    let hub = await startHub({ port, locationKey, dataDir: hubDir, now: () => hubNow });
     expect(await kiosksAt(hub)).toEqual([]);
     await enroll(hub, kiosk.heartbeat);
     expect(await kiosk.heartbeat()).toBe(true);
@@ -106,7 +114,7 @@ describe('kiosk heartbeats to the location hub', () => {
     // Restarted on the same data dir, the hub shows what the kiosk last said before it says anything new.
     await hub.core.close();
     cores.splice(cores.indexOf(hub.core), 1);
-    hub = await startHub({ port, locationKey, dataDir: hubDir, firstRun: false });
+    hub = await startHub({ port, locationKey, dataDir: hubDir, now: () => hubNow, firstRun: false });
     expect(await kiosksAt(hub)).toEqual([reported]);
 
   });
@@ -217,5 +225,120 @@ describe('waiting times from the desk\'s pace', () => {
     expect((await kiosk.call('ticket.take', { topic: 'voucher' })).expectedWaitMinutes).toBe(35);
     // The next one also waits behind the ticket this kiosk just gave out, which the hub has not reported yet.
     expect((await kiosk.call('ticket.take', { topic: 'voucher' })).expectedWaitMinutes).toBe(45);
+  });
+});
+
+/** The counter's heartbeats as the simulator stored them, after its schema check. */
+const heartbeatsAt = (sim: RunningSim): Heartbeat[] =>
+  (sim.store.db.prepare('SELECT body FROM heartbeats ORDER BY rowid').all() as { body: string }[]).map((row) => Heartbeat.parse(JSON.parse(row.body)));
+
+async function simulator(): Promise<RunningSim> {
+  const sim = await startSim();
+  sims.push(sim);
+  return sim;
+}
+
+describe('the fleet sees the kiosks behind a counter', () => {
+  it('shows the age of a kiosk\'s oldest undelivered ticket at the desk and in the counter\'s heartbeat, on the hub\'s clock', async () => {
+    const locationKey = randomBytes(32).toString('base64url');
+    const port = await freePort();
+    const start = Date.parse('2026-11-24T09:00:00.000Z');
+    let hubClock = start;
+    let kioskClock = start;
+    const kiosk = await startKiosk(port, locationKey, undefined, () => new Date(kioskClock));
+    // The hub is not there yet: the ticket waits in the kiosk's outbox, its next try a minute away.
+    await kiosk.call('ticket.take', { topic: 'voucher' });
+    await until(() => kiosk.outboxRows().some((r) => (r as { attempts: number }).attempts > 0), 5000, 'first delivery attempt');
+
+    const sim = await simulator();
+    const hub = await startHub({ port, locationKey, sim, now: () => new Date(hubClock) });
+    await enroll(hub, kiosk.heartbeat);
+
+    // 50 s later by the kiosk's clock, which now runs 50 s ahead of the hub's.
+    kioskClock += 50_000;
+    expect(await kiosk.heartbeat()).toBe(true);
+    expect(await kiosksAt(hub)).toMatchObject([{ identity: 'zwolle-centrum/B', queue: { pending: 1, needsAttention: 0, oldestPendingAt: '2026-11-24T08:59:10.000Z', oldestPendingAgeSeconds: 50 } }]);
+    hubClock += 30_000;
+    expect(await kiosksAt(hub)).toMatchObject([{ queue: { pending: 1, oldestPendingAgeSeconds: 80 } }]);
+
+    expect(await hub.core.heartbeat?.sendNow()).toBe('sent');
+    expect(heartbeatsAt(sim).at(-1)).toMatchObject({
+      kiosks: [
+        {
+          identity: 'zwolle-centrum/B',
+          lastSeenAt: '2026-11-24T09:00:00.000Z',
+          silent: false,
+          enrolled: true,
+          waitingForApproval: false,
+          printer: { state: 'offline', paperLow: false },
+          queue: { pending: 1, needsAttention: 0, oldestPendingAgeSeconds: 80 },
+        },
+      ],
+      hubRefusedConnections: 0,
+    });
+  });
+
+  it('counts the handshakes the hub refused (wrong key, other location) in the next heartbeat only', async () => {
+    const locationKey = randomBytes(32).toString('base64url');
+    const port = await freePort();
+    const sim = await simulator();
+    const hub = await startHub({ port, locationKey, sim, now: () => new Date('2026-11-24T09:00:00.000Z') });
+    const report: KioskStatusReport = {
+      appVersion: '1.4.0',
+      printer: { kind: 'none', state: 'none', paperLow: false, reportsPaper: false, checkedAt: '2026-11-24T09:00:00.000Z', pendingJobs: 0, failedJobs: 0 },
+      queue: { pending: 0, needsAttention: 0, oldestPendingAt: null, oldestPendingAgeSeconds: null },
+    };
+    const client = (key: string, locationId: string) =>
+      createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(key, locationId), identity: hubIdentity(locationId, 'C', 'cccccccccccccccc'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => new Date('2026-11-24T09:00:00.000Z') });
+    expect(await client(randomBytes(32).toString('base64url'), location.id).reportStatus(report)).toMatchObject({ sent: false });
+    expect(await client(locationKey, 'deventer-centrum').reportStatus(report)).toMatchObject({ sent: false });
+
+    // The hub notes a refusal when its side of the handshake ends, which may come after the kiosk gave up.
+    const refusedSoFar = () => heartbeatsAt(sim).reduce((sum, beat) => sum + (beat.hubRefusedConnections ?? 0), 0);
+    await until(async () => (await hub.core.heartbeat?.sendNow()) === 'sent' && refusedSoFar() === 2, 5000, 'two refusals reported');
+    expect(await hub.core.heartbeat?.sendNow()).toBe('sent');
+    expect(heartbeatsAt(sim).at(-1)).toMatchObject({ hubRefusedConnections: 0, kiosks: [] });
+    expect(refusedSoFar()).toBe(2);
+  });
+
+  it('a counter without hub mode sends an empty kiosk list and no refusal count', async () => {
+    const sim = await simulator();
+    const counter = startCounterCore({ sim });
+    cores.push(counter.core);
+    expect(await counter.core.heartbeat?.sendNow()).toBe('sent');
+    const [beat] = heartbeatsAt(sim);
+    expect(beat?.kiosks).toEqual([]);
+    expect(beat).not.toHaveProperty('hubRefusedConnections');
+  });
+
+  it('bounds the kiosk list of a heartbeat and keeps a heartbeat without it valid', () => {
+    const at = '2026-11-24T09:00:00.000Z';
+    const kiosk = (n: number): HubKiosk => ({
+      identity: `zwolle-centrum/K${n}`,
+      appVersion: '1.4.0',
+      lastSeenAt: at,
+      messages: 0,
+      silent: false,
+      printer: null,
+      queue: null,
+      statusAt: null,
+      enrolled: false,
+      candidate: { install: 'cccccccccccccccc', since: at, takeover: false },
+    });
+    const beat = buildHeartbeat({
+      appVersion: '9.9.9',
+      contentVersion: null,
+      queue: { queued: 0, needsAttention: 0, oldestPendingAgeSeconds: null },
+      update: { currentVersion: '9.9.9', channel: 'stable', rolloutPosition: 12, lastCheckedAt: null, state: { phase: 'idle' } },
+      printer: { kind: 'none', state: 'none', paperLow: false, reportsPaper: false, checkedAt: at, pendingJobs: 0, failedJobs: 0 },
+      diskFreeBytes: null,
+      kiosks: Array.from({ length: 25 }, (_, i) => kiosk(i)),
+      at: new Date(at),
+    });
+    expect(beat.kiosks).toHaveLength(20);
+    expect(Heartbeat.safeParse(beat).success).toBe(true);
+    expect(beat.kiosks?.[0]).toEqual({ identity: 'zwolle-centrum/K0', lastSeenAt: at, silent: false, enrolled: false, waitingForApproval: true, printer: null, queue: null });
+    const { kiosks: _kiosks, ...older } = beat;
+    expect(Heartbeat.safeParse(older).success).toBe(true);
   });
 });
