@@ -40,7 +40,7 @@ describe('sync worker against the simulator over real HTTP', () => {
     const sim = await startSim({ faults: { refuseEmailDomain: 'bounces.example' } });
     const d = device(sim);
     const bad = submissionBody(1);
-    d.store.db.transaction(() => d.outbox.enqueue({ aggregateType: 'test-aggregate', aggregateId: 'a', kind: 'voucher-request.submit', reference: bad.reference, body: { ...bad, contact: { ...bad.contact, email: 'bezoeker@bounces.example' } } }, new Date('2026-11-24T09:00:00.000Z')))();
+    d.store.db.transaction(() => d.outbox.enqueue({ aggregateType: 'test-aggregate', aggregateId: 'a', kind: 'voucher-request.submit', reference: bad.reference, body: { ...bad, contact: { ...bad.contact, email: 'bezoeker@bounces.example' } } }, d.clock.now()))();
     d.enqueue(2, 'a');
     const other = d.enqueue(3, 'b');
     d.worker.start();
