@@ -30,6 +30,13 @@ const clockSyntax = [
   { selector: 'ImportDeclaration[source.value=/^(node:)?timers(\\/promises)?$/]', message: viaClock },
 ];
 
+// No test reads the wall clock: what it checks must hold at any hour, in any time zone, under faketime.
+const viaTestClock = 'A test never reads the wall clock: give the code a fixed date, a `let` clock the test moves or tests/support/manual-clock.ts, and compare with the clock the code was given (a bound on real I/O: tests/support/real-elapsed.ts).';
+const testClockSyntax = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: viaTestClock },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: viaTestClock },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -127,6 +134,7 @@ export default tseslint.config(
         { selector: "CallExpression[callee.name=/^(sleep|delay|wait)$/]", message: 'A sleep helper: wait with until() from tests/support/until.ts for what you expect.' },
         { selector: "CallExpression[callee.property.name='waitForTimeout']", message: 'A fixed wait: use an auto-waiting locator assertion or until().' },
         { selector: ":matches(WhileStatement, DoWhileStatement, ForStatement) CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'A hand-rolled polling loop: use until() from tests/support/until.ts.' },
+        ...testClockSyntax,
       ],
     },
   },

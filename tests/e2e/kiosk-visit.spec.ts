@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
@@ -6,12 +7,32 @@ import { tempDir } from '../support/paths';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
 import { axeViolations, box, checkDialog, checkScreen, layoutProblems, screenTitle } from './kiosk-helpers';
 
+/**
+ * The host decides a visitor's age by its own clock, in another process: Debian's libfaketime starts
+ * that clock on a known Amsterdam morning, so the birth dates below are exact at any hour the suite
+ * runs. Timers and the monotonic clock stay real.
+ */
+/** Debian's libfaketime for this machine's architecture (package faketime, installed by .ci/run). */
+function libfaketime(): string {
+  const found = ['x86_64-linux-gnu', 'aarch64-linux-gnu'].map((arch) => `/usr/lib/${arch}/faketime/libfaketime.so.1`).find((file) => existsSync(file));
+  if (!found) throw new Error('libfaketime is missing: apt-get install faketime');
+  return found;
+}
+
+const today = { year: 2026, month: 11, day: 24 };
+const hostToday = {
+  LD_PRELOAD: libfaketime(),
+  FAKETIME: `@${today.year}-${today.month}-${today.day} 10:00:00`,
+  DONT_FAKE_MONOTONIC: '1',
+  TZ: 'Europe/Amsterdam',
+};
+
 // One host for the whole file: every test starts from a fresh page, which is a fresh visit.
 let host: SpawnedHost;
 let dataDir: string;
 test.beforeAll(async () => {
   dataDir = tempDir('kiosk-e2e');
-  host = await spawnHost(['--data-dir', dataDir]);
+  host = await spawnHost(['--data-dir', dataDir], hostToday);
 });
 
 /** Reads the host's own SQLite file: what the core really stored, not what the screen said. */
@@ -54,12 +75,10 @@ const words = {
   en: { yes: 'Yes', no: 'No', day: 'Day', month: 'Month', year: 'Year', next: 'Next' },
 } as const;
 
-/** A birth date `years` old today, minus `daysShort` days (so "17 years and 11 months" is reachable). */
+/** A birth date `years` old on the host's today, minus `daysShort` days (so "17 years and 11 months" is reachable). */
 function birthDate(years: number, daysShort = 0): { day: string; month: string; year: string } {
-  const d = new Date();
-  d.setFullYear(d.getFullYear() - years);
-  d.setDate(d.getDate() + daysShort);
-  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) };
+  const d = new Date(Date.UTC(today.year - years, today.month - 1, today.day + daysShort));
+  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) };
 }
 
 /** Answers the eligibility questions the engine asks, tapping the on-screen keyboard for the date. */
@@ -491,11 +510,11 @@ for (const lang of ['nl', 'en'] as const) {
     await start(page, t.language);
     // Seventeen, turning eighteen in ten days: not eligible, with the date in the visitor's language.
         await page.getByTestId('home-eligibility').click();
-    await answerEligibility(page, lang, birthDate(18, 10), []);
+    const born = birthDate(18, 10);
+    await answerEligibility(page, lang, born, []);
     await expect(screenTitle(page)).toHaveText(t.not);
     await expect(page.locator('.reasons')).toContainText('✗');
-    const eighteenth = new Date();
-    eighteenth.setDate(eighteenth.getDate() + 10);
+    const eighteenth = new Date(Number(born.year) + 18, Number(born.month) - 1, Number(born.day), 12);
     await expect(page.getByTestId('eligible-from')).toContainText(`${t.from}${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(eighteenth)}`);
     await expect(page.getByTestId('result-request')).toHaveCount(0);
     if (lang === 'nl') await checkScreen(page, testInfo, 'kiosk-eligibility-result-not-eligible');

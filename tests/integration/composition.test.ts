@@ -16,8 +16,8 @@ afterEach(async () => {
 });
 
 const location = { id: 'zwolle-centrum', name: 'Zwolle' };
-function core(config: Partial<DeviceConfigInput> & Pick<DeviceConfigInput, 'role'>, dataDir = tempDir('composition')): Core {
-  const built = createCore({ config: DeviceConfigSchema.parse({ location, region: 'regio-zwolle', ...config }), appVersion: '1.0.0', resourcesDir, dataDir, shell: 'browser', logger: silentLogger });
+function core(config: Partial<DeviceConfigInput> & Pick<DeviceConfigInput, 'role'>, dataDir = tempDir('composition'), now?: () => Date): Core {
+  const built = createCore({ config: DeviceConfigSchema.parse({ location, region: 'regio-zwolle', ...config }), appVersion: '1.0.0', resourcesDir, dataDir, shell: 'browser', logger: silentLogger, now });
   cores.push(built);
   return built;
 }
@@ -51,8 +51,9 @@ describe('the core is built from the modules its role needs', () => {
 
 describe('activity that holds back an update', () => {
   it('counts a visitor taking a ticket, not a screen polling and not a call the core refused', async () => {
-    const kiosk = core({ role: 'kiosk' });
-    const at = new Date();
+    // The core's clock stands still: a call it counts makes the device busy at that very moment.
+    const at = new Date('2026-11-24T09:00:00.000Z');
+    const kiosk = core({ role: 'kiosk' }, tempDir('composition'), () => at);
     expect(kiosk.activity.isQuiet(at)).toBe(true);
     for (const channel of ['app.info', 'sync.status', 'printer.status', 'device.status', 'updates.status']) {
       expect((await kiosk.dispatch(channel, {}, t)).ok).toBe(true);
@@ -61,9 +62,9 @@ describe('activity that holds back an update', () => {
     expect((await kiosk.dispatch('queue.callNext', {}, t)).ok).toBe(false);
     expect((await kiosk.dispatch('no.such', {}, t)).ok).toBe(false);
     expect((await kiosk.dispatch('ticket.take', { topic: 42 }, t)).ok).toBe(false);
-    expect(kiosk.activity.isQuiet(new Date())).toBe(true);
+    expect(kiosk.activity.isQuiet(at)).toBe(true);
     expect((await kiosk.dispatch('ticket.take', { topic: 'voucher' }, t)).ok).toBe(true);
-    expect(kiosk.activity.isQuiet(new Date())).toBe(false);
+    expect(kiosk.activity.isQuiet(at)).toBe(false);
   });
 });
 

@@ -14,7 +14,7 @@ import { deviceDatabaseName } from '../../electron/core/store/open-device-store'
 export async function addItAccount(dataDir: string, username = 'ivo', pin = '739164'): Promise<void> {
   const db = new Database(join(dataDir, deviceDatabaseName));
   try {
-    createStaffRepo(db).insert({ id: randomUUID(), username, display_name: 'Ivo (IT)', role: 'it', pin_hash: await hashPin(pin), created_at: new Date().toISOString() });
+    createStaffRepo(db).insert({ id: randomUUID(), username, display_name: 'Ivo (IT)', role: 'it', pin_hash: await hashPin(pin), created_at: '2026-11-24T09:00:00.000Z' });
   } finally {
     db.close();
   }

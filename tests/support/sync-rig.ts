@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startCentralSim, type RunningSim, type SimOptions } from '../../electron/central-sim/sim-server';
-import { systemClock } from '../../electron/core/clock/clock';
+import { systemClock, type Clock } from '../../electron/core/clock/clock';
 import { createFileKeyProvider } from '../../electron/core/crypto/key-provider';
 import type { Logger } from '../../electron/core/log/logger';
 import { silentLogger } from '../../electron/core/log/logger';
@@ -21,13 +21,15 @@ export async function startSim(options: Partial<SimOptions> = {}): Promise<Runni
 }
 
 export function submissionBody(n: number, reference = newReferenceCode()) {
-  return { ...submittedVisitor(n), reference, locationId: 'utrecht-centrum', region: 'midden-utrecht', startedAt: new Date().toISOString() };
+  return { ...submittedVisitor(n), reference, locationId: 'utrecht-centrum', region: 'midden-utrecht', startedAt: '2026-11-24T08:12:30.000Z' };
 }
 
 export interface Device {
   store: DeviceStore;
   outbox: Outbox;
   worker: SyncWorker;
+  /** The clock the worker and its client were built with: what a test reads "now" from. */
+  clock: Clock;
   /** Enqueues one voucher submission in its own transaction, as the domain does. */
   enqueue(n: number, aggregateId: string, reference?: string): string;
   waitUntilDrained(timeoutMs?: number): Promise<void>;
@@ -62,8 +64,9 @@ export function device(sim: CentralEndpoint, options: Partial<SyncWorkerOptions>
     store,
     outbox,
     worker,
+    clock,
     enqueue(n, aggregateId, reference = newReferenceCode()) {
-      store.db.transaction(() => outbox.enqueue({ aggregateType: 'test-aggregate', aggregateId, kind: 'voucher-request.submit', reference, body: submissionBody(n, reference) }, new Date()))();
+      store.db.transaction(() => outbox.enqueue({ aggregateType: 'test-aggregate', aggregateId, kind: 'voucher-request.submit', reference, body: submissionBody(n, reference) }, clock.now()))();
       return reference;
     },
     async waitUntilDrained(timeoutMs = 60_000) {

@@ -63,4 +63,20 @@ describe('layer rules', () => {
     // The clock itself is the one place that touches the real ones.
     expect(await clockRules('electron/core/clock/clock.ts', 'export const now = () => new Date();\nexport const t = setTimeout(() => undefined, 10);\n')).toEqual([]);
   });
+
+  it('refuse a test that reads the wall clock, and point it to a clock it controls', async () => {
+    const messages = async (file: string, code: string): Promise<string[]> => {
+      const [result] = await eslint.lintText(code, { filePath: join(repoRoot, file) });
+      return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'unparsed'}: ${m.message}`);
+    };
+    for (const line of ['export const a = Date.now();', 'export const b = new Date();', 'export const c = () => new Date().toISOString();']) {
+      const said = await messages('tests/integration/x.test.ts', `${line}\n`);
+      expect(said, line).toHaveLength(1);
+      expect(said[0], line).toMatch(/^no-restricted-syntax: A test never reads the wall clock: .*manual-clock/);
+    }
+    expect(await messages('tests/support/x.ts', 'export const a = Date.now();\n')).toHaveLength(1);
+    expect(await messages('tests/integration/x.test.ts', "export const at = new Date('2026-11-24T09:00:00.000Z');\nexport const later = new Date(at.getTime() + 60_000);\n")).toEqual([]);
+    // The wait helper measures its own deadline on purpose.
+    expect(await messages('tests/support/until.ts', 'export const end = Date.now() + 1000;\n')).toEqual([]);
+  });
 });

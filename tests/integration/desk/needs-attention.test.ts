@@ -186,7 +186,9 @@ describe('a refused request that staff complete, then correct and resend', () =>
 
 describe('an outbox written before the fix (the completion older than the resent request)', () => {
   it('sends the request before the completion although the completion has the lower id', async () => {
-    const { call, status, arrived, dataDir, sim: central } = await refusingCounter();
+    // Both runs and the rows written in between share one clock, so the rows are due for the second run.
+    const at = new Date('2026-11-24T09:00:00.000Z');
+    const { call, status, arrived, dataDir, sim: central } = await refusingCounter(() => at);
     const reference = (await call('voucher.start', refusedVisitor(7))).reference as string;
     await until(async () => (await status()).needsAttention.length === 1);
     await call('request.complete', { reference, identityDocument: 'passport', bsn: '111222333' });
@@ -202,14 +204,14 @@ describe('an outbox written before the fix (the completion older than the resent
     if (!waiting?.payload.ok) throw new Error('the refused row should be readable');
     const body = { ...(waiting.payload.body as Record<string, unknown>), contact: { name: 'Testbezoeker Nummer7', email: 'bezoeker7@voorbeeld.nl' } };
     store.db.transaction(() => {
-      outbox.enqueue({ aggregateType: waiting.aggregateType, aggregateId: waiting.aggregateId, kind: 'voucher-request.submit', reference, body }, new Date());
-      outbox.close(waiting.id, 'edited by staff and resent', new Date());
+      outbox.enqueue({ aggregateType: waiting.aggregateType, aggregateId: waiting.aggregateId, kind: 'voucher-request.submit', reference, body }, at);
+      outbox.close(waiting.id, 'edited by staff and resent', at);
     })();
     const order = (store.db.prepare(`SELECT kind FROM outbox WHERE status = 'pending' ORDER BY id`).all() as { kind: string }[]).map((r) => r.kind);
     store.close();
     expect(order).toEqual(['voucher-request.complete', 'voucher-request.submit']);
 
-    core = startCounterCore({ sim: central, dataDir }).core;
+    core = startCounterCore({ sim: central, dataDir, now: () => at }).core;
     await until(() => arrived(reference).length === 2);
     expect(arrived(reference)).toEqual(['voucher-request', 'voucher-request-completion']);
   });

@@ -10,11 +10,13 @@ import { openDeviceStore } from '../../../electron/core/store/open-device-store'
 import { tempDir } from '../../support/paths';
 import { submissionBody } from '../../support/sync-rig';
 
+const at = new Date('2026-11-24T09:00:00.000Z');
+
 function hubStore() {
   const dir = tempDir('hub-ingest');
   const store = openDeviceStore(dir, createFileKeyProvider(join(dir, 'field-key')));
   const outbox = createOutbox(store.db, store.cipher);
-  return { store, outbox, ingest: createHubIngest({ db: store.db, cipher: store.cipher, outbox, kiosks: createHubKiosks(store.db), locationId: 'zwolle-centrum', now: () => new Date() }).ingest };
+  return { store, outbox, ingest: createHubIngest({ db: store.db, cipher: store.cipher, outbox, kiosks: createHubKiosks(store.db), locationId: 'zwolle-centrum', now: () => at }).ingest };
 }
 
 const ticket = (number: string) => ({
@@ -32,7 +34,7 @@ describe('the hub storing kiosk messages', () => {
     expect(ingest(message, 'zwolle-centrum/B')).toEqual({ acked: true, duplicate: false });
     expect(ingest(message, 'zwolle-centrum/B')).toEqual({ acked: true, duplicate: true });
     expect(store.db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 });
-    const pending = outbox.ready(new Date(), [], 10);
+    const pending = outbox.ready(at, [], 10);
     expect(pending.map((p) => p.idempotencyKey)).toEqual([message.idempotencyKey]);
     store.close();
   });
@@ -59,7 +61,7 @@ describe('the hub storing kiosk messages', () => {
     const again = ticket('B001');
     expect(ingest(again, 'zwolle-centrum/B')).toEqual({ acked: true, duplicate: false, number: 'B003' });
     expect(store.db.prepare('SELECT number FROM tickets ORDER BY seq').all()).toEqual([{ number: 'B001' }, { number: 'B002' }, { number: 'B003' }]);
-    const forwarded = outbox.ready(new Date(), [], 10).find((p) => p.idempotencyKey === again.idempotencyKey);
+    const forwarded = outbox.ready(at, [], 10).find((p) => p.idempotencyKey === again.idempotencyKey);
     expect(forwarded).toMatchObject({ reference: 'B003', body: { number: 'B003' } });
     expect(store.db.prepare("SELECT detail FROM audit WHERE action = 'hub.ticket-renumbered'").get()).toEqual({ detail: expect.stringContaining('"printed":"B001"') as unknown as string });
     store.close();
@@ -70,12 +72,12 @@ describe('the hub storing kiosk messages', () => {
     const kiosks = createHubKiosks(store.db);
     const message = ticket('B001');
     ingest(message, 'zwolle-centrum/B', '1.4.0');
-    const [first] = kiosks.list(new Date());
+    const [first] = kiosks.list(at);
     expect(first).toMatchObject({ identity: 'zwolle-centrum/B', appVersion: '1.4.0', messages: 1, printer: null, queue: null, statusAt: null, silent: false });
     ingest(message, 'zwolle-centrum/B', null);
-    expect(kiosks.list(new Date())).toMatchObject([{ appVersion: '1.4.0', messages: 1 }]);
+    expect(kiosks.list(at)).toMatchObject([{ appVersion: '1.4.0', messages: 1 }]);
     expect(() => ingest({ ...ticket('B002'), reference: 'B002' }, 'zwolle-centrum/C', '2.0.0')).toThrow(HubRejection);
-    expect(kiosks.list(new Date()).map((k) => k.identity)).toEqual(['zwolle-centrum/B']);
+    expect(kiosks.list(at).map((k) => k.identity)).toEqual(['zwolle-centrum/B']);
     store.close();
   });
 

@@ -20,6 +20,7 @@ import { until } from '../../support/until';
 
 const location = { id: 'zwolle-centrum', name: 'Zwolle' };
 const cores: Core[] = [];
+const at = new Date('2026-11-24T09:00:00.000Z');
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((core) => core.close()));
 });
@@ -227,7 +228,7 @@ describe('the hub decides who a kiosk is from its own list', () => {
     const port = await freePort();
     const locationKey = randomBytes(32).toString('base64url');
     const hub = await startHub(port, locationKey);
-    const client = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity(location.id, 'C', 'cccccccccccccccc'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => new Date() });
+    const client = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity(location.id, 'C', 'cccccccccccccccc'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => at });
     const ticket = (number: string, locationId = location.id): PendingMessage => ({
       id: 1,
       idempotencyKey: uuidv7(),
@@ -247,12 +248,12 @@ describe('the hub decides who a kiosk is from its own list', () => {
     expect(hubRows(hub)).toEqual({ tickets: { n: 0 }, outbox: { n: 0 } });
 
     // The counter's own letter is never a kiosk's.
-    const own = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity(location.id, 'A', 'aaaaaaaaaaaaaaaa'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => new Date() });
+    const own = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity(location.id, 'A', 'aaaaaaaaaaaaaaaa'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => at });
     expect(await own.send(ticket('A001'), null)).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/counter's own/) as unknown as string });
     expect(own.link().state).toBe('refused');
 
     // Another location's identity with this location's key does not get past the handshake.
-    const elsewhere = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity('utrecht-centrum', 'C', 'cccccccccccccccc'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => new Date() });
+    const elsewhere = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity('utrecht-centrum', 'C', 'cccccccccccccccc'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => at });
     expect(await elsewhere.send(ticket('C001', 'utrecht-centrum'), null)).toMatchObject({ kind: 'retry', outage: true });
     expect(elsewhere.link().state).toBe('wrong-location');
     expect(hubRows(hub)).toEqual({ tickets: { n: 0 }, outbox: { n: 0 } });

@@ -23,6 +23,7 @@ import { until } from '../../support/until';
 const location = { id: 'zwolle-centrum', name: 'Zwolle' };
 const cores: Core[] = [];
 const sims: RunningSim[] = [];
+const at = new Date('2026-11-24T09:00:00.000Z');
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((core) => core.close()));
   await Promise.all(sims.splice(0).map((sim) => sim.close()));
@@ -86,7 +87,7 @@ describe('kiosk heartbeats to the location hub', () => {
   it('stores the kiosk\'s printer state and queue, and still knows them after the hub restarts', async () => {
     const locationKey = randomBytes(32).toString('base64url');
     const port = await freePort();
-    const kiosk = await startKiosk(port, locationKey);
+    const kiosk = await startKiosk(port, locationKey, undefined, () => at);
 
     // The hub is not there yet: a ticket waits in the kiosk's outbox.
     await kiosk.call('ticket.take', { topic: 'voucher' });
@@ -108,7 +109,7 @@ describe('kiosk heartbeats to the location hub', () => {
       printer: { kind: 'tcp', state: 'offline' },
       queue: { pending: 1, needsAttention: 0 },
     });
-    expect(Date.parse(reported?.queue?.oldestPendingAt ?? '')).toBeLessThanOrEqual(Date.now());
+    expect(reported?.queue?.oldestPendingAt).toBe(at.toISOString());
     expect(reported?.statusAt).toBe(reported?.lastSeenAt);
 
     // Restarted on the same data dir, the hub shows what the kiosk last said before it says anything new.
@@ -143,10 +144,10 @@ describe('kiosk heartbeats to the location hub', () => {
     const locationKey = randomBytes(32).toString('base64url');
     const port = await freePort();
     const hub = await startHub({ port, locationKey });
-    const client = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity(location.id, 'C', 'cccccccccccccccc'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => new Date() });
+    const client = createHubClient({ url: `https://127.0.0.1:${port}`, psk: hubPsk(locationKey, location.id), identity: hubIdentity(location.id, 'C', 'cccccccccccccccc'), appVersion: '1.4.0', requestTimeoutMs: 2000, now: () => at });
     const good: KioskStatusReport = {
       appVersion: '1.4.0',
-      printer: { kind: 'tcp', state: 'paper-out', paperLow: false, reportsPaper: true, checkedAt: new Date().toISOString(), pendingJobs: 2, failedJobs: 0 },
+      printer: { kind: 'tcp', state: 'paper-out', paperLow: false, reportsPaper: true, checkedAt: at.toISOString(), pendingJobs: 2, failedJobs: 0 },
       queue: { pending: 0, needsAttention: 0, oldestPendingAt: null, oldestPendingAgeSeconds: null },
     };
     const bad = { ...good, printer: { ...good.printer, state: 'on-fire' } } as unknown as KioskStatusReport;

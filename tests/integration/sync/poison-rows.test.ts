@@ -73,7 +73,7 @@ describe('one unreadable outbox row among 20, in a real SQLite file, against the
     await until(() => sim?.stats().distinctStored === 19 && d.outbox.pendingCount() === 0, 15_000, '19 delivered, nothing pending');
 
     expect(sim.store.received().map((r) => r.reference).sort()).toEqual(references.filter((r) => r !== victim.reference).sort());
-    const status = readSyncStatus(d.outbox, d.worker.progress, new Date());
+    const status = readSyncStatus(d.outbox, d.worker.progress, d.clock.now());
     expect(status).toMatchObject({ queued: 0, inFlight: 0, oldestPendingAgeSeconds: null });
     expect(status.needsAttention).toEqual([{ id: 7, kind: 'voucher-request.submit', reference: victim.reference, reason: expect.stringMatching(reason) as unknown as string, at: expect.any(String) as unknown as string }]);
     expect(status.needsAttention[0]?.reason).toMatch(/cancel it and take its reference up again at the desk/);
@@ -88,7 +88,7 @@ describe('one unreadable outbox row among 20, in a real SQLite file, against the
     expect(lines.filter((l) => l.includes('could not read the outbox'))).toEqual([]);
 
     // What the reason tells staff to do works: resending is refused with why, cancelling closes it.
-    const actions = createAttentionActions({ db: d.store.db, cipher: d.store.cipher, outbox: d.outbox, now: () => new Date() });
+    const actions = createAttentionActions({ db: d.store.db, cipher: d.store.cipher, outbox: d.outbox, now: () => d.clock.now() });
     expect(() => actions.resend(7, { name: 'Testbezoeker', email: 'bezoeker@voorbeeld.nl' }, 'staff-1')).toThrow(/cannot be read on this device/);
     expect(actions.cancel(7, 'onleesbaar bericht', 'staff-1')).toEqual({ reference: victim.reference });
     expect(d.outbox.needsAttention()).toEqual([]);

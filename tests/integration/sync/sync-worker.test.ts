@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readSyncStatus } from '../../../electron/core/sync/sync-status';
+import { manualClock } from '../../support/manual-clock';
 import { device, startSim, submissionBody } from '../../support/sync-rig';
 import { until } from '../../support/until';
 
@@ -38,7 +40,7 @@ describe('sync worker against the simulator over real HTTP', () => {
     const sim = await startSim({ faults: { refuseEmailDomain: 'bounces.example' } });
     const d = device(sim);
     const bad = submissionBody(1);
-    d.store.db.transaction(() => d.outbox.enqueue({ aggregateType: 'test-aggregate', aggregateId: 'a', kind: 'voucher-request.submit', reference: bad.reference, body: { ...bad, contact: { ...bad.contact, email: 'bezoeker@bounces.example' } } }, new Date()))();
+    d.store.db.transaction(() => d.outbox.enqueue({ aggregateType: 'test-aggregate', aggregateId: 'a', kind: 'voucher-request.submit', reference: bad.reference, body: { ...bad, contact: { ...bad.contact, email: 'bezoeker@bounces.example' } } }, d.clock.now()))();
     d.enqueue(2, 'a');
     const other = d.enqueue(3, 'b');
     d.worker.start();
@@ -72,15 +74,24 @@ describe('sync worker against the simulator over real HTTP', () => {
 
   it('waits at least as long as Retry-After says, even when a heartbeat that got through wakes it', async () => {
     const sim = await startSim({ faults: { retryAfterRate: 1, retryAfterSeconds: 1 } });
-    const d = device(sim);
+    // The worker's clock stands still while the real request runs, so the answer's Retry-After is
+    // measured from one known instant, and only moving the clock can let the worker send again.
+    const clock = manualClock(new Date('2026-11-24T09:00:00.000Z'));
+    const d = device(sim, { clock, random: () => 0 });
     d.enqueue(1, 'a');
     d.worker.start();
-    await until(() => sim.stats().faults['retry-after'] === 1);
-    const failedAt = Date.now();
+    await until(() => sim.stats().faults['retry-after'] === 1 && d.worker.progress.inFlight() === 0, 5000, 'the retry planned');
     sim.setFaults({});
     d.worker.reachable();
+    const retryAt = new Date(clock.now().getTime() + 1000).toISOString();
+    expect(readSyncStatus(d.outbox, d.worker.progress, clock.now()).nextAttemptAt).toBe(retryAt);
+    // A dispatch marks the row in flight at once: none a millisecond before Retry-After ends.
+    clock.advance(999);
+    expect(d.worker.progress.inFlight()).toBe(0);
+    clock.advance(1);
+    expect(d.worker.progress.inFlight()).toBe(1);
     await d.waitUntilDrained();
-    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(900);
+    expect(sim.stats().distinctStored).toBe(1);
     await d.close();
     await sim.close();
   });

@@ -24,7 +24,7 @@ function rig() {
     },
     build: async (): Promise<KioskStatusReport> => ({
       appVersion: '1.4.0',
-      printer: { kind: 'tcp', state: printer, paperLow: false, reportsPaper: true, checkedAt: new Date().toISOString(), pendingJobs: 0, failedJobs: 0 },
+      printer: { kind: 'tcp', state: printer, paperLow: false, reportsPaper: true, checkedAt: '2026-11-24T09:00:00.000Z', pendingJobs: 0, failedJobs: 0 },
       queue: { pending: 0, needsAttention: 0, oldestPendingAt: null, oldestPendingAgeSeconds: null },
     }),
     logger: silentLogger,

@@ -159,12 +159,13 @@ describe('the update service', () => {
 describe('the updates channels', () => {
   it('let only the counter install now, and count visitor calls as activity', async () => {
     const config = DeviceConfigSchema.parse({ role: 'kiosk', location: { id: 'a', name: 'A' }, region: 'r' });
-    const core = createCore({ config, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('core'), shell: 'electron', logger: silentLogger });
-    const later = new Date(Date.now() + 60 * 60_000);
+    const at = new Date('2026-11-24T09:00:00.000Z');
+    const core = createCore({ config, appVersion: '1.0.0', resourcesDir, dataDir: tempDir('core'), shell: 'electron', logger: silentLogger, now: () => at });
+    const later = new Date(at.getTime() + 60 * 60_000);
     await core.dispatch('updates.status', {}, { transport: 'test', client: 'test' });
-    expect(core.activity.isQuiet(new Date())).toBe(true);
+    expect(core.activity.isQuiet(at)).toBe(true);
     expect(await core.dispatch('updates.installNow', {}, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(core.activity.isQuiet(new Date())).toBe(false);
+    expect(core.activity.isQuiet(at)).toBe(false);
     expect(core.activity.isQuiet(later)).toBe(true);
     await core.close();
   });
