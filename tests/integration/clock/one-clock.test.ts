@@ -52,8 +52,8 @@ describe('one clock for the whole core', () => {
     const started = await core.dispatch('voucher.start', voucherInput(1), t);
     expect(started.ok).toBe(true);
     // A new row goes out at once (a nudge, not a timer); the API's 5xx puts it on a backoff.
-    await until(() => sim.stats().faults['server-error'] === 1, 10_000, 'the first attempt at the central API');
-    await until(async () => (await syncStatus()).nextAttemptAt !== null, 10_000, 'the worker planning its retry');
+    await until(() => sim.stats().faults['server-error'] === 1, 30_000, 'the first attempt at the central API');
+    await until(async () => (await syncStatus()).nextAttemptAt !== null, 30_000, 'the worker planning its retry');
 
     const status = await syncStatus();
     const next = Date.parse(status.nextAttemptAt ?? '');
@@ -66,7 +66,7 @@ describe('one clock for the whole core', () => {
     expect(sim.stats().faults['server-error']).toBe(1);
 
     clock.advance(fastSync.capDelayMs);
-    await until(() => sim.stats().faults['server-error'] >= 2, 10_000, 'the retry once the clock reached it');
+    await until(() => sim.stats().faults['server-error'] >= 2, 30_000, 'the retry once the clock reached it');
   });
 
   it('sends the heartbeat when the core clock says so, and stamps it with that clock', async () => {
