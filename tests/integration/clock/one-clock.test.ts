@@ -53,7 +53,11 @@ describe('one clock for the whole core', () => {
     expect(started.ok).toBe(true);
     // A new row goes out at once (a nudge, not a timer); the API's 5xx puts it on a backoff.
     await until(() => sim.stats().faults['server-error'] === 1, 30_000, 'the first attempt at the central API');
-    await until(async () => (await syncStatus()).nextAttemptAt !== null, 30_000, 'the worker planning its retry');
+    // The row's retry time is stored a moment before the attempt ends and the worker sets its timer.
+    await until(async () => {
+      const planned = await syncStatus();
+      return planned.nextAttemptAt !== null && planned.inFlight === 0;
+    }, 30_000, 'the worker planning its retry');
 
     const status = await syncStatus();
     const next = Date.parse(status.nextAttemptAt ?? '');
