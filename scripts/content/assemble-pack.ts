@@ -16,6 +16,13 @@ export const sourceFiles = {
   eligibility: 'eligibility.json',
 } as const;
 
+/** Parts a pack may leave out (the schema gives an empty list): sources written before appointments existed still build. */
+export const optionalSourceFiles = {
+  closingDays: 'closing-days.json',
+  appointmentTopics: 'appointment-topics.json',
+  sessions: 'sessions.json',
+} as const;
+
 export class SourceError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`The content sources have ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -40,7 +47,7 @@ function readJson(dir: string, file: string, problems: string[]): unknown {
 /** Names the source file an issue path points into, so an author knows which file to open. */
 function locate(path: string): string {
   const key = /^[a-zA-Z]+/.exec(path)?.[0] ?? '';
-  const file = (sourceFiles as Record<string, string>)[key];
+  const file = ({ ...sourceFiles, ...optionalSourceFiles } as Record<string, string>)[key];
   return file ? `${file}: ${path.slice(key.length).replace(/^\./, '') || '(root)'}` : `pack.json: ${path}`;
 }
 
@@ -51,6 +58,7 @@ export function assemblePack(dir: string, now: () => Date = () => new Date()): C
   const raw: Record<string, unknown> = typeof head === 'object' && head !== null ? { ...head } : {};
   raw.createdAt ??= now().toISOString();
   for (const [key, file] of Object.entries(sourceFiles)) raw[key] = readJson(dir, file, problems);
+  for (const [key, file] of Object.entries(optionalSourceFiles)) if (existsSync(join(dir, file))) raw[key] = readJson(dir, file, problems);
   if (problems.length > 0) throw new SourceError(problems);
 
   const parsed = ContentPackSchema.safeParse(raw);

@@ -74,6 +74,12 @@ export type ThemeConfig = z.infer<typeof ThemeConfig>;
  */
 export const DeviceConfigSchema = z.strictObject({
   role: DeviceRole,
+  /**
+   * "outpost": a kiosk in a library or community centre with no staff and no hub. It gives no
+   * tickets and sends nobody to a desk; it books appointments at its region's shops through the
+   * central API. "shop" (default): a kiosk or counter in a staffed shop.
+   */
+  mode: z.enum(['shop', 'outpost']).default('shop'),
   location: z.strictObject({
     id: slug,
     name: z.string().min(1).max(80),
@@ -143,6 +149,14 @@ export const DeviceConfigSchema = z.strictObject({
     .default([]),
   /** Only packs signed by one of these keys are installed; demo mode trusts the dev-only sample key. */
   trustedContentKeys: z.array(TrustedContentKeySchema).default([]),
-});
+  /** Days an appointment's or seat's contact data (first name, phone) stays after its date. */
+  appointmentRetentionDays: z.number().int().min(0).max(30).default(1),
+})
+  .superRefine((config, ctx) => {
+    if (config.mode !== 'outpost') return;
+    if (config.role !== 'kiosk') ctx.addIssue({ code: 'custom', path: ['mode'], message: 'only a kiosk can be an outpost; a counter is a staffed shop' });
+    if (config.hub) ctx.addIssue({ code: 'custom', path: ['hub'], message: 'an outpost has no hub: it books through the central API (remove "hub")' });
+    if (!config.centralApiUrl && !config.demo) ctx.addIssue({ code: 'custom', path: ['centralApiUrl'], message: 'an outpost books through the central API: give its centralApiUrl' });
+  });
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
 export type DeviceConfigInput = z.input<typeof DeviceConfigSchema>;

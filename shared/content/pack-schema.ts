@@ -89,14 +89,89 @@ export const LabourMarketSchema = z.strictObject({
   shrinking: z.array(OccupationTrend).min(1),
 });
 
+/** A local wall-clock time "HH:MM" (24 hours), read in the location's time zone. */
+export const LocalTime = z.string().regex(/^(?:[01][0-9]|2[0-3]):[0-5][0-9]$/, 'expected a time such as "09:30"');
+
+/** One opening period of a day, e.g. 09:00-12:30; a day may have a lunch break (two periods). */
+export const OpeningPeriod = z
+  .strictObject({ open: LocalTime, close: LocalTime })
+  .refine((p) => p.open < p.close, { message: 'expected the closing time after the opening time', path: ['close'] });
+export type OpeningPeriod = z.infer<typeof OpeningPeriod>;
+
+export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const Weekday = z.enum(weekdays);
+export type Weekday = z.infer<typeof Weekday>;
+
+const dayPeriods = z
+  .array(OpeningPeriod)
+  .max(3)
+  .default([])
+  .refine((list) => list.every((p, i) => i === 0 || (list[i - 1] as OpeningPeriod).close <= p.open), 'expected the periods of a day in order, without overlap');
+
+/** When the shop is open, per weekday; a weekday left out (or an empty list) is closed. */
+export const OpeningTimes = z.strictObject(Object.fromEntries(weekdays.map((d) => [d, dayPeriods])) as Record<Weekday, typeof dayPeriods>);
+export type OpeningTimes = z.infer<typeof OpeningTimes>;
+
+/** A day every shop of the pack is closed, e.g. a public holiday ("Koningsdag"). */
+export const ClosingDay = z.strictObject({ date: z.iso.date(), name: LocalizedText });
+export type ClosingDay = z.infer<typeof ClosingDay>;
+
 export const LocationSchema = z.strictObject({
   id: Slug,
   name: z.string().min(1),
   region: Slug,
   address: Address,
+  /** The opening hours in words, as the information screens show them. */
   openingHours: LocalizedText,
   phone: z.string().regex(/^[0-9 +-]{8,20}$/).optional(),
+  /**
+   * A staffed shop (a desk, a counter with its hub and agenda) or an outpost: a kiosk in a library
+   * or community centre with nobody on duty, which books at the shops in `bookAt`.
+   */
+  kind: z.enum(['shop', 'outpost']).default('shop'),
+  /** The same hours as data, for appointments; a shop without them takes no appointments. */
+  openingTimes: OpeningTimes.optional(),
+  /** This shop's own closing days on top of the pack's (a staff training day, a move). */
+  closedOn: z.array(z.iso.date()).default([]),
+  /** An outpost's staffed shops, nearest first; absent: every shop of its region, in pack order. */
+  bookAt: z.array(Slug).optional(),
 });
+export type Location = z.infer<typeof LocationSchema>;
+
+/** What a visitor can book a conversation about, and how long one takes. */
+export const AppointmentTopicSchema = z.strictObject({
+  id: Slug,
+  title: LocalizedText,
+  /** The length of one appointment, which is also the step between the slots offered. */
+  slotMinutes: z.number().int().min(10).max(120).refine((m) => m % 5 === 0, 'expected a multiple of 5 minutes'),
+  /** Printed on the slip: what the visitor brings (an ID, a CV). */
+  whatToBring: LocalizedText,
+  order: z.number().int(),
+});
+export type AppointmentTopic = z.infer<typeof AppointmentTopicSchema>;
+
+/** A group session (an information evening, a workshop) held by one shop, whose agenda holds its seats. */
+export const GroupSessionSchema = z.strictObject({
+  id: Slug,
+  title: LocalizedText,
+  description: LocalizedText,
+  /** The shop whose agenda holds the seats. */
+  location: Slug,
+  /** Shown on the kiosks of the whole region (outposts too), not only at the shop itself. */
+  audience: z.enum(['location', 'region']).default('location'),
+  date: z.iso.date(),
+  /** Local time at the shop. */
+  time: LocalTime,
+  minutes: z.number().int().min(15).max(480),
+  /** Where in or near the shop, e.g. "Zaal 2, eerste verdieping". */
+  place: z.string().min(1).max(120),
+  /** The language the session is held in. */
+  language: z.string().regex(/^[a-z]{2,3}$/),
+  capacity: z.number().int().min(1).max(500),
+  /** A cancelled session stays in the pack so kiosks and the desk can say it was cancelled. */
+  cancelled: z.boolean().default(false),
+});
+export type GroupSession = z.infer<typeof GroupSessionSchema>;
 
 export const PackScope = z.union([z.literal('national'), z.string().regex(/^region:[a-z0-9-]+$/)]);
 
@@ -113,6 +188,10 @@ export const ContentPackSchema = z.strictObject({
   labourMarket: z.array(LabourMarketSchema),
   locations: z.array(LocationSchema),
   eligibility: EligibilityRuleSetSchema,
+  /** Days every shop is closed (public holidays); an older pack without them has none. */
+  closingDays: z.array(ClosingDay).default([]),
+  appointmentTopics: z.array(AppointmentTopicSchema).default([]),
+  sessions: z.array(GroupSessionSchema).default([]),
 });
 export type ContentPack = z.infer<typeof ContentPackSchema>;
 export type ContentPackInput = z.input<typeof ContentPackSchema>;

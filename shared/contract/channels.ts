@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './define-channel';
 import { appChannels } from './app-channels';
+import { appointmentsChannels } from './appointments-channels';
 import { deskChannels } from './desk-channels';
 import { staffChannels } from './staff-channels';
 import { contentChannels } from './content-channels';
@@ -8,6 +9,7 @@ import { deviceChannels } from './device-channels';
 import { eligibilityChannels } from './eligibility-channels';
 import { printingChannels } from './printing-channels';
 import { requestsChannels } from './requests-channels';
+import { sessionsChannels } from './sessions-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
 
@@ -27,6 +29,8 @@ export const channels = {
   ...printingChannels,
   ...eligibilityChannels,
   ...updatesChannels,
+  ...appointmentsChannels,
+  ...sessionsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -42,5 +42,23 @@ export function checkReferences(pack: ContentPack): FieldIssue[] {
   pack.providers.forEach((provider, i) => issues.push(...dangling(provider.regions, regions, `providers[${i}].regions`, 'region')));
   pack.labourMarket.forEach((m, i) => issues.push(...dangling([m.region], regions, `labourMarket[${i}].region`, 'region')));
   pack.locations.forEach((l, i) => issues.push(...dangling([l.region], regions, `locations[${i}].region`, 'region')));
+  issues.push(...appointmentReferences(pack));
+  return issues;
+}
+
+/** Outposts book at shops, and a session's seats live in a shop's agenda: both must name a shop that takes appointments. */
+function appointmentReferences(pack: ContentPack): FieldIssue[] {
+  const shops = new Set(pack.locations.filter((l) => l.kind === 'shop').map((l) => l.id));
+  const issues: FieldIssue[] = [
+    ...duplicates(pack.appointmentTopics.map((t) => t.id), 'appointmentTopics', 'appointment topic id'),
+    ...duplicates(pack.sessions.map((s) => s.id), 'sessions', 'session id'),
+    ...duplicates(pack.closingDays.map((d) => d.date), 'closingDays', 'closing day'),
+  ];
+  pack.locations.forEach((l, i) => {
+    if (l.kind === 'outpost' && l.openingTimes) issues.push({ path: `locations[${i}].openingTimes`, message: `outpost "${l.id}" takes no appointments: its opening times belong to the shops in bookAt` });
+    if (l.kind === 'shop' && l.bookAt) issues.push({ path: `locations[${i}].bookAt`, message: `shop "${l.id}" books in its own agenda: bookAt is for outposts` });
+    issues.push(...dangling(l.bookAt ?? [], shops, `locations[${i}].bookAt`, 'shop'));
+  });
+  pack.sessions.forEach((s, i) => issues.push(...dangling([s.location], shops, `sessions[${i}].location`, 'shop')));
   return issues;
 }

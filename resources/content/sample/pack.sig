@@ -1,7 +1,7 @@
 {
   "algorithm": "ed25519",
   "keyId": "dev-only-sample",
-  "signature": "3ErJGZbgTWqXnIh6dQRfdt1RDyg+qQ1E2m9rqQ/bm7SnejDO1NLm9Kmpv8O8boaEArZvXa2/DY8yKFVR/0I5BQ==",
-  "size": 120090,
-  "sha256": "dae59987a16af797d197bfc2292be10b6f61a477ced28f638b82fcc583bdc3b7"
+  "signature": "dZ9r2pTRyZSypnzSv8ip/ojK2Cj36R0DnTR6t5osu1dNUbR+yeYmoEHiYv+ElPkL6LqHoB3SXPf5hfxoY9+DBA==",
+  "size": 136323,
+  "sha256": "ddab889ca0937aed201e77f274b78b730a2e0ab4a22ce7243489c9bde7a374ae"
 }
