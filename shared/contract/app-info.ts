@@ -6,6 +6,8 @@ export const AppInfoSchema = z.object({
   productName: z.string(),
   appVersion: z.string(),
   role: DeviceRole,
+  /** "outpost": a kiosk with no desk and no staff; the screens offer no ticket there. */
+  mode: z.enum(['shop', 'outpost']),
   demo: z.boolean(),
   location: z.object({ id: z.string(), name: z.string() }),
   region: z.string(),
