@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/config/device-config';
 import { isPassiveChannel } from '../../shared/contract/channels';
 import { createAppModule } from './app/app-module';
+import { createAppointmentsModule } from './appointments/appointments-module';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handler, Handlers } from './bridge/handlers';
 import { clockWithNow, systemClock, type Clock } from './clock/clock';
@@ -127,15 +128,34 @@ export function createCore(options: CoreOptions): Core {
     hubLink && sync && requests
       ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, clock, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))
       : null;
+  // An outpost has no desk: it gives no tickets, so nobody waits for a call that never comes.
+  const outpost = config.mode === 'outpost';
   const tickets =
-    device && outbox && sync
+    device && outbox && sync && !outpost
       ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : undefined, hubNumbering: hubLink ? { floor: hubLink.numberFloor, beforeTicket: hubLink.beforeTicket } : undefined }))
       : null;
   const counter = config.role === 'counter';
   const staff = counter && device ? root.add(createStaffModule({ store: device, config, logger, clock })) : null;
+  const appointments = device
+    ? root.add(
+        createAppointmentsModule({
+          config,
+          store: device,
+          pack,
+          clock,
+          logger,
+          printing: printing.service,
+          hubClient: hubLink?.client,
+          central: outpost && enrollment && centralApiUrl ? { baseUrl: centralApiUrl, token: enrollment.auth.token } : undefined,
+          staff: staff ?? undefined,
+          queue: tickets?.queue,
+          requestTimeoutMs: tuning.requestTimeoutMs,
+        }),
+      )
+    : null;
   const hubServer =
     staff && device && outbox && sync && tickets
-      ? root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, clock, staff, pace: tickets.queue.pace, onIngested: sync.nudge }))
+      ? root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, clock, staff, pace: tickets.queue.pace, onIngested: sync.nudge, agenda: appointments?.hubRoute ?? undefined }))
       : null;
   if (staff && hubServer && device && outbox && sync && tickets && requests) {
     root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, erasures: hubServer.erasures, pack }));

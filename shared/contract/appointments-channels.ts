@@ -153,6 +153,8 @@ export const CheckInResult = z.discriminatedUnion('outcome', [
     /** More than the grace period late: the visitor waits as a walk-in (docs/appointments.md). */
     asWalkIn: z.boolean(),
   }),
+  /** An honest mistake, answered calmly: the appointment is on another day (its start says which). */
+  z.object({ outcome: z.literal('not-today'), code: AppointmentCode, start: z.iso.datetime() }),
   Unreachable,
 ]);
 export type CheckInResult = z.infer<typeof CheckInResult>;

@@ -1,3 +1,4 @@
+import { spokenDateTime } from '../../../shared/appointments/spoken-date';
 import { toCp858Text } from '../../../shared/printing/code-page-858';
 import type { PrintDocument } from '../../../shared/printing/print-document';
 import { fillTemplate, type Layout } from './layout';
@@ -63,6 +64,37 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
         wait: data.expectedWaitMinutes === null ? texts.waitUnknown : texts.waitMinutes(data.expectedWaitMinutes),
       };
     }
+    case 'appointment-slip': {
+      const { data } = document;
+      return {
+        code: data.code,
+        topic: data.topic,
+        when: spokenDateTime(data.start, receiptLanguage(document.language)),
+        place: `${data.shopName}\n${data.shopAddress}`,
+        whatToBring: data.whatToBring,
+        cancelHow: texts.cancelHow(data.shopPhone),
+      };
+    }
+    case 'seat-slip': {
+      const { data } = document;
+      return {
+        code: data.code,
+        session: data.session,
+        when: spokenDateTime(data.start, receiptLanguage(document.language)),
+        place: `${data.place}\n${data.shopName}\n${data.shopAddress}`,
+        cancelHow: texts.cancelHow(data.shopPhone),
+      };
+    }
+    case 'attendee-list': {
+      const { data } = document;
+      return {
+        session: data.session,
+        when: spokenDateTime(data.start, receiptLanguage(document.language)),
+        place: data.place,
+        taken: texts.signedUp(data.attendees.length, data.capacity),
+        attendeeLines: data.attendees.map((a, i) => `${String(i + 1).padStart(3, ' ')}. ${a.code}  ${a.firstName ?? texts.noFirstName}`).join('\n') || '-',
+      };
+    }
   }
 }
 
@@ -82,6 +114,15 @@ export function composeReceipt(document: PrintDocument, options: { copy: boolean
 
 /** What the kiosk shows on screen when the paper does not come out. */
 export function onScreenCode(document: PrintDocument, statusUrl: string | undefined): { code: string; qrPayload: string | null } {
-  if (document.kind === 'queue-ticket') return { code: document.data.ticketNumber, qrPayload: null };
-  return { code: document.data.referenceCode, qrPayload: qrPayloadFor(document.data.referenceCode, statusUrl) };
+  switch (document.kind) {
+    case 'queue-ticket':
+      return { code: document.data.ticketNumber, qrPayload: null };
+    case 'appointment-slip':
+    case 'seat-slip':
+      return { code: document.data.code, qrPayload: document.data.code };
+    case 'attendee-list':
+      return { code: document.data.session, qrPayload: null };
+    default:
+      return { code: document.data.referenceCode, qrPayload: qrPayloadFor(document.data.referenceCode, statusUrl) };
+  }
 }

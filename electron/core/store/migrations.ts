@@ -226,6 +226,59 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 12,
+    summary: 'the shop\'s agenda: appointments (contact fields sealed, purged after the date), advisers per day part, group session seats',
+    sql: `
+      CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        location_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        start_at TEXT NOT NULL,
+        end_at TEXT NOT NULL,
+        service_day TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('booked', 'checked-in', 'called', 'served', 'no-show', 'cancelled')),
+        first_name TEXT,
+        phone TEXT,
+        language TEXT NOT NULL,
+        booked_via TEXT NOT NULL CHECK (booked_via IN ('kiosk', 'central', 'desk')),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        booked_at TEXT NOT NULL,
+        checked_in_at TEXT,
+        as_walk_in INTEGER NOT NULL DEFAULT 0,
+        called_at TEXT,
+        closed_at TEXT,
+        purged_at TEXT
+      ) STRICT;
+      CREATE INDEX appointments_holding ON appointments (location_id, start_at) WHERE state <> 'cancelled';
+      CREATE INDEX appointments_of_day ON appointments (location_id, service_day);
+      CREATE TABLE appointment_capacity (
+        location_id TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        day_part TEXT NOT NULL CHECK (day_part IN ('morning', 'afternoon', 'evening')),
+        advisers INTEGER NOT NULL CHECK (advisers >= 0),
+        PRIMARY KEY (location_id, scope, day_part)
+      ) STRICT;
+      CREATE TABLE session_seats (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        session_id TEXT NOT NULL,
+        location_id TEXT NOT NULL,
+        session_start TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('signed-up', 'cancelled')),
+        first_name TEXT,
+        phone TEXT,
+        language TEXT NOT NULL,
+        booked_via TEXT NOT NULL CHECK (booked_via IN ('kiosk', 'central', 'desk')),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        signed_up_at TEXT NOT NULL,
+        cancelled_at TEXT,
+        purged_at TEXT
+      ) STRICT;
+      CREATE INDEX session_seats_of_session ON session_seats (session_id, state);
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -17,14 +17,28 @@ const toTicket = (row: TicketRow): QueueTicket => ({
 });
 
 /**
+ * Another kind of visitor the desk calls from the same queue (checked-in appointments): the
+ * source says who of its own is next and how that ranks against the oldest walk-in ticket.
+ */
+export interface QueueSource {
+  next(at: Date): { rank: 'due' | 'walk-in' | 'early'; queuedAt: string; call(staffId: string, at: Date): QueueTicket } | null;
+  open(at: Date): QueueTicket[];
+  close(id: string, outcome: 'served' | 'no-show', at: Date, staffId: string): QueueTicket | null;
+}
+
+/**
  * The walk-in queue at the desk: today's tickets, oldest first, whichever kiosk printed them.
  * Calling and closing are audited with the ticket number and topic only: a ticket is anonymous.
  */
 export function createQueue(db: Database, now: () => Date) {
   const tickets = ticketRepo(db);
+  const sources: QueueSource[] = [];
 
   const callNext = db.transaction((at: Date, staffId: string): QueueTicket | null => {
     const row = tickets.oldestWaiting(serviceDay(at));
+    // A due appointment goes first; a late one takes its turn by arrival; an early one only when nobody else waits.
+    const other = sources.map((s) => s.next(at)).find((c) => c !== null);
+    if (other && (other.rank === 'due' || !row || (other.rank === 'walk-in' && other.queuedAt < row.created_at))) return other.call(staffId, at);
     if (!row) return null;
     tickets.markCalled(row.id, at);
     appendAudit(db, at, { action: 'ticket.called', aggregateType: 'ticket', aggregateId: row.id, detail: { number: row.number, topic: row.topic, by: staffId } });
@@ -33,7 +47,11 @@ export function createQueue(db: Database, now: () => Date) {
 
   const close = db.transaction((id: string, outcome: 'served' | 'no-show', at: Date, staffId: string): QueueTicket => {
     const row = tickets.byId(id);
-    if (!row) throw new CoreError('not_found', 'There is no such ticket.');
+    if (!row) {
+      const closed = sources.map((s) => s.close(id, outcome, at, staffId)).find((c) => c !== null);
+      if (closed) return closed;
+      throw new CoreError('not_found', 'There is no such ticket.');
+    }
     if (row.state !== 'called') throw new CoreError('conflict', `Ticket ${row.number} is ${row.state}, not called.`);
     tickets.markClosed(id, outcome, at);
     appendAudit(db, at, { action: `ticket.${outcome}`, aggregateType: 'ticket', aggregateId: id, detail: { number: row.number, topic: row.topic, by: staffId } });
@@ -41,7 +59,12 @@ export function createQueue(db: Database, now: () => Date) {
   });
 
   return {
-    list: (): QueueTicket[] => tickets.openOfDay(serviceDay(now())).map(toTicket),
+    list: (): QueueTicket[] => {
+      const at = now();
+      return [...tickets.openOfDay(serviceDay(at)).map(toTicket), ...sources.flatMap((s) => s.open(at))].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+    /** A later module adds its visitors to the desk's calls (appointments/appointments-module.ts). */
+    addSource: (source: QueueSource): void => void sources.push(source),
     pace: (): QueuePace => {
       const at = now();
       const day = serviceDay(at);

@@ -18,6 +18,15 @@ const codeAndQr: TemplateBlock[] = [
   { type: 'rule' },
 ];
 
+/** A slip's code, big, and its QR holding the code alone: the visitor scans it at the kiosk to check in. */
+const slipCode: TemplateBlock[] = [
+  { type: 'text', text: '{t.yourCode}', align: 'center' },
+  { type: 'text', text: '{code}', align: 'center', size: 3, bold: true },
+  { type: 'qr', payload: '{code}' },
+  { type: 'text', text: '{t.arrive}', align: 'center' },
+  { type: 'rule' },
+];
+
 /** The receipt a visitor takes home after starting a request and after completing it: one layout, its own title and next step. */
 function requestReceipt(titleKey: string, nextKey: string): Template {
   return [
@@ -49,6 +58,55 @@ export const receiptTemplates: Record<PrintDocumentKind, Template> = {
     { type: 'text', text: '{t.wait}: {wait}' },
     { type: 'feed', lines: 1 },
     { type: 'text', text: '{t.ticketNext}' },
+    { type: 'feed', lines: 1 },
+    { type: 'cut' },
+  ],
+  'appointment-slip': [
+    ...header,
+    { type: 'text', text: '{t.appointmentTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{topic}', align: 'center' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.when}:', bold: true },
+    { type: 'text', text: '{when}', size: 2, bold: true },
+    { type: 'text', text: '{t.where}:', bold: true },
+    { type: 'text', text: '{place}' },
+    { type: 'feed', lines: 1 },
+    ...slipCode,
+    { type: 'text', text: '{t.bring}:', bold: true },
+    { type: 'text', text: '{whatToBring}' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.cancelTitle}', bold: true },
+    { type: 'text', text: '{cancelHow}' },
+    ...privacyFooter,
+  ],
+  'seat-slip': [
+    ...header,
+    { type: 'text', text: '{t.seatTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{session}', align: 'center', bold: true },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.when}:', bold: true },
+    { type: 'text', text: '{when}', size: 2, bold: true },
+    { type: 'text', text: '{t.where}:', bold: true },
+    { type: 'text', text: '{place}' },
+    { type: 'feed', lines: 1 },
+    ...slipCode,
+    { type: 'text', text: '{t.seatNext}' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.cancelTitle}', bold: true },
+    { type: 'text', text: '{cancelHow}' },
+    ...privacyFooter,
+  ],
+  'attendee-list': [
+    ...header,
+    { type: 'text', text: '{t.attendeeTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{session}', align: 'center', bold: true },
+    { type: 'text', text: '{when}', align: 'center' },
+    { type: 'text', text: '{place}', align: 'center' },
+    { type: 'text', text: '{taken}', align: 'center' },
+    { type: 'rule' },
+    { type: 'text', text: '{attendeeLines}' },
+    { type: 'rule' },
+    { type: 'text', text: '{t.staffOnly}' },
     { type: 'feed', lines: 1 },
     { type: 'cut' },
   ],

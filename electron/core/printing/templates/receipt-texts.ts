@@ -27,6 +27,19 @@ export interface ReceiptTexts {
   waitUnknown: string;
   ticketNext: string;
   trajectories: Record<Trajectory, string>;
+  appointmentTitle: string;
+  seatTitle: string;
+  attendeeTitle: string;
+  when: string;
+  where: string;
+  bring: string;
+  arrive: string;
+  cancelTitle: string;
+  cancelHow: (phone: string | null) => string;
+  seatNext: string;
+  signedUp: (count: number, capacity: number) => string;
+  noFirstName: string;
+  staffOnly: string;
 }
 
 /** Languages the paper can carry: the printer's code page (PC858) has Latin letters only. */
@@ -62,6 +75,19 @@ export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
     waitUnknown: 'We helpen je zo snel we kunnen',
     ticketNext: 'Kijk op het scherm. Daar zie je wanneer je aan de beurt bent.',
     trajectories: { ontwikkeladvies: 'Ontwikkeladvies', 'loopbaan-apk': 'Loopbaan-APK', opleidingsadvies: 'Opleidingsadvies' },
+    appointmentTitle: 'Je afspraak',
+    seatTitle: 'Je plaats bij de bijeenkomst',
+    attendeeTitle: 'Deelnemerslijst',
+    when: 'Wanneer',
+    where: 'Waar',
+    bring: 'Neem mee',
+    arrive: 'Kom je? Scan deze code bij de zuil of typ hem in. Dan weten we dat je er bent en roepen we je op tijd.',
+    cancelTitle: 'Kun je niet komen?',
+    cancelHow: (phone) => (phone ? `Zeg af bij de zuil met je code, of bel ${phone}. Dan kan iemand anders die tijd krijgen.` : 'Zeg af bij de zuil met je code. Dan kan iemand anders die tijd krijgen.'),
+    seatNext: 'Kom op tijd. Noem je code bij de ingang.',
+    signedUp: (count, capacity) => `${count} van ${capacity} plaatsen bezet`,
+    noFirstName: '(geen naam)',
+    staffOnly: 'Alleen voor medewerkers. Gooi deze lijst na de bijeenkomst in de papierversnipperaar.',
   },
   en: {
     copy: '*** COPY ***',
@@ -85,5 +111,18 @@ export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
     waitUnknown: 'We will help you as soon as we can',
     ticketNext: 'Watch the screen. It shows when it is your turn.',
     trajectories: { ontwikkeladvies: 'Development advice', 'loopbaan-apk': 'Career check-up', opleidingsadvies: 'Training advice' },
+    appointmentTitle: 'Your appointment',
+    seatTitle: 'Your place at the session',
+    attendeeTitle: 'Attendee list',
+    when: 'When',
+    where: 'Where',
+    bring: 'Bring',
+    arrive: 'When you arrive, scan this code at the kiosk or type it in. Then we know you are here and call you on time.',
+    cancelTitle: 'Cannot come?',
+    cancelHow: (phone) => (phone ? `Cancel at the kiosk with your code, or call ${phone}. Then someone else can have that time.` : 'Cancel at the kiosk with your code. Then someone else can have that time.'),
+    seatNext: 'Please be on time. Give your code at the door.',
+    signedUp: (count, capacity) => `${count} of ${capacity} places taken`,
+    noFirstName: '(no name)',
+    staffOnly: 'For staff only. Shred this list after the session.',
   },
 };
