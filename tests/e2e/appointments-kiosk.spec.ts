@@ -95,7 +95,7 @@ test('Dutch: book a first conversation, see the code, its QR and the slip, then 
   await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
   const when = new Intl.DateTimeFormat('nl', { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(slotStart));
   await expect(page.getByTestId('appointment-when')).toContainText(when);
-  await expect(page.getByText('Neem mee:')).toBeVisible();
+  await expect(page.getByText('Neem een identiteitsbewijs mee.')).toBeVisible();
   await checkScreen(page, testInfo, 'appointment-done');
   // "Back" after a booking does not reopen the form.
   await page.locator('[data-tool="back"]').click();

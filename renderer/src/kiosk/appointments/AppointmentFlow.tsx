@@ -301,7 +301,7 @@ function DoneStep({ booked }: { booked: BookedAppointment }) {
       <CodeAndQr code={booked.code} label={t('appointments.done.code')} />
       <PrintStatus jobId={booked.printJobId} kind="receipt" texts="appointments.print" />
       <ul className="plain-list">
-        {topic && <li>{t('appointments.done.bring', { what: pickText(topic.whatToBring, i18n.language) })}</li>}
+        {topic && <li>{pickText(topic.whatToBring, i18n.language)}</li>}
         <li>{t('appointments.done.arrive')}</li>
         <li>{shop?.phone ? t('appointments.done.cancelPhone', { phone: shop.phone }) : t('appointments.done.cancel')}</li>
       </ul>

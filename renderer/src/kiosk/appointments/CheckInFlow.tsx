@@ -13,7 +13,7 @@ export function CheckInFlow({ route }: { route: CheckInRoute }) {
   return <div className="flow" data-screen={`checkin-${route.step}`}>{route.step === 'code' ? <CodeStep /> : <DoneStep result={route.result} />}</div>;
 }
 
-type State = { kind: 'idle' } | { kind: 'sending' } | { kind: 'invalid' } | { kind: 'unknown' } | { kind: 'unreachable'; contact: ShopContact | null } | { kind: 'failed' };
+type State = { kind: 'idle' } | { kind: 'sending' } | { kind: 'invalid' } | { kind: 'unknown' } | { kind: 'not-today'; start: string } | { kind: 'unreachable'; contact: ShopContact | null } | { kind: 'failed' };
 
 /**
  * The visitor types the slip's code on the on-screen keyboard, or a scanner that types like a
@@ -26,6 +26,7 @@ function CodeStep() {
   const [code, setCode] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const form = useRef<HTMLFormElement>(null);
+  const when = useWhen();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -44,6 +45,7 @@ function CodeStep() {
     try {
       const result = await bridge.call('appointments.checkIn', { code: parsed.data });
       if (result.outcome === 'checked-in') reset([{ screen: 'welcome' }, { screen: 'home' }, { screen: 'checkin', step: 'done', result }]);
+      else if (result.outcome === 'not-today') setState({ kind: 'not-today', start: result.start });
       else setState({ kind: 'unreachable', contact: result.contact });
     } catch (err) {
       setState(err instanceof BridgeCallError && (err.error.code === 'not_found' || err.error.code === 'invalid_input' || err.error.code === 'conflict') ? { kind: 'unknown' } : { kind: 'failed' });
@@ -57,6 +59,11 @@ function CodeStep() {
       </h1>
       <p className="lead">{t('appointments.checkIn.intro')}</p>
       {state.kind === 'unreachable' && <UnreachableNotice contact={state.contact} />}
+      {state.kind === 'not-today' && (
+        <p className="notice notice--calm" role="status" data-testid="checkin-not-today">
+          {t('appointments.checkIn.notToday', { when: when(state.start) })}
+        </p>
+      )}
       {state.kind === 'unknown' && <ErrorNotice message={t('appointments.checkIn.unknown')} />}
       {state.kind === 'failed' && <ErrorNotice message={t('appointments.checkIn.failed')} />}
       <form

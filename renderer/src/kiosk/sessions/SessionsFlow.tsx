@@ -62,7 +62,7 @@ function SessionCard({ session, onSignUp }: { session: SessionView; onSignUp?: (
       </p>
       {state === 'open' && onSignUp && (
         <div className="actions">
-          <button type="button" className="button button--primary" data-testid={`session-signup-${session.id}`} onClick={onSignUp}>
+          <button type="button" className="button button--primary" data-testid={`session-signup-${session.id}`} aria-describedby={`session-${session.id}-title`} onClick={onSignUp}>
             {t('sessions.signUp')}
           </button>
         </div>
