@@ -10,6 +10,7 @@ import { clockParts, dayInWords } from '../kiosk/appointments/when';
 import { errorKey, isSignedOut } from './bridge-errors';
 import { topicLabel } from './QueueView';
 import { usePolled } from './use-polled';
+import './agenda.css';
 
 interface Props {
   bridge: Bridge;
@@ -225,39 +226,43 @@ export function AgendaView({ bridge, me, onSignedOut }: Props) {
           </button>
         </section>
       )}
-      <table className="desk-table" data-testid="agenda-sessions">
-        <caption>{t('appointments.desk.sessions', { count: data?.sessions.length ?? 0 })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('appointments.desk.time')}</th>
-            <th scope="col">{t('appointments.desk.session')}</th>
-            <th scope="col">{t('appointments.desk.place')}</th>
-            <th scope="col">{t('appointments.desk.signedUp')}</th>
-            <th scope="col">{t('appointments.desk.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data?.sessions ?? []).map((s) => (
-            <tr key={s.id} data-session={s.id}>
-              <td>{`${time(s.start)}–${time(s.end)}`}</td>
-              <td>
-                {pickText(s.title, i18n.language)}
-                {s.cancelled && <strong>{` · ${t('appointments.desk.sessionCancelled')}`}</strong>}
-              </td>
-              <td>{s.place}</td>
-              <td>{t('appointments.desk.seats', { signedUp: s.signedUp, capacity: s.capacity })}</td>
-              <td className="desk-table__actions">
-                <button type="button" className="desk-button" onClick={() => void showAttendees(s)}>
-                  {t('appointments.desk.showAttendees')}
-                </button>
-                <button type="button" className="desk-button" onClick={() => void printAttendees(s)}>
-                  {t('appointments.desk.printAttendees')}
-                </button>
-              </td>
+      {data && data.sessions.length === 0 ? (
+        <p data-testid="agenda-sessions">{t('appointments.desk.noSessions')}</p>
+      ) : (
+        <table className="desk-table" data-testid="agenda-sessions">
+          <caption>{t('appointments.desk.sessions', { count: data?.sessions.length ?? 0 })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('appointments.desk.time')}</th>
+              <th scope="col">{t('appointments.desk.session')}</th>
+              <th scope="col">{t('appointments.desk.place')}</th>
+              <th scope="col">{t('appointments.desk.signedUp')}</th>
+              <th scope="col">{t('appointments.desk.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(data?.sessions ?? []).map((s) => (
+              <tr key={s.id} data-session={s.id}>
+                <td>{`${time(s.start)}–${time(s.end)}`}</td>
+                <td>
+                  {pickText(s.title, i18n.language)}
+                  {s.cancelled && <strong>{` · ${t('appointments.desk.sessionCancelled')}`}</strong>}
+                </td>
+                <td>{s.place}</td>
+                <td>{t('appointments.desk.seats', { signedUp: s.signedUp, capacity: s.capacity })}</td>
+                <td className="desk-table__actions">
+                  <button type="button" className="desk-button" onClick={() => void showAttendees(s)}>
+                    {t('appointments.desk.showAttendees')}
+                  </button>
+                  <button type="button" className="desk-button" onClick={() => void printAttendees(s)}>
+                    {t('appointments.desk.printAttendees')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {attendees && (
         <section aria-labelledby="attendees-title" data-testid="agenda-attendees">
           <h3 id="attendees-title">{t('appointments.desk.attendeesTitle', { count: attendees.list.filter((a) => a.state === 'signed-up').length })}</h3>
