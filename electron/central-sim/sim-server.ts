@@ -10,6 +10,7 @@ import { QueueTicketRecord, VoucherRequestCompletion, VoucherRequestSubmission }
 import { formatIssues } from '../../shared/validation/format-issues';
 import { drawFault, FaultSettings, seededRandom, type Fault, type FaultSettingsInput } from './faults';
 import { fingerprint, parseIdempotencyKey } from './idempotency-key';
+import { openSimAgenda } from './sim-agenda';
 import { openSimStore, type SimStore } from './sim-store';
 
 export interface SimOptions {
@@ -115,6 +116,8 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
   const requireAuth = options.requireAuth ?? true;
   let faults = FaultSettings.parse(options.faults ?? {});
   let contentPackFile = options.contentPackFile;
+  // The shops' agendas for outposts, in a database file of their own beside the simulator's.
+  const agenda = openSimAgenda({ dbFile: `${options.dbFile}-agenda.sqlite`, packFile: () => contentPackFile, now });
 
   const zeroFaults = (): SimStats['faults'] => ({ 'server-error': 0, timeout: 0, reset: 0, 'ack-loss': 0, 'retry-after': 0, slow: 0, down: 0 });
   let counters = { requestsReceived: 0, duplicatesAbsorbed: 0, conflicts: 0, peakConcurrent: 0, faults: zeroFaults() };
@@ -294,6 +297,12 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       return send(res, 202, { receivedAt: now().toISOString() });
     }
 
+    if (path.startsWith('/v1/locations/') || path.startsWith('/v1/sessions/')) {
+      authenticate(req);
+      const answer = await agenda.handle(method, url, req, async () => parseJson(await readBody(req)));
+      if (answer) return send(res, answer.status, answer.body);
+    }
+
     throw problem(404, problemTypes.notFound, `No such operation: ${method} ${path.slice(0, 80)}`);
   }
 
@@ -397,6 +406,7 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
+      agenda.close();
     },
   };
 }

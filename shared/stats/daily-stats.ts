@@ -15,6 +15,14 @@ export const DailyStats = z.object({
   requestsByOrigin: z.array(Count),
   eligibilityOutcomes: z.array(Count),
   requestOutcomes: z.array(Count),
+  /** Appointments made on this day, per topic (wherever they were booked: a kiosk, an outpost, the desk). */
+  appointmentsBooked: z.array(Count),
+  /** Appointments of this day the visitor came to (checked in, called or served), per topic. */
+  appointmentsKept: z.array(Count),
+  /** Appointments of this day marked as a no-show, per topic. */
+  appointmentsNoShow: z.array(Count),
+  /** Group session seats taken on this day, per session. */
+  sessionSignUps: z.array(Count),
   /** Hours 0-23, Dutch time. */
   byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), tickets: z.number().int().min(0), requests: z.number().int().min(0) })),
 });
@@ -39,6 +47,10 @@ export function dailyStatsCsv(stats: DailyStats): string {
     ...stats.requestsByOrigin.map((c): [string, string, number] => ['requests-by-origin', c.key, c.count]),
     ...stats.eligibilityOutcomes.map((c): [string, string, number] => ['eligibility-outcome', c.key, c.count]),
     ...stats.requestOutcomes.map((c): [string, string, number] => ['request-outcome', c.key, c.count]),
+    ...stats.appointmentsBooked.map((c): [string, string, number] => ['appointments-booked', c.key, c.count]),
+    ...stats.appointmentsKept.map((c): [string, string, number] => ['appointments-kept', c.key, c.count]),
+    ...stats.appointmentsNoShow.map((c): [string, string, number] => ['appointments-no-show', c.key, c.count]),
+    ...stats.sessionSignUps.map((c): [string, string, number] => ['session-sign-ups', c.key, c.count]),
     ...stats.byHour.flatMap((h): Array<[string, string, number]> => [
       ['tickets-by-hour', String(h.hour).padStart(2, '0'), h.tickets],
       ['requests-by-hour', String(h.hour).padStart(2, '0'), h.requests],

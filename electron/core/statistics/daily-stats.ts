@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DailyStats } from '../../../shared/stats/daily-stats';
+import { agendaRepo } from '../appointments/agenda-repo';
 import { requestRepo } from '../requests/request-repo';
-import { serviceDay } from '../requests/service-day';
+import { serviceDay, serviceDayBounds } from '../requests/service-day';
 import { ticketRepo } from '../tickets/ticket-repo';
 
 const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
@@ -33,10 +34,24 @@ export function readDailyStats(db: Database, day: string): DailyStats {
     requestsByOrigin: countBy(requests, (r) => r.origin),
     eligibilityOutcomes: countBy(requests, (r) => (JSON.parse(r.eligibility) as { outcome: string }).outcome),
     requestOutcomes: countBy(requests, (r) => (r.cancelled_at ? 'cancelled' : r.completed_at ? 'completed' : 'started')),
+    ...appointmentCounts(db, day),
     byHour: Array.from({ length: 24 }, (_, hour) => ({
       hour,
       tickets: tickets.filter((x) => hourOf(x.created_at) === hour).length,
       requests: requests.filter((r) => hourOf(r.created_at) === hour).length,
     })),
+  };
+}
+
+/** The agenda's counts of a day: topics and session ids with numbers, nothing about who. */
+function appointmentCounts(db: Database, day: string): Pick<DailyStats, 'appointmentsBooked' | 'appointmentsKept' | 'appointmentsNoShow' | 'sessionSignUps'> {
+  const agenda = agendaRepo(db);
+  const { from, to } = serviceDayBounds(day);
+  const ofDay = agenda.statsOfDay(day);
+  return {
+    appointmentsBooked: countBy(agenda.bookedBetween(from, to), (a) => a.topic),
+    appointmentsKept: countBy(ofDay.filter((a) => a.state === 'checked-in' || a.state === 'called' || a.state === 'served'), (a) => a.topic),
+    appointmentsNoShow: countBy(ofDay.filter((a) => a.state === 'no-show'), (a) => a.topic),
+    sessionSignUps: countBy(agenda.signUpsBetween(from, to), (s) => s.session_id),
   };
 }
