@@ -22,6 +22,8 @@ function libfaketime(): string {
 const at = (time: string) => ({ LD_PRELOAD: libfaketime(), FAKETIME: `@2026-12-08 ${time}`, DONT_FAKE_MONOTONIC: '1', TZ: 'Europe/Amsterdam' });
 
 const running: SpawnedHost[] = [];
+test.use({ viewport: { width: 1440, height: 900 } });
+
 test.afterEach(async () => {
   await Promise.all(running.splice(0).map((h) => h.stop()));
 });
@@ -61,7 +63,7 @@ async function bookAtKiosk(kiosk: Page, url: string, firstName: string): Promise
   return { code: (await kiosk.getByTestId('appointment-code').textContent()) ?? '', start };
 }
 
-test('book at the kiosk, see it in the desk\'s agenda, check in by typing the code, called before an earlier walk-in; a no-show marked by staff', async ({ page, browser }) => {
+test('book at the kiosk, see it in the desk\'s agenda, check in by typing the code, called before an earlier walk-in; a no-show marked by staff', async ({ page, browser }, testInfo) => {
   test.setTimeout(150_000);
   const locationKey = randomBytes(32).toString('base64url');
   const port = await freePort();
@@ -93,6 +95,7 @@ test('book at the kiosk, see it in the desk\'s agenda, check in by typing the co
   await expect(row(first.code)).toHaveAttribute('data-state', 'booked');
   await expect(row(second.code)).toHaveAttribute('data-state', 'booked');
   await expectNoAxeViolations(page, 'the desk agenda');
+  await page.screenshot({ path: testInfo.outputPath('desk-agenda.png'), fullPage: true });
 
   // The visitor checks in at the kiosk by typing the code on the screen's keyboard field.
   await kioskPage.goto(await kiosk.nextUrl());
@@ -129,7 +132,13 @@ test('book at the kiosk, see it in the desk\'s agenda, check in by typing the co
   await page.keyboard.press('Alt+X');
   await expect(row(second.code)).toHaveAttribute('data-state', 'no-show');
   await expect(page.getByTestId('agenda-status')).toContainText('niet gekomen');
+  await expectNoAxeViolations(page, 'the desk agenda after a no-show');
+  await page.screenshot({ path: testInfo.outputPath('desk-agenda-no-show.png'), fullPage: true });
   await expect(row(first.code)).toHaveAttribute('data-state', 'served');
+  // Counted in the day's statistics: one kept, one no-show, per topic, without names or codes.
+  const stats = await callInPage(page, 'stats.daily', {});
+  expect(stats).toMatchObject({ appointmentsNoShow: [{ key: 'eerste-gesprek', count: 1 }], appointmentsKept: [{ key: 'eerste-gesprek', count: 1 }] });
+  expect(JSON.stringify(stats)).not.toContain(second.code);
   await kioskPage.close();
 });
 

@@ -191,7 +191,7 @@ export function AgendaView({ bridge, me, onSignedOut }: Props) {
                   </button>
                 )}
                 {open(a) && (
-                  <button type="button" className="desk-button desk-button--quiet" onClick={() => void act(a, 'cancel')}>
+                  <button type="button" className="desk-button" onClick={() => void act(a, 'cancel')}>
                     {t('appointments.desk.cancel')}
                   </button>
                 )}
@@ -221,7 +221,7 @@ export function AgendaView({ bridge, me, onSignedOut }: Props) {
               ))}
             </ul>
           )}
-          <button type="button" className="desk-button desk-button--quiet" onClick={() => setRebooking(null)}>
+          <button type="button" className="desk-button" onClick={() => setRebooking(null)}>
             {t('appointments.desk.close')}
           </button>
         </section>
@@ -271,7 +271,7 @@ export function AgendaView({ bridge, me, onSignedOut }: Props) {
               <li key={a.code}>{`${a.code} ${a.firstName ?? ''}${a.state === 'cancelled' ? ` (${t('appointments.desk.states.cancelled')})` : ''}`}</li>
             ))}
           </ul>
-          <button type="button" className="desk-button desk-button--quiet" onClick={() => setAttendees(null)}>
+          <button type="button" className="desk-button" onClick={() => setAttendees(null)}>
             {t('appointments.desk.close')}
           </button>
         </section>
