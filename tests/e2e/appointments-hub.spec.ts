@@ -161,3 +161,56 @@ test('hub down: the kiosk says booking cannot be done now, shows the shop\'s pho
   const booked = await callHost(kiosk, 'appointments.book', { topic: 'eerste-gesprek', start: '2026-12-08T09:30:00.000Z', language: 'nl', idempotencyKey: crypto.randomUUID() });
   expect(booked).toMatchObject({ outcome: 'unreachable', contact: { phone: '038 200 20 20' } });
 });
+
+test('the desk agenda: rebook and cancel by keyboard, the advisers per day part, a session\'s attendees listed and printed, a cancelled session marked', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const counter = await spawnHost(['--config', config({ role: 'counter', demo: true, location: { id: 'utrecht-centrum', name: 'Loopbaanwinkel Utrecht Centrum' }, region: 'midden-utrecht' })], at('10:26:00'));
+  running.push(counter);
+  await page.goto(await counter.fresh());
+  await setUpDesk(page);
+  const slots = (await callInPage(page, 'appointments.slots', { topic: 'eerste-gesprek', days: 1 })) as { slots: Array<{ start: string }> };
+  const booked = (await callInPage(page, 'appointments.bookAtDesk', { topic: 'eerste-gesprek', start: slots.slots[0]?.start, firstName: 'Ravi', language: 'nl', idempotencyKey: crypto.randomUUID() })) as { appointment: { code: string } };
+  const code = booked.appointment.code;
+
+  await page.keyboard.press('Alt+9');
+  const rows = page.getByTestId('agenda-appointments').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  // Alt+R offers other times; the first one moves the appointment, under a new code.
+  await page.keyboard.press('Alt+R');
+  const rebook = page.getByTestId('agenda-rebook');
+  await expect(rebook.getByRole('button').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'rebooking at the desk');
+  await page.screenshot({ path: testInfo.outputPath('desk-agenda-rebook.png'), fullPage: true });
+  await rebook.getByRole('button').first().click();
+  await expect(page.getByTestId('agenda-status')).toContainText('Verzet: nieuwe code');
+  await expect(page.locator(`tr[data-code="${code}"]`)).toHaveAttribute('data-state', 'cancelled');
+  const moved = page.getByTestId('agenda-appointments').locator('tr[data-state="booked"]');
+  await expect(moved).toHaveCount(1);
+  await expect(moved).toContainText('Ravi');
+  await moved.click();
+  await page.keyboard.press('Alt+C');
+  await expect(page.getByTestId('agenda-appointments').locator('tr[data-state="booked"]')).toHaveCount(0);
+
+  // The location manager sets two advisers for Tuesday mornings.
+  const tuesdayMorning = page.getByLabel('Adviseurs op dinsdag, ochtend');
+  await tuesdayMorning.fill('2');
+  await tuesdayMorning.blur();
+  await expect(page.getByTestId('agenda-status')).toHaveText('Het aantal adviseurs is opgeslagen.');
+  expect((await callInPage(page, 'appointments.capacity', {})).weekly).toContainEqual({ weekday: 'tuesday', dayPart: 'morning', advisers: 2 });
+
+  // A session on another day: its sign-ups, the attendee list on screen and on paper.
+  await callInPage(page, 'sessions.signUp', { sessionId: 'utrecht-voucher-avond-2026-12', firstName: 'Fatima', language: 'nl', idempotencyKey: crypto.randomUUID() });
+  await page.getByLabel('Dag', { exact: true }).fill('2026-12-15');
+  const session = page.locator('tr[data-session="utrecht-voucher-avond-2026-12"]');
+  await expect(session).toContainText('1 van 30');
+  await session.getByRole('button', { name: 'Deelnemers', exact: true }).click();
+  await expect(page.getByTestId('agenda-attendees')).toContainText('Fatima');
+  await session.getByRole('button', { name: 'Deelnemerslijst printen' }).click();
+  await expect(page.getByTestId('agenda-status')).toContainText('wordt geprint');
+  await expectNoAxeViolations(page, 'a session day at the desk');
+  await page.screenshot({ path: testInfo.outputPath('desk-agenda-session.png'), fullPage: true });
+
+  await page.getByLabel('Dag', { exact: true }).fill('2027-02-04');
+  await expect(page.locator('tr[data-session="utrecht-cv-workshop-2027-02"]')).toContainText('gaat niet door');
+});

@@ -169,32 +169,34 @@ export function AgendaView({ bridge, me, onSignedOut }: Props) {
                 {a.asWalkIn && ` (${t('appointments.desk.asWalkIn')})`}
                 {a.bookedVia === 'central' && ` · ${t('appointments.desk.viaOutpost')}`}
               </td>
-              <td className="desk-table__actions">
-                {a.state === 'booked' && (
-                  <button type="button" className="desk-button" onClick={() => void act(a, 'checkIn')} aria-keyshortcuts={a === current ? 'Alt+I' : undefined}>
-                    {t('appointments.desk.checkIn')}
-                  </button>
-                )}
-                {(a.state === 'checked-in' || a.state === 'called') && (
-                  <button type="button" className="desk-button" onClick={() => void act(a, 'served')}>
-                    {t('appointments.desk.served')}
-                  </button>
-                )}
-                {open(a) && (
-                  <button type="button" className="desk-button" onClick={() => void act(a, 'noShow')}>
-                    {t('appointments.desk.noShow')}
-                  </button>
-                )}
-                {a.state === 'booked' && (
-                  <button type="button" className="desk-button" onClick={() => void startRebook(a)}>
-                    {t('appointments.desk.rebook')}
-                  </button>
-                )}
-                {open(a) && (
-                  <button type="button" className="desk-button" onClick={() => void act(a, 'cancel')}>
-                    {t('appointments.desk.cancel')}
-                  </button>
-                )}
+              <td>
+                <div className="desk-table__actions">
+                  {a.state === 'booked' && (
+                    <button type="button" className="desk-button" onClick={() => void act(a, 'checkIn')} aria-keyshortcuts={a === current ? 'Alt+I' : undefined}>
+                      {t('appointments.desk.checkIn')}
+                    </button>
+                  )}
+                  {(a.state === 'checked-in' || a.state === 'called') && (
+                    <button type="button" className="desk-button" onClick={() => void act(a, 'served')}>
+                      {t('appointments.desk.served')}
+                    </button>
+                  )}
+                  {open(a) && (
+                    <button type="button" className="desk-button" onClick={() => void act(a, 'noShow')}>
+                      {t('appointments.desk.noShow')}
+                    </button>
+                  )}
+                  {a.state === 'booked' && (
+                    <button type="button" className="desk-button" onClick={() => void startRebook(a)}>
+                      {t('appointments.desk.rebook')}
+                    </button>
+                  )}
+                  {open(a) && (
+                    <button type="button" className="desk-button" onClick={() => void act(a, 'cancel')}>
+                      {t('appointments.desk.cancel')}
+                    </button>
+                  )}
+                </div>
               </td>
             </tr>
           ))}
@@ -250,13 +252,15 @@ export function AgendaView({ bridge, me, onSignedOut }: Props) {
                 </td>
                 <td>{s.place}</td>
                 <td>{t('appointments.desk.seats', { signedUp: s.signedUp, capacity: s.capacity })}</td>
-                <td className="desk-table__actions">
-                  <button type="button" className="desk-button" onClick={() => void showAttendees(s)}>
-                    {t('appointments.desk.showAttendees')}
-                  </button>
-                  <button type="button" className="desk-button" onClick={() => void printAttendees(s)}>
-                    {t('appointments.desk.printAttendees')}
-                  </button>
+                <td>
+                  <div className="desk-table__actions">
+                    <button type="button" className="desk-button" onClick={() => void showAttendees(s)}>
+                      {t('appointments.desk.showAttendees')}
+                    </button>
+                    <button type="button" className="desk-button" onClick={() => void printAttendees(s)}>
+                      {t('appointments.desk.printAttendees')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
