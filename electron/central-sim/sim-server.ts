@@ -300,6 +300,8 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
     if (path.startsWith('/v1/locations/') || path.startsWith('/v1/sessions/')) {
       authenticate(req);
       const answer = await agenda.handle(method, url, req, async () => parseJson(await readBody(req)));
+      // Committed, but the answer never arrives: the client must find its booking again by its key.
+      if (answer && fault === 'ack-loss') return void req.socket.destroy();
       if (answer) return send(res, answer.status, answer.body);
     }
 

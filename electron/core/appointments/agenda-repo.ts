@@ -104,6 +104,7 @@ export const agendaRepo = perDatabase((db: Database) => {
 
   const statsOfDay = db.prepare<[string], { topic: string; state: AppointmentState }>('SELECT topic, state FROM appointments WHERE service_day = ?');
   const bookedOn = db.prepare<[string, string], { topic: string }>('SELECT topic FROM appointments WHERE booked_at >= ? AND booked_at < ?');
+  const daysBetween = db.prepare<[string, string], string>('SELECT DISTINCT service_day FROM appointments WHERE service_day >= ? AND service_day < ?').pluck();
   const signUpsOn = db.prepare<[string, string], { session_id: string }>('SELECT session_id FROM session_seats WHERE signed_up_at >= ? AND signed_up_at < ?');
 
   return {
@@ -141,6 +142,8 @@ export const agendaRepo = perDatabase((db: Database) => {
     /** The columns statistics may read: topic and state, nothing about the visitor. */
     statsOfDay: (day: string): { topic: string; state: AppointmentState }[] => statsOfDay.all(day),
     bookedBetween: (from: Date, to: Date): { topic: string }[] => bookedOn.all(from.toISOString(), to.toISOString()),
+    /** The service days with appointments, from `from` up to but not including `to`. */
+    daysBetween: (from: string, to: string): string[] => daysBetween.all(from, to),
     signUpsBetween: (from: Date, to: Date): { session_id: string }[] => signUpsOn.all(from.toISOString(), to.toISOString()),
   };
 });

@@ -92,7 +92,7 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
         when: spokenDateTime(data.start, receiptLanguage(document.language)),
         place: data.place,
         taken: texts.signedUp(data.attendees.length, data.capacity),
-        attendeeLines: data.attendees.map((a, i) => `${String(i + 1).padStart(3, ' ')}. ${a.code}  ${a.firstName ?? texts.noFirstName}`).join('\n') || '-',
+        attendeeLines: data.attendees.map((a, i) => `${i + 1}. ${a.code} ${a.firstName ?? texts.noFirstName}`).join('\n') || '-',
       };
     }
   }
@@ -108,7 +108,8 @@ export function composeReceipt(document: PrintDocument, options: { copy: boolean
     shopAddress: ctx.shopAddress ?? '',
     copyMarker: options.copy ? texts.copy : '',
   };
-  for (const key of Object.keys(values)) values[key] = toCp858Text(values[key] ?? '');
+  // Line by line: a value of several lines (an address under a shop name, a list) keeps its breaks.
+  for (const key of Object.keys(values)) values[key] = (values[key] ?? '').split('\n').map(toCp858Text).join('\n');
   return fillTemplate(receiptTemplates[document.kind], values, ctx.charactersPerLine);
 }
 

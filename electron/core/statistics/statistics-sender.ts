@@ -5,6 +5,7 @@ import type { Outbox } from '../outbox/outbox';
 import { requestRepo } from '../requests/request-repo';
 import { serviceDay, serviceDayBounds } from '../requests/service-day';
 import { ticketRepo } from '../tickets/ticket-repo';
+import { agendaRepo } from '../appointments/agenda-repo';
 import { readDailyStats } from './daily-stats';
 
 /** How far back a device that was off for a while still reports its days. */
@@ -53,7 +54,8 @@ export function queueFinishedDays(db: Database, outbox: Outbox, locationId: stri
   return db.transaction((): string[] => {
     const ticketDays = ticketRepo(db).daysBetween(serviceDay(since), today);
     const requestTimes = requestRepo(db).createdSince(since);
-    const days = new Set([...ticketDays, ...requestTimes.map((at) => serviceDay(new Date(at))).filter((d) => d < today)]);
+    const agendaDays = agendaRepo(db).daysBetween(serviceDay(since), today);
+    const days = new Set([...ticketDays, ...agendaDays, ...requestTimes.map((at) => serviceDay(new Date(at))).filter((d) => d < today)]);
     const added: string[] = [];
     for (const day of [...days].sort()) {
       if (outbox.hasMessageFor('daily-statistics', day)) continue;

@@ -57,14 +57,16 @@ function start(): void {
   guardAllWebContents(app);
   void app.whenReady().then(async () => {
     // Demo mode without a central API gets the simulator in-process, as in the browser host.
-    const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir) : null;
+    // It serves the sample pack, whose shops' opening hours a demo outpost books in.
+    const resourcesDir = packaged ? join(process.resourcesPath, 'resources') : join(distDir, '..', 'resources');
+    const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir, join(resourcesDir, 'content', 'sample', 'pack.json')) : null;
     const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : prepared.config;
     // safeStorage, the key's home, only works once the app is ready: the core starts here.
     const core = createCore({
       config,
       dataDir,
       appVersion: app.getVersion(),
-      resourcesDir: packaged ? join(process.resourcesPath, 'resources') : join(distDir, '..', 'resources'),
+      resourcesDir,
       shell: 'electron',
       logger,
       keyProvider: deviceKeyProvider(dataDir, prepared.keyDir),

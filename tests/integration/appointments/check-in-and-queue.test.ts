@@ -47,6 +47,12 @@ describe('checking in and being called', () => {
     const typed = onTime.toLowerCase().replace('-', ' ');
     expect(await kiosk.call<CheckInResult>('appointments.checkIn', { code: typed })).toEqual({ outcome: 'checked-in', code: onTime, topic: 'eerste-gesprek', start: '2027-01-11T09:00:00.000Z', asWalkIn: false });
     expect((await desk.call<DayAgenda>('appointments.today')).appointments.find((a) => a.code === onTime)?.state).toBe('checked-in');
+    // The desk's queue shows the checked-in visitor among the walk-ins, by the time they arrived.
+    expect((await desk.call<QueueTicket[]>('queue.list')).map((t) => [t.number, t.state])).toEqual([
+      ['B001', 'waiting'],
+      ['B002', 'waiting'],
+      [onTime, 'waiting'],
+    ]);
 
     // 09:50 is more than 5 minutes early: the walk-in who came first is called.
     const first = await desk.call<QueueTicket>('queue.callNext');

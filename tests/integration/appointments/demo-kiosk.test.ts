@@ -29,6 +29,11 @@ describe('a demo kiosk on its own', () => {
     const booked = await call<BookResult>('appointments.book', { topic: 'voucher-aanvragen', start: first?.start, firstName: 'Sam', language: 'en', idempotencyKey: randomUUID() });
     if (booked.outcome !== 'booked') throw new Error('expected a booking');
     expect(booked.appointment.printJobId).not.toBeNull();
+    // The demo's virtual printer shows the slip on screen, the QR holding the code.
+    const preview = await call<{ html: string }>('print.preview', { jobId: booked.appointment.printJobId });
+    expect(preview.html).toContain(booked.appointment.code);
+    expect(preview.html).toContain('Your appointment');
+    expect(await call('print.job', { jobId: booked.appointment.printJobId })).toMatchObject({ kind: 'appointment-slip', code: booked.appointment.code, qrPayload: booked.appointment.code });
     at = new Date('2027-01-11T08:27:00.000Z');
     expect(await call<CheckInResult>('appointments.checkIn', { code: booked.appointment.code.replace('-', '') })).toMatchObject({ outcome: 'checked-in', asWalkIn: false });
     const seat = await call<SignUpResult>('sessions.signUp', { sessionId: 'utrecht-voucher-avond-2027-01', language: 'nl', idempotencyKey: randomUUID() });

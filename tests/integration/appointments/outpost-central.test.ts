@@ -96,6 +96,23 @@ describe('an outpost kiosk books at its region\'s staffed shop through the centr
     expect(answers.filter((x) => x.outcome === 'full')).toHaveLength(19);
   }, 60_000);
 
+  it('a booking whose answer was lost is found again by its key: never lost, never twice', async () => {
+    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning });
+    const kiosk = await outpostKiosk(sim);
+    const input = { topic: 'eerste-gesprek', locationId: 'zwolle-centrum', start: '2027-01-11T11:00:00+01:00', language: 'nl', idempotencyKey: randomUUID() };
+    sim.setFaults({ ackLossRate: 1 });
+    // The kiosk asks twice with the key; both answers are lost: it says it cannot book now, and prints nothing.
+    expect(await kiosk.call<BookResult>('appointments.book', input)).toMatchObject({ outcome: 'unreachable' });
+    expect(countRows(kiosk.dataDir, 'SELECT count(*) FROM print_jobs')).toBe(0);
+    sim.setFaults({});
+    // The visitor taps "try again": the screen sends the same key, and gets the booking that was made.
+    const again = await kiosk.call<BookResult>('appointments.book', input);
+    expect(again.outcome).toBe('booked');
+    const slots = await kiosk.call<SlotsResult>('appointments.slots', { topic: 'eerste-gesprek', locationId: 'zwolle-centrum', days: 1 });
+    expect(slots.outcome === 'ok' && slots.slots.map((s) => s.start)).not.toContain('2027-01-11T10:00:00.000Z');
+    expect(countRows(kiosk.dataDir, 'SELECT count(*) FROM print_jobs')).toBe(1);
+  }, 30_000);
+
   it('with the central API down: "cannot book now" with the shop\'s phone, and nothing stored or printed', async () => {
     sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning });
     const kiosk = await outpostKiosk(sim);
