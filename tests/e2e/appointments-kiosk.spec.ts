@@ -186,10 +186,49 @@ test('idle wipe: a half-done booking with a typed first name leaves no trace', a
   await expect(screenTitle(page)).toHaveText('Waarmee kunnen we je helpen?');
 });
 
-test('a long wait or a closed shop: "talk to someone" offers an appointment', async ({ page }) => {
+test('"talk to someone" offers an appointment: quietly while the shop is open, first thing when it is closed', async ({ page }) => {
+  // The screen reads the shop's opening times against its own clock: a Tuesday morning, then a Sunday.
+  await page.clock.setFixedTime(new Date('2026-12-08T10:00:00+01:00'));
   await start(page, 'Nederlands');
   await page.getByTestId('home-talk').click();
-  await expect(page.getByTestId('offer-appointment')).toBeVisible();
+  await expect(page.getByTestId('appointment-offer')).toHaveAttribute('data-urgent', 'false');
+  await expect(page.getByTestId('appointment-offer')).not.toContainText('De winkel is nu dicht');
+  await page.clock.setFixedTime(new Date('2026-12-13T12:00:00+01:00'));
+  await page.locator('[data-tool="home"]').click();
+  await page.getByTestId('home-talk').click();
+  await expect(page.getByTestId('appointment-offer')).toHaveAttribute('data-urgent', 'true');
+  await expect(page.getByTestId('appointment-offer')).toContainText('De winkel is nu dicht');
+  // Above the topics that would give a number, so the visitor reads it before taking one.
+  const offerTop = (await page.getByTestId('appointment-offer').boundingBox())?.y ?? Infinity;
+  const firstTopic = (await page.getByTestId('ticket-topic-voucher').boundingBox())?.y ?? -Infinity;
+  expect(offerTop).toBeLessThan(firstTopic);
   await page.getByTestId('offer-appointment').click();
   await expect(screenTitle(page)).toHaveText('Waarover wil je praten?');
+});
+
+test('the largest text size: the new screens reflow, no control under 56 px, clipped or too close', async ({ page }) => {
+  await start(page, 'Nederlands');
+  const textSize = page.locator('[data-tool="text-size"]');
+  await textSize.click();
+  await textSize.click();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'largest');
+  expect(await layoutProblems(page), 'home').toEqual([]);
+  await page.getByTestId('home-appointment').click();
+  expect(await layoutProblems(page), 'topic').toEqual([]);
+  await page.getByTestId('appointment-topic-eerste-gesprek').click();
+  await expect(page.getByTestId('appointment-days')).toBeVisible();
+  expect(await layoutProblems(page), 'day').toEqual([]);
+  await page.getByTestId('appointment-days').getByRole('button').first().click();
+  await expect(page.getByTestId('appointment-time').first()).toBeVisible();
+  expect(await layoutProblems(page), 'time').toEqual([]);
+  await page.getByTestId('appointment-time').first().click();
+  await page.getByTestId('reminder-yes').click();
+  expect(await layoutProblems(page), 'contact').toEqual([]);
+  await page.locator('[data-tool="home"]').click();
+  await page.getByTestId('home-sessions').click();
+  await expect(page.getByTestId('session-utrecht-voucher-avond-2026-12')).toBeVisible();
+  expect(await layoutProblems(page), 'sessions').toEqual([]);
+  await page.locator('[data-tool="home"]').click();
+  await page.getByTestId('home-checkin').click();
+  expect(await layoutProblems(page), 'check-in').toEqual([]);
 });

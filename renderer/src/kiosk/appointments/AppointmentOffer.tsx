@@ -10,7 +10,7 @@ export const longWaitMinutes = 30;
  * "Talk to someone" also offers an appointment: prominently when no desk is open now (outside the
  * shop's opening times) or the wait is long, quietly otherwise.
  */
-export function AppointmentOffer({ expectedWaitMinutes }: { expectedWaitMinutes?: number | null }) {
+export function AppointmentOffer({ expectedWaitMinutes, place = 'any' }: { expectedWaitMinutes?: number | null; /** A screen that shows it above its choices when it matters and below them when it does not. */ place?: 'any' | 'urgent' | 'quiet' }) {
   const { t } = useTranslation();
   const { go, info } = useKiosk();
   const overview = useCall('appointments.overview', {});
@@ -19,6 +19,7 @@ export function AppointmentOffer({ expectedWaitMinutes }: { expectedWaitMinutes?
   const closed = here ? !openAt(here.openingTimes, new Date()) : false;
   const longWait = expectedWaitMinutes !== undefined && expectedWaitMinutes !== null && expectedWaitMinutes >= longWaitMinutes;
   const urgent = closed || longWait;
+  if ((place === 'urgent' && !urgent) || (place === 'quiet' && urgent)) return null;
   return (
     <div className={urgent ? 'notice notice--calm appointment-offer' : 'appointment-offer'} data-testid="appointment-offer" data-urgent={urgent}>
       {closed && <p>{t('appointments.offer.closed')}</p>}

@@ -48,6 +48,7 @@ function TopicStep() {
           {t('ticket.topic.taking')}
         </p>
       )}
+      <AppointmentOffer place="urgent" />
       <ul className="tiles">
         {ticketTopics.map(({ id, icon }) => (
           <li key={id}>
@@ -55,7 +56,7 @@ function TopicStep() {
           </li>
         ))}
       </ul>
-      <AppointmentOffer />
+      <AppointmentOffer place="quiet" />
     </>
   );
 }
