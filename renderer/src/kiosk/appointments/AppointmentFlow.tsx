@@ -10,7 +10,7 @@ import { ChoiceTile } from '../screens/ChoiceTile';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
 import type { AppointmentRoute } from './appointment-routes';
-import { CodeAndQr, ContactFields, contactInput, contactProblem, emptyContact, UnreachableNotice, useTimeOnly, useWhen, type ContactDraft } from './parts';
+import { CodeAndQr, ContactForm, contactInput, FinishButton, StepTitle, contactProblem, emptyContact, UnreachableNotice, useTimeOnly, useWhen, type ContactDraft } from './parts';
 import { byShopDay, dateInWords, shopDay } from './when';
 import './appointments.css';
 
@@ -29,14 +29,6 @@ export function AppointmentFlow({ route }: { route: AppointmentRoute }) {
   );
 }
 
-function Title({ children }: { children: string }) {
-  return (
-    <h1 id="screen-title" tabIndex={-1}>
-      {children}
-    </h1>
-  );
-}
-
 /** The overview every step reads: topics, the shops to book at, and their phone numbers when booking fails. */
 function useOverview() {
   return useCall('appointments.overview', {});
@@ -50,21 +42,21 @@ function TopicStep() {
   const { t, i18n } = useTranslation();
   const { go } = useKiosk();
   const overview = useOverview();
-  if (overview.kind === 'loading') return <><Title>{t('appointments.topic.title')}</Title><Loading /></>;
-  if (overview.kind === 'failed') return <><Title>{t('appointments.topic.title')}</Title><ErrorNotice message={t('appointments.failed')} /></>;
+  if (overview.kind === 'loading') return <><StepTitle>{t('appointments.topic.title')}</StepTitle><Loading /></>;
+  if (overview.kind === 'failed') return <><StepTitle>{t('appointments.topic.title')}</StepTitle><ErrorNotice message={t('appointments.failed')} /></>;
   const { topics, locations, route } = overview.data;
   const first = locations[0];
   if (route === 'none' || !first || topics.length === 0) {
     return (
       <>
-        <Title>{t('appointments.topic.title')}</Title>
+        <StepTitle>{t('appointments.topic.title')}</StepTitle>
         <UnreachableNotice contact={first ?? null} />
       </>
     );
   }
   return (
     <>
-      <Title>{t('appointments.topic.title')}</Title>
+      <StepTitle>{t('appointments.topic.title')}</StepTitle>
       <p className="lead">{t('appointments.topic.intro')}</p>
       <ul className="tiles tiles--list">
         {topics.map((topic) => (
@@ -90,7 +82,7 @@ function LocationStep({ route }: { route: Step<'location'> }) {
   const overview = useOverview();
   return (
     <>
-      <Title>{t('appointments.location.title')}</Title>
+      <StepTitle>{t('appointments.location.title')}</StepTitle>
       <p className="lead">{t('appointments.location.intro')}</p>
       {overview.kind === 'loading' && <Loading />}
       {overview.kind === 'failed' && <ErrorNotice message={t('appointments.failed')} />}
@@ -122,7 +114,7 @@ function DayStep({ route }: { route: Step<'day'> }) {
   const shop = overview.kind === 'ready' ? shopOf(overview.data, route.locationId) : null;
   return (
     <>
-      <Title>{t('appointments.day.title')}</Title>
+      <StepTitle>{t('appointments.day.title')}</StepTitle>
       {shop && <p className="lead">{t('appointments.day.at', { shop: shop.name })}</p>}
       {slots.kind === 'loading' && <Loading />}
       {slots.kind === 'failed' && <ErrorNotice message={t('appointments.failed')} />}
@@ -157,7 +149,7 @@ function TimeStep({ route }: { route: Step<'time'> }) {
   const slots = useCall('appointments.slots', { topic: route.topic, locationId: route.locationId, from: route.day, days: 1 });
   return (
     <>
-      <Title>{t('appointments.time.title', { day: dateInWords(route.day, i18n.language) })}</Title>
+      <StepTitle>{t('appointments.time.title', { day: dateInWords(route.day, i18n.language) })}</StepTitle>
       {slots.kind === 'loading' && <Loading />}
       {slots.kind === 'failed' && <ErrorNotice message={t('appointments.failed')} />}
       {slots.kind === 'ready' && slots.data.outcome === 'unreachable' && <UnreachableNotice contact={slots.data.contact} />}
@@ -227,7 +219,7 @@ function ContactStep({ route }: { route: Step<'contact'> }) {
 
   return (
     <>
-      <Title>{t('appointments.contact.title')}</Title>
+      <StepTitle>{t('appointments.contact.title')}</StepTitle>
       <dl className="summary" data-testid="appointment-summary">
         <div className="summary__row">
           <dt>{t('appointments.contact.when')}</dt>
@@ -263,22 +255,7 @@ function ContactStep({ route }: { route: Step<'contact'> }) {
       {state.kind === 'unreachable' && <UnreachableNotice contact={state.contact} />}
       {state.kind === 'failed' && <ErrorNotice message={t('appointments.bookFailed')} />}
       {state.kind !== 'taken' && state.kind !== 'unreachable' && (
-        <form
-          className="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void book();
-          }}
-        >
-          <p className="lead">{t('appointments.contact.intro')}</p>
-          <ContactFields draft={draft} onChange={setDraft} showProblem={tried} />
-          <div className="actions">
-            <button type="submit" className="button button--primary button--big" data-testid="appointment-book" disabled={state.kind === 'sending'}>
-              {state.kind === 'sending' ? t('appointments.contact.booking') : t('appointments.contact.book')}
-            </button>
-          </div>
-        </form>
+        <ContactForm draft={draft} onChange={setDraft} tried={tried} sending={state.kind === 'sending'} label={t('appointments.contact.book')} sendingLabel={t('appointments.contact.booking')} testId="appointment-book" onSubmit={() => void book()} />
       )}
     </>
   );
@@ -286,14 +263,13 @@ function ContactStep({ route }: { route: Step<'contact'> }) {
 
 function DoneStep({ booked }: { booked: BookedAppointment }) {
   const { t, i18n } = useTranslation();
-  const { finish } = useKiosk();
   const when = useWhen();
   const overview = useOverview();
   const shop = overview.kind === 'ready' ? shopOf(overview.data, booked.locationId) : null;
   const topic = overview.kind === 'ready' ? overview.data.topics.find((x) => x.id === booked.topic) : undefined;
   return (
     <>
-      <Title>{t('appointments.done.title')}</Title>
+      <StepTitle>{t('appointments.done.title')}</StepTitle>
       <p className="lead" data-testid="appointment-when">
         {when(booked.start)}
       </p>
@@ -305,11 +281,7 @@ function DoneStep({ booked }: { booked: BookedAppointment }) {
         <li>{t('appointments.done.arrive')}</li>
         <li>{shop?.phone ? t('appointments.done.cancelPhone', { phone: shop.phone }) : t('appointments.done.cancel')}</li>
       </ul>
-      <div className="actions">
-        <button type="button" className="button button--primary" onClick={finish}>
-          {t('appointments.done.finish')}
-        </button>
-      </div>
+      <FinishButton />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { TextField } from '../keyboard/TextField';
 import { useKiosk } from '../kiosk-context';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import type { CheckInRoute } from './appointment-routes';
-import { UnreachableNotice, useWhen } from './parts';
+import { FinishButton, UnreachableNotice, useWhen } from './parts';
 import './appointments.css';
 
 export function CheckInFlow({ route }: { route: CheckInRoute }) {
@@ -88,7 +88,6 @@ function CodeStep() {
 
 function DoneStep({ result }: { result: Extract<CheckInResult, { outcome: 'checked-in' }> }) {
   const { t } = useTranslation();
-  const { finish } = useKiosk();
   const when = useWhen();
   return (
     <>
@@ -99,11 +98,7 @@ function DoneStep({ result }: { result: Extract<CheckInResult, { outcome: 'check
         {t('appointments.checkIn.yourTime', { when: when(result.start) })}
       </p>
       <p className="lead">{result.asWalkIn ? t('appointments.checkIn.late') : t('appointments.checkIn.wait')}</p>
-      <div className="actions">
-        <button type="button" className="button button--primary" onClick={finish}>
-          {t('appointments.done.finish')}
-        </button>
-      </div>
+      <FinishButton />
     </>
   );
 }

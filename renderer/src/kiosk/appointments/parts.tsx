@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopContact } from '../../../../shared/contract/appointments-channels';
 import { ReminderPhone } from '../../../../shared/contract/appointments-channels';
 import { pickText } from '../../../../shared/content/localized-text';
 import { TextField } from '../keyboard/TextField';
+import { useKiosk } from '../kiosk-context';
 import { ReferenceQr } from '../voucher/ReferenceQr';
 import { clockParts, dayInWords } from './when';
 
@@ -109,6 +111,50 @@ export function CodeAndQr({ code, label }: { code: string; label: string }) {
         </p>
       </div>
       <ReferenceQr reference={code} />
+    </div>
+  );
+}
+
+export function StepTitle({ children }: { children: ReactNode }) {
+  return (
+    <h1 id="screen-title" tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+/** The contact step's form for an appointment and a seat alike: the fields, then one big button. */
+export function ContactForm(props: { draft: ContactDraft; onChange(draft: ContactDraft): void; tried: boolean; sending: boolean; label: string; sendingLabel: string; testId: string; onSubmit(): void }) {
+  const { t } = useTranslation();
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <p className="lead">{t('appointments.contact.intro')}</p>
+      <ContactFields draft={props.draft} onChange={props.onChange} showProblem={props.tried} />
+      <div className="actions">
+        <button type="submit" className="button button--primary button--big" data-testid={props.testId} disabled={props.sending}>
+          {props.sending ? props.sendingLabel : props.label}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "Done": the visit ends and everything of it is erased. */
+export function FinishButton() {
+  const { t } = useTranslation();
+  const { finish } = useKiosk();
+  return (
+    <div className="actions">
+      <button type="button" className="button button--primary" onClick={finish}>
+        {t('appointments.done.finish')}
+      </button>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { LanguageCode } from '../../../../shared/contract/languages';
 import type { SeatBooked, SessionView } from '../../../../shared/contract/sessions-channels';
 import { pickText } from '../../../../shared/content/localized-text';
 import type { SessionsRoute } from '../appointments/appointment-routes';
-import { CodeAndQr, ContactFields, contactInput, contactProblem, emptyContact, UnreachableNotice, useWhen, type ContactDraft } from '../appointments/parts';
+import { CodeAndQr, ContactForm, contactInput, FinishButton, StepTitle, contactProblem, emptyContact, UnreachableNotice, useWhen, type ContactDraft } from '../appointments/parts';
 import { useCall } from '../data/use-call';
 import { useKiosk } from '../kiosk-context';
 import { PrintStatus } from '../printing/PrintStatus';
@@ -20,14 +20,6 @@ export function SessionsFlow({ route }: { route: SessionsRoute }) {
       {route.step === 'contact' && <SignUpStep sessionId={route.sessionId} />}
       {route.step === 'done' && <DoneStep seat={route.seat} />}
     </div>
-  );
-}
-
-function Title({ children }: { children: string }) {
-  return (
-    <h1 id="screen-title" tabIndex={-1}>
-      {children}
-    </h1>
   );
 }
 
@@ -77,7 +69,7 @@ function ListStep() {
   const list = useCall('sessions.list', {});
   return (
     <>
-      <Title>{t('sessions.title')}</Title>
+      <StepTitle>{t('sessions.title')}</StepTitle>
       <p className="lead">{t('sessions.intro')}</p>
       {list.kind === 'loading' && <Loading />}
       {list.kind === 'failed' && <ErrorNotice message={t('sessions.failed')} />}
@@ -128,7 +120,7 @@ function SignUpStep({ sessionId: chosen }: { sessionId: string }) {
 
   return (
     <>
-      <Title>{t('sessions.signUpTitle')}</Title>
+      <StepTitle>{t('sessions.signUpTitle')}</StepTitle>
       {list.kind === 'loading' && <Loading />}
       {session && state.kind !== 'full' && <SessionCard session={session} />}
       {state.kind === 'full' && (
@@ -156,22 +148,7 @@ function SignUpStep({ sessionId: chosen }: { sessionId: string }) {
       {state.kind === 'unreachable' && <UnreachableNotice contact={state.contact} />}
       {state.kind === 'failed' && <ErrorNotice message={t('sessions.signUpFailed')} />}
       {state.kind !== 'full' && state.kind !== 'unreachable' && (
-        <form
-          className="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void signUp();
-          }}
-        >
-          <p className="lead">{t('appointments.contact.intro')}</p>
-          <ContactFields draft={draft} onChange={setDraft} showProblem={tried} />
-          <div className="actions">
-            <button type="submit" className="button button--primary button--big" data-testid="session-confirm" disabled={state.kind === 'sending'}>
-              {state.kind === 'sending' ? t('sessions.sending') : t('sessions.confirm')}
-            </button>
-          </div>
-        </form>
+        <ContactForm draft={draft} onChange={setDraft} tried={tried} sending={state.kind === 'sending'} label={t('sessions.confirm')} sendingLabel={t('sessions.sending')} testId="session-confirm" onSubmit={() => void signUp()} />
       )}
     </>
   );
@@ -179,13 +156,12 @@ function SignUpStep({ sessionId: chosen }: { sessionId: string }) {
 
 function DoneStep({ seat }: { seat: SeatBooked }) {
   const { t, i18n } = useTranslation();
-  const { finish } = useKiosk();
   const when = useWhen();
   const list = useCall('sessions.list', {});
   const session = list.kind === 'ready' && list.data.outcome === 'ok' ? list.data.sessions.find((s) => s.id === seat.sessionId) : undefined;
   return (
     <>
-      <Title>{t('sessions.done.title')}</Title>
+      <StepTitle>{t('sessions.done.title')}</StepTitle>
       {session && <p className="lead">{pickText(session.title, i18n.language)}</p>}
       <p className="lead" data-testid="seat-when">
         {when(seat.start)}
@@ -197,11 +173,7 @@ function DoneStep({ seat }: { seat: SeatBooked }) {
         <li>{t('sessions.done.arrive')}</li>
         <li>{t('sessions.done.cancel')}</li>
       </ul>
-      <div className="actions">
-        <button type="button" className="button button--primary" onClick={finish}>
-          {t('appointments.done.finish')}
-        </button>
-      </div>
+      <FinishButton />
     </>
   );
 }
