@@ -232,3 +232,28 @@ test('the largest text size: the new screens reflow, no control under 56 px, cli
   await page.getByTestId('home-checkin').click();
   expect(await layoutProblems(page), 'check-in').toEqual([]);
 });
+
+test('two visitors on the last place: one books, the other reads calmly that it was just taken and picks the next free time', async ({ page, browser }, testInfo) => {
+  const other = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await start(page, 'Nederlands');
+  const mine = await toContact(page);
+  await start(other, 'Nederlands');
+  expect(await toContact(other)).toBe(mine);
+  await other.getByTestId('appointment-book').click();
+  await expect(screenTitle(other)).toHaveText('Je afspraak staat');
+
+  await page.getByTestId('appointment-book').click();
+  const taken = page.getByTestId('appointment-taken');
+  await expect(taken).toContainText('Deze tijd is net door iemand anders gekozen');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const next = taken.getByTestId('appointment-time').first();
+  expect(await next.getAttribute('data-start')).not.toBe(mine);
+  await checkScreen(page, testInfo, 'appointment-just-taken');
+  const nextStart = (await next.getAttribute('data-start')) ?? '';
+  await next.click();
+  await page.getByTestId('appointment-book').click();
+  await expect(screenTitle(page)).toHaveText('Je afspraak staat');
+  const when = new Intl.DateTimeFormat('nl', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(nextStart)).replace(':', '.');
+  await expect(page.getByTestId('appointment-when')).toContainText(`${when} uur`);
+  await other.close();
+});

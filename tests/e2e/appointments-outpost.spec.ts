@@ -7,7 +7,7 @@ import { spawnHost, type SpawnedHost } from '../support/spawn-host';
 import { startSim } from '../support/sync-rig';
 import { until } from '../support/until';
 import { callHost } from './counter/desk-support';
-import { checkScreen, screenTitle } from './kiosk-helpers';
+import { checkDialog, checkScreen, screenTitle } from './kiosk-helpers';
 
 /**
  * An outpost kiosk in a library: no desk, no staff, no hub. It books at its region's staffed shops
@@ -64,6 +64,8 @@ test('an outpost offers information, the check and appointments at the region\'s
   await checkScreen(page, testInfo, 'outpost-home');
 
   // "Help" instead of "ask a staff member": the shops' phone numbers and an appointment, no number.
+  await expect(page.locator('[data-tool="staff"]')).toHaveText('Hulp');
+  await checkDialog(page, testInfo, 'outpost-help', () => page.locator('[data-tool="staff"]').click());
   await page.locator('[data-tool="staff"]').click();
   const help = page.getByTestId('staff-dialog');
   await expect(help).toContainText('Hier werkt niemand van De Loopbaanwinkel');

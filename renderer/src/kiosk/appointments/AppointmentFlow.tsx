@@ -165,10 +165,11 @@ function TimeStep({ route }: { route: Step<'time'> }) {
   );
 }
 
-function SlotButtons({ slots, label, empty, onChoose }: { slots: readonly Slot[]; label(slot: Slot): string; empty: string; onChoose(slot: Slot): void }) {
+/** Times of one day as a grid of short buttons; times across days ("dinsdag 8 december, 11.00 uur") one per row. */
+function SlotButtons({ slots, label, empty, onChoose, wide = false }: { slots: readonly Slot[]; label(slot: Slot): string; empty: string; onChoose(slot: Slot): void; wide?: boolean }) {
   if (slots.length === 0) return <p className="notice notice--calm" role="status">{empty}</p>;
   return (
-    <ul className="choices choices--times" data-testid="appointment-times">
+    <ul className={wide ? 'choices' : 'choices choices--times'} data-testid="appointment-times">
       {slots.map((slot) => (
         <li key={slot.start}>
           <button type="button" className="button button--answer" data-testid="appointment-time" data-start={slot.start} onClick={() => onChoose(slot)}>
@@ -244,6 +245,7 @@ function ContactStep({ route }: { route: Step<'contact'> }) {
           <SlotButtons
             slots={state.alternatives}
             label={(s) => when(s.start)}
+            wide
             empty={t('appointments.taken.none')}
             onChoose={(s) => {
               setStart(s.start);
