@@ -74,6 +74,23 @@ test('an outpost offers information, the check and appointments at the region\'s
   await help.getByRole('button', { name: 'Afspraak maken' }).click();
   await expect(screenTitle(page)).toHaveText('Waarover wil je praten?');
 
+  // An eligible check ends in an appointment at a shop: no request to finish at a desk, no number.
+  await page.locator('[data-tool="home"]').click();
+  await page.getByTestId('home-eligibility').click();
+  await page.getByTestId('eligibility-begin').click();
+  for (const [label, value] of [['Dag', '14'], ['Maand', '3'], ['Jaar', '1980']] as const) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  for (const [question, yes] of [['livesInNetherlands', true], ['hadVoucher', false], ['openTrajectory', false], ['hasBenefit', false]] as const) {
+    await expect(page.locator(`[data-question="${question}"]`)).toBeVisible();
+    await page.getByRole('button', { name: yes ? 'Ja' : 'Nee', exact: true }).click();
+  }
+  await expect(page.locator('[data-screen="eligibility-result"]')).toHaveAttribute('data-outcome', 'eligible');
+  await expect(page.getByTestId('result-request')).toHaveCount(0);
+  await expect(page.getByTestId('result-talk')).toHaveText('Afspraak maken');
+  await expectNoTicketPath(page, 'eligibility result');
+  await page.getByTestId('result-talk').click();
+  await expect(screenTitle(page)).toHaveText('Waarover wil je praten?');
+
   // The contract agrees: the core gives an outpost no ticket.
   const ticket = await page.evaluate(async () => (await fetch('/api/ticket.take', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ topic: 'voucher' }) })).status);
   expect(ticket).toBeGreaterThanOrEqual(400);
