@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { byShopDay, clockParts, dateInWords, dayInWords, openAt, shopDay } from '../../renderer/src/kiosk/appointments/when';
-import { contactInput, contactProblem } from '../../renderer/src/kiosk/appointments/parts';
+import { contactInput, contactProblem } from '../../renderer/src/kiosk/appointments/contact-draft';
 
 const week = [
   { weekday: 'tuesday', open: '09:00', close: '12:30' },

@@ -10,7 +10,8 @@ import { ChoiceTile } from '../screens/ChoiceTile';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
 import type { AppointmentRoute } from './appointment-routes';
-import { CodeAndQr, ContactForm, contactInput, FinishButton, StepTitle, contactProblem, emptyContact, UnreachableNotice, useTimeOnly, useWhen, type ContactDraft } from './parts';
+import { CodeAndQr, ContactForm, FinishButton, StepTitle, UnreachableNotice, useTimeOnly, useWhen } from './parts';
+import { contactInput, contactProblem, emptyContact, type ContactDraft } from './contact-draft';
 import { byShopDay, dateInWords, shopDay } from './when';
 import './appointments.css';
 

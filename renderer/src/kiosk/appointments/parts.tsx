@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopContact } from '../../../../shared/contract/appointments-channels';
-import { ReminderPhone } from '../../../../shared/contract/appointments-channels';
 import { pickText } from '../../../../shared/content/localized-text';
 import { TextField } from '../keyboard/TextField';
 import { useKiosk } from '../kiosk-context';
 import { ReferenceQr } from '../voucher/ReferenceQr';
+import { contactProblem, type ContactDraft } from './contact-draft';
 import { clockParts, dayInWords } from './when';
 
 /** "dinsdag 14 januari, 10.30 uur": the day and the time on the shop's clock, in the visitor's language. */
@@ -52,27 +52,6 @@ export function UnreachableNotice({ contact }: { contact: ShopContact | null }) 
       )}
     </div>
   );
-}
-
-export interface ContactDraft {
-  firstName: string;
-  reminder: boolean;
-  phone: string;
-}
-
-export const emptyContact: ContactDraft = { firstName: '', reminder: false, phone: '' };
-
-/** The least contact data that works: a first name or nothing; a phone number only for a reminder. */
-export function contactInput(draft: ContactDraft): { firstName?: string; phone?: string } {
-  const firstName = draft.firstName.trim();
-  return { ...(firstName ? { firstName } : {}), ...(draft.reminder && draft.phone.trim() ? { phone: draft.phone.trim() } : {}) };
-}
-
-/** What is wrong with the draft, as a key under appointments.contact; null when it can be sent. */
-export function contactProblem(draft: ContactDraft): 'phoneMissing' | 'phoneInvalid' | null {
-  if (!draft.reminder) return null;
-  if (!draft.phone.trim()) return 'phoneMissing';
-  return ReminderPhone.safeParse(draft.phone).success ? null : 'phoneInvalid';
 }
 
 export function ContactFields({ draft, onChange, showProblem }: { draft: ContactDraft; onChange(draft: ContactDraft): void; showProblem: boolean }) {
