@@ -41,11 +41,18 @@ describe('today\'s agenda at the counter', () => {
     // The hour-long appointment fills the one adviser of 10:00 and 10:30.
     expect(((await counter.call('appointments.bookAtDesk', { topic: 'eerste-gesprek', start: at('10:30'), language: 'nl', idempotencyKey: randomUUID() })) as BookResult).outcome).toBe('taken');
 
+    // Moving to a full time is refused as a whole: the appointment keeps its place.
+    const blocker = (await counter.call('appointments.bookAtDesk', { topic: 'eerste-gesprek', start: at('13:30'), language: 'nl', idempotencyKey: randomUUID() })) as BookResult;
+    expect(blocker.outcome).toBe('booked');
+    const full = (await counter.call('appointments.rebook', { code: booked.appointment.code, start: at('13:00'), idempotencyKey: randomUUID() })) as BookResult;
+    expect(full.outcome).toBe('taken');
+    expect(((await counter.call('appointments.today', { day: '2027-01-12' })) as DayAgenda).appointments.find((a) => a.code === booked.appointment.code)).toMatchObject({ state: 'booked', firstName: 'Noor' });
     const moved = (await counter.call('appointments.rebook', { code: booked.appointment.code, start: at('14:00'), idempotencyKey: randomUUID() })) as BookResult;
     if (moved.outcome !== 'booked') throw new Error('expected the move to work');
     const day = (await counter.call('appointments.today', { day: '2027-01-12' })) as DayAgenda;
     expect(day.appointments.map((a) => [a.code, a.state, a.firstName])).toEqual([
       [booked.appointment.code, 'cancelled', null],
+      [blocker.outcome === 'booked' ? blocker.appointment.code : '', 'booked', null],
       [moved.appointment.code, 'booked', 'Noor'],
     ]);
     expect(await counter.dispatch('appointments.rebook', { code: booked.appointment.code, start: at('15:00'), idempotencyKey: randomUUID() }, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
