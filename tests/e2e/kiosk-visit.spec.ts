@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/paths';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
-import { axeViolations, box, checkDialog, checkScreen, layoutProblems, screenTitle } from './kiosk-helpers';
+import { axeViolations, box, checkDialog, checkScreen, layoutProblems, screenTitle, tapKeys } from './kiosk-helpers';
 
 /**
  * The host decides a visitor's age by its own clock, in another process: Debian's libfaketime starts
@@ -55,18 +55,6 @@ async function start(page: Page, language: 'Nederlands' | 'English' | 'العر�
   await page.goto(await host.fresh());
   await page.getByRole('button', { name: language }).click();
   await expect(page.getByTestId('home-voucher')).toBeVisible();
-}
-
-/** Types text by tapping the on-screen keyboard, as a visitor does. */
-async function tapKeys(page: Page, text: string): Promise<void> {
-  const keyboard = page.getByTestId('on-screen-keyboard');
-  for (const char of text) {
-    if (char === ' ') await keyboard.locator('[data-key="space"]').click();
-    else if (char !== char.toLowerCase()) {
-      await keyboard.locator('[data-key="shift"]').click();
-      await keyboard.locator(`[data-key="${char.toLowerCase()}"]`).click();
-    } else await keyboard.locator(`[data-key="${char}"]`).first().click();
-  }
 }
 
 type Lang = 'nl' | 'en';

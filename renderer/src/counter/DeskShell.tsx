@@ -6,6 +6,7 @@ import { hasStaffRole, type StaffRole } from '../../../shared/staff/staff-role';
 import type { Bridge } from '../bridge/bridge-client';
 import { CounterDevicePanel } from '../device/CounterDevicePanel';
 import { CounterEnrollmentNotice } from '../device/CounterEnrollmentNotice';
+import { AgendaView } from './AgendaView';
 import { PrivacyView } from './PrivacyView';
 import { QueueView } from './QueueView';
 import { ReceiptsView } from './ReceiptsView';
@@ -15,7 +16,7 @@ import { StatsView } from './StatsView';
 import { SyncView } from './SyncView';
 import { useIdleLock } from './use-idle-lock';
 
-export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'privacy' | 'receipts' | 'staff' | 'device';
+export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'privacy' | 'receipts' | 'staff' | 'device' | 'agenda';
 
 interface ViewDef {
   id: DeskView;
@@ -50,6 +51,8 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
     { id: 'receipts', minimum: 'staff', render: () => <ReceiptsView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'staff', minimum: 'location-manager', render: () => <StaffAdminView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
     { id: 'device', minimum: 'staff', render: () => <CounterDevicePanel bridge={bridge} info={info} me={member} onSignedOut={onSignedOut} /> },
+    // Last, so the shortcuts of the views before it stay what staff know.
+    { id: 'agenda', minimum: 'staff', render: () => <AgendaView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
   ];
   const views = allViews.filter((v) => hasStaffRole(member.role, v.minimum));
   const [current, setCurrent] = useState<DeskView>(views[0]?.id ?? 'device');

@@ -6,6 +6,8 @@ import type { Bridge } from '../bridge/bridge-client';
 import { KioskEnrollmentNotice } from '../device/KioskEnrollmentNotice';
 import { KioskHubLinkNote } from '../device/KioskHubLinkNote';
 import { applyDocumentLanguage } from '../i18n/i18n';
+import { isOutpost } from './appointments/outpost';
+import { OutpostHelpDialog } from './appointments/OutpostHelpDialog';
 import { IdleDialog, LanguageDialog, StaffDialog, StopDialog } from './dialogs/KioskDialogs';
 import { applyDisplayPrefs, defaultDisplayPrefs, isDefaultDisplay, nextTextSize, type DisplayPrefs } from './display/display-prefs';
 import { useIdle } from './idle/use-idle';
@@ -144,6 +146,7 @@ function Visit({ info, bridge, erase }: VisitProps) {
               onReadAloud={readAloud}
               onStop={() => setDialog('stop')}
               onStaff={() => setDialog('staff')}
+              staffLabel={isOutpost(info) ? t('appointments.outpost.help') : undefined}
             />
             <div className="visually-hidden" role="status" aria-live="assertive" data-testid="announcer">
               {announcement}
@@ -159,7 +162,20 @@ function Visit({ info, bridge, erase }: VisitProps) {
             />
           )}
           {dialog === 'stop' && <StopDialog onErase={erase} onClose={() => setDialog('none')} />}
-          {dialog === 'staff' && (
+          {dialog === 'staff' && isOutpost(info) && (
+            <OutpostHelpDialog
+              onClose={() => setDialog('none')}
+              onAppointment={
+                route.screen === 'appointment'
+                  ? undefined
+                  : () => {
+                      setDialog('none');
+                      move({ type: 'go', route: { screen: 'appointment', step: 'topic' } });
+                    }
+              }
+            />
+          )}
+          {dialog === 'staff' && !isOutpost(info) && (
             <StaffDialog
               onClose={() => setDialog('none')}
               staffNote={<KioskHubLinkNote bridge={bridge} />}

@@ -1,8 +1,11 @@
+import { AppointmentFlow } from './appointments/AppointmentFlow';
+import { CheckInFlow } from './appointments/CheckInFlow';
 import { EligibilityFlow } from './eligibility/EligibilityFlow';
 import { InformationScreen } from './information/InformationScreens';
 import type { Route } from './navigation/routes';
 import { HomeScreen } from './screens/HomeScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+import { SessionsFlow } from './sessions/SessionsFlow';
 import { TicketFlow } from './ticket/TicketFlow';
 import { VoucherFlow } from './voucher/VoucherFlow';
 
@@ -20,5 +23,11 @@ export function ScreenSwitch({ route }: { route: Route }) {
       return <EligibilityFlow {...route} />;
     case 'ticket':
       return <TicketFlow step={route.step} />;
+    case 'appointment':
+      return <AppointmentFlow route={route} />;
+    case 'sessions':
+      return <SessionsFlow route={route} />;
+    case 'checkin':
+      return <CheckInFlow route={route} />;
   }
 }

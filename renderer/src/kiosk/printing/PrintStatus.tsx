@@ -18,7 +18,7 @@ function shownFor(state: PrintJobState): Shown {
  * Whether the receipt or ticket came out. Until it has, the code stays on screen anyway; when the
  * printer gives up (or there is none) the visitor is told to photograph the code or ask staff.
  */
-export function PrintStatus({ jobId, kind }: { jobId: string | null; kind: 'receipt' | 'ticket' }) {
+export function PrintStatus({ jobId, kind, texts = `print.${kind}` }: { jobId: string | null; kind: 'receipt' | 'ticket'; /** Where the words live, for a slip of another namespace. */ texts?: string }) {
   const { t } = useTranslation();
   const { bridge } = useKiosk();
   const [shown, setShown] = useState<Shown>(jobId ? 'printing' : 'failed');
@@ -51,7 +51,7 @@ export function PrintStatus({ jobId, kind }: { jobId: string | null; kind: 'rece
   return (
     <p className={shown === 'printing' ? 'progress' : shown === 'failed' ? 'notice notice--error' : 'note'} role="status" data-testid="print-status" data-print-state={shown}>
       {shown === 'failed' && <span aria-hidden="true">⚠ </span>}
-      {t(`print.${kind}.${shown}`)}
+      {t(`${texts}.${shown}`)}
     </p>
   );
 }
