@@ -226,6 +226,14 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 12,
+    summary: 'who called a ticket: the desk asks that person for its outcome before they call the next one',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN called_by TEXT;
+      CREATE INDEX tickets_called_by ON tickets (called_by, service_day) WHERE state = 'called';
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
