@@ -228,9 +228,10 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 12,
-    summary: 'who called a ticket: the desk asks that person for its outcome before they call the next one',
+    summary: 'who called a ticket (the desk asks that person for its outcome before they call the next one); the problem type of a refusal, for the desk to say it in Dutch',
     sql: `
       ALTER TABLE tickets ADD COLUMN called_by TEXT;
+      ALTER TABLE outbox ADD COLUMN problem_type TEXT;
       CREATE INDEX tickets_called_by ON tickets (called_by, service_day) WHERE state = 'called';
     `,
   },
