@@ -19,6 +19,7 @@ export const TypedReference = z.string().max(40).transform(normalizeReference).p
 
 /** How a called visitor's turn ended: helped at the desk, or not there when called. */
 export const TicketOutcome = z.enum(['served', 'no-show']);
+export type TicketOutcome = z.infer<typeof TicketOutcome>;
 
 export const QueueTicket = z.object({
   id: z.uuid(),

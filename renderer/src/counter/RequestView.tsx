@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../shared/contract/desk-channels';
 import { bsnMessages, checkBsn } from '../../../shared/identity/bsn';
 import { IdDocumentType } from '../../../shared/identity/id-document';
-import type { Bridge } from '../bridge/bridge-client';
+import { BridgeCallError, type Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
 import { Field, SelectField } from './Field';
 import { NewRequestForm } from './NewRequestForm';
@@ -17,6 +17,10 @@ interface Props {
   /** The location's region, for the providers the new-request form offers. */
   region: string;
   onNew(): void;
+  /** The reference opened a request: the field that asked for it can be emptied for the next scan. */
+  onFound(): void;
+  /** No request has this code: the field that asked keeps it and says so. */
+  onNotFound(code: string): void;
   onSignedOut(): void;
 }
 
@@ -24,7 +28,7 @@ interface Props {
  * One request opened by its reference, or started here for a walk-in: the details, the identity
  * check and completion, or cancelling.
  */
-export function RequestView({ bridge, reference, startNew, region, onNew, onSignedOut }: Props) {
+export function RequestView({ bridge, reference, startNew, region, onNew, onFound, onNotFound, onSignedOut }: Props) {
   const { t, i18n } = useTranslation();
   const [request, setRequest] = useState<RequestDetail | null>(null);
   const [status, setStatus] = useState('');
@@ -50,10 +54,12 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
         setDocument('');
         setReason('');
         setErrors({});
+        onFound();
         heading.current?.focus();
       },
-      (err: unknown) => fail(err),
+      (err: unknown) => (err instanceof BridgeCallError && err.error.code === 'not_found' ? onNotFound(reference) : fail(err)),
     );
+    // Once per reference opened: the desk's callbacks change with every render, so they are not deps.
   }, [bridge, reference, fail]);
 
   const complete = async (e: FormEvent) => {
