@@ -22,6 +22,11 @@ export const formatDateTime = (moment: string | Date): string => `${formatDate(m
 /** "02-12-2026 14:05:09" */
 export const formatDateTimeWithSeconds = (moment: string | Date): string => `${formatDate(moment)} ${formatTimeWithSeconds(moment)}`;
 
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: locationTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The location's calendar day of a moment, "2026-12-02". */
+export const locationDay = (moment: string | Date): string => isoDay.format(at(moment));
+
 /** A service day ("2026-12-02") as staff read it: "02-12-2026". */
 export const formatDay = (day: string): string => {
   const [y, m, d] = day.split('-');

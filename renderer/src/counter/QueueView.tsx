@@ -37,7 +37,12 @@ export function QueueView({ bridge, onSignedOut }: Props) {
   const load = useCallback(() => bridge.call('queue.list', {}), [bridge]);
   const { data, reload } = usePolled(load, 3000, fail);
   const tickets = data ?? [];
-  const called = tickets.find((x) => x.mine) ?? null;
+  // What this desk's last action made of its own ticket, until the polled list says the same (or a
+  // few seconds passed): Alt+S then Alt+N at once must not ask about the visitor just closed.
+  const [justDid, setJustDid] = useState<{ mine: QueueTicket | null; at: number } | null>(null);
+  const listed = tickets.find((x) => x.mine) ?? null;
+  const overriding = justDid !== null && (justDid.mine?.id ?? null) !== (listed?.id ?? null) && Date.now() - justDid.at < 5000;
+  const called = overriding ? justDid.mine : listed;
   const waiting = tickets.filter((x) => x.state === 'waiting');
   const focusOn = (to: FocusTarget) => setFocusTarget({ to, at: Date.now() });
 
@@ -46,6 +51,7 @@ export function QueueView({ bridge, onSignedOut }: Props) {
       try {
         const next = await bridge.call('queue.callNext', current ? { current: { id: current.ticket.id, outcome: current.outcome } } : {});
         setAsking(false);
+        setJustDid({ mine: next, at: Date.now() });
         const closed = current ? `${t(`counter.queue.closed.${current.outcome}`, { number: current.ticket.number })} ` : '';
         setStatus(closed + (next ? t('counter.queue.calledStatus', { number: next.number }) : t('counter.queue.nobody')));
         focusOn(next ? 'served' : 'next');
@@ -72,6 +78,7 @@ export function QueueView({ bridge, onSignedOut }: Props) {
       try {
         await bridge.call('queue.close', { id: ticket.id, outcome });
         setAsking(false);
+        setJustDid({ mine: null, at: Date.now() });
         setStatus(t(`counter.queue.closed.${outcome}`, { number: ticket.number }));
         focusOn('next');
         reload();
