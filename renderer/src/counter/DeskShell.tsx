@@ -104,7 +104,9 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
         if (searchError) search.current?.select();
       } else if (e.key === 'F2') {
         e.preventDefault();
+        // Selected, so the next code typed or scanned replaces the last one.
         search.current?.focus();
+        search.current?.select();
       } else if (e.key === 'F3') {
         // F3 is the browser's "find next"; at the desk it starts a new request, next to F2's search.
         e.preventDefault();

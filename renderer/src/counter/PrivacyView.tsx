@@ -60,7 +60,7 @@ export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge:
       if (machine) download(file.fileName, file.json, 'application/json');
       else {
         const record = SubjectRecord.parse(JSON.parse(file.json));
-        const words = subjectRecordWords(record, t, { locationName, providerName: await providerNameOf(record.request.providerId), at: new Date() });
+        const words = subjectRecordWords(record, t, { locationName, providerName: await providerNameOf(record.request.providerId), at: new Date(), medium: 'file' });
         const note = t('counter.printout.machineNote', { lng: words.lng, file: file.fileName });
         download(file.fileName.replace(/\.json$/, '.txt'), `\uFEFF${subjectRecordText(words, note)}`, 'text/plain;charset=utf-8');
       }

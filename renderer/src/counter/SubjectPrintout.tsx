@@ -16,7 +16,7 @@ interface Props {
  */
 export function SubjectPrintout({ record, locationName, providerName, printedAt }: Props) {
   const { t } = useTranslation();
-  const words = subjectRecordWords(record, t, { locationName, providerName, at: printedAt });
+  const words = subjectRecordWords(record, t, { locationName, providerName, at: printedAt, medium: 'paper' });
   return createPortal(
     <article className="print-document" lang={words.lng} data-testid="subject-printout">
       <h1>{words.title}</h1>

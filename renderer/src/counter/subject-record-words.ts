@@ -20,7 +20,11 @@ export interface SubjectRecordWords {
  * otherwise), with the location's clock: the same words on the A4 printout and in the readable
  * export file. Like the screen it never holds the full BSN.
  */
-export function subjectRecordWords(record: SubjectRecord, deskT: TFunction, context: { locationName: string; providerName: string | null; at: Date }): SubjectRecordWords {
+export function subjectRecordWords(
+  record: SubjectRecord,
+  deskT: TFunction,
+  context: { locationName: string; providerName: string | null; at: Date; medium: 'paper' | 'file' },
+): SubjectRecordWords {
   const r = record.request;
   const lng = r.language === 'en' ? 'en' : 'nl';
   const t = (key: string, options: Record<string, unknown> = {}): string => deskT(key, { ...options, lng });
@@ -45,7 +49,7 @@ export function subjectRecordWords(record: SubjectRecord, deskT: TFunction, cont
   return {
     lng,
     title: t('counter.printout.title'),
-    from: t('counter.printout.from', { location: context.locationName, date: dutch(context.at) }),
+    from: t(context.medium === 'paper' ? 'counter.printout.from' : 'counter.printout.fromFile', { location: context.locationName, date: dutch(context.at) }),
     intro: t('counter.printout.intro'),
     rows,
     notes: [record.sentToCentral ? t('counter.printout.central') : t('counter.printout.onlyHere'), ...(record.personalDataErased ? [t('counter.printout.erased')] : [])],
