@@ -43,6 +43,14 @@ export function QueueView({ bridge, onSignedOut }: Props) {
   const listed = tickets.find((x) => x.mine) ?? null;
   const overriding = justDid !== null && (justDid.mine?.id ?? null) !== (listed?.id ?? null) && Date.now() - justDid.at < 5000;
   const called = overriding ? justDid.mine : listed;
+  // The same, for a key pressed while an action is still under way: actions run one after another,
+  // and each sets this at once, before the screen has rendered what it did.
+  const mine = useRef<QueueTicket | null>(called);
+  mine.current = called;
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const serial = useCallback((action: () => Promise<void>) => {
+    chain.current = chain.current.then(action, action);
+  }, []);
   const waiting = tickets.filter((x) => x.state === 'waiting');
   const focusOn = (to: FocusTarget) => setFocusTarget({ to, at: Date.now() });
 
@@ -51,6 +59,7 @@ export function QueueView({ bridge, onSignedOut }: Props) {
       try {
         const next = await bridge.call('queue.callNext', current ? { current: { id: current.ticket.id, outcome: current.outcome } } : {});
         setAsking(false);
+        mine.current = next;
         setJustDid({ mine: next, at: Date.now() });
         const closed = current ? `${t(`counter.queue.closed.${current.outcome}`, { number: current.ticket.number })} ` : '';
         setStatus(closed + (next ? t('counter.queue.calledStatus', { number: next.number }) : t('counter.queue.nobody')));
@@ -67,17 +76,22 @@ export function QueueView({ bridge, onSignedOut }: Props) {
     [bridge, fail, reload, t],
   );
 
-  const callNext = useCallback(() => {
-    if (!called) return void call();
-    setAsking(true);
-    focusOn('ask');
-  }, [call, called]);
+  const callNext = useCallback(
+    () =>
+      serial(async () => {
+        if (!mine.current) return call();
+        setAsking(true);
+        focusOn('ask');
+      }),
+    [call, serial],
+  );
 
   const close = useCallback(
     async (ticket: QueueTicket, outcome: TicketOutcome) => {
       try {
         await bridge.call('queue.close', { id: ticket.id, outcome });
         setAsking(false);
+        mine.current = null;
         setJustDid({ mine: null, at: Date.now() });
         setStatus(t(`counter.queue.closed.${outcome}`, { number: ticket.number }));
         focusOn('next');
@@ -111,8 +125,8 @@ export function QueueView({ bridge, onSignedOut }: Props) {
       const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select') !== null;
       if (asking && called && !typing && !e.altKey && !e.ctrlKey && !e.metaKey) {
         // One key each while the question is open.
-        if (key === 's') void call({ ticket: called, outcome: 'served' });
-        else if (key === 'x') void call({ ticket: called, outcome: 'no-show' });
+        if (key === 's') serial(() => call({ ticket: called, outcome: 'served' }));
+        else if (key === 'x') serial(() => call({ ticket: called, outcome: 'no-show' }));
         else if (key === 'escape') back();
         else return;
         e.preventDefault();
@@ -120,8 +134,8 @@ export function QueueView({ bridge, onSignedOut }: Props) {
       }
       if (!e.altKey || e.ctrlKey) return;
       if (key === 'n') callNext();
-      else if (key === 's' && called) void close(called, 'served');
-      else if (key === 'x' && called) void close(called, 'no-show');
+      else if (key === 's' && called) serial(() => close(called, 'served'));
+      else if (key === 'x' && called) serial(() => close(called, 'no-show'));
       else return;
       e.preventDefault();
     };
@@ -131,7 +145,7 @@ export function QueueView({ bridge, onSignedOut }: Props) {
       clearInterval(tick);
       window.removeEventListener('keydown', onKey, true);
     };
-  }, [asking, back, call, callNext, close, called]);
+  }, [asking, back, call, callNext, close, called, serial]);
 
   return (
     <section aria-labelledby="queue-title" className="queue">
