@@ -169,7 +169,7 @@ export function QueueView({ bridge, onSignedOut }: Props) {
               <button type="button" className="desk-button" aria-keyshortcuts="X" onClick={() => void call({ ticket: called, outcome: 'no-show' })}>
                 {t('counter.queue.noShowAndNext')} <kbd>X</kbd>
               </button>
-              <button type="button" className="desk-button desk-button--quiet" aria-keyshortcuts="Escape" onClick={back}>
+              <button type="button" className="desk-button" aria-keyshortcuts="Escape" onClick={back}>
                 {t('counter.queue.notYet')} <kbd>Esc</kbd>
               </button>
             </div>

@@ -74,6 +74,7 @@ test('two desks at one hub: every call gets a ticket of its own, and nobody is l
   await expect(question).toContainText(`Eerst nummer ${first[0]}: is deze bezoeker geholpen?`);
   await expect(page.getByRole('button', { name: 'Geholpen, dan de volgende S' })).toBeFocused();
   await expectNoAxeViolations(page, 'the outcome question');
+  await expect(page.getByRole('button', { name: 'Nog niet, terug Esc' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(question).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Volgende bezoeker Alt+N' })).toBeFocused();
