@@ -23,6 +23,8 @@ export interface AppointmentRow {
   checked_in_at: string | null;
   as_walk_in: number;
   called_at: string | null;
+  /** The staff member who called it: they give its outcome before they call the next visitor. */
+  called_by: string | null;
   closed_at: string | null;
   purged_at: string | null;
 }
@@ -48,7 +50,7 @@ export type NewAppointment = Pick<AppointmentRow, 'id' | 'code' | 'location_id' 
 export type NewSeat = Pick<SeatRow, 'id' | 'code' | 'session_id' | 'location_id' | 'session_start' | 'first_name' | 'phone' | 'language' | 'booked_via' | 'idempotency_key' | 'signed_up_at'>;
 
 const appointmentColumns =
-  'id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at, checked_in_at, as_walk_in, called_at, closed_at, purged_at';
+  'id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at, checked_in_at, as_walk_in, called_at, called_by, closed_at, purged_at';
 const seatColumns = 'id, code, session_id, location_id, session_start, state, first_name, phone, language, booked_via, idempotency_key, signed_up_at, cancelled_at, purged_at';
 
 /**
@@ -70,7 +72,10 @@ export const agendaRepo = perDatabase((db: Database) => {
   const ofDay = db.prepare<[string, string], AppointmentRow>(`SELECT ${appointmentColumns} FROM appointments WHERE location_id = ? AND service_day = ? ORDER BY start_at, booked_at`);
   const setState = db.prepare<[AppointmentState, string | null, string]>('UPDATE appointments SET state = ?, closed_at = coalesce(?, closed_at) WHERE id = ?');
   const checkIn = db.prepare<[string, number, string]>(`UPDATE appointments SET state = 'checked-in', checked_in_at = ?, as_walk_in = ? WHERE id = ?`);
-  const call = db.prepare<[string, string]>(`UPDATE appointments SET state = 'called', called_at = ? WHERE id = ?`);
+  const call = db.prepare<[string, string, string]>(`UPDATE appointments SET state = 'called', called_at = ?, called_by = ? WHERE id = ? AND state = 'checked-in'`);
+  const calledBy = db.prepare<[string, string, string], AppointmentRow>(
+    `SELECT ${appointmentColumns} FROM appointments WHERE location_id = ? AND service_day = ? AND called_by = ? AND state = 'called' ORDER BY called_at DESC LIMIT 1`,
+  );
   const checkedIn = db.prepare<[string, string], AppointmentRow>(
     `SELECT ${appointmentColumns} FROM appointments WHERE location_id = ? AND service_day = ? AND state = 'checked-in' ORDER BY start_at, checked_in_at`,
   );
@@ -117,7 +122,9 @@ export const agendaRepo = perDatabase((db: Database) => {
     ofDay: (locationId: string, day: string): AppointmentRow[] => ofDay.all(locationId, day),
     setState: (id: string, state: AppointmentState, closedAt: Date | null): void => void setState.run(state, closedAt?.toISOString() ?? null, id),
     checkIn: (id: string, at: Date, asWalkIn: boolean): void => void checkIn.run(at.toISOString(), asWalkIn ? 1 : 0, id),
-    markCalled: (id: string, at: Date): void => void call.run(at.toISOString(), id),
+    /** False when the appointment was not waiting any more. */
+    markCalled: (id: string, at: Date, staffId: string): boolean => call.run(at.toISOString(), staffId, id).changes === 1,
+    calledBy: (locationId: string, day: string, staffId: string): AppointmentRow | undefined => calledBy.get(locationId, day, staffId),
     checkedIn: (locationId: string, day: string): AppointmentRow[] => checkedIn.all(locationId, day),
     called: (locationId: string, day: string): AppointmentRow[] => called.all(locationId, day),
     /** Contact data of appointments that ended by `until`; returns how many rows lost it. */

@@ -70,8 +70,10 @@ export interface CallCandidate {
 
 export interface CallSource {
   next(at: Date): CallCandidate | null;
-  /** Checked-in and called appointments of the day, as queue entries. */
-  open(at: Date): QueueTicket[];
+  /** Checked-in and called appointments of the day, as queue entries; `staffId` marks the caller's own. */
+  open(at: Date, staffId: string | null): QueueTicket[];
+  /** The appointment this staff member called and has not given an outcome for yet. */
+  calledBy(staffId: string, at: Date): QueueTicket | null;
   /** Closes a called appointment; null when the id is not one of its own. */
   close(id: string, outcome: 'served' | 'no-show', at: Date, staffId: string): QueueTicket | null;
 }
@@ -386,21 +388,22 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     return capacity(locationId);
   });
 
-  const queueEntry = (row: AppointmentRow): QueueTicket => ({
+  const queueEntry = (row: AppointmentRow, staffId: string | null = null): QueueTicket => ({
     id: row.id,
     number: row.code,
     topic: row.topic,
     state: row.state === 'called' ? 'called' : row.state === 'served' ? 'served' : row.state === 'no-show' ? 'no-show' : 'waiting',
     createdAt: row.checked_in_at ?? row.booked_at,
     calledAt: row.called_at,
+    mine: staffId !== null && row.state === 'called' && row.called_by === staffId,
   });
 
   const callAppointment = db.transaction((id: string, at: Date, staffId: string): QueueTicket => {
-    repo.markCalled(id, at);
+    if (!repo.markCalled(id, at, staffId)) throw new CoreError('conflict', 'That appointment was called at another desk just now.');
     const row = repo.byId(id);
     if (!row) throw new Error('the appointment being called is not there');
     appendAudit(db, at, { action: 'appointment.called', aggregateType: 'appointment', aggregateId: id, detail: { code: row.code, by: staffId } });
-    return queueEntry(row);
+    return queueEntry(row, staffId);
   });
 
   function callSource(locationId: string): CallSource {
@@ -415,12 +418,16 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
         const early = waiting[0];
         return early ? candidate(early, 'early') : null;
       },
-      open: (at) => [...repo.checkedIn(locationId, serviceDay(at)), ...repo.called(locationId, serviceDay(at))].map(queueEntry),
+      open: (at, staffId) => [...repo.checkedIn(locationId, serviceDay(at)), ...repo.called(locationId, serviceDay(at))].map((row) => queueEntry(row, staffId)),
+      calledBy(staffId, at) {
+        const row = repo.calledBy(locationId, serviceDay(at), staffId);
+        return row ? queueEntry(row, staffId) : null;
+      },
       close(id, outcome, at, staffId) {
         const row = repo.byId(id);
         if (!row || row.location_id !== locationId) return null;
         if (row.state !== 'called') throw new CoreError('conflict', `Appointment ${row.code} is ${row.state}, not called.`);
-        return queueEntry({ ...row, state: close(row.code, locationId, outcome, at, staffId).state });
+        return queueEntry({ ...row, state: close(row.code, locationId, outcome, at, staffId).state }, staffId);
       },
     };
   }

@@ -11,7 +11,7 @@ import { encodeEscPos, type PrinterModel } from './escpos-encoder';
 import type { PrinterCheck, PrinterDevice } from './printer-device';
 import type { ReceiptWriter } from './receipt-writer';
 import type { LanguageCode } from '../../../shared/contract/languages';
-import { createSqlitePrintJobStore, type PrintJobStore } from './print-job-store';
+import { createSqlitePrintJobStore, type PrintJobFilter, type PrintJobStore } from './print-job-store';
 import { createPrintSpooler, type PrintSpooler } from './print-spooler';
 import { renderPreviewHtml } from './receipt-preview';
 import { createTcpPrinter } from './tcp-printer';
@@ -53,7 +53,7 @@ export interface PrintingService {
   enqueue(document: PrintDocument): PrintJobSummary;
   reprint(jobId: string): PrintJobSummary;
   job(jobId: string): PrintJobSummary;
-  recent(limit: number): PrintJobSummary[];
+  recent(limit: number, filter?: PrintJobFilter): PrintJobSummary[];
   status(): Promise<PrinterStatus>;
   preview(jobId: string): Promise<string>;
   /** Waits until no job is due right now. */
@@ -208,7 +208,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       return summary(store(original.document, original.id));
     },
     job: (jobId) => summary(find(jobId)),
-    recent: (limit) => storeOf().recent(limit).map(summary),
+    recent: (limit, filter) => storeOf().recent(limit, filter).map(summary),
     async status() {
       const counts = jobStore?.counts() ?? { pending: 0, failed: 0 };
       if (!device) {

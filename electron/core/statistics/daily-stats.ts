@@ -27,7 +27,10 @@ export function readDailyStats(db: Database, day: string): DailyStats {
     day,
     tickets: tickets.length,
     ticketsByTopic: countBy(tickets, (x) => x.topic),
-    ticketOutcomes: countBy(tickets, (x) => x.state),
+    // The rule for a ticket still called (docs/counter-and-hub.md): the desk asks its outcome before
+    // the next call, so it is the visitor at a desk now or the last one before that desk closed, and
+    // that visitor was there when called; it counts as served, never as "called without outcome".
+    ticketOutcomes: countBy(tickets, (x) => (x.state === 'called' ? 'served' : x.state)),
     requests: requests.length,
     requestsByTrajectory: countBy(requests, (r) => r.trajectory),
     requestsByLanguage: countBy(requests, (r) => r.language),

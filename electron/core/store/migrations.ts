@@ -248,6 +248,7 @@ export const migrations: readonly Migration[] = [
         checked_in_at TEXT,
         as_walk_in INTEGER NOT NULL DEFAULT 0,
         called_at TEXT,
+        called_by TEXT,
         closed_at TEXT,
         purged_at TEXT
       ) STRICT;
@@ -277,6 +278,15 @@ export const migrations: readonly Migration[] = [
         purged_at TEXT
       ) STRICT;
       CREATE INDEX session_seats_of_session ON session_seats (session_id, state);
+      `,
+  },
+  {
+    version: 13,
+    summary: 'who called a ticket (the desk asks that person for its outcome before they call the next one); the problem type of a refusal, for the desk to say it in Dutch',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN called_by TEXT;
+      ALTER TABLE outbox ADD COLUMN problem_type TEXT;
+      CREATE INDEX tickets_called_by ON tickets (called_by, service_day) WHERE state = 'called';
     `,
   },
 ];

@@ -8,7 +8,7 @@ import { hasStaffRole } from '../../../shared/staff/staff-role';
 import type { Bridge } from '../bridge/bridge-client';
 import { clockParts, dayInWords } from '../kiosk/appointments/when';
 import { errorKey, isSignedOut } from './bridge-errors';
-import { topicLabel } from './QueueView';
+import { usePackWords } from './pack-words';
 import { usePolled } from './use-polled';
 import './agenda.css';
 
@@ -35,6 +35,7 @@ export function AgendaView({ bridge, me, onSignedOut }: Props) {
   const [rebooking, setRebooking] = useState<{ code: string; slots: Slot[] | null; key: string } | null>(null);
   const [attendees, setAttendees] = useState<{ sessionId: string; list: Array<{ code: string; firstName: string | null; state: string }> } | null>(null);
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err)))), [onSignedOut, t]);
+  const words = usePackWords(bridge);
   const load = useCallback(() => bridge.call('appointments.today', day ? { day } : {}), [bridge, day]);
   const { data, reload } = usePolled(load, 5000, fail);
   const appointments = data?.appointments ?? [];
@@ -162,7 +163,7 @@ export function AgendaView({ bridge, me, onSignedOut }: Props) {
             <tr key={a.id} aria-selected={a === current} className={a === current ? 'agenda__row agenda__row--selected' : 'agenda__row'} data-code={a.code} data-state={a.state} onClick={() => setSelected(appointments.indexOf(a))}>
               <td>{`${time(a.start)}–${time(a.end)}`}</td>
               <td>{a.code}</td>
-              <td>{topicLabel(a.topic)}</td>
+              <td>{words.topic(a.topic)}</td>
               <td>{a.firstName ?? '—'}</td>
               <td>
                 {t(`appointments.desk.states.${a.state}`)}

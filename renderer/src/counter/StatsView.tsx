@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dailyStatsCsv, type DailyStats } from '../../../shared/stats/daily-stats';
 import type { Bridge } from '../bridge/bridge-client';
+import { formatDay, parseDay } from '../../../shared/domain/location-time';
 import { errorKey, isSignedOut } from './bridge-errors';
+import { Field } from './Field';
+import { usePackWords } from './pack-words';
 
 type Counts = DailyStats['ticketsByTopic'];
 
@@ -33,9 +36,25 @@ function Bars({ id, title, counts, label }: { id: string; title: string; counts:
 /** The day in numbers, without personal data, with a CSV export. */
 export function StatsView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut(): void }) {
   const { t } = useTranslation();
+  const words = usePackWords(bridge);
   const [day, setDay] = useState('');
+  /** The day as staff type it, Dutch style (dd-mm-jjjj), whatever the browser's own date format. */
+  const [typedDay, setTypedDay] = useState<string | null>(null);
+  const [dayError, setDayError] = useState<string | null>(null);
+  const dayField = useRef<HTMLInputElement>(null);
   const [stats, setStats] = useState<DailyStats | null>(null);
   const [problem, setProblem] = useState('');
+  const showDay = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = parseDay(typedDay ?? '');
+    if (!parsed) {
+      setDayError(t('counter.stats.dayProblem'));
+      dayField.current?.focus();
+      return;
+    }
+    setDayError(null);
+    setDay(parsed);
+  };
 
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setProblem(t(errorKey(err)))), [onSignedOut, t]);
   useEffect(() => {
@@ -62,15 +81,24 @@ export function StatsView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut
       <p role="status" className="desk-status">
         {problem}
       </p>
-      <div className="desk-actions stats__controls">
-        <div className="field">
-          <label htmlFor="stats-day">{t('counter.stats.day')}</label>
-          <input id="stats-day" type="date" value={day || stats?.day || ''} onChange={(e) => setDay(e.target.value)} />
-        </div>
+      <form className="desk-actions stats__controls" noValidate onSubmit={showDay}>
+        <Field
+          label={t('counter.stats.day')}
+          hint={t('counter.stats.dayHint')}
+          inputRef={dayField}
+          inputMode="numeric"
+          autoComplete="off"
+          value={typedDay ?? (stats ? formatDay(stats.day) : '')}
+          onChange={(e) => setTypedDay(e.target.value)}
+          error={dayError}
+        />
+        <button type="submit" className="desk-button">
+          {t('counter.stats.showDay')}
+        </button>
         <button type="button" className="desk-button" onClick={download} disabled={!stats}>
           {t('counter.stats.csv')}
         </button>
-      </div>
+      </form>
       {stats && (
         <>
           <dl className="facts" data-testid="stats-totals">
@@ -78,9 +106,9 @@ export function StatsView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut
             <div className="facts__row"><dt>{t('counter.stats.requests')}</dt><dd>{stats.requests}</dd></div>
           </dl>
           <div className="charts">
-            <Bars id="chart-topic" title={t('counter.stats.byTopic')} counts={stats.ticketsByTopic} label={(k) => k.replace(/-/g, ' ')} />
+            <Bars id="chart-topic" title={t('counter.stats.byTopic')} counts={stats.ticketsByTopic} label={words.topic} />
             <Bars id="chart-ticket-outcome" title={t('counter.stats.ticketOutcomes')} counts={stats.ticketOutcomes} label={(k) => t(`counter.stats.ticketStates.${k}`)} />
-            <Bars id="chart-trajectory" title={t('counter.stats.byTrajectory')} counts={stats.requestsByTrajectory} label={(k) => t(`counter.request.trajectories.${k}`)} />
+            <Bars id="chart-trajectory" title={t('counter.stats.byTrajectory')} counts={stats.requestsByTrajectory} label={(k) => t(`trajectory.${k}.name`)} />
             <Bars id="chart-eligibility" title={t('counter.stats.eligibility')} counts={stats.eligibilityOutcomes} label={(k) => t(`counter.request.outcomes.${k}`)} />
             <Bars id="chart-language" title={t('counter.stats.byLanguage')} counts={stats.requestsByLanguage} label={(k) => k.toUpperCase()} />
             <Bars id="chart-origin" title={t('counter.stats.byOrigin')} counts={stats.requestsByOrigin} label={(k) => t(`counter.request.origins.${k}`)} />

@@ -33,7 +33,7 @@ describe('daily statistics to the central API', () => {
 
     let call = start();
     await call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
-    for (const topic of ['voucher', 'cv-check', 'voucher']) await call('ticket.take', { topic });
+    for (const topic of ['voucher', 'work', 'voucher']) await call('ticket.take', { topic });
     const visitor = voucherInput(5);
     const reference = (await call('voucher.start', visitor)).reference as string;
     await until(() => running.store.received().length === 4);
@@ -65,7 +65,7 @@ describe('daily statistics to the central API', () => {
     const value = (metric: string, dimension?: string) => stats.counts.find((c) => c.metric === metric && c.dimension === dimension)?.value;
     expect(value('tickets')).toBe(3);
     expect(value('tickets-by-topic', 'voucher')).toBe(2);
-    expect(value('tickets-by-topic', 'cv-check')).toBe(1);
+    expect(value('tickets-by-topic', 'work')).toBe(1);
     expect(value('requests')).toBe(1);
     expect(value('requests-by-trajectory', visitor.trajectory)).toBe(1);
     expect(value('tickets-by-hour', 'h11')).toBe(3);

@@ -12,7 +12,7 @@ import { useVisit } from '../visit/visit-context';
 export const ticketTopics: ReadonlyArray<{ id: string; icon: PictogramName }> = [
   { id: 'voucher', icon: 'voucher' },
   { id: 'work', icon: 'career' },
-  { id: 'training', icon: 'study' },
+  { id: 'learning', icon: 'study' },
   { id: 'money', icon: 'money' },
   { id: 'other', icon: 'talk' },
 ];
