@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Accepted, EnrollmentRequest, EnrollmentResponse, Health, Heartbeat, Problem, UsageStatistics } from './devices';
 import { problemTypes } from './devices';
+import { fleetExamples } from './fleet-examples';
 import type { QueueTicketReceipt, QueueTicketRecord, VoucherRequestCompletion, VoucherRequestCompletionReceipt, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
 
 /** One example per body in the OpenAPI document; the agreement test parses each with its schema. Made-up people only. */
@@ -75,4 +76,5 @@ export const examples = {
     errors: [{ path: 'trajectory', message: 'Invalid option: expected one of "ontwikkeladvies"|"loopbaan-apk"|"opleidingsadvies"' }],
   } satisfies z.input<typeof Problem>,
   unavailable: { type: problemTypes.unavailable, title: 'The central API is busy.', status: 503 } satisfies z.input<typeof Problem>,
+  ...fleetExamples,
 };

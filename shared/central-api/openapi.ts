@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Accepted, EnrollmentRequest, EnrollmentResponse, Health, Heartbeat, Problem, UsageStatistics } from './devices';
 import { packSignatureHeader } from '../content/pack-signature';
 import { examples } from './examples';
+import { FleetDeviceList, FleetHeartbeatHistory, FleetRollout, ItSession, ItSignIn } from './fleet';
+import { fleetPaths } from './fleet-paths';
 import { QueueTicketReceipt, QueueTicketRecord, VoucherRequestCompletion, VoucherRequestCompletionReceipt, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
 
 /** The zod schema behind every named component: the document is generated from these, never edited by hand. */
@@ -20,6 +22,11 @@ export const componentSchemas = {
   UsageStatistics,
   Accepted,
   Problem,
+  ItSignIn,
+  ItSession,
+  FleetDeviceList,
+  FleetHeartbeatHistory,
+  FleetRollout,
 } satisfies Record<string, z.ZodType>;
 export type ComponentName = keyof typeof componentSchemas;
 type ExampleName = keyof typeof examples;
@@ -176,9 +183,13 @@ export function buildOpenApiDocument() {
       },
       '/v1/devices/heartbeat': { post: reportOperation('sendHeartbeat', 'Version, health and queue depth, for the fleet view.', 'Heartbeat', 'heartbeat') },
       '/v1/statistics': { post: statisticsOperation() },
+      ...fleetPaths({ json, problem }),
     },
     components: {
-      securitySchemes: { deviceToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/devices/enroll.' } },
+      securitySchemes: {
+        deviceToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/devices/enroll.' },
+        itToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/it/sessions: IT accounts only, refused on device paths.' },
+      },
       schemas: Object.fromEntries(Object.entries(componentSchemas).map(([name, schema]) => [name, componentJsonSchema(schema)])),
     },
   };
