@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { problemTypes, type Problem } from './devices';
+import { problemTypes, type Heartbeat, type Problem } from './devices';
 import type { FleetDevice, FleetDeviceList, FleetHeartbeatHistory, FleetRollout, ItSession, ItSignIn } from './fleet';
 
 const device = {
@@ -23,8 +23,8 @@ const device = {
   lastSeenAt: '2026-11-24T08:30:00.000Z',
 } satisfies z.input<typeof FleetDevice>;
 
-/** The fleet paths' examples; examples.ts spreads them into the document's one example list. */
-export const fleetExamples = {
+/** The fleet paths' examples, built on the device heartbeat example; examples.ts spreads them into the document's one example list. */
+export const fleetExamples = (heartbeat: z.input<typeof Heartbeat>) => ({
   itSignIn: { username: 'ivo', password: 'voorbeeld-wachtwoord-2026' } satisfies z.input<typeof ItSignIn>,
   itSession: { itToken: 'aXQtZXhhbXBsZS10b2tlbi1ub3QtYS1yZWFsLW9uZS0yMDI2', expiresAt: '2026-11-24T16:30:00.000Z' } satisfies z.input<typeof ItSession>,
   itRefused: { type: problemTypes.unauthorized, title: 'This username and password do not match an IT account.', status: 401 } satisfies z.input<typeof Problem>,
@@ -35,18 +35,7 @@ export const fleetExamples = {
     heartbeats: [
       {
         receivedAt: '2026-11-24T08:30:00.000Z',
-        heartbeat: {
-          appVersion: '0.1.0',
-          contentVersion: '2026.11.0',
-          health: 'ok',
-          queueDepth: 2,
-          needsAttention: 0,
-          oldestPendingAgeSeconds: 41,
-          update: { currentVersion: '0.1.0', channel: 'stable', rolloutPosition: 37, lastCheckedAt: '2026-11-24T06:00:00.000Z', state: { phase: 'ready', version: '0.2.0', waitingFor: 'outside-window' } },
-          printer: { kind: 'tcp', state: 'ready', paperLow: false, reportsPaper: true, checkedAt: '2026-11-24T08:29:58.000Z', pendingJobs: 0, failedJobs: 0 },
-          diskFreeBytes: 48_000_000_000,
-          at: '2026-11-24T08:30:00.000Z',
-        },
+        heartbeat,
       },
     ],
   } satisfies z.input<typeof FleetHeartbeatHistory>,
@@ -59,4 +48,4 @@ export const fleetExamples = {
     ],
   } satisfies z.input<typeof FleetRollout>,
   deviceNotFound: { type: problemTypes.notFound, title: 'There is no device with this id.', status: 404 } satisfies z.input<typeof Problem>,
-};
+});

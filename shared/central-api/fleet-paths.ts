@@ -1,6 +1,6 @@
 import type { fleetExamples } from './fleet-examples';
 
-type FleetExample = keyof typeof fleetExamples;
+type FleetExample = keyof ReturnType<typeof fleetExamples>;
 type FleetComponent = 'ItSignIn' | 'ItSession' | 'FleetDeviceList' | 'FleetHeartbeatHistory' | 'FleetRollout';
 
 /** The document's own helpers, passed in so the fleet paths look like the device paths. */
