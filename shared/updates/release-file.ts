@@ -10,6 +10,8 @@ export interface ReleaseFileEntry {
   sha512: string;
   size: number | null;
   blockMapSize: number | null;
+  /** Other fields electron-builder writes for some targets (e.g. isAdminRightsRequired), kept as written. */
+  extra: [string, string][];
 }
 
 export interface ReleaseFile {
@@ -66,8 +68,8 @@ export function parseReleaseFile(text: string): ReleaseFile {
   let current: Record<string, string> | null = null;
   const closeEntry = () => {
     if (!current) return;
-    const url = current.url;
-    const sha512 = current.sha512;
+    const url = current.url === undefined ? undefined : unquote(current.url);
+    const sha512 = current.sha512 === undefined ? undefined : unquote(current.sha512);
     if (!url) throw new ReleaseFileError(`entry ${files.length + 1} under "files" has no url`);
     if (!sha512 || !sha512Pattern.test(sha512)) throw new ReleaseFileError(`entry "${url}" under "files" has no valid sha512`);
     files.push({
@@ -75,6 +77,7 @@ export function parseReleaseFile(text: string): ReleaseFile {
       sha512,
       size: current.size === undefined ? null : positiveInteger(current.size, `size of "${url}"`),
       blockMapSize: current.blockMapSize === undefined ? null : positiveInteger(current.blockMapSize, `blockMapSize of "${url}"`),
+      extra: Object.entries(current).filter(([k]) => !['url', 'sha512', 'size', 'blockMapSize'].includes(k)),
     });
     current = null;
   };
@@ -87,9 +90,10 @@ export function parseReleaseFile(text: string): ReleaseFile {
     const key = /^([A-Za-z0-9]+):(?: (.*))?$/.exec(line);
     if (item && inFiles) {
       closeEntry();
-      current = { [item[1] as string]: unquote(item[2] ?? '') };
+      current = { [item[1] as string]: (item[2] ?? '').trim() };
     } else if (field && inFiles && current) {
-      current[field[1] as string] = unquote(field[2] ?? '');
+      if ((field[1] as string) in current) throw new ReleaseFileError(`${where}: "${field[1]}" appears twice in one entry`);
+      current[field[1] as string] = (field[2] ?? '').trim();
     } else if (key) {
       closeEntry();
       const name = key[1] as string;
@@ -128,6 +132,7 @@ export function formatReleaseFile(release: ReleaseFile): string {
     lines.push(`  - url: ${file.url}`, `    sha512: ${file.sha512}`);
     if (file.size !== null) lines.push(`    size: ${file.size}`);
     if (file.blockMapSize !== null) lines.push(`    blockMapSize: ${file.blockMapSize}`);
+    for (const [key, raw] of file.extra) lines.push(`    ${key}: ${raw}`);
   }
   lines.push(`path: ${release.path}`, `sha512: ${release.sha512}`);
   if (release.releaseDate !== null) lines.push(`releaseDate: '${release.releaseDate}'`);
