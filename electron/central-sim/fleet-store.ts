@@ -20,7 +20,8 @@ interface LatestRow {
 }
 
 function toDevice(row: LatestRow, now: Date): FleetDevice {
-  const hb = row.body === null ? null : Heartbeat.parse(JSON.parse(row.body));
+  // Checked against the contract when it arrived; parsing it again for every row of every list would be the slowest part of the answer.
+  const hb = row.body === null ? null : (JSON.parse(row.body) as Heartbeat);
   const seenAt = row.received_at;
   const silent = !seenAt || now.getTime() - Date.parse(seenAt) > silentAfterSeconds * 1000;
   const health: FleetHealth = silent ? 'silent' : (hb?.health ?? 'silent');
