@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Clock } from '../core/clock/clock';
+import { compressedClock } from './compressed-clock';
 import { startFleetSim } from './fleet-sim-runner';
 
 const { values } = parseArgs({
@@ -32,23 +32,6 @@ const port = numberOption('port', values.port, 0, 65535);
 const shops = numberOption('shops', values.shops, 1, 5000);
 const speed = numberOption('speed', values.speed, 1, 3600);
 const seed = numberOption('seed', values.seed, 0, 2 ** 31);
-
-/** Fleet time runs `speed` times as fast as the wall clock, from now. */
-function compressedClock(factor: number): Clock {
-  const realStart = Date.now();
-  const now = () => new Date(realStart + (Date.now() - realStart) * factor);
-  return {
-    now,
-    setTimeout: (fn, ms) => {
-      const t = setTimeout(fn, ms / factor);
-      return { cancel: () => clearTimeout(t) };
-    },
-    setInterval: (fn, ms) => {
-      const t = setInterval(fn, ms / factor);
-      return { cancel: () => clearInterval(t) };
-    },
-  };
-}
 
 const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'fleet-sim-'));
 const fleet = await startFleetSim({ dataDir, resourcesDir: resolve(import.meta.dirname, '..', '..', 'resources'), clock: compressedClock(speed), port, shops, seed });

@@ -10,6 +10,7 @@ import { printingChannels } from './printing-channels';
 import { requestsChannels } from './requests-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
+import { fleetChannels } from './fleet-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -27,6 +28,7 @@ export const channels = {
   ...printingChannels,
   ...eligibilityChannels,
   ...updatesChannels,
+  ...fleetChannels,
 } as const;
 
 export type Channels = typeof channels;
