@@ -45,7 +45,16 @@ export function createFleetClient(options: FleetClientOptions) {
     }
   }
 
-  async function signIn(): Promise<{ base: string; token: string }> {
+  let signingIn: Promise<{ base: string; token: string }> | null = null;
+  /** One sign-in at a time: calls that start together share it instead of each opening a session. */
+  function signIn(): Promise<{ base: string; token: string }> {
+    signingIn ??= freshOrCurrent().finally(() => {
+      signingIn = null;
+    });
+    return signingIn;
+  }
+
+  async function freshOrCurrent(): Promise<{ base: string; token: string }> {
     const creds = credentials();
     const base = (creds.centralApiUrl ?? options.centralApiUrl ?? '').replace(/\/$/, '');
     if (!base) throw new CoreError('unavailable', 'No central API is configured for the fleet console.');
