@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compressedClock } from '../central-sim/compressed-clock';
 import { startDemoCentral } from '../central-sim/demo-central';
-import { startFleetSim } from '../central-sim/fleet-sim-runner';
+import { startDemoFleet } from '../central-sim/demo-fleet';
 import { ConfigError } from '../core/config/config-error';
 import { createFileKeyProvider, deviceKeyFile } from '../core/crypto/key-provider';
 import { openDeviceLog } from '../core/log/device-log';
@@ -25,13 +24,8 @@ async function main(): Promise<void> {
   const demo = prepared.config.demo && !prepared.config.centralApiUrl;
   const fleetRole = prepared.config.role === 'fleet';
   const demoCentral = demo && !fleetRole ? await startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
-  // The fleet console's demo: the fleet simulation of 500 shops, five minutes of heartbeats every five seconds.
-  const demoFleet = demo && fleetRole ? await startFleetSim({ dataDir, resourcesDir: join(root, 'resources'), clock: compressedClock(60) }) : null;
-  const config = demoCentral
-    ? { ...prepared.config, centralApiUrl: demoCentral.url }
-    : demoFleet
-      ? { ...prepared.config, centralApiUrl: demoFleet.sim.url, fleet: { credentialsFile: demoFleet.credentialsFile } }
-      : prepared.config;
+  const demoFleet = demo && fleetRole ? await startDemoFleet(dataDir, join(root, 'resources')) : null;
+  const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : demoFleet ? { ...prepared.config, ...demoFleet.config } : prepared.config;
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   // Every address printed opens the app once; once used, the next one is printed for another window.
   const next = { print: (): void => undefined };
@@ -52,7 +46,7 @@ async function main(): Promise<void> {
   const simLine = demoCentral
     ? `Demo central API simulator: ${demoCentral.sim.url} (stats: ${demoCentral.sim.url}/_sim/stats)\n`
     : demoFleet
-      ? `Demo fleet simulator: ${demoFleet.sim.url}; update folder for npm run release: ${demoFleet.updateDir}\n`
+      ? `Demo fleet simulator: ${demoFleet.fleet.sim.url}; update folder for npm run release: ${demoFleet.fleet.updateDir}\n`
       : '';
   // The counter's waiting-room screen is the same app on a second display, opened with ?screen=now-serving.
   const wallLine = config.role === 'counter' ? `Waiting-room screen (open it on the second display):\n  ${host.openUrl()}?screen=now-serving\n` : '';
@@ -78,7 +72,7 @@ async function main(): Promise<void> {
     host
       .close()
       .then(() => demoCentral?.sim.close())
-      .then(() => demoFleet?.close())
+      .then(() => demoFleet?.fleet.close())
       .finally(() => {
         deviceLog.close();
         process.exit(0);

@@ -4,6 +4,7 @@ import { startFleetSim, type RunningFleetSim } from '../../../electron/central-s
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { createLogger } from '../../../electron/core/log/logger';
 import { DeviceConfigSchema } from '../../../shared/config/device-config';
+import { FleetOverview } from '../../../shared/contract/fleet-channels';
 import { fleetAlerts } from '../../../shared/fleet/fleet-alerts';
 import { manualClock } from '../../support/manual-clock';
 import { resourcesDir, tempDir } from '../../support/paths';
@@ -35,10 +36,11 @@ describe('the fleet console core', () => {
     const overview = await core.dispatch('fleet.overview', {}, t);
     expect(overview.ok).toBe(true);
     if (!overview.ok) return;
-    expect(overview.result.devices).toHaveLength(fleet.simulation.devices.length);
-    expect(overview.result.alerts).toEqual(fleetAlerts(overview.result.devices, new Date(overview.result.asOf)));
+    const result = FleetOverview.parse(overview.result);
+    expect(result.devices).toHaveLength(fleet.simulation.devices.length);
+    expect(result.alerts).toEqual(fleetAlerts(result.devices, new Date(result.asOf)));
     const silent = fleet.simulation.injected().filter((f) => f.kind === 'silent').map((f) => f.deviceId).sort();
-    expect(overview.result.alerts.filter((a) => a.kind === 'silent').map((a) => a.deviceId).sort()).toEqual(silent);
+    expect(result.alerts.filter((a) => a.kind === 'silent').map((a) => a.deviceId).sort()).toEqual(silent);
     const history = await core.dispatch('fleet.device', { deviceId: fleet.simulation.devices[0]?.deviceId ?? '' }, t);
     expect(history).toMatchObject({ ok: true });
     const csv = await core.dispatch('fleet.exportCsv', { state: 'silent' }, t);
