@@ -1,6 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rolloutPosition } from '../../../electron/core/updates/rollout-ring';
+import { runRelease } from '../../../scripts/release-tool/release-verbs';
+import { FleetDeviceList } from '../../../shared/central-api/fleet';
 import { axeViolations } from '../kiosk-helpers';
+import { tempDir } from '../../support/paths';
 import { spawnHost, type SpawnedHost } from '../../support/spawn-host';
 
 let host: SpawnedHost;
@@ -108,5 +113,30 @@ test('the fleet console shows 500 shops, every injected fault as an alert, filte
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Loopbaanwinkel fleet console');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectAxeClean(page);
+});
+
+test('after npm run release stages stable at 25 %, the rollout in the console shows the stable shops below 25 updated', async ({ page }) => {
+  const dataDir = tempDir('fleet-e2e');
+  host = await spawnHost(['--role', 'fleet', '--data-dir', dataDir]);
+  await page.goto(host.url);
+  await expect(page.getByTestId('rollout-stable-in-stage')).toBeVisible();
+  const updateDir = /update folder for npm run release: (\S+)/.exec(host.stdout())?.[1] ?? '';
+  const quiet = { out: () => undefined, err: () => undefined, now: () => new Date(0), defaultLocations: '' };
+  expect(runRelease(['promote', '--from', 'pilot', '--to', 'stable', '--dir', updateDir], quiet)).toBe(0);
+  expect(runRelease(['stage', '--channel', 'stable', '--percent', '25', '--dir', updateDir], quiet)).toBe(0);
+
+  // Which stable shops sit below 25, from the central API the console reads (the IT account the demo wrote).
+  const creds = JSON.parse(readFileSync(join(dataDir, 'it-account.json'), 'utf8')) as { centralApiUrl: string; username: string; password: string };
+  const session = (await (await fetch(`${creds.centralApiUrl}/v1/it/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: creds.username, password: creds.password }) })).json()) as { itToken: string };
+  const list = FleetDeviceList.parse(await (await fetch(`${creds.centralApiUrl}/v1/fleet/devices`, { headers: { Authorization: `Bearer ${session.itToken}` } })).json());
+  const stableShops = new Set(list.devices.filter((d) => d.channel === 'stable').map((d) => d.locationId));
+  const below = [...stableShops].filter((id) => rolloutPosition(id) < 25).length;
+  await expect(page.getByTestId('rollout-stable-in-stage')).toHaveText(`${below} van ${stableShops.size} winkels`, { timeout: 30_000 });
+  // Three heartbeats later (15 s at the demo's pace) they run it, apart from shops with a silent device.
+  const silentShops = new Set(list.devices.filter((d) => d.channel === 'stable' && d.health === 'silent' && rolloutPosition(d.locationId) < 25).map((d) => d.locationId)).size;
+  await expect(page.getByTestId('rollout-stable-updated')).toHaveText(String(below - silentShops), { timeout: 60_000 });
+  await expect(page.getByTestId('rollout-stable-failed')).toHaveText('0');
+  await expect(page.getByTestId('rollout-stable-waiting')).toHaveText(String(silentShops));
   await expectAxeClean(page);
 });
