@@ -12,6 +12,8 @@ import { drawFault, FaultSettings, seededRandom, type Fault, type FaultSettingsI
 import { fingerprint, parseIdempotencyKey } from './idempotency-key';
 import { openSimAgenda } from './sim-agenda';
 import { openSimStore, type SimStore } from './sim-store';
+import { bearerToken, fleetRoute } from './fleet-routes';
+import { openFleetStore, type FleetStore } from './fleet-store';
 
 export interface SimOptions {
   /** The simulator's SQLite file. */
@@ -25,6 +27,12 @@ export interface SimOptions {
   /** The content pack GET /v1/content-pack serves (the content engineer points this at a built pack). */
   contentPackFile?: string;
   now?: () => Date;
+  /** The update folder (latest.yml, pilot.yml, beta.yml) the fleet's rollout view reads. */
+  updateDir?: string;
+  /** IT accounts that may sign in to the fleet paths. */
+  itAccounts?: readonly { username: string; password: string }[];
+  /** The region of each location, for the fleet's region filter. */
+  locations?: readonly { id: string; region: string }[];
 }
 
 export interface SimStats {
@@ -43,6 +51,7 @@ export interface RunningSim {
   url: string;
   port: number;
   store: SimStore;
+  fleet: FleetStore;
   stats(): SimStats;
   resetStats(): void;
   setFaults(input: FaultSettingsInput): FaultSettings;
@@ -111,6 +120,9 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function startCentralSim(options: SimOptions): Promise<RunningSim> {
   const store = openSimStore(options.dbFile);
+  const fleet = openFleetStore(store.db);
+  for (const account of options.itAccounts ?? []) fleet.addItAccount(account.username, account.password);
+  if (options.locations) fleet.setLocations(options.locations);
   const now = options.now ?? (() => new Date());
   const random = seededRandom(options.seed ?? Date.now());
   const requireAuth = options.requireAuth ?? true;
@@ -124,9 +136,9 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
   let concurrent = 0;
 
   const authenticate = (req: IncomingMessage): string | null => {
-    const header = req.headers.authorization ?? '';
-    const token = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header)?.[1];
+    const token = bearerToken(req);
     const deviceId = token ? store.deviceFor(token) : null;
+    if (token && !deviceId && fleet.itUserFor(token, now())) throw problem(401, problemTypes.unauthorized, 'An IT token opens the fleet paths only, never a device path.');
     if (!deviceId && requireAuth) throw problem(401, problemTypes.unauthorized, 'The device token is missing, unknown or revoked.');
     return deviceId;
   };
@@ -175,6 +187,17 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
     const method = req.method ?? 'GET';
 
     if (method === 'GET' && path === '/v1/health') return send(res, 200, { status: 'ok', time: now().toISOString() });
+    const fleetIo = {
+      send,
+      readJson: async (r: IncomingMessage) => parseJson(await readBody(r)),
+      fail: (p: Problem): never => {
+        throw new HttpProblem(p);
+      },
+      now,
+      deviceFor: (token: string) => store.deviceFor(token),
+      updateDir: () => options.updateDir,
+    };
+    if (await fleetRoute(req, res, fleet, fleetIo)) return;
 
     if (method === 'POST' && path === '/v1/devices/enroll') {
       const checked = validate(EnrollmentRequest, parseJson(await readBody(req)));
@@ -271,6 +294,7 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       const checked = validate(Heartbeat, parseJson(await readBody(req)));
       if (!checked.ok) return send(res, 422, checked.problem);
       store.recordHeartbeat(deviceId ?? 'anonymous', checked.data, now());
+      if (deviceId) fleet.record(deviceId, checked.data, now());
       return send(res, 202, { receivedAt: now().toISOString() });
     }
 
@@ -397,6 +421,7 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
     url: `http://127.0.0.1:${port}`,
     port,
     store,
+    fleet,
     stats,
     resetStats,
     setFaults: (input) => (faults = FaultSettings.parse(input)),

@@ -19,6 +19,7 @@ import type { Heartbeat } from '../../shared/central-api/devices';
 import { createHeartbeatModule } from './enrollment/heartbeat-module';
 import type { HeartbeatSender } from './enrollment/heartbeat-sender';
 import { CoreError } from './errors';
+import { createFleetModule } from './fleet/fleet-module';
 import type { HubHeartbeat } from './hub/hub-heartbeat';
 import { createHubHeartbeatModule } from './hub/hub-heartbeat-module';
 import { createHubLinkModule } from './hub/hub-link-module';
@@ -98,6 +99,7 @@ export function createCore(options: CoreOptions): Core {
   const now = (): Date => clock.now();
   const tuning = options.syncTuning ?? {};
   const root = createComposition(logger);
+  if (config.role === 'fleet') return createFleetCore(options, clock, root);
 
   const store = root.add(createStoreModule({ dataDir, keyProvider: options.keyProvider ?? createFileKeyProvider(join(dataDir, 'field-key')), logger }));
   const device = store.device;
@@ -222,6 +224,36 @@ export function createCore(options: CoreOptions): Core {
     activity,
     heartbeat: heartbeat?.sender() ?? null,
     hubHeartbeat: hubHeartbeat?.heartbeat() ?? null,
+    content: content.service,
+    modules: root.names(),
+    close: () => root.close(),
+  };
+}
+
+/**
+ * Regional IT's console on its own PC: no database, no outbox, no printer, nothing a visitor
+ * touches; the fleet from the central API, the app's own updates, and what every screen asks first.
+ * Content is built only because app.info reports the pack version; it never downloads one (no device token).
+ */
+function createFleetCore(options: CoreOptions, clock: Clock, root: ReturnType<typeof createComposition>): Core {
+  const { config, logger, dataDir } = options;
+  const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: null, updates: options.contentUpdates }));
+  root.add(createFleetModule({ credentialsFile: config.fleet?.credentialsFile ?? join(dataDir, 'it-account.json'), centralApiUrl: config.centralApiUrl, clock, logger }));
+  const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, clock, updater: options.updater }));
+  root.add(createAppModule({ ...options, content: () => content.service.manifest() }));
+  const missing = (channel: string): Handler<never> => () => {
+    throw new CoreError('unavailable', `${channel} is not available on the fleet console.`);
+  };
+  const handlers = root.handlers(missing);
+  const dispatch = createDispatch(handlers, logger, { deviceRole: 'fleet', staffRole: () => null });
+  root.start();
+  return {
+    handlers,
+    dispatch,
+    updates: updates.service,
+    activity: updates.activity,
+    heartbeat: null,
+    hubHeartbeat: null,
     content: content.service,
     modules: root.names(),
     close: () => root.close(),

@@ -104,6 +104,7 @@ export const problemTypes = {
   keyInFlight: 'https://api.loopbaanwinkel.example/problems/idempotency-key-in-flight',
   invalidBody: 'https://api.loopbaanwinkel.example/problems/invalid-body',
   unauthorized: 'https://api.loopbaanwinkel.example/problems/unauthorized',
+  forbidden: 'https://api.loopbaanwinkel.example/problems/forbidden',
   notFound: 'https://api.loopbaanwinkel.example/problems/not-found',
   unavailable: 'https://api.loopbaanwinkel.example/problems/unavailable',
 } as const;

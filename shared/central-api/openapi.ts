@@ -3,6 +3,8 @@ import { Accepted, EnrollmentRequest, EnrollmentResponse, Health, Heartbeat, Pro
 import { packSignatureHeader } from '../content/pack-signature';
 import { examples } from './examples';
 import { appointmentComponentSchemas, appointmentExamples, appointmentPaths } from './openapi-appointments';
+import { FleetDeviceList, FleetHeartbeatHistory, FleetRollout, ItSession, ItSignIn } from './fleet';
+import { fleetPaths } from './fleet-paths';
 import { QueueTicketReceipt, QueueTicketRecord, VoucherRequestCompletion, VoucherRequestCompletionReceipt, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
 
 /** The zod schema behind every named component: the document is generated from these, never edited by hand. */
@@ -22,6 +24,11 @@ export const componentSchemas = {
   Accepted,
   Problem,
   ...appointmentComponentSchemas,
+  ItSignIn,
+  ItSession,
+  FleetDeviceList,
+  FleetHeartbeatHistory,
+  FleetRollout,
 } satisfies Record<string, z.ZodType>;
 export type ComponentName = keyof typeof componentSchemas;
 const allExamples = { ...examples, ...appointmentExamples };
@@ -180,9 +187,13 @@ export function buildOpenApiDocument() {
       '/v1/devices/heartbeat': { post: reportOperation('sendHeartbeat', 'Version, health and queue depth, for the fleet view.', 'Heartbeat', 'heartbeat') },
       '/v1/statistics': { post: statisticsOperation() },
       ...appointmentPaths({ json, problem, idempotencyKey, unauthorized: problem('The device token is missing, unknown or revoked.', 'unauthorized') }),
+      ...fleetPaths({ json, problem }),
     },
     components: {
-      securitySchemes: { deviceToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/devices/enroll.' } },
+      securitySchemes: {
+        deviceToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/devices/enroll.' },
+        itToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/it/sessions: IT accounts only, refused on device paths.' },
+      },
       schemas: Object.fromEntries(Object.entries(componentSchemas).map(([name, schema]) => [name, componentJsonSchema(schema)])),
     },
   };

@@ -6,7 +6,8 @@ import { Slug } from '../validation/slug';
 import { LanguageCode } from '../contract/languages';
 import { MaintenanceWindow, UpdateChannel, defaultMaintenanceWindow } from '../updates/update-channel';
 
-export const DeviceRole = z.enum(['kiosk', 'counter']);
+/** `fleet` is regional IT's console on its own PC (docs/fleet.md): it reads the fleet, it serves no visitor. */
+export const DeviceRole = z.enum(['kiosk', 'counter', 'fleet']);
 export type DeviceRole = z.infer<typeof DeviceRole>;
 
 const slug = Slug;
@@ -151,6 +152,11 @@ export const DeviceConfigSchema = z.strictObject({
   trustedContentKeys: z.array(TrustedContentKeySchema).default([]),
   /** Days an appointment's or seat's contact data (first name, phone) stays after its date. */
   appointmentRetentionDays: z.number().int().min(0).max(30).default(1),
+  /**
+   * The fleet console (role "fleet"): the file, readable by IT's account only, that holds the IT
+   * account's username and password for the central API. The core reads it; the screens never see it.
+   */
+  fleet: z.strictObject({ credentialsFile: z.string().min(1) }).optional(),
 })
   .superRefine((config, ctx) => {
     if (config.mode !== 'outpost') return;

@@ -12,6 +12,7 @@ import { requestsChannels } from './requests-channels';
 import { sessionsChannels } from './sessions-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
+import { fleetChannels } from './fleet-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -31,6 +32,7 @@ export const channels = {
   ...updatesChannels,
   ...appointmentsChannels,
   ...sessionsChannels,
+  ...fleetChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -44,6 +44,11 @@ describe('the core is built from the modules its role needs', () => {
     expect(counter.modules).toEqual(['store', 'outbox', 'enrollment', 'content', 'eligibility', 'printing', 'sync', 'requests', 'tickets', 'staff', 'appointments', 'hub-server', 'desk', 'statistics', 'updates', 'heartbeat', 'device', 'app']);
   });
 
+  it('the fleet console has no database, outbox, printer or desk: only the fleet from the central API, its own updates and app info', () => {
+    const fleet = core({ role: 'fleet', fleet: { credentialsFile: join(tempDir('composition-fleet'), 'it-account.json') } });
+    expect(fleet.modules).toEqual(['content', 'fleet', 'updates', 'app']);
+  });
+
   it('with the database unreadable, only what needs no database is built, and the desk says why it cannot work', async () => {
     const dataDir = tempDir('composition-broken');
     writeFileSync(join(dataDir, deviceDatabaseName), 'this is not a SQLite database, it is a text file of exactly this length...');

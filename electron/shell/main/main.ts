@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron';
 import { join } from 'node:path';
 import { startDemoCentral } from '../../central-sim/demo-central';
+import { startDemoFleet } from '../../central-sim/demo-fleet';
 import { createCore, type Core } from '../../core/app-core';
 import { ConfigError } from '../../core/config/config-error';
 import { CoreError } from '../../core/errors';
@@ -57,10 +58,14 @@ function start(): void {
   guardAllWebContents(app);
   void app.whenReady().then(async () => {
     // Demo mode without a central API gets the simulator in-process, as in the browser host.
-    // It serves the sample pack, whose shops' opening hours a demo outpost books in.
+    const demo = prepared.config.demo && !prepared.config.centralApiUrl;
+    const fleetRole = prepared.config.role === 'fleet';
     const resourcesDir = packaged ? join(process.resourcesPath, 'resources') : join(distDir, '..', 'resources');
-    const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir, join(resourcesDir, 'content', 'sample', 'pack.json')) : null;
-    const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : prepared.config;
+    // It serves the sample pack, whose shops' opening hours a demo outpost books in.
+    const demoCentral = demo && !fleetRole ? await startDemoCentral(dataDir, join(resourcesDir, 'content', 'sample', 'pack.json')) : null;
+    // The fleet console's demo runs on the simulated fleet of 500 shops.
+    const demoFleet = demo && fleetRole ? await startDemoFleet(dataDir, resourcesDir) : null;
+    const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : demoFleet ? { ...prepared.config, ...demoFleet.config } : prepared.config;
     // safeStorage, the key's home, only works once the app is ready: the core starts here.
     const core = createCore({
       config,
@@ -78,6 +83,7 @@ function start(): void {
       void core
         .close()
         .then(() => demoCentral?.sim.close())
+        .then(() => demoFleet?.fleet.close())
         .finally(() => {
           deviceLog.close();
           app.quit();
