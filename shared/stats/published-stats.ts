@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { DailyStats } from './daily-stats';
+import { PublishedCount, publishCount, suppressGroup, type Cell } from './suppression';
+
+const Cells = z.array(z.object({ key: z.string(), count: PublishedCount }));
+
+/**
+ * A service day as the desk shows it and the central API receives it: the counts of `DailyStats`
+ * after small-cell suppression (`suppression.ts`, described in docs/statistics.md). Hours are two
+ * groups keyed "00"-"23", so a quiet hour merges like any other small cell.
+ */
+export const PublishedDailyStats = z.object({
+  day: z.iso.date(),
+  tickets: PublishedCount,
+  ticketsByTopic: Cells,
+  ticketOutcomes: Cells,
+  ticketsByHour: Cells,
+  requests: PublishedCount,
+  requestsByTrajectory: Cells,
+  requestsByLanguage: Cells,
+  requestsByOrigin: Cells,
+  eligibilityOutcomes: Cells,
+  requestOutcomes: Cells,
+  requestsByHour: Cells,
+});
+export type PublishedDailyStats = z.infer<typeof PublishedDailyStats>;
+
+const hourKey = (hour: number): string => String(hour).padStart(2, '0');
+
+/** The one way raw counts leave the statistics module: every group suppressed against its own total. */
+export function publishDailyStats(stats: DailyStats): PublishedDailyStats {
+  const ofTickets = (cells: readonly Cell[]) => suppressGroup(stats.tickets, cells);
+  const ofRequests = (cells: readonly Cell[]) => suppressGroup(stats.requests, cells);
+  return {
+    day: stats.day,
+    tickets: publishCount(stats.tickets),
+    ticketsByTopic: ofTickets(stats.ticketsByTopic),
+    ticketOutcomes: ofTickets(stats.ticketOutcomes),
+    ticketsByHour: ofTickets(stats.byHour.map((h) => ({ key: hourKey(h.hour), count: h.tickets }))),
+    requests: publishCount(stats.requests),
+    requestsByTrajectory: ofRequests(stats.requestsByTrajectory),
+    requestsByLanguage: ofRequests(stats.requestsByLanguage),
+    requestsByOrigin: ofRequests(stats.requestsByOrigin),
+    eligibilityOutcomes: ofRequests(stats.eligibilityOutcomes),
+    requestOutcomes: ofRequests(stats.requestOutcomes),
+    requestsByHour: ofRequests(stats.byHour.map((h) => ({ key: hourKey(h.hour), count: h.requests }))),
+  };
+}
+
+const csvCell = (value: string | number): string => {
+  const text = String(value);
+  // Quote when needed, and defuse a leading = + - @ so a spreadsheet never runs it as a formula.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** The day's groups by the section name the CSV and the central API both use. */
+export function publishedSections(stats: PublishedDailyStats): Array<[section: string, cells: PublishedDailyStats['ticketsByTopic']]> {
+  return [
+    ['tickets-by-topic', stats.ticketsByTopic],
+    ['ticket-outcome', stats.ticketOutcomes],
+    ['tickets-by-hour', stats.ticketsByHour],
+    ['requests-by-trajectory', stats.requestsByTrajectory],
+    ['requests-by-language', stats.requestsByLanguage],
+    ['requests-by-origin', stats.requestsByOrigin],
+    ['eligibility-outcome', stats.eligibilityOutcomes],
+    ['request-outcome', stats.requestOutcomes],
+    ['requests-by-hour', stats.requestsByHour],
+  ];
+}
+
+/** The day as CSV, one row per figure: section, key, count (suppressed counts as "<5"). */
+export function dailyStatsCsv(stats: PublishedDailyStats): string {
+  const rows: Array<[string, string, PublishedCount]> = [
+    ['total', 'tickets', stats.tickets],
+    ['total', 'requests', stats.requests],
+    ...publishedSections(stats).flatMap(([name, cells]) => cells.map((c): [string, string, PublishedCount] => [name, c.key, c.count])),
+  ];
+  return ['day,section,key,count', ...rows.map(([name, key, count]) => [stats.day, name, key, count].map(csvCell).join(','))].join('\n') + '\n';
+}
