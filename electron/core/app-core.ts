@@ -11,6 +11,7 @@ import type { ContentService, UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createDeskModule } from './desk/desk-module';
 import { createEligibilityModule } from './eligibility/eligibility-module';
+import { createSelfScanModule } from './self-scan/self-scan-module';
 import { createDeviceModule } from './enrollment/device-module';
 import { createEnrollmentModule } from './enrollment/enrollment-module';
 import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
@@ -111,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
   const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
   const pack = () => content.service.current();
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
+  root.add(createSelfScanModule({ pack }));
   const printing = root.add(createPrintingModule({ config, dataDir, logger, clock, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;
   const hubLink =

@@ -14,6 +14,8 @@ export const sourceFiles = {
   labourMarket: 'labour-market.json',
   locations: 'locations.json',
   eligibility: 'eligibility.json',
+  selfScan: 'self-scan.json',
+  occupations: 'occupations.json',
 } as const;
 
 export class SourceError extends Error {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Trajectory } from '../domain/trajectory';
 import { Slug } from '../validation/slug';
 import { EligibilityRuleSetSchema } from '../eligibility/rule-set-schema';
+import { InterestArea } from '../self-scan/riasec';
 import { LocalizedText } from './localized-text';
 
 export { Slug } from '../validation/slug';
@@ -77,6 +78,8 @@ export const OccupationTrend = z.strictObject({
   occupation: LocalizedText,
   /** Expected change in jobs over the period, in percent (negative for shrinking). */
   changePercent: z.number().min(-100).max(1000),
+  /** The occupation in the pack's catalogue this figure is about, so the self-scan can mark a growing one. */
+  occupationId: Slug.optional(),
 });
 
 export const LabourMarketSchema = z.strictObject({
@@ -98,6 +101,27 @@ export const LocationSchema = z.strictObject({
   phone: z.string().regex(/^[0-9 +-]{8,20}$/).optional(),
 });
 
+/** One statement of the career self-scan: answered yes / a bit / no, it counts towards one interest area. */
+export const SelfScanStatementSchema = z.strictObject({
+  id: Slug,
+  area: InterestArea,
+  text: LocalizedText,
+  /** Name of a pictogram the renderer ships; always shown together with the text. */
+  pictogram: z.string().regex(/^[a-z-]+$/),
+});
+
+/** The typical level of training an occupation asks for, in the Dutch system. */
+export const TrainingLevel = z.enum(['none', 'mbo-1-2', 'mbo-2-4', 'hbo', 'wo']);
+
+/** An occupation the self-scan can suggest to explore; the region's labour-market figures link to it by id. */
+export const OccupationSchema = z.strictObject({
+  id: Slug,
+  name: LocalizedText,
+  /** One to three interest areas, the strongest first. */
+  interests: z.array(InterestArea).min(1).max(3),
+  trainingLevel: TrainingLevel,
+});
+
 export const PackScope = z.union([z.literal('national'), z.string().regex(/^region:[a-z0-9-]+$/)]);
 
 export const ContentPackSchema = z.strictObject({
@@ -113,6 +137,9 @@ export const ContentPackSchema = z.strictObject({
   labourMarket: z.array(LabourMarketSchema),
   locations: z.array(LocationSchema),
   eligibility: EligibilityRuleSetSchema,
+  /** The career self-scan's statements; a pack without them (older packs) offers no scan. */
+  selfScan: z.array(SelfScanStatementSchema).default([]),
+  occupations: z.array(OccupationSchema).default([]),
 });
 export type ContentPack = z.infer<typeof ContentPackSchema>;
 export type ContentPackInput = z.input<typeof ContentPackSchema>;

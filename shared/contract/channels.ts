@@ -8,6 +8,7 @@ import { deviceChannels } from './device-channels';
 import { eligibilityChannels } from './eligibility-channels';
 import { printingChannels } from './printing-channels';
 import { requestsChannels } from './requests-channels';
+import { selfScanChannels } from './self-scan-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
 
@@ -26,6 +27,7 @@ export const channels = {
   ...syncChannels,
   ...printingChannels,
   ...eligibilityChannels,
+  ...selfScanChannels,
   ...updatesChannels,
 } as const;
 
