@@ -12,6 +12,7 @@ import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createDeskModule } from './desk/desk-module';
 import { createEligibilityModule } from './eligibility/eligibility-module';
 import { createSelfScanModule } from './self-scan/self-scan-module';
+import { createInvitationsModule } from './invitations/invitations-module';
 import { createDeviceModule } from './enrollment/device-module';
 import { createEnrollmentModule } from './enrollment/enrollment-module';
 import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
@@ -113,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
   const pack = () => content.service.current();
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
   root.add(createSelfScanModule({ pack }));
+  root.add(createInvitationsModule({ pack, locationId: config.location.id, store: device, clock, logger }));
   const printing = root.add(createPrintingModule({ config, dataDir, logger, clock, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;
   const hubLink =

@@ -16,6 +16,7 @@ export const sourceFiles = {
   eligibility: 'eligibility.json',
   selfScan: 'self-scan.json',
   occupations: 'occupations.json',
+  campaigns: 'campaigns.json',
 } as const;
 
 export class SourceError extends Error {

@@ -3,6 +3,7 @@ import { Trajectory } from '../domain/trajectory';
 import { Slug } from '../validation/slug';
 import { EligibilityRuleSetSchema } from '../eligibility/rule-set-schema';
 import { InterestArea } from '../self-scan/riasec';
+import { AnswersSchema } from '../eligibility/outcome-schema';
 import { LocalizedText } from './localized-text';
 
 export { Slug } from '../validation/slug';
@@ -122,6 +123,27 @@ export const OccupationSchema = z.strictObject({
   trainingLevel: TrainingLevel,
 });
 
+/**
+ * A wave of invitation letters. The letter carries a campaign code, never a person: either one of
+ * a list of codes, or a prefix followed by a fixed number of letters and digits.
+ */
+export const InvitationCampaignSchema = z.strictObject({
+  id: Slug,
+  codes: z.union([
+    z.strictObject({ list: z.array(z.string().regex(/^[A-Z0-9-]{4,40}$/)).min(1) }),
+    z.strictObject({ prefix: z.string().regex(/^[A-Z0-9-]{2,30}$/), length: z.number().int().min(4).max(12) }),
+  ]),
+  validFrom: z.iso.date(),
+  validTo: z.iso.date(),
+  regions: z.array(Slug).min(1),
+  /** The trajectories the letter invites to, offered first on the welcome screen. */
+  paths: z.array(Trajectory).min(1),
+  /** Eligibility answers the letter already gives (everyone invited lives in the Netherlands): those questions are skipped. */
+  preAnswers: AnswersSchema.default({}),
+  welcome: LocalizedText,
+});
+export type InvitationCampaign = z.infer<typeof InvitationCampaignSchema>;
+
 export const PackScope = z.union([z.literal('national'), z.string().regex(/^region:[a-z0-9-]+$/)]);
 
 export const ContentPackSchema = z.strictObject({
@@ -140,6 +162,8 @@ export const ContentPackSchema = z.strictObject({
   /** The career self-scan's statements; a pack without them (older packs) offers no scan. */
   selfScan: z.array(SelfScanStatementSchema).default([]),
   occupations: z.array(OccupationSchema).default([]),
+  /** Invitation-letter campaigns; a pack without them accepts no letters. */
+  campaigns: z.array(InvitationCampaignSchema).default([]),
 });
 export type ContentPack = z.infer<typeof ContentPackSchema>;
 export type ContentPackInput = z.input<typeof ContentPackSchema>;

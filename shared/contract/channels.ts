@@ -7,6 +7,7 @@ import { contentChannels } from './content-channels';
 import { deviceChannels } from './device-channels';
 import { eligibilityChannels } from './eligibility-channels';
 import { printingChannels } from './printing-channels';
+import { invitationsChannels } from './invitations-channels';
 import { requestsChannels } from './requests-channels';
 import { selfScanChannels } from './self-scan-channels';
 import { syncChannels } from './sync-channels';
@@ -28,6 +29,7 @@ export const channels = {
   ...printingChannels,
   ...eligibilityChannels,
   ...selfScanChannels,
+  ...invitationsChannels,
   ...updatesChannels,
 } as const;
 

@@ -15,6 +15,8 @@ export const DailyStats = z.object({
   requestsByOrigin: z.array(Count),
   eligibilityOutcomes: z.array(Count),
   requestOutcomes: z.array(Count),
+  /** Visitors who came with an invitation letter, per campaign (never which letter). */
+  invitationsByCampaign: z.array(Count),
   /** Hours 0-23, Dutch time. */
   byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), tickets: z.number().int().min(0), requests: z.number().int().min(0) })),
 });

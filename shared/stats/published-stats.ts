@@ -22,6 +22,8 @@ export const PublishedDailyStats = z.object({
   eligibilityOutcomes: Cells,
   requestOutcomes: Cells,
   requestsByHour: Cells,
+  invitations: PublishedCount,
+  invitationsByCampaign: Cells,
 });
 export type PublishedDailyStats = z.infer<typeof PublishedDailyStats>;
 
@@ -31,6 +33,7 @@ const hourKey = (hour: number): string => String(hour).padStart(2, '0');
 export function publishDailyStats(stats: DailyStats): PublishedDailyStats {
   const ofTickets = (cells: readonly Cell[]) => suppressGroup(stats.tickets, cells);
   const ofRequests = (cells: readonly Cell[]) => suppressGroup(stats.requests, cells);
+  const invitations = stats.invitationsByCampaign.reduce((n, c) => n + c.count, 0);
   return {
     day: stats.day,
     tickets: publishCount(stats.tickets),
@@ -44,6 +47,8 @@ export function publishDailyStats(stats: DailyStats): PublishedDailyStats {
     eligibilityOutcomes: ofRequests(stats.eligibilityOutcomes),
     requestOutcomes: ofRequests(stats.requestOutcomes),
     requestsByHour: ofRequests(stats.byHour.map((h) => ({ key: hourKey(h.hour), count: h.requests }))),
+    invitations: publishCount(invitations),
+    invitationsByCampaign: suppressGroup(invitations, stats.invitationsByCampaign),
   };
 }
 
@@ -66,6 +71,7 @@ export function publishedSections(stats: PublishedDailyStats): Array<[section: s
     ['eligibility-outcome', stats.eligibilityOutcomes],
     ['request-outcome', stats.requestOutcomes],
     ['requests-by-hour', stats.requestsByHour],
+    ['invitations-by-campaign', stats.invitationsByCampaign],
   ];
 }
 
@@ -74,6 +80,7 @@ export function dailyStatsCsv(stats: PublishedDailyStats): string {
   const rows: Array<[string, string, PublishedCount]> = [
     ['total', 'tickets', stats.tickets],
     ['total', 'requests', stats.requests],
+    ['total', 'invitations', stats.invitations],
     ...publishedSections(stats).flatMap(([name, cells]) => cells.map((c): [string, string, PublishedCount] => [name, c.key, c.count])),
   ];
   return ['day,section,key,count', ...rows.map(([name, key, count]) => [stats.day, name, key, count].map(csvCell).join(','))].join('\n') + '\n';

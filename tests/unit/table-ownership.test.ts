@@ -24,6 +24,7 @@ const owners: Readonly<Record<string, string>> = {
   hub_kiosks: 'hub',
   hub_erase_orders: 'hub',
   hub_link: 'hub',
+  invitation_visits: 'invitations',
 };
 /** The search index is a file of its own, built and read only by the search folder. */
 const searchOwner = 'search';

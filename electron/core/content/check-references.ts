@@ -35,6 +35,13 @@ export function checkReferences(pack: ContentPack): FieldIssue[] {
     ...duplicates(pack.occupations.map((o) => o.id), 'occupations', 'occupation id'),
   ];
   const occupations = new Set(pack.occupations.map((o) => o.id));
+  const questions = new Set(pack.eligibility.questions.map((q) => q.id));
+  issues.push(...duplicates(pack.campaigns.map((c) => c.id), 'campaigns', 'campaign id'));
+  pack.campaigns.forEach((c, i) => {
+    issues.push(...dangling(c.regions, regions, `campaigns[${i}].regions`, 'region'));
+    issues.push(...dangling(Object.keys(c.preAnswers), questions, `campaigns[${i}].preAnswers`, 'eligibility question'));
+    if (c.validTo < c.validFrom) issues.push({ path: `campaigns[${i}].validTo`, message: 'ends before it starts' });
+  });
   if (pack.scope !== 'national') {
     issues.push(...dangling([pack.scope.slice('region:'.length)], regions, 'scope', 'region'));
   }

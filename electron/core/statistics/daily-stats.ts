@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DailyStats } from '../../../shared/stats/daily-stats';
 import { requestRepo } from '../requests/request-repo';
 import { serviceDay } from '../requests/service-day';
+import { invitationVisits } from '../invitations/invitation-visits';
 import { ticketRepo } from '../tickets/ticket-repo';
 
 const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
@@ -33,6 +34,7 @@ export function readDailyStats(db: Database, day: string): DailyStats {
     requestsByOrigin: countBy(requests, (r) => r.origin),
     eligibilityOutcomes: countBy(requests, (r) => (JSON.parse(r.eligibility) as { outcome: string }).outcome),
     requestOutcomes: countBy(requests, (r) => (r.cancelled_at ? 'cancelled' : r.completed_at ? 'completed' : 'started')),
+    invitationsByCampaign: invitationVisits(db).ofDay(day).map((v) => ({ key: v.campaign, count: v.visits })),
     byHour: Array.from({ length: 24 }, (_, hour) => ({
       hour,
       tickets: tickets.filter((x) => hourOf(x.created_at) === hour).length,

@@ -5,6 +5,7 @@ import { mergedKey } from '../../../shared/stats/suppression';
 import type { Outbox } from '../outbox/outbox';
 import { requestRepo } from '../requests/request-repo';
 import { serviceDay, serviceDayBounds } from '../requests/service-day';
+import { invitationVisits } from '../invitations/invitation-visits';
 import { ticketRepo } from '../tickets/ticket-repo';
 import { readDailyStats } from './daily-stats';
 
@@ -27,6 +28,7 @@ export function toUsageStatistics(stats: PublishedDailyStats, locationId: string
     counts: [
       { metric: 'tickets', value: stats.tickets },
       { metric: 'requests', value: stats.requests },
+      { metric: 'invitations', value: stats.invitations },
       ...publishedSections(stats).flatMap(([metric, cells]) => cells.map((c) => ({ metric, dimension: dimension(metric, c.key), value: c.count }))),
     ],
   });
@@ -43,7 +45,8 @@ export function queueFinishedDays(db: Database, outbox: Outbox, locationId: stri
   return db.transaction((): string[] => {
     const ticketDays = ticketRepo(db).daysBetween(serviceDay(since), today);
     const requestTimes = requestRepo(db).createdSince(since);
-    const days = new Set([...ticketDays, ...requestTimes.map((at) => serviceDay(new Date(at))).filter((d) => d < today)]);
+    const invitationDays = invitationVisits(db).daysBetween(serviceDay(since), today);
+    const days = new Set([...ticketDays, ...invitationDays, ...requestTimes.map((at) => serviceDay(new Date(at))).filter((d) => d < today)]);
     const added: string[] = [];
     for (const day of [...days].sort()) {
       if (outbox.hasMessageFor('daily-statistics', day)) continue;

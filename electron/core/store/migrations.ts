@@ -226,6 +226,18 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 12,
+    summary: 'visits per invitation campaign per service day (the campaign, never the code on the letter)',
+    sql: `
+      CREATE TABLE invitation_visits (
+        day TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        visits INTEGER NOT NULL CHECK (visits > 0),
+        PRIMARY KEY (day, campaign)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -89,6 +89,7 @@ export function StatsView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut
             <Bars id="chart-language" title={t('counter.stats.byLanguage')} counts={stats.requestsByLanguage} label={(k) => k.toUpperCase()} />
             <Bars id="chart-origin" title={t('counter.stats.byOrigin')} counts={stats.requestsByOrigin} label={(k) => t(`counter.request.origins.${k}`)} />
             <Bars id="chart-hour" title={t('counter.stats.byHour')} counts={stats.ticketsByHour} label={(k) => `${k}:00`} />
+            <Bars id="chart-campaign" title={t('counter.stats.byCampaign')} counts={stats.invitationsByCampaign} label={(k) => k.replace(/-/g, ' ')} />
             <Bars id="chart-request-hour" title={t('counter.stats.requestsByHour')} counts={stats.requestsByHour} label={(k) => `${k}:00`} />
           </div>
         </>

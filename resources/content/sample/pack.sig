@@ -1,7 +1,7 @@
 {
   "algorithm": "ed25519",
   "keyId": "dev-only-sample",
-  "signature": "/bEIXJDFyoK/oMQLOSUDyLdb0OCuTRuJRYN6sLR31h6l6V/UNAYUvqcvycEaOmejkBH44rF+cSy79jDQCB6xAw==",
-  "size": 136708,
-  "sha256": "87c2ff97dc7b3d0ff8c1c5978bf16c64b2a4895282af5a2576fd4bcb624cd6b3"
+  "signature": "jRLwEX91DCyRgMuEN/r18SJtLsVNiJUPbRjy2/PbfXu0u5byAAhyqqUAk+9nv/bNaLgE1sI8jsD8cFA0bz3xCQ==",
+  "size": 140079,
+  "sha256": "6e7b170ec826484e97375c3840319cc8d6100af2dd46fbcd22383d98c46bfb37"
 }

@@ -95,6 +95,7 @@ describe('a day published', () => {
     requestsByOrigin: cells({ kiosk: 3 }),
     eligibilityOutcomes: cells({ eligible: 3 }),
     requestOutcomes: cells({ completed: 3 }),
+    invitationsByCampaign: cells({ 'zwolle-45-2026': 6, 'utrecht-herstart-2026': 1 }),
     byHour: Array.from({ length: 24 }, (_, hour) => ({ hour, tickets: hour === 10 ? 7 : hour === 11 ? 5 : 0, requests: hour === 10 ? 3 : 0 })),
   };
 
@@ -108,5 +109,7 @@ describe('a day published', () => {
     // 3 + 1 is still under 5, so the voucher count joins them and only the total is left.
     expect(out.ticketsByTopic).toEqual([{ key: mergedKey, count: 12 }]);
     expect(out.ticketsByHour).toEqual([{ key: '10', count: 7 }, { key: '11', count: 5 }]);
+    expect(out.invitations).toBe(7);
+    expect(out.invitationsByCampaign).toEqual([{ key: mergedKey, count: 7 }]);
   });
 });
