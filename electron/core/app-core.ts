@@ -30,6 +30,7 @@ import { createPrintingModule } from './printing/printing-module';
 import { createRequestsModule } from './requests/requests-module';
 import { createStaffModule } from './staff/staff-module';
 import { createStatisticsModule } from './statistics/statistics-module';
+import { createFeedbackModule } from './feedback/feedback-module';
 import { schemaVersion } from './store/migrations';
 import { createStoreModule } from './store/store-module';
 import { createSyncModule, type SyncTuning } from './sync/sync-module';
@@ -144,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
   if (staff && hubServer && device && outbox && sync && tickets && requests) {
     root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, erasures: hubServer.erasures, pack }));
   }
+  if (device) root.add(createFeedbackModule({ store: device, clock }));
   if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, clock, nudge: sync.nudge }));
   const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, clock, updater: options.updater }));
   const health = async () => {

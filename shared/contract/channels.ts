@@ -7,6 +7,7 @@ import { contentChannels } from './content-channels';
 import { deviceChannels } from './device-channels';
 import { eligibilityChannels } from './eligibility-channels';
 import { printingChannels } from './printing-channels';
+import { feedbackChannels } from './feedback-channels';
 import { invitationsChannels } from './invitations-channels';
 import { requestsChannels } from './requests-channels';
 import { selfScanChannels } from './self-scan-channels';
@@ -30,6 +31,7 @@ export const channels = {
   ...eligibilityChannels,
   ...selfScanChannels,
   ...invitationsChannels,
+  ...feedbackChannels,
   ...updatesChannels,
 } as const;
 

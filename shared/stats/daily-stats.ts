@@ -17,6 +17,9 @@ export const DailyStats = z.object({
   requestOutcomes: z.array(Count),
   /** Visitors who came with an invitation letter, per campaign (never which letter). */
   invitationsByCampaign: z.array(Count),
+  /** Answers to "Hoe was je bezoek?" per service and rating, this day and the seven days up to it. */
+  feedback: z.array(z.object({ service: z.string(), rating: z.string(), count: z.number().int().min(0) })),
+  feedbackWeek: z.array(z.object({ service: z.string(), rating: z.string(), count: z.number().int().min(0) })),
   /** Hours 0-23, Dutch time. */
   byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), tickets: z.number().int().min(0), requests: z.number().int().min(0) })),
 });

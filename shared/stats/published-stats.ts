@@ -24,10 +24,23 @@ export const PublishedDailyStats = z.object({
   requestsByHour: Cells,
   invitations: PublishedCount,
   invitationsByCampaign: Cells,
+  /** Keys "<service>-<rating>", or "<service>-merged"; each service suppressed against its own answers. */
+  feedbackByService: Cells,
+  feedbackWeekByService: Cells,
 });
 export type PublishedDailyStats = z.infer<typeof PublishedDailyStats>;
 
 const hourKey = (hour: number): string => String(hour).padStart(2, '0');
+
+/** Ratings grouped per service: each service's ratings add up to its own answers, and are suppressed against them. */
+function publishFeedback(counts: DailyStats['feedback']): PublishedDailyStats['feedbackByService'] {
+  const services = [...new Set(counts.map((c) => c.service))].sort();
+  return services.flatMap((service) => {
+    const own = counts.filter((c) => c.service === service);
+    const total = own.reduce((n, c) => n + c.count, 0);
+    return suppressGroup(total, own.map((c) => ({ key: c.rating, count: c.count }))).map((c) => ({ key: `${service}-${c.key}`, count: c.count }));
+  });
+}
 
 /** The one way raw counts leave the statistics module: every group suppressed against its own total. */
 export function publishDailyStats(stats: DailyStats): PublishedDailyStats {
@@ -49,6 +62,8 @@ export function publishDailyStats(stats: DailyStats): PublishedDailyStats {
     requestsByHour: ofRequests(stats.byHour.map((h) => ({ key: hourKey(h.hour), count: h.requests }))),
     invitations: publishCount(invitations),
     invitationsByCampaign: suppressGroup(invitations, stats.invitationsByCampaign),
+    feedbackByService: publishFeedback(stats.feedback),
+    feedbackWeekByService: publishFeedback(stats.feedbackWeek),
   };
 }
 
@@ -72,6 +87,7 @@ export function publishedSections(stats: PublishedDailyStats): Array<[section: s
     ['request-outcome', stats.requestOutcomes],
     ['requests-by-hour', stats.requestsByHour],
     ['invitations-by-campaign', stats.invitationsByCampaign],
+    ['feedback-by-service', stats.feedbackByService],
   ];
 }
 

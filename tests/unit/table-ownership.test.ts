@@ -25,6 +25,7 @@ const owners: Readonly<Record<string, string>> = {
   hub_erase_orders: 'hub',
   hub_link: 'hub',
   invitation_visits: 'invitations',
+  feedback_counts: 'feedback',
 };
 /** The search index is a file of its own, built and read only by the search folder. */
 const searchOwner = 'search';

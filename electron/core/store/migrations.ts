@@ -238,6 +238,19 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 13,
+    summary: 'answers to "Hoe was je bezoek?" per service day, service and rating (counts only)',
+    sql: `
+      CREATE TABLE feedback_counts (
+        day TEXT NOT NULL,
+        service TEXT NOT NULL,
+        rating TEXT NOT NULL,
+        answers INTEGER NOT NULL CHECK (answers > 0),
+        PRIMARY KEY (day, service, rating)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

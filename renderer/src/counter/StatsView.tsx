@@ -49,6 +49,12 @@ export function StatsView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut
     }, fail);
   }, [bridge, day, fail]);
 
+  /** "ticket-good" as "Volgnummer: Goed"; "ticket-merged" as "Volgnummer: Samengevoegd". */
+  const feedbackLabel = (key: string): string => {
+    const [service = '', rating = ''] = key.split(/-(?=[a-z]+$)/);
+    return `${t(`feedback.services.${service}`)}: ${rating === mergedKey ? t('feedback.merged') : t(`feedback.ratings.${rating}`)}`;
+  };
+
   const download = () => {
     if (!stats) return;
     const url = URL.createObjectURL(new Blob([dailyStatsCsv(stats)], { type: 'text/csv;charset=utf-8' }));
@@ -90,6 +96,7 @@ export function StatsView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut
             <Bars id="chart-origin" title={t('counter.stats.byOrigin')} counts={stats.requestsByOrigin} label={(k) => t(`counter.request.origins.${k}`)} />
             <Bars id="chart-hour" title={t('counter.stats.byHour')} counts={stats.ticketsByHour} label={(k) => `${k}:00`} />
             <Bars id="chart-campaign" title={t('counter.stats.byCampaign')} counts={stats.invitationsByCampaign} label={(k) => k.replace(/-/g, ' ')} />
+            <Bars id="chart-feedback-week" title={t('counter.stats.feedbackWeek')} counts={stats.feedbackWeekByService} label={feedbackLabel} />
             <Bars id="chart-request-hour" title={t('counter.stats.requestsByHour')} counts={stats.requestsByHour} label={(k) => `${k}:00`} />
           </div>
         </>

@@ -96,6 +96,8 @@ describe('a day published', () => {
     eligibilityOutcomes: cells({ eligible: 3 }),
     requestOutcomes: cells({ completed: 3 }),
     invitationsByCampaign: cells({ 'zwolle-45-2026': 6, 'utrecht-herstart-2026': 1 }),
+    feedback: [{ service: 'ticket', rating: 'good', count: 6 }, { service: 'ticket', rating: 'okay', count: 5 }, { service: 'scan', rating: 'good', count: 2 }],
+    feedbackWeek: [{ service: 'ticket', rating: 'good', count: 20 }, { service: 'ticket', rating: 'bad', count: 1 }, { service: 'ticket', rating: 'okay', count: 9 }],
     byHour: Array.from({ length: 24 }, (_, hour) => ({ hour, tickets: hour === 10 ? 7 : hour === 11 ? 5 : 0, requests: hour === 10 ? 3 : 0 })),
   };
 
@@ -111,5 +113,7 @@ describe('a day published', () => {
     expect(out.ticketsByHour).toEqual([{ key: '10', count: 7 }, { key: '11', count: 5 }]);
     expect(out.invitations).toBe(7);
     expect(out.invitationsByCampaign).toEqual([{ key: mergedKey, count: 7 }]);
+    expect(out.feedbackByService).toEqual([{ key: 'scan-merged', count: '<5' }, { key: 'ticket-good', count: 6 }, { key: 'ticket-okay', count: 5 }]);
+    expect(out.feedbackWeekByService).toEqual([{ key: 'ticket-good', count: 20 }, { key: 'ticket-merged', count: 10 }]);
   });
 });
