@@ -114,7 +114,7 @@ export function createCore(options: CoreOptions): Core {
   const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
   const pack = () => content.service.current();
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
-  root.add(createSelfScanModule({ pack }));
+  root.add(createSelfScanModule({ pack, locationId: config.location.id }));
   root.add(createInvitationsModule({ pack, locationId: config.location.id, store: device, clock, logger }));
   const printing = root.add(createPrintingModule({ config, dataDir, logger, clock, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;

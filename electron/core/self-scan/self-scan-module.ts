@@ -16,7 +16,7 @@ export interface SelfScanModule extends Capability {
  * pure function in shared/self-scan. The screen sends its answers once and gets the result; the
  * core keeps nothing, so there is nothing to wipe and nothing in the statistics about a person.
  */
-export function createSelfScanModule(deps: { pack: () => ContentPack | null }): SelfScanModule {
+export function createSelfScanModule(deps: { pack: () => ContentPack | null; locationId: string }): SelfScanModule {
   const scan = (): ContentPack => {
     const pack = deps.pack();
     if (!pack || pack.selfScan.length === 0) throw new CoreError('unavailable', 'The self-scan is not available on this device.');
@@ -28,8 +28,10 @@ export function createSelfScanModule(deps: { pack: () => ContentPack | null }): 
       'scan.statements': ({ language }) => ({
         statements: scan().selfScan.map((s) => ({ id: s.id, text: pickText(s.text, language), pictogram: s.pictogram })),
       }),
-      'scan.result': ({ language, region, answers }) => {
+      'scan.result': ({ language, answers, ...input }) => {
         const pack = scan();
+        // The kiosk's own region unless the screen names one: the figures are the shop's region's.
+        const region = input.region ?? pack.locations.find((l) => l.id === deps.locationId)?.region;
         if (region && !pack.regions.some((r) => r.slug === region)) throw new CoreError('invalid_input', `Unknown region "${region}".`);
         const { strongest } = scoreScan(pack.selfScan, answers);
         const market = region ? pack.labourMarket.find((m) => m.region === region) : undefined;

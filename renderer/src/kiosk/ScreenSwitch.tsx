@@ -2,6 +2,7 @@ import { EligibilityFlow } from './eligibility/EligibilityFlow';
 import { InformationScreen } from './information/InformationScreens';
 import type { Route } from './navigation/routes';
 import { HomeScreen } from './screens/HomeScreen';
+import { SelfScanFlow } from './self-scan/SelfScanFlow';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { TicketFlow } from './ticket/TicketFlow';
 import { VoucherFlow } from './voucher/VoucherFlow';
@@ -20,5 +21,7 @@ export function ScreenSwitch({ route }: { route: Route }) {
       return <EligibilityFlow {...route} />;
     case 'ticket':
       return <TicketFlow step={route.step} />;
+    case 'selfScan':
+      return <SelfScanFlow {...route} />;
   }
 }

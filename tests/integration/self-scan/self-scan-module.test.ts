@@ -11,7 +11,7 @@ import { repoRoot } from '../../support/paths';
 import { join } from 'node:path';
 
 const pack = fixturePack();
-const handlers = (p: ContentPack | null = pack) => createSelfScanModule({ pack: () => p }).handlers;
+const handlers = (p: ContentPack | null = pack) => createSelfScanModule({ pack: () => p, locationId: 'nowhere' }).handlers;
 const ctx = { transport: 'test', client: 'test' } as const;
 /** Every statement of `areas` answered yes, the rest no. */
 const answering = (yes: string[], p: ContentPack = pack): Record<string, ScanAnswer> => Object.fromEntries(p.selfScan.map((s) => [s.id, yes.includes(s.area) ? 'yes' : 'no']));
@@ -37,6 +37,13 @@ describe('the self-scan capability', () => {
     expect(result.occupations.filter((o) => o.growing).map((o) => o.id)).toEqual(['installateur']);
     expect(result.providers.map((p) => p.id)).toEqual(['isala-leerhuis']);
     expect(result.sampleFigures).toBe(true);
+  });
+
+  it('uses the kiosk\'s own region when the screen names none', async () => {
+    const utrecht = createSelfScanModule({ pack: () => pack, locationId: 'utrecht-centrum' }).handlers;
+    const result = await utrecht['scan.result']({ language: 'nl', answers: answering(['S', 'I']) }, ctx);
+    expect(result.occupations.find((o) => o.id === 'verpleegkundige')).toMatchObject({ growing: true });
+    expect(result.providers.map((p) => p.id)).toEqual(['mijnwerk-heerlen']);
   });
 
   it('puts only area letters and occupation ids in the take-home code', async () => {

@@ -20,6 +20,9 @@ export type Route =
   | { screen: 'eligibility'; step: 'question'; question: string }
   | { screen: 'eligibility'; step: 'result' }
   | { screen: 'voucher'; step: VoucherStep }
-  | { screen: 'ticket'; step: 'topic' | 'number' };
+  | { screen: 'ticket'; step: 'topic' | 'number' }
+  | { screen: 'selfScan'; step: 'intro' }
+  | { screen: 'selfScan'; step: 'statement'; index: number }
+  | { screen: 'selfScan'; step: 'result' };
 
 export type ScreenName = Route['screen'];

@@ -27,6 +27,9 @@ export function HomeScreen() {
         <li>
           <ChoiceTile icon="talk" title={t('home.talk')} description={t('home.talkText')} onClick={() => go({ screen: 'ticket', step: 'topic' })} testId="home-talk" />
         </li>
+        <li>
+          <ChoiceTile icon="career" title={t('selfScan.home.title')} description={t('selfScan.home.text')} onClick={() => go({ screen: 'selfScan', step: 'intro' })} testId="home-self-scan" />
+        </li>
       </ul>
     </div>
   );

@@ -2,6 +2,7 @@ import { createContext, useContext, type Dispatch } from 'react';
 import type { EligibilitySnapshot, TicketTakeResult, VoucherStartResult } from '../../../../shared/contract/requests-channels';
 import type { Trajectory } from '../../../../shared/domain/trajectory';
 import type { Answers } from '../../../../shared/eligibility/outcome-schema';
+import type { ScanAnswer } from '../../../../shared/self-scan/riasec';
 
 /**
  * Everything a visitor has typed or chosen. It lives only in React state under the visit's key:
@@ -29,6 +30,8 @@ export interface VisitState {
   answers: Answers;
   /** The decided outcome of the eligibility check in this visit, sent along with a request. */
   eligibility: EligibilitySnapshot | null;
+  /** The self-scan's answers, by statement id: this visit only, sent to the core once for the result. */
+  scan: Record<string, ScanAnswer>;
 }
 
 export const emptyVisit: VisitState = {
@@ -38,6 +41,7 @@ export const emptyVisit: VisitState = {
   answers: {},
   eligibility: null,
   searchText: '',
+  scan: {},
 };
 
 export type VisitAction =
@@ -46,7 +50,8 @@ export type VisitAction =
   | { type: 'ticket'; ticket: TicketTakeResult }
   | { type: 'answers'; answers: Answers }
   | { type: 'eligibility'; snapshot: EligibilitySnapshot | null }
-  | { type: 'search'; text: string };
+  | { type: 'search'; text: string }
+  | { type: 'scan'; answers: Record<string, ScanAnswer> };
 
 export function visitReducer(state: VisitState, action: VisitAction): VisitState {
   switch (action.type) {
@@ -63,6 +68,8 @@ export function visitReducer(state: VisitState, action: VisitAction): VisitState
       return { ...state, eligibility: action.snapshot };
     case 'search':
       return { ...state, searchText: action.text };
+    case 'scan':
+      return { ...state, scan: action.answers };
   }
 }
 
