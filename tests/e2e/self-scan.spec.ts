@@ -1,11 +1,26 @@
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { tempDir } from '../support/paths';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
 import { checkScreen, screenTitle } from './kiosk-helpers';
 
 let host: SpawnedHost;
+let dataDir: string;
 test.beforeAll(async () => {
-  host = await spawnHost();
+  dataDir = tempDir('self-scan-e2e');
+  host = await spawnHost(['--data-dir', dataDir]);
 });
+
+/** The feedback counts in the host's own database. */
+function feedbackRows(): unknown[] {
+  const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT service, rating, answers FROM feedback_counts ORDER BY service').all();
+  } finally {
+    db.close();
+  }
+}
 test.afterAll(async () => {
   await host?.stop();
 });
@@ -44,8 +59,13 @@ test('a visitor does the self-scan in Dutch, goes back a step, and sees areas, o
   await checkScreen(page, testInfo, 'self-scan-result');
   const src = await page.getByTestId('scan-qr').getAttribute('src');
   expect(src).toMatch(/^data:image\/svg\+xml/);
+  // "Klaar" asks one optional question, then ends the visit.
   await page.getByTestId('scan-done').click();
+  await expect(screenTitle(page)).toHaveText('Hoe was je bezoek?');
+  await checkScreen(page, testInfo, 'feedback');
+  await page.getByTestId('feedback-good').click();
   await expect(page.getByRole('button', { name: 'Nederlands' })).toBeVisible();
+  expect(feedbackRows()).toEqual([{ service: 'scan', rating: 'good', answers: 1 }]);
 });
 
 test('the self-scan in Arabic: Arabic statements, right to left, and no areas when every answer is no', async ({ page }, testInfo) => {
@@ -58,4 +78,11 @@ test('the self-scan in Arabic: Arabic statements, right to left, and no areas wh
   await expect(screenTitle(page)).toHaveText('ما تحب أن تفعله');
   await expect(page.getByTestId('scan-no-areas')).toBeVisible();
   await checkScreen(page, testInfo, 'self-scan-result-ar');
+  // Skipping the question counts nothing.
+  await page.getByTestId('scan-done').click();
+  await expect(screenTitle(page)).toHaveText('كيف كانت زيارتك؟');
+  await checkScreen(page, testInfo, 'feedback-ar');
+  await page.getByTestId('feedback-skip').click();
+  await expect(page.getByRole('button', { name: 'العربية' })).toBeVisible();
+  expect(feedbackRows()).toEqual([{ service: 'scan', rating: 'good', answers: 1 }]);
 });

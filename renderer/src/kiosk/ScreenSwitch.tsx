@@ -1,6 +1,7 @@
 import { EligibilityFlow } from './eligibility/EligibilityFlow';
 import { InformationScreen } from './information/InformationScreens';
 import type { Route } from './navigation/routes';
+import { FeedbackScreen } from './feedback/FeedbackScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { SelfScanFlow } from './self-scan/SelfScanFlow';
 import { WelcomeScreen } from './screens/WelcomeScreen';
@@ -23,5 +24,7 @@ export function ScreenSwitch({ route }: { route: Route }) {
       return <TicketFlow step={route.step} />;
     case 'selfScan':
       return <SelfScanFlow {...route} />;
+    case 'feedback':
+      return <FeedbackScreen />;
   }
 }

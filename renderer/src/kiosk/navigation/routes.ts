@@ -23,6 +23,7 @@ export type Route =
   | { screen: 'ticket'; step: 'topic' | 'number' }
   | { screen: 'selfScan'; step: 'intro' }
   | { screen: 'selfScan'; step: 'statement'; index: number }
-  | { screen: 'selfScan'; step: 'result' };
+  | { screen: 'selfScan'; step: 'result' }
+  | { screen: 'feedback' };
 
 export type ScreenName = Route['screen'];

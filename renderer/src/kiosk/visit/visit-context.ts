@@ -20,6 +20,8 @@ export interface VoucherDraft {
 }
 
 export interface VisitState {
+  /** A random id for this visit only, so the core counts one feedback answer per visit; never stored. */
+  id: string;
   voucher: VoucherDraft;
   /** The confirmed request: only its reference stays on screen, never the personal details. */
   started: Pick<VoucherStartResult, 'reference' | 'trajectory' | 'printJobId'> | null;
@@ -35,6 +37,7 @@ export interface VisitState {
 }
 
 export const emptyVisit: VisitState = {
+  id: '',
   voucher: { trajectory: null, provider: null, name: '', email: '', phone: '', consentAt: null },
   started: null,
   ticket: null,
@@ -52,6 +55,9 @@ export type VisitAction =
   | { type: 'eligibility'; snapshot: EligibilitySnapshot | null }
   | { type: 'search'; text: string }
   | { type: 'scan'; answers: Record<string, ScanAnswer> };
+
+/** A new visit: empty, with its own random id. */
+export const newVisit = (): VisitState => ({ ...emptyVisit, id: crypto.randomUUID() });
 
 export function visitReducer(state: VisitState, action: VisitAction): VisitState {
   switch (action.type) {
