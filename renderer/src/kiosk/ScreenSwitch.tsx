@@ -3,6 +3,7 @@ import { InformationScreen } from './information/InformationScreens';
 import type { Route } from './navigation/routes';
 import { FeedbackScreen } from './feedback/FeedbackScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { InvitationFlow } from './invitation/InvitationFlow';
 import { SelfScanFlow } from './self-scan/SelfScanFlow';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { TicketFlow } from './ticket/TicketFlow';
@@ -26,5 +27,7 @@ export function ScreenSwitch({ route }: { route: Route }) {
       return <SelfScanFlow {...route} />;
     case 'feedback':
       return <FeedbackScreen />;
+    case 'invitation':
+      return <InvitationFlow step={route.step} />;
   }
 }

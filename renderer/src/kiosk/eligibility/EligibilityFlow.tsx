@@ -59,7 +59,7 @@ function useAdvance(): { advance(answers: Record<string, Answer>, current?: stri
 /** The start of the check; beginning again starts from an empty sheet. */
 function StartStep() {
   const { t } = useTranslation();
-  const { dispatch } = useVisit();
+  const { visit, dispatch } = useVisit();
   const { advance, busy, failed } = useAdvance();
   return (
     <div className="flow" data-screen="eligibility-start">
@@ -76,7 +76,8 @@ function StartStep() {
           disabled={busy}
           onClick={() => {
             dispatch({ type: 'eligibility', snapshot: null });
-            void advance({});
+            // An invitation letter's answers stay: those questions are not asked.
+            void advance(visit.invitation?.preAnswers ?? {});
           }}
         >
           {t('eligibility.start.begin')}

@@ -24,6 +24,7 @@ export type Route =
   | { screen: 'selfScan'; step: 'intro' }
   | { screen: 'selfScan'; step: 'statement'; index: number }
   | { screen: 'selfScan'; step: 'result' }
-  | { screen: 'feedback' };
+  | { screen: 'feedback' }
+  | { screen: 'invitation'; step: 'code' | 'welcome' };
 
 export type ScreenName = Route['screen'];

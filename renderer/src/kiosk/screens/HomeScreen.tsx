@@ -28,6 +28,9 @@ export function HomeScreen() {
           <ChoiceTile icon="talk" title={t('home.talk')} description={t('home.talkText')} onClick={() => go({ screen: 'ticket', step: 'topic' })} testId="home-talk" />
         </li>
         <li>
+          <ChoiceTile icon="voucher" title={t('invitation.home.title')} description={t('invitation.home.text')} onClick={() => go({ screen: 'invitation', step: 'code' })} testId="home-invitation" />
+        </li>
+        <li>
           <ChoiceTile icon="career" title={t('selfScan.home.title')} description={t('selfScan.home.text')} onClick={() => go({ screen: 'selfScan', step: 'intro' })} testId="home-self-scan" />
         </li>
       </ul>

@@ -3,6 +3,10 @@ import type { EligibilitySnapshot, TicketTakeResult, VoucherStartResult } from '
 import type { Trajectory } from '../../../../shared/domain/trajectory';
 import type { Answers } from '../../../../shared/eligibility/outcome-schema';
 import type { ScanAnswer } from '../../../../shared/self-scan/riasec';
+import type { InvitationCheck } from '../../../../shared/contract/invitations-channels';
+
+/** A letter the core accepted: its welcome and paths, in this visit only (never the code). */
+export type AcceptedInvitation = Extract<InvitationCheck, { status: 'valid' }>;
 
 /**
  * Everything a visitor has typed or chosen. It lives only in React state under the visit's key:
@@ -34,6 +38,7 @@ export interface VisitState {
   eligibility: EligibilitySnapshot | null;
   /** The self-scan's answers, by statement id: this visit only, sent to the core once for the result. */
   scan: Record<string, ScanAnswer>;
+  invitation: AcceptedInvitation | null;
 }
 
 export const emptyVisit: VisitState = {
@@ -45,6 +50,7 @@ export const emptyVisit: VisitState = {
   eligibility: null,
   searchText: '',
   scan: {},
+  invitation: null,
 };
 
 export type VisitAction =
@@ -54,7 +60,8 @@ export type VisitAction =
   | { type: 'answers'; answers: Answers }
   | { type: 'eligibility'; snapshot: EligibilitySnapshot | null }
   | { type: 'search'; text: string }
-  | { type: 'scan'; answers: Record<string, ScanAnswer> };
+  | { type: 'scan'; answers: Record<string, ScanAnswer> }
+  | { type: 'invitation'; invitation: AcceptedInvitation };
 
 /** A new visit: empty, with its own random id. */
 export const newVisit = (): VisitState => ({ ...emptyVisit, id: crypto.randomUUID() });
@@ -76,6 +83,9 @@ export function visitReducer(state: VisitState, action: VisitAction): VisitState
       return { ...state, searchText: action.text };
     case 'scan':
       return { ...state, scan: action.answers };
+    case 'invitation':
+      // The letter answers some questions already: the eligibility check starts from those.
+      return { ...state, invitation: action.invitation, answers: { ...action.invitation.preAnswers, ...state.answers } };
   }
 }
 
