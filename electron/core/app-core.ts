@@ -13,6 +13,7 @@ import { createDeskModule } from './desk/desk-module';
 import { createEligibilityModule } from './eligibility/eligibility-module';
 import { createSelfScanModule } from './self-scan/self-scan-module';
 import { createInvitationsModule } from './invitations/invitations-module';
+import { createReferralModule } from './referral/referral-module';
 import { createDeviceModule } from './enrollment/device-module';
 import { createEnrollmentModule } from './enrollment/enrollment-module';
 import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
@@ -116,6 +117,7 @@ export function createCore(options: CoreOptions): Core {
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
   root.add(createSelfScanModule({ pack, locationId: config.location.id }));
   root.add(createInvitationsModule({ pack, locationId: config.location.id, store: device, clock, logger }));
+  root.add(createReferralModule({ pack, locationId: config.location.id }));
   const printing = root.add(createPrintingModule({ config, dataDir, logger, clock, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;
   const hubLink =

@@ -17,6 +17,7 @@ export const sourceFiles = {
   selfScan: 'self-scan.json',
   occupations: 'occupations.json',
   campaigns: 'campaigns.json',
+  partners: 'partners.json',
 } as const;
 
 export class SourceError extends Error {

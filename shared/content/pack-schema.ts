@@ -144,6 +144,26 @@ export const InvitationCampaignSchema = z.strictObject({
 });
 export type InvitationCampaign = z.infer<typeof InvitationCampaignSchema>;
 
+/** The kinds of partner service the shop refers visitors to. */
+export const PartnerKind = z.enum(['uwv', 'werkplein', 'taalhuis', 'schuldhulp', 'leerwerkloket', 'juridisch-loket']);
+export type PartnerKind = z.infer<typeof PartnerKind>;
+
+/** A service outside the shop that helps with what the shop does not: a referral slip names it. */
+export const PartnerSchema = z.strictObject({
+  id: Slug,
+  kind: PartnerKind,
+  name: z.string().min(1),
+  regions: z.array(Slug).min(1),
+  helpsWith: LocalizedText,
+  address: Address,
+  openingHours: LocalizedText,
+  phone: z.string().regex(/^[0-9 +-]{8,20}$/).optional(),
+  bring: LocalizedText,
+  appointmentNeeded: z.boolean(),
+  /** True for invented sample data: the kiosk and the slip say so. */
+  sample: z.boolean(),
+});
+
 export const PackScope = z.union([z.literal('national'), z.string().regex(/^region:[a-z0-9-]+$/)]);
 
 export const ContentPackSchema = z.strictObject({
@@ -164,6 +184,8 @@ export const ContentPackSchema = z.strictObject({
   occupations: z.array(OccupationSchema).default([]),
   /** Invitation-letter campaigns; a pack without them accepts no letters. */
   campaigns: z.array(InvitationCampaignSchema).default([]),
+  /** Partner services per region for "who else can help" and referral slips. */
+  partners: z.array(PartnerSchema).default([]),
 });
 export type ContentPack = z.infer<typeof ContentPackSchema>;
 export type ContentPackInput = z.input<typeof ContentPackSchema>;

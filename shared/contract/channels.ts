@@ -9,6 +9,7 @@ import { eligibilityChannels } from './eligibility-channels';
 import { printingChannels } from './printing-channels';
 import { feedbackChannels } from './feedback-channels';
 import { invitationsChannels } from './invitations-channels';
+import { referralChannels } from './referral-channels';
 import { requestsChannels } from './requests-channels';
 import { selfScanChannels } from './self-scan-channels';
 import { syncChannels } from './sync-channels';
@@ -32,6 +33,7 @@ export const channels = {
   ...selfScanChannels,
   ...invitationsChannels,
   ...feedbackChannels,
+  ...referralChannels,
   ...updatesChannels,
 } as const;
 

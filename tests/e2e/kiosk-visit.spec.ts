@@ -525,6 +525,9 @@ for (const lang of ['nl', 'en'] as const) {
     await answerEligibility(page, lang, birthDate(35), [['livesInNetherlands', true], ['hadVoucher', false], ['openTrajectory', false], ['hasBenefit', true]]);
     await expect(screenTitle(page)).toHaveText(t.staff);
     await expect(page.getByTestId('result-talk')).toHaveClass(/button--primary/);
+    // Who else can help someone on a benefit: the region's UWV, Werkplein and debt help (sample data).
+    await expect(page.locator('[data-testid="who-else"] [data-partner]')).toHaveCount(3);
+    await expect(page.locator('[data-testid="who-else"] [data-partner="uwv"]')).toContainText('Utrecht');
     if (lang === 'nl') await checkScreen(page, testInfo, 'kiosk-eligibility-result-needs-staff');
 
     // Back once and answer "no benefit": eligible, and the earlier answers were kept.

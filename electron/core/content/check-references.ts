@@ -37,6 +37,8 @@ export function checkReferences(pack: ContentPack): FieldIssue[] {
   const occupations = new Set(pack.occupations.map((o) => o.id));
   const questions = new Set(pack.eligibility.questions.map((q) => q.id));
   issues.push(...duplicates(pack.campaigns.map((c) => c.id), 'campaigns', 'campaign id'));
+  issues.push(...duplicates(pack.partners.map((p) => p.id), 'partners', 'partner id'));
+  pack.partners.forEach((p, i) => issues.push(...dangling(p.regions, regions, `partners[${i}].regions`, 'region')));
   pack.campaigns.forEach((c, i) => {
     issues.push(...dangling(c.regions, regions, `campaigns[${i}].regions`, 'region'));
     issues.push(...dangling(Object.keys(c.preAnswers), questions, `campaigns[${i}].preAnswers`, 'eligibility question'));

@@ -1,7 +1,7 @@
 {
   "algorithm": "ed25519",
   "keyId": "dev-only-sample",
-  "signature": "jRLwEX91DCyRgMuEN/r18SJtLsVNiJUPbRjy2/PbfXu0u5byAAhyqqUAk+9nv/bNaLgE1sI8jsD8cFA0bz3xCQ==",
-  "size": 140079,
-  "sha256": "6e7b170ec826484e97375c3840319cc8d6100af2dd46fbcd22383d98c46bfb37"
+  "signature": "prW+Xt3bJhWnCVfPO8bzn3b/lu4EiqVFW/IBHgOwfcEhNBsZSEFzaAsS1W+YlAsL1qhvCuhFrTMEZXwPc3NgCw==",
+  "size": 178785,
+  "sha256": "9178ce4d90692d48b9448c9f317915ab6d6b7f6e248490921ea1b7e313082bfc"
 }

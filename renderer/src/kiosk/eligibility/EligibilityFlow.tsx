@@ -10,6 +10,7 @@ import { Loading } from '../screens/Loading';
 import { useVisit } from '../visit/visit-context';
 import { canRequest } from '../../../../shared/eligibility/can-request';
 import { QuestionStep, type Answer } from './QuestionStep';
+import { WhoElseCanHelp } from '../referral/WhoElseCanHelp';
 
 type Step = { step: 'start' } | { step: 'question'; question: string } | { step: 'result' };
 
@@ -179,6 +180,8 @@ function ResultStep() {
           </li>
         ))}
       </ul>
+      {/* Someone on a benefit whom staff must see: the benefit's own office can help too. */}
+      {status === 'needsStaff' && visit.answers.hasBenefit === true && <WhoElseCanHelp kinds={['uwv', 'werkplein', 'schuldhulp']} />}
       {outcome.centralChecks.length > 0 && (
         <>
           <h2>{t('eligibility.result.later')}</h2>

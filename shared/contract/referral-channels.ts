@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { PartnerKind } from '../content/pack-schema';
+import { channel } from './define-channel';
+import { LanguageCode } from './languages';
+
+export const ReferralPartner = z.strictObject({
+  id: z.string(),
+  kind: PartnerKind,
+  name: z.string(),
+  helpsWith: z.string(),
+  address: z.string(),
+  openingHours: z.string(),
+  phone: z.string().optional(),
+  bring: z.string(),
+  appointmentNeeded: z.boolean(),
+  sample: z.boolean(),
+});
+export type ReferralPartner = z.infer<typeof ReferralPartner>;
+
+export const referralChannels = {
+  'referral.partners': channel({
+    summary: 'Partner services in this shop\'s region ("who else can help"), of the kinds asked for, in the visitor\'s language.',
+    input: z.strictObject({ language: LanguageCode, kinds: z.array(PartnerKind).min(1).max(6) }),
+    output: z.strictObject({ partners: z.array(ReferralPartner) }),
+  }),
+} as const;
