@@ -117,9 +117,9 @@ export function createCore(options: CoreOptions): Core {
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
   root.add(createSelfScanModule({ pack, locationId: config.location.id }));
   root.add(createInvitationsModule({ pack, locationId: config.location.id, store: device, clock, logger }));
-  root.add(createReferralModule({ pack, locationId: config.location.id }));
   const printing = root.add(createPrintingModule({ config, dataDir, logger, clock, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;
+  root.add(createReferralModule({ pack, locationId: config.location.id, clock, print: (document) => printing.service.enqueue(document) }));
   const hubLink =
     device && hubUrl && config.hub
       ? root.add(createHubLinkModule({ store: device, config, hubUrl, locationKey: config.hub.locationKey, appVersion: options.appVersion, clock, requestTimeoutMs: tuning.requestTimeoutMs }))

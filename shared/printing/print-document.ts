@@ -34,10 +34,28 @@ export const QueueTicketData = z.strictObject({
   expectedWaitMinutes: z.number().int().min(0).max(600).nullable(),
 });
 
+/** One partner on a referral slip: where, when, what to bring. Public facts of a service, never of the visitor. */
+const ReferralSlipPartner = z.strictObject({
+  name: z.string().min(1).max(120),
+  helpsWith: z.string().min(1).max(300),
+  address: z.string().min(1).max(160),
+  phone: z.string().max(20).nullable(),
+  openingHours: z.string().min(1).max(200),
+  bring: z.string().min(1).max(300),
+  appointmentNeeded: z.boolean(),
+});
+
+export const ReferralSlipData = z.strictObject({
+  partners: z.array(ReferralSlipPartner).min(1).max(3),
+  sample: z.boolean(),
+  printedAt: isoDateTime,
+});
+
 export const PrintDocument = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('voucher-receipt'), language: LanguageCode, data: VoucherReceiptData }),
   z.strictObject({ kind: z.literal('final-receipt'), language: LanguageCode, data: FinalReceiptData }),
   z.strictObject({ kind: z.literal('queue-ticket'), language: LanguageCode, data: QueueTicketData }),
+  z.strictObject({ kind: z.literal('referral-slip'), language: LanguageCode, data: ReferralSlipData }),
 ]);
 export type PrintDocument = z.infer<typeof PrintDocument>;
 export type PrintDocumentKind = PrintDocument['kind'];

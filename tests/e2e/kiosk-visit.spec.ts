@@ -222,8 +222,9 @@ for (const [language, texts] of [
     await expect(page.locator('main')).toContainText(texts.shown);
     await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
     if (language === 'Nederlands') await checkScreen(page, testInfo, 'kiosk-ticket-number');
-    // Done erases the visit: the next visitor starts at the welcome screen.
+    // Done asks one optional question; skipping it erases the visit: the next visitor starts at the welcome screen.
     await page.locator('main .button--primary').click();
+    await page.getByTestId('feedback-skip').click();
     await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
   });
 }
@@ -456,6 +457,8 @@ const waysToWelcome: ReadonlyArray<{ way: string; lang: Lang; clock?: true; go(p
       await page.getByTestId('voucher-send').click();
       await expect(screenTitle(page)).toHaveText('Your request has started');
       await page.getByRole('button', { name: 'Done, erase my details from the screen' }).click();
+      await expect(screenTitle(page)).toHaveText('How was your visit?');
+      await page.getByTestId('feedback-good').click();
     },
   },
 ];
@@ -528,6 +531,10 @@ for (const lang of ['nl', 'en'] as const) {
     // Who else can help someone on a benefit: the region's UWV, Werkplein and debt help (sample data).
     await expect(page.locator('[data-testid="who-else"] [data-partner]')).toHaveCount(3);
     await expect(page.locator('[data-testid="who-else"] [data-partner="uwv"]')).toContainText('Utrecht');
+    if (lang === 'nl') {
+      await page.getByTestId('referral-print').click();
+      await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
+    }
     if (lang === 'nl') await checkScreen(page, testInfo, 'kiosk-eligibility-result-needs-staff');
 
     // Back once and answer "no benefit": eligible, and the earlier answers were kept.

@@ -63,6 +63,23 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
         wait: data.expectedWaitMinutes === null ? texts.waitUnknown : texts.waitMinutes(data.expectedWaitMinutes),
       };
     }
+    case 'referral-slip': {
+      const { data } = document;
+      const values: Record<string, string> = { dateTime: formatDutchDateTime(data.printedAt), sample: data.sample ? 'yes' : '' };
+      data.partners.forEach((p, i) => {
+        const n = i + 1;
+        Object.assign(values, {
+          [`p${n}Name`]: p.name,
+          [`p${n}HelpsWith`]: p.helpsWith,
+          [`p${n}Address`]: p.address,
+          [`p${n}Phone`]: p.phone ?? '',
+          [`p${n}Hours`]: p.openingHours,
+          [`p${n}Bring`]: p.bring,
+          [`p${n}Appointment`]: p.appointmentNeeded ? texts.referralAppointment : texts.referralWalkIn,
+        });
+      });
+      return values;
+    }
   }
 }
 
@@ -83,5 +100,7 @@ export function composeReceipt(document: PrintDocument, options: { copy: boolean
 /** What the kiosk shows on screen when the paper does not come out. */
 export function onScreenCode(document: PrintDocument, statusUrl: string | undefined): { code: string; qrPayload: string | null } {
   if (document.kind === 'queue-ticket') return { code: document.data.ticketNumber, qrPayload: null };
+  // A referral slip has no code: on screen the visitor already sees the partners it lists.
+  if (document.kind === 'referral-slip') return { code: '', qrPayload: null };
   return { code: document.data.referenceCode, qrPayload: qrPayloadFor(document.data.referenceCode, statusUrl) };
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../../electron/core/clock/clock';
 import { createReferralModule } from '../../../electron/core/referral/referral-module';
 import { PartnerKind } from '../../../shared/content/pack-schema';
 import { referralChannels } from '../../../shared/contract/referral-channels';
@@ -10,7 +11,7 @@ import { repoRoot } from '../../support/paths';
 const pack = fixturePack();
 const ctx = { transport: 'test', client: 'test' } as const;
 const partnersAt = (locationId: string, kinds: PartnerKind[], language: 'nl' | 'ar' = 'nl') =>
-  Promise.resolve(createReferralModule({ pack: () => pack, locationId }).handlers['referral.partners']({ language, kinds }, ctx));
+  Promise.resolve(createReferralModule({ pack: () => pack, locationId, clock: systemClock, print: () => { throw new Error('no printing in this test'); } }).handlers['referral.partners']({ language, kinds }, ctx));
 
 describe('who else can help', () => {
   it('gives the partners of the kiosk\'s own region, of the kinds asked, in that order, marked as sample', async () => {

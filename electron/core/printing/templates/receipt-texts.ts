@@ -27,6 +27,12 @@ export interface ReceiptTexts {
   waitUnknown: string;
   ticketNext: string;
   trajectories: Record<Trajectory, string>;
+  referralTitle: string;
+  referralIntro: string;
+  referralBring: string;
+  referralAppointment: string;
+  referralWalkIn: string;
+  referralSample: string;
 }
 
 /** Languages the paper can carry: the printer's code page (PC858) has Latin letters only. */
@@ -62,6 +68,12 @@ export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
     waitUnknown: 'We helpen je zo snel we kunnen',
     ticketNext: 'Kijk op het scherm. Daar zie je wanneer je aan de beurt bent.',
     trajectories: { ontwikkeladvies: 'Ontwikkeladvies', 'loopbaan-apk': 'Loopbaan-APK', opleidingsadvies: 'Opleidingsadvies' },
+    referralTitle: 'Wie kan je nog meer helpen?',
+    referralIntro: 'Deze organisaties helpen je verder. Neem deze bon mee.',
+    referralBring: 'Neem mee',
+    referralAppointment: 'Maak eerst een afspraak.',
+    referralWalkIn: 'Je kunt zonder afspraak langskomen.',
+    referralSample: 'Let op: dit zijn voorbeeldgegevens.',
   },
   en: {
     copy: '*** COPY ***',
@@ -85,5 +97,11 @@ export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
     waitUnknown: 'We will help you as soon as we can',
     ticketNext: 'Watch the screen. It shows when it is your turn.',
     trajectories: { ontwikkeladvies: 'Development advice', 'loopbaan-apk': 'Career check-up', opleidingsadvies: 'Training advice' },
+    referralTitle: 'Who else can help you?',
+    referralIntro: 'These organisations can help you further. Take this slip with you.',
+    referralBring: 'Bring',
+    referralAppointment: 'Make an appointment first.',
+    referralWalkIn: 'You can come without an appointment.',
+    referralSample: 'Note: these are sample details.',
   },
 };
