@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintJobSummary } from '../../../shared/printing/print-job';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
+import { ReferralSlipForm } from './ReferralSlipForm';
 import { usePolled } from './use-polled';
 
 /** The latest receipts and tickets this counter printed; a reprint is a new job marked "copy". */
@@ -29,6 +30,7 @@ export function ReceiptsView({ bridge, onSignedOut }: { bridge: Bridge; onSigned
       <p role="status" className="desk-status">
         {status}
       </p>
+      <ReferralSlipForm bridge={bridge} onError={fail} onDone={() => { setStatus(t('referral.desk.printed')); reload(); }} />
       {data && data.jobs.length === 0 && <p>{t('counter.receipts.none')}</p>}
       {data && data.jobs.length > 0 && (
         <table className="desk-table">

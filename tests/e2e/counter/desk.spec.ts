@@ -110,6 +110,14 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
   await expect(page.getByRole('status')).toHaveText(`${reference} wordt opnieuw geprint, als kopie.`);
   await expect(page.getByRole('row', { name: new RegExp(`${reference}.*kopie`) })).toHaveCount(1);
   await expectNoAxeViolations(page, 'receipts');
+
+  // A referral slip for the visitor at the desk, by keyboard: tick debt help, print.
+  await page.getByRole('checkbox', { name: 'Schuldhulp' }).focus();
+  await page.keyboard.press('Space');
+  await page.getByTestId('desk-referral-print').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('De verwijsbon wordt geprint.');
+  await expect(page.getByRole('cell', { name: 'Verwijsbon', exact: true })).toHaveCount(1);
 });
 
 test('cancelling a request with a reason, and an unknown reference', async ({ page }) => {
