@@ -115,10 +115,10 @@ export function createCore(options: CoreOptions): Core {
   const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
   const pack = () => content.service.current();
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
-  root.add(createSelfScanModule({ pack, locationId: config.location.id }));
   root.add(createInvitationsModule({ pack, locationId: config.location.id, store: device, clock, logger }));
   const printing = root.add(createPrintingModule({ config, dataDir, logger, clock, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;
+  root.add(createSelfScanModule({ pack, locationId: config.location.id, clock, print: (document) => printing.service.enqueue(document) }));
   root.add(createReferralModule({ pack, locationId: config.location.id, clock, print: (document) => printing.service.enqueue(document) }));
   const hubLink =
     device && hubUrl && config.hub

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Slug, TrainingLevel } from '../content/pack-schema';
 import { InterestArea, ScanAnswer } from '../self-scan/riasec';
+import { PrintJobSummary } from '../printing/print-job';
 import { channel } from './define-channel';
 import { LanguageCode } from './languages';
 
@@ -33,5 +34,13 @@ export const selfScanChannels = {
       answers: z.record(Slug, ScanAnswer).refine((a) => Object.keys(a).length <= 60, 'at most 60 answers'),
     }),
     output: SelfScanResult,
+  }),
+  'scan.print': channel({
+    summary: 'Prints the self-scan\'s take-home slip: the core scores the answers again and prints the areas, occupations and a QR with their codes only. Nothing is stored but the print job.',
+    input: z.strictObject({
+      language: LanguageCode,
+      answers: z.record(Slug, ScanAnswer).refine((a) => Object.keys(a).length <= 60, 'at most 60 answers'),
+    }),
+    output: PrintJobSummary,
   }),
 } as const;

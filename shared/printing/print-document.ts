@@ -51,11 +51,20 @@ export const ReferralSlipData = z.strictObject({
   printedAt: isoDateTime,
 });
 
+/** The self-scan's take-home slip: interest areas and occupation names, and the QR with only their codes. Never an answer. */
+export const ScanSlipData = z.strictObject({
+  areas: z.array(z.enum(['R', 'I', 'A', 'S', 'E', 'C'])).min(1).max(3),
+  occupations: z.array(z.string().min(1).max(80)).max(6),
+  takeHome: z.string().max(200),
+  printedAt: isoDateTime,
+});
+
 export const PrintDocument = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('voucher-receipt'), language: LanguageCode, data: VoucherReceiptData }),
   z.strictObject({ kind: z.literal('final-receipt'), language: LanguageCode, data: FinalReceiptData }),
   z.strictObject({ kind: z.literal('queue-ticket'), language: LanguageCode, data: QueueTicketData }),
   z.strictObject({ kind: z.literal('referral-slip'), language: LanguageCode, data: ReferralSlipData }),
+  z.strictObject({ kind: z.literal('scan-slip'), language: LanguageCode, data: ScanSlipData }),
 ]);
 export type PrintDocument = z.infer<typeof PrintDocument>;
 export type PrintDocumentKind = PrintDocument['kind'];

@@ -59,6 +59,8 @@ test('a visitor does the self-scan in Dutch, goes back a step, and sees areas, o
   await checkScreen(page, testInfo, 'self-scan-result');
   const src = await page.getByTestId('scan-qr').getAttribute('src');
   expect(src).toMatch(/^data:image\/svg\+xml/);
+  await page.getByTestId('scan-print').click();
+  await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
   // "Klaar" asks one optional question, then ends the visit.
   await page.getByTestId('scan-done').click();
   await expect(screenTitle(page)).toHaveText('Hoe was je bezoek?');

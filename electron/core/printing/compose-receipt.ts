@@ -80,6 +80,12 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
       });
       return values;
     }
+    case 'scan-slip': {
+      const { data } = document;
+      const values: Record<string, string> = { dateTime: formatDutchDateTime(data.printedAt), occupations: data.occupations.join(', '), takeHome: data.takeHome };
+      data.areas.forEach((area, i) => (values[`area${i + 1}`] = texts.scanAreas[area]));
+      return values;
+    }
   }
 }
 
@@ -102,5 +108,6 @@ export function onScreenCode(document: PrintDocument, statusUrl: string | undefi
   if (document.kind === 'queue-ticket') return { code: document.data.ticketNumber, qrPayload: null };
   // A referral slip has no code: on screen the visitor already sees the partners it lists.
   if (document.kind === 'referral-slip') return { code: '', qrPayload: null };
+  if (document.kind === 'scan-slip') return { code: '', qrPayload: document.data.takeHome };
   return { code: document.data.referenceCode, qrPayload: qrPayloadFor(document.data.referenceCode, statusUrl) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../../electron/core/clock/clock';
 import { createSelfScanModule } from '../../../electron/core/self-scan/self-scan-module';
 import { CoreError } from '../../../electron/core/errors';
 import type { ContentPack } from '../../../shared/content/pack-schema';
@@ -11,7 +12,10 @@ import { repoRoot } from '../../support/paths';
 import { join } from 'node:path';
 
 const pack = fixturePack();
-const handlers = (p: ContentPack | null = pack) => createSelfScanModule({ pack: () => p, locationId: 'nowhere' }).handlers;
+const noPrinter = (): never => {
+  throw new Error('no printing in this test');
+};
+const handlers = (p: ContentPack | null = pack) => createSelfScanModule({ pack: () => p, locationId: 'nowhere', clock: systemClock, print: noPrinter }).handlers;
 const ctx = { transport: 'test', client: 'test' } as const;
 /** Every statement of `areas` answered yes, the rest no. */
 const answering = (yes: string[], p: ContentPack = pack): Record<string, ScanAnswer> => Object.fromEntries(p.selfScan.map((s) => [s.id, yes.includes(s.area) ? 'yes' : 'no']));
@@ -40,7 +44,7 @@ describe('the self-scan capability', () => {
   });
 
   it('uses the kiosk\'s own region when the screen names none', async () => {
-    const utrecht = createSelfScanModule({ pack: () => pack, locationId: 'utrecht-centrum' }).handlers;
+    const utrecht = createSelfScanModule({ pack: () => pack, locationId: 'utrecht-centrum', clock: systemClock, print: noPrinter }).handlers;
     const result = await utrecht['scan.result']({ language: 'nl', answers: answering(['S', 'I']) }, ctx);
     expect(result.occupations.find((o) => o.id === 'verpleegkundige')).toMatchObject({ growing: true });
     expect(result.providers.map((p) => p.id)).toEqual(['mijnwerk-heerlen']);

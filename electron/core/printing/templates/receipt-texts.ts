@@ -33,6 +33,11 @@ export interface ReceiptTexts {
   referralAppointment: string;
   referralWalkIn: string;
   referralSample: string;
+  scanTitle: string;
+  scanExplore: string;
+  scanOccupations: string;
+  scanQr: string;
+  scanAreas: Record<'R' | 'I' | 'A' | 'S' | 'E' | 'C', string>;
 }
 
 /** Languages the paper can carry: the printer's code page (PC858) has Latin letters only. */
@@ -74,6 +79,11 @@ export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
     referralAppointment: 'Maak eerst een afspraak.',
     referralWalkIn: 'Je kunt zonder afspraak langskomen.',
     referralSample: 'Let op: dit zijn voorbeeldgegevens.',
+    scanTitle: 'Dit doe je graag',
+    scanExplore: 'Dit is een begin om verder te kijken, geen advies.',
+    scanOccupations: 'Beroepen om te bekijken',
+    scanQr: 'In de QR-code staan alleen de letters van je interesses en de beroepen.',
+    scanAreas: { R: 'Doen en maken', I: 'Onderzoeken', A: 'Creatief zijn', S: 'Helpen', E: 'Ondernemen', C: 'Ordenen' },
   },
   en: {
     copy: '*** COPY ***',
@@ -103,5 +113,10 @@ export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
     referralAppointment: 'Make an appointment first.',
     referralWalkIn: 'You can come without an appointment.',
     referralSample: 'Note: these are sample details.',
+    scanTitle: 'What you like to do',
+    scanExplore: 'This is a start to look further, not advice.',
+    scanOccupations: 'Jobs to look at',
+    scanQr: 'The QR code only holds the letters of your interests and the jobs.',
+    scanAreas: { R: 'Doing and making', I: 'Finding out', A: 'Being creative', S: 'Helping', E: 'Leading', C: 'Organising' },
   },
 };

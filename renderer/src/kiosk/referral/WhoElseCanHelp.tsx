@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerKind } from '../../../../shared/content/pack-schema';
 import { LanguageCode } from '../../../../shared/contract/languages';
 import { useCall } from '../data/use-call';
 import { useKiosk } from '../kiosk-context';
-import { PrintStatus } from '../printing/PrintStatus';
+import { PrintOnRequest } from '../printing/PrintOnRequest';
 
 /** Partner services of this shop's region that fit the visitor's situation, with what to bring. */
 export function WhoElseCanHelp({ kinds }: { kinds: PartnerKind[] }) {
@@ -12,13 +11,6 @@ export function WhoElseCanHelp({ kinds }: { kinds: PartnerKind[] }) {
   const { bridge } = useKiosk();
   const language = LanguageCode.catch('nl').parse(i18n.language);
   const partners = useCall('referral.partners', { language, kinds });
-  const [printed, setPrinted] = useState<{ jobId: string | null } | null>(null);
-  const print = (): void => {
-    void bridge.call('referral.print', { language, kinds: kinds.slice(0, 3) }).then(
-      (job) => setPrinted({ jobId: job.id }),
-      () => setPrinted({ jobId: null }),
-    );
-  };
   if (partners.kind !== 'ready' || partners.data.partners.length === 0) return null;
   const list = partners.data.partners;
   return (
@@ -42,15 +34,7 @@ export function WhoElseCanHelp({ kinds }: { kinds: PartnerKind[] }) {
           </li>
         ))}
       </ul>
-      {printed ? (
-        <PrintStatus jobId={printed.jobId} kind="receipt" />
-      ) : (
-        <div className="actions">
-          <button type="button" className="button" data-testid="referral-print" onClick={print}>
-            {t('referral.print')}
-          </button>
-        </div>
-      )}
+      <PrintOnRequest label={t('referral.print')} testId="referral-print" print={() => bridge.call('referral.print', { language, kinds: kinds.slice(0, 3) })} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useKiosk } from '../kiosk-context';
 import { Pictogram, pictogramFor } from '../pictograms/Pictogram';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
+import { PrintOnRequest } from '../printing/PrintOnRequest';
 import { StepIndicator } from '../screens/StepIndicator';
 import { useVisit } from '../visit/visit-context';
 import { QrImage } from '../voucher/ReferenceQr';
@@ -93,7 +94,7 @@ function Statement({ index }: { index: number }) {
 function Result() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { finish, go } = useKiosk();
+  const { bridge, finish, go } = useKiosk();
   const { visit } = useVisit();
   const result = useCall('scan.result', { language, answers: visit.scan });
   if (result.kind === 'loading') return <Loading />;
@@ -142,6 +143,7 @@ function Result() {
           <h2>{t('selfScan.result.takeHome')}</h2>
           <QrImage text={takeHome} alt={t('selfScan.result.qrAlt')} testId="scan-qr" />
           <p>{t('selfScan.result.qrHolds')}</p>
+          <PrintOnRequest label={t('selfScan.result.print')} testId="scan-print" print={() => bridge.call('scan.print', { language, answers: visit.scan })} />
         </>
       )}
       <div className="actions">
