@@ -12,6 +12,9 @@ import type { ContentService, UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createDeskModule } from './desk/desk-module';
 import { createEligibilityModule } from './eligibility/eligibility-module';
+import { createSelfScanModule } from './self-scan/self-scan-module';
+import { createInvitationsModule } from './invitations/invitations-module';
+import { createReferralModule } from './referral/referral-module';
 import { createDeviceModule } from './enrollment/device-module';
 import { createEnrollmentModule } from './enrollment/enrollment-module';
 import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
@@ -30,6 +33,7 @@ import { createPrintingModule } from './printing/printing-module';
 import { createRequestsModule } from './requests/requests-module';
 import { createStaffModule } from './staff/staff-module';
 import { createStatisticsModule } from './statistics/statistics-module';
+import { createFeedbackModule } from './feedback/feedback-module';
 import { schemaVersion } from './store/migrations';
 import { createStoreModule } from './store/store-module';
 import { createSyncModule, type SyncTuning } from './sync/sync-module';
@@ -114,8 +118,11 @@ export function createCore(options: CoreOptions): Core {
   const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
   const pack = () => content.service.current();
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
+  root.add(createInvitationsModule({ pack, locationId: config.location.id, store: device, clock, logger }));
   const printing = root.add(createPrintingModule({ config, dataDir, logger, clock, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;
+  root.add(createSelfScanModule({ pack, locationId: config.location.id, clock, print: (document) => printing.service.enqueue(document) }));
+  root.add(createReferralModule({ pack, locationId: config.location.id, clock, print: (document) => printing.service.enqueue(document) }));
   const hubLink =
     device && hubUrl && config.hub
       ? root.add(createHubLinkModule({ store: device, config, hubUrl, locationKey: config.hub.locationKey, appVersion: options.appVersion, clock, requestTimeoutMs: tuning.requestTimeoutMs }))
@@ -162,6 +169,7 @@ export function createCore(options: CoreOptions): Core {
   if (staff && hubServer && device && outbox && sync && tickets && requests) {
     root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, erasures: hubServer.erasures, pack }));
   }
+  if (device) root.add(createFeedbackModule({ store: device, clock }));
   if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, clock, nudge: sync.nudge }));
   const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, clock, updater: options.updater }));
   const health = async () => {

@@ -14,6 +14,10 @@ export const sourceFiles = {
   labourMarket: 'labour-market.json',
   locations: 'locations.json',
   eligibility: 'eligibility.json',
+  selfScan: 'self-scan.json',
+  occupations: 'occupations.json',
+  campaigns: 'campaigns.json',
+  partners: 'partners.json',
 } as const;
 
 /** Parts a pack may leave out (the schema gives an empty list): sources written before appointments existed still build. */

@@ -56,7 +56,7 @@ const deviceExamples = {
     from: '2026-11-24T00:00:00.000Z',
     to: '2026-11-25T00:00:00.000Z',
     counts: [
-      { metric: 'voucher-started', dimension: 'loopbaan-apk', value: 4 },
+      { metric: 'voucher-started', dimension: 'loopbaan-apk', value: '<5' },
       { metric: 'ticket-taken', value: 23 },
     ],
   } satisfies z.input<typeof UsageStatistics>,

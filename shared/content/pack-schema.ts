@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Trajectory } from '../domain/trajectory';
 import { Slug } from '../validation/slug';
 import { EligibilityRuleSetSchema } from '../eligibility/rule-set-schema';
+import { InterestArea } from '../self-scan/riasec';
+import { AnswersSchema } from '../eligibility/outcome-schema';
 import { LocalizedText } from './localized-text';
 
 export { Slug } from '../validation/slug';
@@ -77,6 +79,8 @@ export const OccupationTrend = z.strictObject({
   occupation: LocalizedText,
   /** Expected change in jobs over the period, in percent (negative for shrinking). */
   changePercent: z.number().min(-100).max(1000),
+  /** The occupation in the pack's catalogue this figure is about, so the self-scan can mark a growing one. */
+  occupationId: Slug.optional(),
 });
 
 export const LabourMarketSchema = z.strictObject({
@@ -173,6 +177,68 @@ export const GroupSessionSchema = z.strictObject({
 });
 export type GroupSession = z.infer<typeof GroupSessionSchema>;
 
+/** One statement of the career self-scan: answered yes / a bit / no, it counts towards one interest area. */
+export const SelfScanStatementSchema = z.strictObject({
+  id: Slug,
+  area: InterestArea,
+  text: LocalizedText,
+  /** Name of a pictogram the renderer ships; always shown together with the text. */
+  pictogram: z.string().regex(/^[a-z-]+$/),
+});
+
+/** The typical level of training an occupation asks for, in the Dutch system. */
+export const TrainingLevel = z.enum(['none', 'mbo-1-2', 'mbo-2-4', 'hbo', 'wo']);
+
+/** An occupation the self-scan can suggest to explore; the region's labour-market figures link to it by id. */
+export const OccupationSchema = z.strictObject({
+  id: Slug,
+  name: LocalizedText,
+  /** One to three interest areas, the strongest first. */
+  interests: z.array(InterestArea).min(1).max(3),
+  trainingLevel: TrainingLevel,
+});
+
+/**
+ * A wave of invitation letters. The letter carries a campaign code, never a person: either one of
+ * a list of codes, or a prefix followed by a fixed number of letters and digits.
+ */
+export const InvitationCampaignSchema = z.strictObject({
+  id: Slug,
+  codes: z.union([
+    z.strictObject({ list: z.array(z.string().regex(/^[A-Z0-9-]{4,40}$/)).min(1) }),
+    z.strictObject({ prefix: z.string().regex(/^[A-Z0-9-]{2,30}$/), length: z.number().int().min(4).max(12) }),
+  ]),
+  validFrom: z.iso.date(),
+  validTo: z.iso.date(),
+  regions: z.array(Slug).min(1),
+  /** The trajectories the letter invites to, offered first on the welcome screen. */
+  paths: z.array(Trajectory).min(1),
+  /** Eligibility answers the letter already gives (everyone invited lives in the Netherlands): those questions are skipped. */
+  preAnswers: AnswersSchema.default({}),
+  welcome: LocalizedText,
+});
+export type InvitationCampaign = z.infer<typeof InvitationCampaignSchema>;
+
+/** The kinds of partner service the shop refers visitors to. */
+export const PartnerKind = z.enum(['uwv', 'werkplein', 'taalhuis', 'schuldhulp', 'leerwerkloket', 'juridisch-loket']);
+export type PartnerKind = z.infer<typeof PartnerKind>;
+
+/** A service outside the shop that helps with what the shop does not: a referral slip names it. */
+export const PartnerSchema = z.strictObject({
+  id: Slug,
+  kind: PartnerKind,
+  name: z.string().min(1),
+  regions: z.array(Slug).min(1),
+  helpsWith: LocalizedText,
+  address: Address,
+  openingHours: LocalizedText,
+  phone: z.string().regex(/^[0-9 +-]{8,20}$/).optional(),
+  bring: LocalizedText,
+  appointmentNeeded: z.boolean(),
+  /** True for invented sample data: the kiosk and the slip say so. */
+  sample: z.boolean(),
+});
+
 export const PackScope = z.union([z.literal('national'), z.string().regex(/^region:[a-z0-9-]+$/)]);
 
 export const ContentPackSchema = z.strictObject({
@@ -192,6 +258,13 @@ export const ContentPackSchema = z.strictObject({
   closingDays: z.array(ClosingDay).default([]),
   appointmentTopics: z.array(AppointmentTopicSchema).default([]),
   sessions: z.array(GroupSessionSchema).default([]),
+  /** The career self-scan's statements; a pack without them (older packs) offers no scan. */
+  selfScan: z.array(SelfScanStatementSchema).default([]),
+  occupations: z.array(OccupationSchema).default([]),
+  /** Invitation-letter campaigns; a pack without them accepts no letters. */
+  campaigns: z.array(InvitationCampaignSchema).default([]),
+  /** Partner services per region for "who else can help" and referral slips. */
+  partners: z.array(PartnerSchema).default([]),
 });
 export type ContentPack = z.infer<typeof ContentPackSchema>;
 export type ContentPackInput = z.input<typeof ContentPackSchema>;

@@ -8,8 +8,12 @@ import { contentChannels } from './content-channels';
 import { deviceChannels } from './device-channels';
 import { eligibilityChannels } from './eligibility-channels';
 import { printingChannels } from './printing-channels';
+import { feedbackChannels } from './feedback-channels';
+import { invitationsChannels } from './invitations-channels';
+import { referralChannels } from './referral-channels';
 import { requestsChannels } from './requests-channels';
 import { sessionsChannels } from './sessions-channels';
+import { selfScanChannels } from './self-scan-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
 import { fleetChannels } from './fleet-channels';
@@ -29,6 +33,10 @@ export const channels = {
   ...syncChannels,
   ...printingChannels,
   ...eligibilityChannels,
+  ...selfScanChannels,
+  ...invitationsChannels,
+  ...feedbackChannels,
+  ...referralChannels,
   ...updatesChannels,
   ...appointmentsChannels,
   ...sessionsChannels,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdDocumentType } from '../identity/id-document';
-import { DailyStats } from '../stats/daily-stats';
+import { PublishedDailyStats } from '../stats/published-stats';
 import { KioskQueue } from '../hub/kiosk-status';
 import { PrinterStatusSchema } from '../printing/printer-status';
 import { Bsn } from '../identity/bsn';
@@ -164,9 +164,9 @@ export const deskChannels = {
     access: staffOnly('location-manager'),
   }),
   'stats.daily': channel({
-    summary: 'Counts for one service day (default today) without personal data: tickets, topics, outcomes, requests per trajectory, language and hour.',
+    summary: 'Counts for one service day (default today) without personal data: tickets, topics, outcomes, requests per trajectory, language and hour; a count under 5 is "<5" or merged (docs/statistics.md).',
     input: z.strictObject({ day: z.iso.date().optional() }),
-    output: DailyStats,
+    output: PublishedDailyStats,
     access: staffOnly(),
   }),
   'hub.status': channel({

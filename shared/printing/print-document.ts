@@ -73,6 +73,31 @@ export const AttendeeListData = z.strictObject({
   attendees: z.array(z.strictObject({ code: slipCode, firstName: z.string().max(40).nullable() })).max(500),
 });
 
+/** One partner on a referral slip: where, when, what to bring. Public facts of a service, never of the visitor. */
+const ReferralSlipPartner = z.strictObject({
+  name: z.string().min(1).max(120),
+  helpsWith: z.string().min(1).max(300),
+  address: z.string().min(1).max(160),
+  phone: z.string().max(20).nullable(),
+  openingHours: z.string().min(1).max(200),
+  bring: z.string().min(1).max(300),
+  appointmentNeeded: z.boolean(),
+});
+
+export const ReferralSlipData = z.strictObject({
+  partners: z.array(ReferralSlipPartner).min(1).max(3),
+  sample: z.boolean(),
+  printedAt: isoDateTime,
+});
+
+/** The self-scan's take-home slip: interest areas and occupation names, and the QR with only their codes. Never an answer. */
+export const ScanSlipData = z.strictObject({
+  areas: z.array(z.enum(['R', 'I', 'A', 'S', 'E', 'C'])).min(1).max(3),
+  occupations: z.array(z.string().min(1).max(80)).max(6),
+  takeHome: z.string().max(200),
+  printedAt: isoDateTime,
+});
+
 export const PrintDocument = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('voucher-receipt'), language: LanguageCode, data: VoucherReceiptData }),
   z.strictObject({ kind: z.literal('final-receipt'), language: LanguageCode, data: FinalReceiptData }),
@@ -80,6 +105,8 @@ export const PrintDocument = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('appointment-slip'), language: LanguageCode, data: AppointmentSlipData }),
   z.strictObject({ kind: z.literal('seat-slip'), language: LanguageCode, data: SeatSlipData }),
   z.strictObject({ kind: z.literal('attendee-list'), language: LanguageCode, data: AttendeeListData }),
+  z.strictObject({ kind: z.literal('referral-slip'), language: LanguageCode, data: ReferralSlipData }),
+  z.strictObject({ kind: z.literal('scan-slip'), language: LanguageCode, data: ScanSlipData }),
 ]);
 export type PrintDocument = z.infer<typeof PrintDocument>;
 export type PrintDocumentKind = PrintDocument['kind'];

@@ -210,8 +210,9 @@ for (const [language, texts] of [
     await expect(page.locator('main')).toContainText(texts.shown);
     await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
     if (language === 'Nederlands') await checkScreen(page, testInfo, 'kiosk-ticket-number');
-    // Done erases the visit: the next visitor starts at the welcome screen.
+    // Done asks one optional question; skipping it erases the visit: the next visitor starts at the welcome screen.
     await page.locator('main .button--primary').click();
+    await page.getByTestId('feedback-skip').click();
     await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
   });
 }
@@ -444,6 +445,8 @@ const waysToWelcome: ReadonlyArray<{ way: string; lang: Lang; clock?: true; go(p
       await page.getByTestId('voucher-send').click();
       await expect(screenTitle(page)).toHaveText('Your request has started');
       await page.getByRole('button', { name: 'Done, erase my details from the screen' }).click();
+      await expect(screenTitle(page)).toHaveText('How was your visit?');
+      await page.getByTestId('feedback-good').click();
     },
   },
 ];
@@ -513,6 +516,13 @@ for (const lang of ['nl', 'en'] as const) {
     await answerEligibility(page, lang, birthDate(35), [['livesInNetherlands', true], ['hadVoucher', false], ['openTrajectory', false], ['hasBenefit', true]]);
     await expect(screenTitle(page)).toHaveText(t.staff);
     await expect(page.getByTestId('result-talk')).toHaveClass(/button--primary/);
+    // Who else can help someone on a benefit: the region's UWV, Werkplein and debt help (sample data).
+    await expect(page.locator('[data-testid="who-else"] [data-partner]')).toHaveCount(3);
+    await expect(page.locator('[data-testid="who-else"] [data-partner="uwv"]')).toContainText('Utrecht');
+    if (lang === 'nl') {
+      await page.getByTestId('referral-print').click();
+      await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
+    }
     if (lang === 'nl') await checkScreen(page, testInfo, 'kiosk-eligibility-result-needs-staff');
 
     // Back once and answer "no benefit": eligible, and the earlier answers were kept.

@@ -27,6 +27,8 @@ const owners: Readonly<Record<string, string>> = {
   appointments: 'appointments',
   appointment_capacity: 'appointments',
   session_seats: 'appointments',
+  invitation_visits: 'invitations',
+  feedback_counts: 'feedback',
 };
 /** The search index is a file of its own, built and read only by the search folder. */
 const searchOwner = 'search';

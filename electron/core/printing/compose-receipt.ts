@@ -95,6 +95,29 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
         attendeeLines: data.attendees.map((a, i) => `${i + 1}. ${a.code} ${a.firstName ?? texts.noFirstName}`).join('\n') || '-',
       };
     }
+    case 'referral-slip': {
+      const { data } = document;
+      const values: Record<string, string> = { dateTime: formatDutchDateTime(data.printedAt), sample: data.sample ? 'yes' : '' };
+      data.partners.forEach((p, i) => {
+        const n = i + 1;
+        Object.assign(values, {
+          [`p${n}Name`]: p.name,
+          [`p${n}HelpsWith`]: p.helpsWith,
+          [`p${n}Address`]: p.address,
+          [`p${n}Phone`]: p.phone ?? '',
+          [`p${n}Hours`]: p.openingHours,
+          [`p${n}Bring`]: p.bring,
+          [`p${n}Appointment`]: p.appointmentNeeded ? texts.referralAppointment : texts.referralWalkIn,
+        });
+      });
+      return values;
+    }
+    case 'scan-slip': {
+      const { data } = document;
+      const values: Record<string, string> = { dateTime: formatDutchDateTime(data.printedAt), occupations: data.occupations.join(', '), takeHome: data.takeHome };
+      data.areas.forEach((area, i) => (values[`area${i + 1}`] = texts.scanAreas[area]));
+      return values;
+    }
   }
 }
 
@@ -123,6 +146,11 @@ export function onScreenCode(document: PrintDocument, statusUrl: string | undefi
       return { code: document.data.code, qrPayload: document.data.code };
     case 'attendee-list':
       return { code: document.data.session, qrPayload: null };
+    // A referral slip has no code: on screen the visitor already sees the partners it lists.
+    case 'referral-slip':
+      return { code: '', qrPayload: null };
+    case 'scan-slip':
+      return { code: '', qrPayload: document.data.takeHome };
     default:
       return { code: document.data.referenceCode, qrPayload: qrPayloadFor(document.data.referenceCode, statusUrl) };
   }

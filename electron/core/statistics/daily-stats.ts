@@ -3,6 +3,8 @@ import type { DailyStats } from '../../../shared/stats/daily-stats';
 import { agendaRepo } from '../appointments/agenda-repo';
 import { requestRepo } from '../requests/request-repo';
 import { serviceDay, serviceDayBounds } from '../requests/service-day';
+import { feedbackCounts } from '../feedback/feedback-counts';
+import { invitationVisits } from '../invitations/invitation-visits';
 import { ticketRepo } from '../tickets/ticket-repo';
 
 const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
@@ -13,6 +15,9 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Array<{ key:
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return [...counts].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
+
+/** The calendar day six days before: with the day itself, a week. */
+const weekBefore = (day: string): string => new Date(Date.parse(`${day}T12:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
 
 /** Counts for one service day, read from columns that hold no personal data (never contact or BSN). */
 export function readDailyStats(db: Database, day: string): DailyStats {
@@ -38,6 +43,9 @@ export function readDailyStats(db: Database, day: string): DailyStats {
     eligibilityOutcomes: countBy(requests, (r) => (JSON.parse(r.eligibility) as { outcome: string }).outcome),
     requestOutcomes: countBy(requests, (r) => (r.cancelled_at ? 'cancelled' : r.completed_at ? 'completed' : 'started')),
     ...appointmentCounts(db, day),
+    invitationsByCampaign: invitationVisits(db).ofDay(day).map((v) => ({ key: v.campaign, count: v.visits })),
+    feedback: feedbackCounts(db).between(day, day).map((f) => ({ service: f.service, rating: f.rating, count: f.answers })),
+    feedbackWeek: feedbackCounts(db).between(weekBefore(day), day).map((f) => ({ service: f.service, rating: f.rating, count: f.answers })),
     byHour: Array.from({ length: 24 }, (_, hour) => ({
       hour,
       tickets: tickets.filter((x) => hourOf(x.created_at) === hour).length,

@@ -289,6 +289,31 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX tickets_called_by ON tickets (called_by, service_day) WHERE state = 'called';
     `,
   },
+  {
+    version: 14,
+    summary: 'visits per invitation campaign per service day (the campaign, never the code on the letter)',
+    sql: `
+      CREATE TABLE invitation_visits (
+        day TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        visits INTEGER NOT NULL CHECK (visits > 0),
+        PRIMARY KEY (day, campaign)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 15,
+    summary: 'answers to "Hoe was je bezoek?" per service day, service and rating (counts only)',
+    sql: `
+      CREATE TABLE feedback_counts (
+        day TEXT NOT NULL,
+        service TEXT NOT NULL,
+        rating TEXT NOT NULL,
+        answers INTEGER NOT NULL CHECK (answers > 0),
+        PRIMARY KEY (day, service, rating)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PrintJobSummary } from '../../../shared/printing/print-job';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
+import { ReferralSlipForm } from './ReferralSlipForm';
 import { usePolled } from './use-polled';
 import { formatDateTime, parseDay } from '../../../shared/domain/location-time';
 import { Field, SelectField } from './Field';
@@ -63,6 +64,7 @@ export function ReceiptsView({ bridge, onSignedOut }: { bridge: Bridge; onSigned
           error={typedDay.trim() !== '' && !day ? t('counter.stats.dayProblem') : null}
         />
       </form>
+      <ReferralSlipForm bridge={bridge} onError={fail} onDone={() => { setStatus(t('referral.desk.printed')); reload(); }} />
       {data && data.jobs.length === 0 && <p>{t(code || kind || day ? 'counter.receipts.noneFound' : 'counter.receipts.none')}</p>}
       {data && data.jobs.length > 0 && (
         <table className="desk-table">

@@ -20,7 +20,7 @@ import { useSpeech } from './read-aloud/use-speech';
 import { ScreenSwitch } from './ScreenSwitch';
 import { Toolbar } from './toolbar/Toolbar';
 import { wipeBrowserTraces } from './session/wipe-traces';
-import { emptyVisit, VisitContext, visitReducer } from './visit/visit-context';
+import { newVisit, VisitContext, visitReducer } from './visit/visit-context';
 
 type OpenDialog = 'none' | 'language' | 'stop' | 'staff';
 
@@ -51,7 +51,7 @@ function Visit({ info, bridge, erase }: VisitProps) {
   const { t, i18n } = useTranslation();
   const [prefs, setPrefs] = useState<DisplayPrefs>(defaultDisplayPrefs);
   const [stack, nav] = useReducer(navigate, initialStack);
-  const [visit, dispatchVisit] = useReducer(visitReducer, emptyVisit);
+  const [visit, dispatchVisit] = useReducer(visitReducer, undefined, newVisit);
   const [dialog, setDialog] = useState<OpenDialog>('none');
   const [keyboardTarget, setKeyboardTarget] = useState<KeyboardTarget | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -97,7 +97,8 @@ function Visit({ info, bridge, erase }: VisitProps) {
       chooseLanguage: (language: LanguageCode) => {
         void i18n.changeLanguage(language).then(() => applyDocumentLanguage(language));
       },
-      finish: erase,
+      finish: () => (route.screen === 'feedback' ? erase() : move({ type: 'go', route: { screen: 'feedback' } })),
+      erase,
       askStaff: () => setDialog('staff'),
     }),
     [info, bridge, stack, i18n, erase],

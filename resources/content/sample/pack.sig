@@ -1,7 +1,7 @@
 {
   "algorithm": "ed25519",
   "keyId": "dev-only-sample",
-  "signature": "dZ9r2pTRyZSypnzSv8ip/ojK2Cj36R0DnTR6t5osu1dNUbR+yeYmoEHiYv+ElPkL6LqHoB3SXPf5hfxoY9+DBA==",
-  "size": 136323,
-  "sha256": "ddab889ca0937aed201e77f274b78b730a2e0ab4a22ce7243489c9bde7a374ae"
+  "signature": "uxfQuob/GD2eQBxydeE4cNOInIHYBg06lHFnLwbVEcPWdlksr11N6ovVZxINoNolaEMlBufOoKkmiWCWzqG5BQ==",
+  "size": 195018,
+  "sha256": "e30e5ff55fde9fe4ae1471d983d44f33ed381149bf31fe15adbb06b671b62b90"
 }

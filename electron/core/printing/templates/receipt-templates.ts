@@ -44,6 +44,18 @@ function requestReceipt(titleKey: string, nextKey: string): Template {
   ];
 }
 
+/** One partner's block on a referral slip; a slip names up to three, an empty slot prints nothing. */
+const partnerSlot = (n: number): TemplateBlock[] => [
+  { type: 'text', text: `{p${n}Name}`, bold: true, when: `p${n}Name` },
+  { type: 'text', text: `{p${n}HelpsWith}`, when: `p${n}Name` },
+  { type: 'text', text: `{p${n}Address}`, when: `p${n}Name` },
+  { type: 'text', text: `{p${n}Phone}`, when: `p${n}Phone` },
+  { type: 'text', text: `{p${n}Hours}`, when: `p${n}Name` },
+  { type: 'text', text: '{t.referralBring}: ' + `{p${n}Bring}`, when: `p${n}Name` },
+  { type: 'text', text: `{p${n}Appointment}`, when: `p${n}Name` },
+  { type: 'feed', lines: 1 },
+];
+
 /** One layout per kind of paper; the words come from receipt-texts.ts, the facts from the job. */
 export const receiptTemplates: Record<PrintDocumentKind, Template> = {
   'voucher-receipt': requestReceipt('voucherTitle', 'voucherNext'),
@@ -109,5 +121,33 @@ export const receiptTemplates: Record<PrintDocumentKind, Template> = {
     { type: 'text', text: '{t.staffOnly}' },
     { type: 'feed', lines: 1 },
     { type: 'cut' },
+  ],
+  'referral-slip': [
+    ...header,
+    { type: 'text', text: '{t.referralTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{dateTime}', align: 'center' },
+    { type: 'text', text: '{t.referralIntro}' },
+    { type: 'rule' },
+    ...partnerSlot(1),
+    ...partnerSlot(2),
+    ...partnerSlot(3),
+    { type: 'text', text: '{t.referralSample}', when: 'sample' },
+    ...privacyFooter,
+  ],
+  'scan-slip': [
+    ...header,
+    { type: 'text', text: '{t.scanTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{dateTime}', align: 'center' },
+    { type: 'text', text: '{t.scanExplore}' },
+    { type: 'rule' },
+    { type: 'text', text: '{area1}', bold: true, when: 'area1' },
+    { type: 'text', text: '{area2}', bold: true, when: 'area2' },
+    { type: 'text', text: '{area3}', bold: true, when: 'area3' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.scanOccupations}:', when: 'occupations' },
+    { type: 'text', text: '{occupations}', when: 'occupations' },
+    { type: 'qr', payload: '{takeHome}' },
+    { type: 'text', text: '{t.scanQr}', align: 'center' },
+    ...privacyFooter,
   ],
 };

@@ -40,6 +40,17 @@ export interface ReceiptTexts {
   signedUp: (count: number, capacity: number) => string;
   noFirstName: string;
   staffOnly: string;
+  referralTitle: string;
+  referralIntro: string;
+  referralBring: string;
+  referralAppointment: string;
+  referralWalkIn: string;
+  referralSample: string;
+  scanTitle: string;
+  scanExplore: string;
+  scanOccupations: string;
+  scanQr: string;
+  scanAreas: Record<'R' | 'I' | 'A' | 'S' | 'E' | 'C', string>;
 }
 
 /** Languages the paper can carry: the printer's code page (PC858) has Latin letters only. */
@@ -88,6 +99,17 @@ export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
     signedUp: (count, capacity) => `${count} van ${capacity} plaatsen bezet`,
     noFirstName: '(geen naam)',
     staffOnly: 'Alleen voor medewerkers. Gooi deze lijst na de bijeenkomst in de papierversnipperaar.',
+    referralTitle: 'Wie kan je nog meer helpen?',
+    referralIntro: 'Deze organisaties helpen je verder. Neem deze bon mee.',
+    referralBring: 'Neem mee',
+    referralAppointment: 'Maak eerst een afspraak.',
+    referralWalkIn: 'Je kunt zonder afspraak langskomen.',
+    referralSample: 'Let op: dit zijn voorbeeldgegevens.',
+    scanTitle: 'Dit doe je graag',
+    scanExplore: 'Dit is een begin om verder te kijken, geen advies.',
+    scanOccupations: 'Beroepen om te bekijken',
+    scanQr: 'In de QR-code staan alleen de letters van je interesses en de beroepen.',
+    scanAreas: { R: 'Doen en maken', I: 'Onderzoeken', A: 'Creatief zijn', S: 'Helpen', E: 'Ondernemen', C: 'Ordenen' },
   },
   en: {
     copy: '*** COPY ***',
@@ -124,5 +146,16 @@ export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
     signedUp: (count, capacity) => `${count} of ${capacity} places taken`,
     noFirstName: '(no name)',
     staffOnly: 'For staff only. Shred this list after the session.',
+    referralTitle: 'Who else can help you?',
+    referralIntro: 'These organisations can help you further. Take this slip with you.',
+    referralBring: 'Bring',
+    referralAppointment: 'Make an appointment first.',
+    referralWalkIn: 'You can come without an appointment.',
+    referralSample: 'Note: these are sample details.',
+    scanTitle: 'What you like to do',
+    scanExplore: 'This is a start to look further, not advice.',
+    scanOccupations: 'Jobs to look at',
+    scanQr: 'The QR code only holds the letters of your interests and the jobs.',
+    scanAreas: { R: 'Doing and making', I: 'Finding out', A: 'Being creative', S: 'Helping', E: 'Leading', C: 'Organising' },
   },
 };

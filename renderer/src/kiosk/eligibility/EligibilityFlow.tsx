@@ -11,6 +11,7 @@ import { useVisit } from '../visit/visit-context';
 import { canRequest } from '../../../../shared/eligibility/can-request';
 import { isOutpost, talkRoute } from '../appointments/outpost';
 import { QuestionStep, type Answer } from './QuestionStep';
+import { WhoElseCanHelp } from '../referral/WhoElseCanHelp';
 
 type Step = { step: 'start' } | { step: 'question'; question: string } | { step: 'result' };
 
@@ -60,7 +61,7 @@ function useAdvance(): { advance(answers: Record<string, Answer>, current?: stri
 /** The start of the check; beginning again starts from an empty sheet. */
 function StartStep() {
   const { t } = useTranslation();
-  const { dispatch } = useVisit();
+  const { visit, dispatch } = useVisit();
   const { advance, busy, failed } = useAdvance();
   return (
     <div className="flow" data-screen="eligibility-start">
@@ -77,7 +78,8 @@ function StartStep() {
           disabled={busy}
           onClick={() => {
             dispatch({ type: 'eligibility', snapshot: null });
-            void advance({});
+            // An invitation letter's answers stay: those questions are not asked.
+            void advance(visit.invitation?.preAnswers ?? {});
           }}
         >
           {t('eligibility.start.begin')}
@@ -181,6 +183,8 @@ function ResultStep() {
           </li>
         ))}
       </ul>
+      {/* Someone on a benefit whom staff must see: the benefit's own office can help too. */}
+      {status === 'needsStaff' && visit.answers.hasBenefit === true && <WhoElseCanHelp kinds={['uwv', 'werkplein', 'schuldhulp']} />}
       {outcome.centralChecks.length > 0 && (
         <>
           <h2>{t('eligibility.result.later')}</h2>

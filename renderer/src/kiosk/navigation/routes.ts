@@ -25,6 +25,11 @@ export type Route =
   | { screen: 'ticket'; step: 'topic' | 'number' }
   | AppointmentRoute
   | SessionsRoute
-  | CheckInRoute;
+  | CheckInRoute
+  | { screen: 'selfScan'; step: 'intro' }
+  | { screen: 'selfScan'; step: 'statement'; index: number }
+  | { screen: 'selfScan'; step: 'result' }
+  | { screen: 'feedback' }
+  | { screen: 'invitation'; step: 'code' | 'welcome' };
 
 export type ScreenName = Route['screen'];

@@ -45,6 +45,12 @@ export function HomeScreen() {
             <ChoiceTile icon="building" title={t('appointments.checkIn.homeTitle')} description={t('appointments.checkIn.homeText')} onClick={() => go({ screen: 'checkin', step: 'code' })} testId="home-checkin" />
           </li>
         )}
+        <li>
+          <ChoiceTile icon="voucher" title={t('invitation.home.title')} description={t('invitation.home.text')} onClick={() => go({ screen: 'invitation', step: 'code' })} testId="home-invitation" />
+        </li>
+        <li>
+          <ChoiceTile icon="career" title={t('selfScan.home.title')} description={t('selfScan.home.text')} onClick={() => go({ screen: 'selfScan', step: 'intro' })} testId="home-self-scan" />
+        </li>
       </ul>
     </div>
   );
