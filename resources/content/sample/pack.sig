@@ -1,7 +1,7 @@
 {
   "algorithm": "ed25519",
   "keyId": "dev-only-sample",
-  "signature": "prW+Xt3bJhWnCVfPO8bzn3b/lu4EiqVFW/IBHgOwfcEhNBsZSEFzaAsS1W+YlAsL1qhvCuhFrTMEZXwPc3NgCw==",
-  "size": 178785,
-  "sha256": "9178ce4d90692d48b9448c9f317915ab6d6b7f6e248490921ea1b7e313082bfc"
+  "signature": "ZKkw+ki2X5WO3dKZIXW5xTAwmB0PmlQnEqRAAuBwzfjijNfZ6tQVp5w3eJz0EoEyFDn1Ujf9jxRfd5+EFwAWAA==",
+  "size": 180432,
+  "sha256": "2f935aea41f66790289e673bd53fe1183caf70c5c4d7b7618e7ae47b69f09ef9"
 }
