@@ -51,6 +51,10 @@ export const TopicSchema = z.strictObject({
   order: z.number().int(),
 });
 
+/** The kinds of partner service the shop refers visitors to. */
+export const PartnerKind = z.enum(['uwv', 'werkplein', 'taalhuis', 'schuldhulp', 'leerwerkloket', 'juridisch-loket']);
+export type PartnerKind = z.infer<typeof PartnerKind>;
+
 /** Plain text in short paragraphs separated by a blank line; no markup, so nothing can inject HTML. */
 export const PageSchema = z.strictObject({
   id: Slug,
@@ -60,6 +64,8 @@ export const PageSchema = z.strictObject({
   body: LocalizedText,
   /** Region slugs when the page is regional; absent for national pages. */
   regions: z.array(Slug).optional(),
+  /** The partner services the page points to under "who else can help" (the region's own, on the kiosk). */
+  referTo: z.array(PartnerKind).min(1).max(3).optional(),
 });
 
 export const SchemeSchema = z.strictObject({
@@ -219,9 +225,6 @@ export const InvitationCampaignSchema = z.strictObject({
 });
 export type InvitationCampaign = z.infer<typeof InvitationCampaignSchema>;
 
-/** The kinds of partner service the shop refers visitors to. */
-export const PartnerKind = z.enum(['uwv', 'werkplein', 'taalhuis', 'schuldhulp', 'leerwerkloket', 'juridisch-loket']);
-export type PartnerKind = z.infer<typeof PartnerKind>;
 
 /** A service outside the shop that helps with what the shop does not: a referral slip names it. */
 export const PartnerSchema = z.strictObject({

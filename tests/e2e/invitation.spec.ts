@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { tempDir } from '../support/paths';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
+import { invitationVisits } from './invitation-helpers';
 import { checkScreen, screenTitle } from './kiosk-helpers';
 
 // The demo kiosk stands in Utrecht Centrum (region Midden-Utrecht); the demo pack's campaigns are sample data.
@@ -16,15 +15,6 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-function visitsCounted(): unknown[] {
-  const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT campaign, visits FROM invitation_visits').all();
-  } finally {
-    db.close();
-  }
-}
-
 async function openInvitation(page: Page): Promise<void> {
   await page.goto(await host.fresh());
   await page.getByRole('button', { name: 'Nederlands' }).click();
@@ -35,6 +25,8 @@ async function openInvitation(page: Page): Promise<void> {
 test('a letter scanned by a scanner that types: the greeting, its paths, and the check skips what the letter answers', async ({ page }, testInfo) => {
   await openInvitation(page);
   await checkScreen(page, testInfo, 'invitation-code');
+  // This browser has no camera (invitation-camera.spec.ts gives it a fake one): the screen does not offer it.
+  await expect(page.getByTestId('invitation-camera-start')).toHaveCount(0);
   // A wedge scanner: a burst of keystrokes and Enter, wherever the focus is (here the contrast button checkScreen pressed).
   await page.keyboard.type('UT45-AB12CD\n', { delay: 5 });
   await expect(screenTitle(page)).toHaveText('Je bent uitgenodigd voor een gratis loopbaangesprek');
@@ -45,13 +37,13 @@ test('a letter scanned by a scanner that types: the greeting, its paths, and the
   // The letter says the visitor lives in the Netherlands: the check never asks it.
   await expect(page.locator('[data-screen="eligibility-question"]')).toBeVisible();
   await expect(page.locator('[data-question="livesInNetherlands"]')).toHaveCount(0);
-  expect(visitsCounted()).toEqual([{ campaign: 'utrecht-45-2026', visits: 1 }]);
-  expect(JSON.stringify(visitsCounted())).not.toContain('AB12CD');
+  expect(invitationVisits(dataDir)).toEqual([{ campaign: 'utrecht-45-2026', visits: 1 }]);
+  expect(JSON.stringify(invitationVisits(dataDir))).not.toContain('AB12CD');
 });
 
 test('typed codes that are expired, from another region, unknown, malformed or 200 characters get a calm answer and the way home', async ({ page }, testInfo) => {
   await openInvitation(page);
-  const before = visitsCounted();
+  const before = invitationVisits(dataDir);
   const field = page.getByLabel('Code van je brief');
   const tryCode = async (code: string, says: string): Promise<void> => {
     await field.fill(code);
@@ -69,5 +61,5 @@ test('typed codes that are expired, from another region, unknown, malformed or 2
   await expect(page.getByTestId('invitation-refusal')).toContainText('Dit lijkt geen code');
   await page.getByTestId('invitation-home').click();
   await expect(page.getByTestId('home-invitation')).toBeVisible();
-  expect(visitsCounted()).toEqual(before);
+  expect(invitationVisits(dataDir)).toEqual(before);
 });

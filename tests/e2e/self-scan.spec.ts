@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { tempDir } from '../support/paths';
+import { readFileSync } from 'node:fs';
+import { decodeQr } from '../../renderer/src/kiosk/invitation/qr-decode';
+import { decodeTakeHome, encodeTakeHome } from '../../shared/self-scan/explore';
+import { resourcesDir, tempDir } from '../support/paths';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
 import { checkScreen, screenTitle } from './kiosk-helpers';
 
@@ -29,6 +32,26 @@ async function start(page: Page, language: 'Nederlands' | 'العربية'): Pro
   await page.goto(await host.fresh());
   await page.getByRole('button', { name: language }).click();
   await expect(page.getByTestId('home-self-scan')).toBeVisible();
+}
+
+function samplePack(): { occupations: { id: string }[] } {
+  return JSON.parse(readFileSync(join(resourcesDir, 'content', 'sample', 'pack.json'), 'utf8')) as { occupations: { id: string }[] };
+}
+
+/** The pixels of an image on screen, drawn to a canvas at twice its size (as a phone's camera would see it sharply). */
+async function rasterised(page: Page, testId: string): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+  const { pixels, width, height } = await page.getByTestId(testId).evaluate((img: HTMLImageElement) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth * 2 || 480;
+    canvas.height = img.naturalHeight * 2 || 480;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return { pixels: Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data), width: canvas.width, height: canvas.height };
+  });
+  return { data: Uint8ClampedArray.from(pixels), width, height };
 }
 
 /** Answers the statement on screen and waits for the next one (or the result). */
@@ -59,6 +82,16 @@ test('a visitor does the self-scan in Dutch, goes back a step, and sees areas, o
   await checkScreen(page, testInfo, 'self-scan-result');
   const src = await page.getByTestId('scan-qr').getAttribute('src');
   expect(src).toMatch(/^data:image\/svg\+xml/);
+  // Read the QR as a phone would: the picture on screen, rasterised, through the kiosk's own decoder.
+  const held = decodeQr(await rasterised(page, 'scan-qr'));
+  expect(held).toMatch(/^LBW-SCAN1\/[RIASEC]{1,3}\/[a-z0-9.-]+$/);
+  const decoded = decodeTakeHome(held ?? '');
+  expect(decoded?.areas.slice(0, 2)).toEqual(['R', 'I']);
+  const catalogue = new Set(samplePack().occupations.map((occupation) => occupation.id));
+  expect(decoded?.occupations.length).toBeGreaterThan(0);
+  for (const id of decoded?.occupations ?? []) expect(catalogue.has(id), id).toBe(true);
+  // Nothing else: the text is exactly its areas and ids again, so no answer, time or language rides along.
+  expect(held).toBe(encodeTakeHome(decoded?.areas ?? [], decoded?.occupations ?? []));
   await page.getByTestId('scan-print').click();
   await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
   // "Klaar" asks one optional question, then ends the visit.

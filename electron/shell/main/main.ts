@@ -14,7 +14,7 @@ import { createMainWindow, createNowServingWindow } from './create-window';
 import { nowServingUrl, recoverFromCrashes } from './crash-recovery';
 import { registerBridge } from './ipc-bridge';
 import { lockDown } from './kiosk-lockdown';
-import { denyAllPermissions, guardAllWebContents } from './navigation-guard';
+import { guardAllWebContents, setPermissions } from './navigation-guard';
 import { deviceKeyProvider } from './safe-storage-key';
 import { registerAppScheme, serveBundle } from './serve-bundle';
 import { createUpdaterAdapter } from './updater-adapter';
@@ -89,7 +89,7 @@ function start(): void {
           app.quit();
         });
     });
-    denyAllPermissions(session.defaultSession);
+    setPermissions(session.defaultSession, config.role);
     serveBundle(protocol, join(distDir, 'renderer'), (fileUrl) => net.fetch(fileUrl));
     registerBridge(ipcMain, core.dispatch);
     const windowKit = { BrowserWindow, screen };

@@ -17,6 +17,7 @@ import { useVisit } from '../visit/visit-context';
 import { ProviderFilters, useProviderFilter } from './ProviderFilters';
 import { providerSummary } from './provider-summary';
 import { TrendChart } from './TrendChart';
+import { WhoElseCanHelp } from '../referral/WhoElseCanHelp';
 
 const marks: readonly AccreditationMark[] = ['noloc', 'nrto', 'cmi', 'blik-op-werk', 'cedeo', 'oval'];
 
@@ -157,6 +158,7 @@ function Page({ id }: { id: string }) {
       <p className="lead">{text(page.data.summary)}</p>
       <Paragraphs text={text(page.data.body)} />
       <p className="note">{t('info.askStaff')}</p>
+      {page.data.referTo && <WhoElseCanHelp kinds={page.data.referTo} />}
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { LanguageCode } from '../../../../shared/contract/languages';
 import type { InvitationCheck } from '../../../../shared/contract/invitations-channels';
 import { TextField } from '../keyboard/TextField';
 import { useKiosk } from '../kiosk-context';
+import { CameraScan, useHasCamera } from './CameraScan';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import { useVisit } from '../visit/visit-context';
 
@@ -15,8 +16,8 @@ export function InvitationFlow({ step }: { step: 'code' | 'welcome' }) {
 
 /**
  * The letter's code: typed on the on-screen keyboard, or typed by a scanner that works like a
- * keyboard (a burst of characters and Enter, wherever the focus is). The core decides; the screen
- * only passes on what it got.
+ * keyboard (a burst of characters and Enter, wherever the focus is), or held to the kiosk's camera
+ * where it has one. The core decides; the screen only passes on what it got.
  */
 function CodeStep() {
   const { t, i18n } = useTranslation();
@@ -26,6 +27,8 @@ function CodeStep() {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const hasCamera = useHasCamera();
+  const [camera, setCamera] = useState(false);
   const check = async (value: string): Promise<void> => {
     if (busy) return;
     setBusy(true);
@@ -60,6 +63,11 @@ function CodeStep() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   });
+  const scanned = (value: string): void => {
+    setCamera(false);
+    setCode(value.slice(0, 60));
+    void check(value);
+  };
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     void check(code);
@@ -80,6 +88,16 @@ function CodeStep() {
         </div>
       )}
       {failed && <ErrorNotice message={t('invitation.failed')} />}
+      {hasCamera &&
+        (camera ? (
+          <CameraScan onCode={scanned} onStop={() => setCamera(false)} />
+        ) : (
+          <div className="actions">
+            <button type="button" className="button button--big" onClick={() => setCamera(true)} data-testid="invitation-camera-start">
+              {t('invitation.camera.start')}
+            </button>
+          </div>
+        ))}
       <form onSubmit={submit} noValidate>
         <TextField name="invitation-code" label={t('invitation.code.label')} hint={t('invitation.code.hint')} maxLength={60} value={code} onChange={setCode} />
         <div className="actions">
