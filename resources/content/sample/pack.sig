@@ -1,7 +1,7 @@
 {
   "algorithm": "ed25519",
   "keyId": "dev-only-sample",
-  "signature": "3ErJGZbgTWqXnIh6dQRfdt1RDyg+qQ1E2m9rqQ/bm7SnejDO1NLm9Kmpv8O8boaEArZvXa2/DY8yKFVR/0I5BQ==",
-  "size": 120090,
-  "sha256": "dae59987a16af797d197bfc2292be10b6f61a477ced28f638b82fcc583bdc3b7"
+  "signature": "BPBmcwUwkuurJoV+JFimj3P2d4RxKAu03rStWJEBO5tFOqj4OyDw2bZqzBxhFLhY+ST8fBhf3xqN0WKxLp3/Cg==",
+  "size": 296892,
+  "sha256": "5a2de66f3e2e17c31a8bef8d2a8c6ca12518666876ce2834c82607031aa63afa"
 }
