@@ -1,7 +1,7 @@
 {
   "algorithm": "ed25519",
   "keyId": "dev-only-sample",
-  "signature": "BPBmcwUwkuurJoV+JFimj3P2d4RxKAu03rStWJEBO5tFOqj4OyDw2bZqzBxhFLhY+ST8fBhf3xqN0WKxLp3/Cg==",
-  "size": 296892,
-  "sha256": "5a2de66f3e2e17c31a8bef8d2a8c6ca12518666876ce2834c82607031aa63afa"
+  "signature": "7aDWsnZwl83CqB39etFfiAPASManzESOzQ3wx5ScmpowDPScJ8SjxEzPJqosRATWzUL9Ad0PLwUhEhV6Sar6AA==",
+  "size": 296978,
+  "sha256": "19212aa28971f21c8f4c8f8fb35f5fba5f1750070efa6a7fe673b87117452862"
 }
