@@ -69,11 +69,12 @@ async function tapKeys(page: Page, text: string): Promise<void> {
   }
 }
 
-type Lang = 'nl' | 'en' | 'tr' | 'uk';
+type Lang = 'nl' | 'en' | 'tr' | 'pl' | 'uk';
 const words = {
   nl: { yes: 'Ja', no: 'Nee', day: 'Dag', month: 'Maand', year: 'Jaar', next: 'Volgende' },
   en: { yes: 'Yes', no: 'No', day: 'Day', month: 'Month', year: 'Year', next: 'Next' },
   tr: { yes: 'Evet', no: 'Hayır', day: 'Gün', month: 'Ay', year: 'Yıl', next: 'İleri' },
+  pl: { yes: 'Tak', no: 'Nie', day: 'Dzień', month: 'Miesiąc', year: 'Rok', next: 'Dalej' },
   uk: { yes: 'Так', no: 'Ні', day: 'День', month: 'Місяць', year: 'Рік', next: 'Далі' },
 } as const;
 
@@ -743,6 +744,23 @@ for (const walk of [
     receiptNote: 'Numara kâğıdınız İngilizce basılır.',
   },
   {
+    lang: 'pl',
+    name: 'Polski',
+    script: null,
+    home: 'W czym możemy pomóc?',
+    info: 'Informacje',
+    topic: 'Bon na rozwój kariery',
+    page: 'Czym jest bon na rozwój kariery?',
+    pageText: 'Bon możesz dostać raz na 4 lata.',
+    check: 'Czy możesz dostać bon?',
+    question: 'Czy mieszkasz w Holandii?',
+    result: 'Prawdopodobnie możesz dostać bon',
+    reason: 'Mieszkasz w Holandii.',
+    ticketTopic: 'Praca i kariera',
+    number: 'To jest twój numerek',
+    receiptNote: 'Twój numerek drukuje się po angielsku.',
+  },
+  {
     lang: 'uk',
     name: 'Українська',
     script: /\p{Script=Cyrillic}/u,
@@ -775,7 +793,7 @@ for (const walk of [
     await page.getByTestId('page-what-is-the-voucher').click();
     await expect(screenTitle(page)).toHaveText(walk.page);
     await expect(page.locator('.prose')).toContainText(walk.pageText);
-    // Turkish is written in Latin letters too, so only the Cyrillic walk can check the script of every paragraph.
+    // Turkish and Polish are written in Latin letters too, so only the Cyrillic walk can check the script of every paragraph.
     if (walk.script) expect(await paragraphsOutOfLanguage(page, walk.script)).toEqual([]);
     await checkScreen(page, testInfo, `kiosk-page-${walk.lang}`);
 
