@@ -3,7 +3,8 @@ import { toCp858Text } from '../../../shared/printing/code-page-858';
 import type { PrintDocument } from '../../../shared/printing/print-document';
 import { fillTemplate, type Layout } from './layout';
 import { receiptTemplates } from './templates/receipt-templates';
-import { receiptLanguage, receiptTexts, type ReceiptTexts } from './templates/receipt-texts';
+import { receiptLanguage } from '../../../shared/contract/languages';
+import { receiptTexts, type ReceiptTexts } from './templates/receipt-texts';
 
 export interface ReceiptContext {
   shopName: string;

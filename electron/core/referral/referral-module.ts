@@ -7,7 +7,7 @@ import type { HandlersFor } from '../bridge/handlers';
 import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import { CoreError } from '../errors';
-import { receiptLanguage } from '../printing/templates/receipt-texts';
+import { receiptLanguage } from '../../../shared/contract/languages';
 
 export interface ReferralModule extends Capability {
   readonly handlers: HandlersFor<typeof referralChannels>;

@@ -7,7 +7,7 @@ import type { PrintDocument } from '../../../shared/printing/print-document';
 import type { PrintJobSummary } from '../../../shared/printing/print-job';
 import type { HandlersFor } from '../bridge/handlers';
 import type { Clock } from '../clock/clock';
-import { receiptLanguage } from '../printing/templates/receipt-texts';
+import { receiptLanguage } from '../../../shared/contract/languages';
 import type { Capability } from '../composition/capability';
 import { CoreError } from '../errors';
 

@@ -1,7 +1,7 @@
 {
   "algorithm": "ed25519",
   "keyId": "dev-only-sample",
-  "signature": "qo8PACi6UOWLho6b4o4lIjP8g5sPcWKR5CzGAhS4q/EN7D7fn7HdEWkhey8FcX++QFk9GBOTf8Qbgq6BzqYNDQ==",
-  "size": 196665,
-  "sha256": "fcd9fed79f61d78a381bf07e9ef97bd24e56b82f00f7240a51f533b7f392012a"
+  "signature": "iGdut7awfO8dApKw0Rs/sd1JNJkJ/ta1EZ8Yd/nWI8UD+aB9Of5Ri48DsaIMRoAFXw6hfaAsL0gP+FcGNtttDg==",
+  "size": 373553,
+  "sha256": "e01604f92b0703cd44b181b22f9098d98e6482a15e0c45479213064fae188d5e"
 }

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../../../../shared/contract/languages';
+import type { LanguageDefinition } from '../../../../shared/contract/languages';
 import type { Trajectory } from '../../../../shared/domain/trajectory';
 
 /**
@@ -53,13 +53,8 @@ export interface ReceiptTexts {
   scanAreas: Record<'R' | 'I' | 'A' | 'S' | 'E' | 'C', string>;
 }
 
-/** Languages the paper can carry: the printer's code page (PC858) has Latin letters only. */
-export type ReceiptLanguage = 'nl' | 'en';
-
-/** A visitor whose language the code page cannot print (Arabic) gets an English receipt. */
-export function receiptLanguage(language: LanguageCode): ReceiptLanguage {
-  return language === 'nl' ? 'nl' : 'en';
-}
+/** Languages the paper can carry: the printer's code page (PC858) has Latin-1 letters only. */
+export type ReceiptLanguage = LanguageDefinition['receipt'];
 
 export const receiptTexts: Record<ReceiptLanguage, ReceiptTexts> = {
   nl: {
