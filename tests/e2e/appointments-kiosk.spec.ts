@@ -257,3 +257,33 @@ test('two visitors on the last place: one books, the other reads calmly that it 
   await expect(page.getByTestId('appointment-when')).toContainText(`${when} uur`);
   await other.close();
 });
+
+test('the slip says "cancel at the kiosk with your code": the kiosk cancels it, and the code no longer checks in', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await start(page, 'Nederlands');
+  const slotStart = await toContact(page);
+  await page.getByTestId('appointment-book').click();
+  await expect(screenTitle(page)).toHaveText('Je afspraak staat');
+  const code = (await page.getByTestId('appointment-code').textContent()) ?? '';
+  await page.locator('[data-tool="back"]').click();
+
+  await page.getByTestId('home-checkin').click();
+  await page.getByTestId('checkin-to-cancel').click();
+  await expect(screenTitle(page)).toHaveText('Afspraak afzeggen');
+  await expect(screenTitle(page)).toBeFocused();
+  await checkScreen(page, testInfo, 'cancel-code');
+  // As a scanner sends it: keys with no field focused, then Enter.
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await expect(screenTitle(page)).toHaveText('Je afspraak is afgezegd');
+  const when = new Intl.DateTimeFormat('nl', { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(slotStart));
+  await expect(page.getByTestId('cancelled-when')).toContainText(when);
+  await checkScreen(page, testInfo, 'cancel-done');
+
+  // The cancelled code is gone: checking in with it is refused calmly.
+  await page.locator('[data-tool="home"]').click();
+  await page.getByTestId('home-checkin').click();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('We vinden deze code niet')).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TypedAppointmentCode, type CheckInResult, type ShopContact } from '../../../../shared/contract/appointments-channels';
+import { TypedAppointmentCode, type CancelResult, type CheckInResult, type ShopContact } from '../../../../shared/contract/appointments-channels';
 import { BridgeCallError } from '../../bridge/bridge-client';
 import { TextField } from '../keyboard/TextField';
 import { useKiosk } from '../kiosk-context';
@@ -10,7 +10,11 @@ import { FinishButton, UnreachableNotice, useWhen } from './parts';
 import './appointments.css';
 
 export function CheckInFlow({ route }: { route: CheckInRoute }) {
-  return <div className="flow" data-screen={`checkin-${route.step}`}>{route.step === 'code' ? <CodeStep /> : <DoneStep result={route.result} />}</div>;
+  return (
+    <div className="flow" data-screen={`checkin-${route.step}`}>
+      {route.step === 'code' ? <CodeStep purpose={route.purpose ?? 'check-in'} /> : route.step === 'done' ? <DoneStep result={route.result} /> : <CancelledStep result={route.result} />}
+    </div>
+  );
 }
 
 type State = { kind: 'idle' } | { kind: 'sending' } | { kind: 'invalid' } | { kind: 'unknown' } | { kind: 'not-today'; start: string } | { kind: 'unreachable'; contact: ShopContact | null } | { kind: 'failed' };
@@ -20,9 +24,10 @@ type State = { kind: 'idle' } | { kind: 'sending' } | { kind: 'invalid' } | { ki
  * keyboard sends it with Enter. Keys that arrive while no field has focus (the heading has it on
  * arrival) are a scanner's: they go into the code field, so the scan is not lost.
  */
-function CodeStep() {
+function CodeStep({ purpose }: { purpose: 'check-in' | 'cancel' }) {
   const { t } = useTranslation();
-  const { bridge, reset } = useKiosk();
+  const { bridge, reset, go } = useKiosk();
+  const words = purpose === 'cancel' ? 'appointments.cancelByCode' : 'appointments.checkIn';
   const [code, setCode] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const form = useRef<HTMLFormElement>(null);
@@ -43,6 +48,12 @@ function CodeStep() {
     if (!parsed.success) return setState({ kind: 'invalid' });
     setState({ kind: 'sending' });
     try {
+      if (purpose === 'cancel') {
+        const cancelled = await bridge.call('appointments.cancel', { code: parsed.data });
+        if (cancelled.outcome === 'cancelled') reset([{ screen: 'welcome' }, { screen: 'home' }, { screen: 'checkin', step: 'cancelled', result: cancelled }]);
+        else setState({ kind: 'unreachable', contact: cancelled.contact });
+        return;
+      }
       const result = await bridge.call('appointments.checkIn', { code: parsed.data });
       if (result.outcome === 'checked-in') reset([{ screen: 'welcome' }, { screen: 'home' }, { screen: 'checkin', step: 'done', result }]);
       else if (result.outcome === 'not-today') setState({ kind: 'not-today', start: result.start });
@@ -55,9 +66,9 @@ function CodeStep() {
   return (
     <>
       <h1 id="screen-title" tabIndex={-1}>
-        {t('appointments.checkIn.title')}
+        {t(`${words}.title`)}
       </h1>
-      <p className="lead">{t('appointments.checkIn.intro')}</p>
+      <p className="lead">{t(`${words}.intro`)}</p>
       {state.kind === 'unreachable' && <UnreachableNotice contact={state.contact} />}
       {state.kind === 'not-today' && (
         <p className="notice notice--calm" role="status" data-testid="checkin-not-today">
@@ -65,7 +76,7 @@ function CodeStep() {
         </p>
       )}
       {state.kind === 'unknown' && <ErrorNotice message={t('appointments.checkIn.unknown')} />}
-      {state.kind === 'failed' && <ErrorNotice message={t('appointments.checkIn.failed')} />}
+      {state.kind === 'failed' && <ErrorNotice message={t(`${words}.failed`)} />}
       <form
         ref={form}
         className="form"
@@ -78,8 +89,13 @@ function CodeStep() {
         <TextField name="code" label={t('appointments.checkIn.code')} hint={t('appointments.checkIn.codeHint')} maxLength={20} value={code} error={state.kind === 'invalid' ? t('appointments.checkIn.invalid') : undefined} onChange={setCode} />
         <div className="actions">
           <button type="submit" className="button button--primary button--big" data-testid="checkin-send" disabled={state.kind === 'sending'}>
-            {t('appointments.checkIn.send')}
+            {t(`${words}.send`)}
           </button>
+          {purpose === 'check-in' && (
+            <button type="button" className="button button--big" data-testid="checkin-to-cancel" onClick={() => go({ screen: 'checkin', step: 'code', purpose: 'cancel' })}>
+              {t('appointments.cancelByCode.switch')}
+            </button>
+          )}
         </div>
       </form>
     </>
@@ -98,6 +114,22 @@ function DoneStep({ result }: { result: Extract<CheckInResult, { outcome: 'check
         {t('appointments.checkIn.yourTime', { when: when(result.start) })}
       </p>
       <p className="lead">{result.asWalkIn ? t('appointments.checkIn.late') : t('appointments.checkIn.wait')}</p>
+      <FinishButton />
+    </>
+  );
+}
+
+function CancelledStep({ result }: { result: Extract<CancelResult, { outcome: 'cancelled' }> }) {
+  const { t } = useTranslation();
+  const when = useWhen();
+  return (
+    <>
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('appointments.cancelByCode.doneTitle')}
+      </h1>
+      <p className="lead" data-testid="cancelled-when">
+        {t(result.kind === 'seat' ? 'appointments.cancelByCode.doneSeat' : 'appointments.cancelByCode.doneAppointment', { when: when(result.start) })}
+      </p>
       <FinishButton />
     </>
   );

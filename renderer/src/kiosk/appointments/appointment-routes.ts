@@ -1,4 +1,4 @@
-import type { BookedAppointment, CheckInResult } from '../../../../shared/contract/appointments-channels';
+import type { BookedAppointment, CancelResult, CheckInResult } from '../../../../shared/contract/appointments-channels';
 import type { SeatBooked } from '../../../../shared/contract/sessions-channels';
 
 /**
@@ -20,5 +20,6 @@ export type SessionsRoute =
   | { screen: 'sessions'; step: 'done'; seat: SeatBooked };
 
 export type CheckInRoute =
-  | { screen: 'checkin'; step: 'code' }
-  | { screen: 'checkin'; step: 'done'; result: Extract<CheckInResult, { outcome: 'checked-in' }> };
+  | { screen: 'checkin'; step: 'code'; purpose?: 'check-in' | 'cancel' }
+  | { screen: 'checkin'; step: 'done'; result: Extract<CheckInResult, { outcome: 'checked-in' }> }
+  | { screen: 'checkin'; step: 'cancelled'; result: Extract<CancelResult, { outcome: 'cancelled' }> };
