@@ -176,8 +176,10 @@ describe('central API simulator: the other operations', () => {
           diskFreeBytes: 5_000_000_000,
           at: '2026-11-24T08:00:00.000Z',
         })).status).toBe(202);
-    const stats = { locationId: 'utrecht-centrum', from: '2026-11-24T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z', counts: [{ metric: 'voucher-started', value: 4 }] };
+    const stats = { locationId: 'utrecht-centrum', from: '2026-11-24T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z', counts: [{ metric: 'voucher-started', value: '<5' }] };
     expect((await send('/v1/statistics', stats)).status).toBe(202);
+    // A small cell sent as a number is refused: it never leaves a device (docs/statistics.md).
+    expect((await send('/v1/statistics', { ...stats, counts: [{ metric: 'voucher-started', value: 4 }] })).status).toBe(422);
     expect((await send('/v1/statistics', { ...stats, visitorName: 'x' })).status).toBe(422);
 
     // With a key, as the outbox sends it: the same day twice is recorded once, the same key with other counts is refused.
