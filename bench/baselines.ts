@@ -7,7 +7,7 @@ import type { Browser } from '@playwright/test';
 import type { ContentPack } from '../shared/content/pack-schema';
 import { searchLanguages } from '../electron/core/search/build-search-index';
 import { searchDocuments } from '../electron/core/search/search-documents';
-import { tempDir } from '../tests/support/paths';
+import { repoRoot, tempDir } from '../tests/support/paths';
 
 /**
  * A raw prepared insert of a row the size of a request, committed with the store's own pragmas
@@ -123,4 +123,26 @@ export async function bareChromiumStart(browser: Browser): Promise<number> {
   } finally {
     server.stop();
   }
+}
+
+/**
+ * A page with React and nothing else: two screens, each a title and a button that switches to the
+ * other with a state change. Tapping it is the floor under any screen switch of the kiosk.
+ */
+export async function emptyReactPage(): Promise<string> {
+  const { build } = await import('esbuild');
+  const app = `
+    import { createElement as h, useState } from 'react';
+    import { createRoot } from 'react-dom/client';
+    function App() {
+      const [screen, setScreen] = useState(0);
+      return h('main', null,
+        h('h1', { id: 'screen-title' }, 'Scherm ' + screen),
+        h('button', { type: 'button', 'data-testid': 'next', onClick: () => setScreen((s) => s + 1) }, 'Verder'));
+    }
+    createRoot(document.getElementById('root')).render(h(App));
+  `;
+  const out = await build({ stdin: { contents: app, resolveDir: repoRoot, loader: 'js' }, bundle: true, write: false, format: 'iife', minify: true, define: { 'process.env.NODE_ENV': '"production"' } });
+  const script = out.outputFiles[0]?.text ?? '';
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Leeg</title></head><body><div id="root"></div><script>${script.replaceAll('</script', '<\\/script')}</script></body></html>`;
 }

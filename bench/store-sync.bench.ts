@@ -40,6 +40,8 @@ interface StormResult {
  * has full jitter, a random start after a successful probe, and ramps up from one in flight.
  */
 const fleetSize = 500;
+/** The shipped fleet spreads its first attempts over this much time per device (docs/performance.md). */
+const resumeMsPerDevice = 20;
 
 async function storm(shipped: boolean): Promise<StormResult> {
   const sim = await spawnSim({ down: true });
@@ -47,7 +49,7 @@ async function storm(shipped: boolean): Promise<StormResult> {
   const devices: Device[] = [];
   try {
     for (let k = 0; k < fleetSize; k++) {
-      const tuning = shipped ? { random: Math.random, rampAfterOutage: true, resumeWindowMs: fleetSize * 10 } : { random: null, rampAfterOutage: false };
+      const tuning = shipped ? { random: Math.random, rampAfterOutage: true, resumeWindowMs: fleetSize * resumeMsPerDevice } : { random: null, rampAfterOutage: false };
       const d = device(endpoint, { ...tuning, maxInFlight: 4, baseDelayMs: 100, capDelayMs: 1600, probeBaseMs: 200, circuitThreshold: 3, requestTimeoutMs: 10_000 });
       for (let i = 0; i < 20; i++) d.enqueue(i, `agg-${i}`);
       devices.push(d);
@@ -62,8 +64,10 @@ async function storm(shipped: boolean): Promise<StormResult> {
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        // The sampling request itself is one of the concurrent ones it counts.
-        samples.push(((await sim.control('/_sim/stats')) as { concurrentNow: number }).concurrentNow - 1);
+        // Control requests are not counted by the simulator; a sample lost to a closed keep-alive
+        // socket is simply skipped.
+        const stats = (await sim.control('/_sim/stats').catch(() => null)) as { concurrentNow: number } | null;
+        if (stats) samples.push(stats.concurrentNow);
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
@@ -147,7 +151,7 @@ export const benchmarks: Benchmark[] = [
       return [
         { name: 'reconnect storm 500 kiosks x 20: naive (no jitter, no ramp; baseline)', note: note(plain) },
         {
-          name: 'reconnect storm 500 kiosks x 20: as shipped (jitter, jittered first attempt over 10 ms x fleet, ramp)',
+          name: 'reconnect storm 500 kiosks x 20: as shipped (jitter, jittered first attempt over 20 ms x fleet, ramp)',
           ratio: `${(shipped.peak / Math.max(1, plain.peak)).toFixed(2)}x naive peak, ${(shipped.p95 / Math.max(1, plain.p95)).toFixed(2)}x naive p95`,
           note: `target peak < 0.2x naive, all delivered, 0 duplicates; ${note(shipped)}`,
         },
