@@ -150,12 +150,16 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
    */
   const generation = generations(db);
 
+  // Prepared once: `db.pragma` and `db.transaction` would prepare anew on every acknowledgement.
+  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+  const syncFull = db.prepare('PRAGMA synchronous = FULL');
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
   const relaxed = <T>(fn: () => T): T => {
-    db.pragma('synchronous = NORMAL');
+    syncNormal.run();
     try {
-      return db.transaction(fn).immediate();
+      return inTransaction.immediate(fn) as T;
     } finally {
-      db.pragma('synchronous = FULL');
+      syncFull.run();
     }
   };
 
