@@ -21,13 +21,20 @@ export const benchmarks: Benchmark[] = [
         const pid = host.process.pid ?? 0;
         const client = await openClient(host.url);
         let n = 0;
+        // Four callers at once, as a kiosk and a desk or two would: the host serves them in turn,
+        // and 20,000 calls one by one would take minutes on a loaded machine.
         const visits = async (count: number): Promise<void> => {
-          for (let i = 0; i < count; i++, n++) {
-            const started = await client.post('/api/voucher.start', voucherInput(n));
-            if (!started.ok) throw new Error(`voucher.start answered ${started.status}: ${await started.text()}`);
-            const ticket = await client.post('/api/ticket.take', { topic: 'voucher' });
-            if (!ticket.ok) throw new Error(`ticket.take answered ${ticket.status}: ${await ticket.text()}`);
-          }
+          const last = n + count;
+          const lane = async (): Promise<void> => {
+            while (n < last) {
+              const i = n++;
+              const started = await client.post('/api/voucher.start', voucherInput(i));
+              if (!started.ok) throw new Error(`voucher.start answered ${started.status}: ${await started.text()}`);
+              const ticket = await client.post('/api/ticket.take', { topic: 'voucher' });
+              if (!ticket.ok) throw new Error(`ticket.take answered ${ticket.status}: ${await ticket.text()}`);
+            }
+          };
+          await Promise.all([lane(), lane(), lane(), lane()]);
         };
         await visits(100);
         const after100 = rssBytes(pid);

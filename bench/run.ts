@@ -19,7 +19,10 @@ for (const file of files) {
   for (const bench of mod.benchmarks) {
     if (filters.length > 0 && !filters.some((x) => file.includes(x) || bench.name.includes(x))) continue;
     process.stderr.write(`running ${bench.name}…\n`);
-    rows.push(...(await bench.run()));
+    const benchRows = await bench.run();
+    // Each benchmark's rows as soon as it ends, so a run cut short still shows what it measured.
+    process.stderr.write(`${formatTable(benchRows)}\n`);
+    rows.push(...benchRows);
   }
 }
 console.log(formatTable(rows));
