@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { lastTicketSeq } from '../electron/core/tickets/tickets';
 import { openClient } from '../tests/support/host-client';
 import { spawnHost } from '../tests/support/spawn-host';
 import { voucherInput } from '../tests/support/voucher-input';
@@ -24,14 +25,21 @@ export const benchmarks: Benchmark[] = [
         const pid = host.process.pid ?? 0;
         const client = await openClient(host.url);
         let n = 0;
-        // One caller: four at once made ticket.take answer 500 (reported, not fixed here).
+        // Four callers at once, as a kiosk and a desk or two would. A day has 9,999 ticket numbers
+        // per device (lastTicketSeq), so the 10,000th visit takes no ticket.
         const visits = async (count: number): Promise<void> => {
-          for (const last = n + count; n < last; n++) {
-            const started = await client.post('/api/voucher.start', voucherInput(n));
-            if (!started.ok) throw new Error(`voucher.start answered ${started.status}: ${await started.text()}`);
-            const ticket = await client.post('/api/ticket.take', { topic: 'voucher' });
-            if (!ticket.ok) throw new Error(`ticket.take answered ${ticket.status}: ${await ticket.text()}`);
-          }
+          const last = n + count;
+          const lane = async (): Promise<void> => {
+            while (n < last) {
+              const i = n++;
+              const started = await client.post('/api/voucher.start', voucherInput(i));
+              if (!started.ok) throw new Error(`voucher.start answered ${started.status}: ${await started.text()}`);
+              if (i >= lastTicketSeq) continue;
+              const ticket = await client.post('/api/ticket.take', { topic: 'voucher' });
+              if (!ticket.ok) throw new Error(`ticket.take answered ${ticket.status}: ${await ticket.text()}`);
+            }
+          };
+          await Promise.all([lane(), lane(), lane(), lane()]);
         };
         await visits(100);
         const after100 = rssBytes(pid);
@@ -42,7 +50,7 @@ export const benchmarks: Benchmark[] = [
         const afterAll = rssBytes(pid);
         return [
           {
-            name: `browser host: RSS after ${total} voucher requests + ${total} tickets vs after 100`,
+            name: `browser host: RSS after ${total} voucher requests + ${Math.min(total, lastTicketSeq)} tickets vs after 100`,
             ratio: `${(afterAll / after100).toFixed(2)}x`,
             note: `target flat (growth in the second half about 0); 100: ${mib(after100)}, ${total / 2}: ${mib(afterHalf)}, ${total}: ${mib(afterAll)}; 100->${total} ${mib(afterAll - after100)}, ${total / 2}->${total} ${mib(afterAll - afterHalf)}; ${((performance.now() - t0) / 1000).toFixed(0)} s`,
           },
