@@ -34,3 +34,9 @@ export const systemClock: Clock = {
 export function clockWithNow(now: () => Date): Clock {
   return { ...systemClock, now };
 }
+
+/**
+ * Resolves after the I/O waiting now has run: not a time, so not on the Clock (a manual clock
+ * would never run it). Long work in steps (a pack's search index) awaits it between steps.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
