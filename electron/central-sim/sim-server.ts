@@ -10,7 +10,10 @@ import { QueueTicketRecord, VoucherRequestCompletion, VoucherRequestSubmission }
 import { formatIssues } from '../../shared/validation/format-issues';
 import { drawFault, FaultSettings, seededRandom, type Fault, type FaultSettingsInput } from './faults';
 import { fingerprint, parseIdempotencyKey } from './idempotency-key';
+import { openSimAgenda } from './sim-agenda';
 import { openSimStore, type SimStore } from './sim-store';
+import { bearerToken, fleetRoute } from './fleet-routes';
+import { openFleetStore, type FleetStore } from './fleet-store';
 
 export interface SimOptions {
   /** The simulator's SQLite file. */
@@ -24,6 +27,12 @@ export interface SimOptions {
   /** The content pack GET /v1/content-pack serves (the content engineer points this at a built pack). */
   contentPackFile?: string;
   now?: () => Date;
+  /** The update folder (latest.yml, pilot.yml, beta.yml) the fleet's rollout view reads. */
+  updateDir?: string;
+  /** IT accounts that may sign in to the fleet paths. */
+  itAccounts?: readonly { username: string; password: string }[];
+  /** The region of each location, for the fleet's region filter. */
+  locations?: readonly { id: string; region: string }[];
 }
 
 export interface SimStats {
@@ -42,6 +51,7 @@ export interface RunningSim {
   url: string;
   port: number;
   store: SimStore;
+  fleet: FleetStore;
   stats(): SimStats;
   resetStats(): void;
   setFaults(input: FaultSettingsInput): FaultSettings;
@@ -110,20 +120,25 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function startCentralSim(options: SimOptions): Promise<RunningSim> {
   const store = openSimStore(options.dbFile);
+  const fleet = openFleetStore(store.db);
+  for (const account of options.itAccounts ?? []) fleet.addItAccount(account.username, account.password);
+  if (options.locations) fleet.setLocations(options.locations);
   const now = options.now ?? (() => new Date());
   const random = seededRandom(options.seed ?? Date.now());
   const requireAuth = options.requireAuth ?? true;
   let faults = FaultSettings.parse(options.faults ?? {});
   let contentPackFile = options.contentPackFile;
+  // The shops' agendas for outposts, in a database file of their own beside the simulator's.
+  const agenda = openSimAgenda({ dbFile: `${options.dbFile}-agenda.sqlite`, packFile: () => contentPackFile, now });
 
   const zeroFaults = (): SimStats['faults'] => ({ 'server-error': 0, timeout: 0, reset: 0, 'ack-loss': 0, 'retry-after': 0, slow: 0, down: 0 });
   let counters = { requestsReceived: 0, duplicatesAbsorbed: 0, conflicts: 0, peakConcurrent: 0, faults: zeroFaults() };
   let concurrent = 0;
 
   const authenticate = (req: IncomingMessage): string | null => {
-    const header = req.headers.authorization ?? '';
-    const token = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header)?.[1];
+    const token = bearerToken(req);
     const deviceId = token ? store.deviceFor(token) : null;
+    if (token && !deviceId && fleet.itUserFor(token, now())) throw problem(401, problemTypes.unauthorized, 'An IT token opens the fleet paths only, never a device path.');
     if (!deviceId && requireAuth) throw problem(401, problemTypes.unauthorized, 'The device token is missing, unknown or revoked.');
     return deviceId;
   };
@@ -172,6 +187,17 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
     const method = req.method ?? 'GET';
 
     if (method === 'GET' && path === '/v1/health') return send(res, 200, { status: 'ok', time: now().toISOString() });
+    const fleetIo = {
+      send,
+      readJson: async (r: IncomingMessage) => parseJson(await readBody(r)),
+      fail: (p: Problem): never => {
+        throw new HttpProblem(p);
+      },
+      now,
+      deviceFor: (token: string) => store.deviceFor(token),
+      updateDir: () => options.updateDir,
+    };
+    if (await fleetRoute(req, res, fleet, fleetIo)) return;
 
     if (method === 'POST' && path === '/v1/devices/enroll') {
       const checked = validate(EnrollmentRequest, parseJson(await readBody(req)));
@@ -268,6 +294,7 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       const checked = validate(Heartbeat, parseJson(await readBody(req)));
       if (!checked.ok) return send(res, 422, checked.problem);
       store.recordHeartbeat(deviceId ?? 'anonymous', checked.data, now());
+      if (deviceId) fleet.record(deviceId, checked.data, now());
       return send(res, 202, { receivedAt: now().toISOString() });
     }
 
@@ -292,6 +319,14 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       if (!checked.ok) return send(res, 422, checked.problem);
       store.recordStatistics(deviceId ?? 'anonymous', checked.data, now());
       return send(res, 202, { receivedAt: now().toISOString() });
+    }
+
+    if (path.startsWith('/v1/locations/') || path.startsWith('/v1/sessions/')) {
+      authenticate(req);
+      const answer = await agenda.handle(method, url, req, async () => parseJson(await readBody(req)));
+      // Committed, but the answer never arrives: the client must find its booking again by its key.
+      if (answer && fault === 'ack-loss') return void req.socket.destroy();
+      if (answer) return send(res, answer.status, answer.body);
     }
 
     throw problem(404, problemTypes.notFound, `No such operation: ${method} ${path.slice(0, 80)}`);
@@ -386,6 +421,7 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
     url: `http://127.0.0.1:${port}`,
     port,
     store,
+    fleet,
     stats,
     resetStats,
     setFaults: (input) => (faults = FaultSettings.parse(input)),
@@ -397,6 +433,7 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
+      agenda.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import Database, { type Database as Db } from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { heartbeatHistoryMax } from '../../shared/central-api/fleet';
 
 export interface StoredResponse {
   status: number;
@@ -33,6 +34,7 @@ export function openSimStore(file: string) {
       id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, location_id TEXT NOT NULL, role TEXT NOT NULL,
       enrolled_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
     CREATE TABLE IF NOT EXISTS heartbeats (device_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS heartbeats_by_device ON heartbeats (device_id);
     CREATE TABLE IF NOT EXISTS statistics (device_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL);
   `);
   // A key left "in flight" by a simulator that was stopped mid-request was never answered: forget it.
@@ -112,6 +114,8 @@ export function openSimStore(file: string) {
     },
     recordHeartbeat(deviceId: string, body: unknown, now: Date): void {
       db.prepare('INSERT INTO heartbeats (device_id, body, received_at) VALUES (?, ?, ?)').run(deviceId, JSON.stringify(body), now.toISOString());
+      // Bounded like the fleet's history: a simulator left running for weeks must not grow without end.
+      db.prepare('DELETE FROM heartbeats WHERE device_id = ? AND rowid <= (SELECT rowid FROM heartbeats WHERE device_id = ? ORDER BY rowid DESC LIMIT 1 OFFSET ?)').run(deviceId, deviceId, heartbeatHistoryMax);
     },
     recordStatistics(deviceId: string, body: unknown, now: Date): void {
       db.prepare('INSERT INTO statistics (device_id, body, received_at) VALUES (?, ?, ?)').run(deviceId, JSON.stringify(body), now.toISOString());

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/config/device-config';
 import { isPassiveChannel } from '../../shared/contract/channels';
 import { createAppModule } from './app/app-module';
+import { createAppointmentsModule } from './appointments/appointments-module';
 import { createDispatch, type Dispatch } from './bridge/dispatch';
 import type { Handler, Handlers } from './bridge/handlers';
 import { clockWithNow, systemClock, type Clock } from './clock/clock';
@@ -11,6 +12,9 @@ import type { ContentService, UpdateSchedule } from './content/content-service';
 import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createDeskModule } from './desk/desk-module';
 import { createEligibilityModule } from './eligibility/eligibility-module';
+import { createSelfScanModule } from './self-scan/self-scan-module';
+import { createInvitationsModule } from './invitations/invitations-module';
+import { createReferralModule } from './referral/referral-module';
 import { createDeviceModule } from './enrollment/device-module';
 import { createEnrollmentModule } from './enrollment/enrollment-module';
 import { buildHeartbeat, diskFreeBytes } from './enrollment/heartbeat';
@@ -18,6 +22,7 @@ import type { Heartbeat } from '../../shared/central-api/devices';
 import { createHeartbeatModule } from './enrollment/heartbeat-module';
 import type { HeartbeatSender } from './enrollment/heartbeat-sender';
 import { CoreError } from './errors';
+import { createFleetModule } from './fleet/fleet-module';
 import type { HubHeartbeat } from './hub/hub-heartbeat';
 import { createHubHeartbeatModule } from './hub/hub-heartbeat-module';
 import { createHubLinkModule } from './hub/hub-link-module';
@@ -28,6 +33,7 @@ import { createPrintingModule } from './printing/printing-module';
 import { createRequestsModule } from './requests/requests-module';
 import { createStaffModule } from './staff/staff-module';
 import { createStatisticsModule } from './statistics/statistics-module';
+import { createFeedbackModule } from './feedback/feedback-module';
 import { schemaVersion } from './store/migrations';
 import { createStoreModule } from './store/store-module';
 import { createSyncModule, type SyncTuning } from './sync/sync-module';
@@ -97,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
   const now = (): Date => clock.now();
   const tuning = options.syncTuning ?? {};
   const root = createComposition(logger);
+  if (config.role === 'fleet') return createFleetCore(options, clock, root);
 
   const store = root.add(createStoreModule({ dataDir, keyProvider: options.keyProvider ?? createFileKeyProvider(join(dataDir, 'field-key')), logger }));
   const device = store.device;
@@ -111,8 +118,11 @@ export function createCore(options: CoreOptions): Core {
   const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
   const pack = () => content.service.current();
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
+  root.add(createInvitationsModule({ pack, locationId: config.location.id, store: device, clock, logger }));
   const printing = root.add(createPrintingModule({ config, dataDir, logger, clock, db: device?.db ?? null, pack }));
   const receipts = device ? printing.service.receipts : undefined;
+  root.add(createSelfScanModule({ pack, locationId: config.location.id, clock, print: (document) => printing.service.enqueue(document) }));
+  root.add(createReferralModule({ pack, locationId: config.location.id, clock, print: (document) => printing.service.enqueue(document) }));
   const hubLink =
     device && hubUrl && config.hub
       ? root.add(createHubLinkModule({ store: device, config, hubUrl, locationKey: config.hub.locationKey, appVersion: options.appVersion, clock, requestTimeoutMs: tuning.requestTimeoutMs }))
@@ -127,19 +137,39 @@ export function createCore(options: CoreOptions): Core {
     hubLink && sync && requests
       ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, clock, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))
       : null;
+  // An outpost has no desk: it gives no tickets, so nobody waits for a call that never comes.
+  const outpost = config.mode === 'outpost';
   const tickets =
-    device && outbox && sync
-      ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : undefined, hubNumbering: hubLink ? { floor: hubLink.numberFloor, beforeTicket: hubLink.beforeTicket } : undefined }))
+    device && outbox && sync && !outpost
+      ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : undefined, hubNumbering: hubLink ? { floor: hubLink.numberFloor, beforeTicket: hubLink.beforeTicket } : undefined, pack }))
       : null;
   const counter = config.role === 'counter';
   const staff = counter && device ? root.add(createStaffModule({ store: device, config, logger, clock })) : null;
+  const appointments = device
+    ? root.add(
+        createAppointmentsModule({
+          config,
+          store: device,
+          pack,
+          clock,
+          logger,
+          printing: printing.service,
+          hubClient: hubLink?.client,
+          central: outpost && enrollment && centralApiUrl ? { baseUrl: centralApiUrl, token: enrollment.auth.token } : undefined,
+          staff: staff ?? undefined,
+          queue: tickets?.queue,
+          requestTimeoutMs: tuning.requestTimeoutMs,
+        }),
+      )
+    : null;
   const hubServer =
     staff && device && outbox && sync && tickets
-      ? root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, clock, staff, pace: tickets.queue.pace, onIngested: sync.nudge }))
+      ? root.add(createHubServerModule({ store: device, outbox: outbox.outbox, config, logger, clock, staff, pace: tickets.queue.pace, onIngested: sync.nudge, agenda: appointments?.hubRoute ?? undefined }))
       : null;
   if (staff && hubServer && device && outbox && sync && tickets && requests) {
     root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, erasures: hubServer.erasures, pack }));
   }
+  if (device) root.add(createFeedbackModule({ store: device, clock }));
   if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, clock, nudge: sync.nudge }));
   const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, clock, updater: options.updater }));
   const health = async () => {
@@ -202,6 +232,36 @@ export function createCore(options: CoreOptions): Core {
     activity,
     heartbeat: heartbeat?.sender() ?? null,
     hubHeartbeat: hubHeartbeat?.heartbeat() ?? null,
+    content: content.service,
+    modules: root.names(),
+    close: () => root.close(),
+  };
+}
+
+/**
+ * Regional IT's console on its own PC: no database, no outbox, no printer, nothing a visitor
+ * touches; the fleet from the central API, the app's own updates, and what every screen asks first.
+ * Content is built only because app.info reports the pack version; it never downloads one (no device token).
+ */
+function createFleetCore(options: CoreOptions, clock: Clock, root: ReturnType<typeof createComposition>): Core {
+  const { config, logger, dataDir } = options;
+  const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: null, updates: options.contentUpdates }));
+  root.add(createFleetModule({ credentialsFile: config.fleet?.credentialsFile ?? join(dataDir, 'it-account.json'), centralApiUrl: config.centralApiUrl, clock, logger }));
+  const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, clock, updater: options.updater }));
+  root.add(createAppModule({ ...options, content: () => content.service.manifest() }));
+  const missing = (channel: string): Handler<never> => () => {
+    throw new CoreError('unavailable', `${channel} is not available on the fleet console.`);
+  };
+  const handlers = root.handlers(missing);
+  const dispatch = createDispatch(handlers, logger, { deviceRole: 'fleet', staffRole: () => null });
+  root.start();
+  return {
+    handlers,
+    dispatch,
+    updates: updates.service,
+    activity: updates.activity,
+    heartbeat: null,
+    hubHeartbeat: null,
     content: content.service,
     modules: root.names(),
     close: () => root.close(),

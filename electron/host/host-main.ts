@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCentral } from '../central-sim/demo-central';
+import { startDemoFleet } from '../central-sim/demo-fleet';
 import { ConfigError } from '../core/config/config-error';
 import { createFileKeyProvider, deviceKeyFile } from '../core/crypto/key-provider';
 import { openDeviceLog } from '../core/log/device-log';
@@ -20,8 +21,11 @@ async function main(): Promise<void> {
   const deviceLog = openDeviceLog(dataDir, (line) => process.stderr.write(`${line}\n`), { shell: 'browser' });
   const { logger } = deviceLog;
   // Demo mode without a central API gets the simulator in-process, so sync works out of the box.
-  const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
-  const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : prepared.config;
+  const demo = prepared.config.demo && !prepared.config.centralApiUrl;
+  const fleetRole = prepared.config.role === 'fleet';
+  const demoCentral = demo && !fleetRole ? await startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
+  const demoFleet = demo && fleetRole ? await startDemoFleet(dataDir, join(root, 'resources')) : null;
+  const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : demoFleet ? { ...prepared.config, ...demoFleet.config } : prepared.config;
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   // Every address printed opens the app once; once used, the next one is printed for another window.
   const next = { print: (): void => undefined };
@@ -39,7 +43,11 @@ async function main(): Promise<void> {
   });
   next.print = () => process.stdout.write(`An address has been used. To open the app in another window:\n  ${host.openUrl()}\n`);
   const mode = config.demo ? 'demo mode' : `location ${config.location.id}`;
-  const simLine = demoCentral ? `Demo central API simulator: ${demoCentral.sim.url} (stats: ${demoCentral.sim.url}/_sim/stats)\n` : '';
+  const simLine = demoCentral
+    ? `Demo central API simulator: ${demoCentral.sim.url} (stats: ${demoCentral.sim.url}/_sim/stats)\n`
+    : demoFleet
+      ? `Demo fleet simulator: ${demoFleet.fleet.sim.url}; update folder for npm run release: ${demoFleet.fleet.updateDir}\n`
+      : '';
   // The counter's waiting-room screen is the same app on a second display, opened with ?screen=now-serving.
   const wallLine = config.role === 'counter' ? `Waiting-room screen (open it on the second display):\n  ${host.openUrl()}?screen=now-serving\n` : '';
   process.stdout.write(`Loopbaanwinkel Kiosk (${config.role}, ${mode}) is running; open it once at:\n  ${host.openUrl()}\n${wallLine}${simLine}`);
@@ -64,6 +72,7 @@ async function main(): Promise<void> {
     host
       .close()
       .then(() => demoCentral?.sim.close())
+      .then(() => demoFleet?.fleet.close())
       .finally(() => {
         deviceLog.close();
         process.exit(0);

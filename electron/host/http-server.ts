@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { httpStatusFor, type BridgeError } from '../../shared/contract/errors';
 import { contentSecurityPolicy, headerOnlyDirectives, serializeCsp } from '../../shared/security/content-security-policy';
+import type { DeviceRole } from '../../shared/config/device-config';
 import type { Dispatch } from '../core/bridge/dispatch';
 import type { Logger } from '../core/log/logger';
 import type { ClientSessions } from './client-sessions';
@@ -16,21 +17,33 @@ export interface HostServerOptions {
   onOpened?: () => void;
   logger: Logger;
   maxBodyBytes?: number;
+  /** The kiosk may use a camera, for an invitation letter's QR; the counter may not. */
+  role: DeviceRole;
 }
 
-const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': serializeCsp({ ...contentSecurityPolicy, ...headerOnlyDirectives }),
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
-};
+/** The kiosk's own origin alone may ask for the camera (`self`, never a frame from elsewhere). */
+export function permissionsPolicy(role: DeviceRole): string {
+  return `camera=${role === 'kiosk' ? '(self)' : '()'}, microphone=(), geolocation=(), usb=(), serial=(), hid=()`;
+}
+
+function securityHeadersFor(role: DeviceRole): Record<string, string> {
+  return {
+    'Content-Security-Policy': serializeCsp({ ...contentSecurityPolicy, ...headerOnlyDirectives }),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': permissionsPolicy(role),
+  };
+}
+
+/** A bridge answer is data, never a page: it allows no camera, whichever role serves it. */
+const apiHeaders = securityHeadersFor('counter');
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    ...securityHeaders,
+    ...apiHeaders,
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'Content-Length': Buffer.byteLength(text),
@@ -88,6 +101,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export function createHostServer(options: HostServerOptions): Server {
   const { dispatch, staticDir, sessions, logger } = options;
   const maxBody = options.maxBodyBytes ?? 1_000_000;
+  const securityHeaders = securityHeadersFor(options.role);
 
   const handleOpen = (req: IncomingMessage, res: ServerResponse, port: number, path: string): void => {
     const session = sessions.exchange(path.slice('/open/'.length));

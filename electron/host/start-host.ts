@@ -29,7 +29,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   // One-time addresses expire by the core's clock, so a test that moves the clock moves them too.
   const now = options.now;
   const sessions = createClientSessions(now ? () => now().getTime() : Date.now);
-  const server = createHostServer({ dispatch: core.dispatch, staticDir: options.staticDir, sessions, onOpened: options.onOpened, logger: options.logger });
+  const server = createHostServer({ dispatch: core.dispatch, staticDir: options.staticDir, sessions, onOpened: options.onOpened, logger: options.logger, role: options.config.role });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {

@@ -14,6 +14,17 @@ export const sourceFiles = {
   labourMarket: 'labour-market.json',
   locations: 'locations.json',
   eligibility: 'eligibility.json',
+  selfScan: 'self-scan.json',
+  occupations: 'occupations.json',
+  campaigns: 'campaigns.json',
+  partners: 'partners.json',
+} as const;
+
+/** Parts a pack may leave out (the schema gives an empty list): sources written before appointments existed still build. */
+export const optionalSourceFiles = {
+  closingDays: 'closing-days.json',
+  appointmentTopics: 'appointment-topics.json',
+  sessions: 'sessions.json',
 } as const;
 
 export class SourceError extends Error {
@@ -40,7 +51,7 @@ function readJson(dir: string, file: string, problems: string[]): unknown {
 /** Names the source file an issue path points into, so an author knows which file to open. */
 function locate(path: string): string {
   const key = /^[a-zA-Z]+/.exec(path)?.[0] ?? '';
-  const file = (sourceFiles as Record<string, string>)[key];
+  const file = ({ ...sourceFiles, ...optionalSourceFiles } as Record<string, string>)[key];
   return file ? `${file}: ${path.slice(key.length).replace(/^\./, '') || '(root)'}` : `pack.json: ${path}`;
 }
 
@@ -51,6 +62,7 @@ export function assemblePack(dir: string, now: () => Date = () => new Date()): C
   const raw: Record<string, unknown> = typeof head === 'object' && head !== null ? { ...head } : {};
   raw.createdAt ??= now().toISOString();
   for (const [key, file] of Object.entries(sourceFiles)) raw[key] = readJson(dir, file, problems);
+  for (const [key, file] of Object.entries(optionalSourceFiles)) if (existsSync(join(dir, file))) raw[key] = readJson(dir, file, problems);
   if (problems.length > 0) throw new SourceError(problems);
 
   const parsed = ContentPackSchema.safeParse(raw);

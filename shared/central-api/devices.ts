@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HubLink } from '../hub/hub-link';
 import { Slug } from '../validation/slug';
+import { PublishedCount } from '../stats/suppression';
 import { PrinterState, PrinterStatusSchema } from '../printing/printer-status';
 import { UpdateStatusSchema } from '../updates/update-status';
 
@@ -72,13 +73,13 @@ export type Heartbeat = z.infer<typeof Heartbeat>;
 export const Accepted = z.object({ receivedAt: z.iso.datetime() });
 export type Accepted = z.infer<typeof Accepted>;
 
-/** POST /v1/statistics: counts per service and outcome over a period; anonymous by construction (no ids, no free text). */
+/** POST /v1/statistics: counts per service and outcome over a period; anonymous by construction (no ids, no free text), every count small-cell suppressed (a 1-4 is refused; docs/statistics.md). */
 export const UsageStatistics = z.strictObject({
   locationId: slug,
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   counts: z
-    .array(z.strictObject({ metric: slug, dimension: slug.optional(), value: z.number().int().min(0) }))
+    .array(z.strictObject({ metric: slug, dimension: slug.optional(), value: PublishedCount }))
     .max(500),
 });
 export type UsageStatistics = z.infer<typeof UsageStatistics>;
@@ -104,6 +105,7 @@ export const problemTypes = {
   keyInFlight: 'https://api.loopbaanwinkel.example/problems/idempotency-key-in-flight',
   invalidBody: 'https://api.loopbaanwinkel.example/problems/invalid-body',
   unauthorized: 'https://api.loopbaanwinkel.example/problems/unauthorized',
+  forbidden: 'https://api.loopbaanwinkel.example/problems/forbidden',
   notFound: 'https://api.loopbaanwinkel.example/problems/not-found',
   unavailable: 'https://api.loopbaanwinkel.example/problems/unavailable',
 } as const;

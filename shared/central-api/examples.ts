@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Accepted, EnrollmentRequest, EnrollmentResponse, Health, Heartbeat, Problem, UsageStatistics } from './devices';
 import { problemTypes } from './devices';
+import { fleetExamples } from './fleet-examples';
 import type { QueueTicketReceipt, QueueTicketRecord, VoucherRequestCompletion, VoucherRequestCompletionReceipt, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
 
 /** One example per body in the OpenAPI document; the agreement test parses each with its schema. Made-up people only. */
-export const examples = {
+const deviceExamples = {
   health: { status: 'ok', time: '2026-11-24T08:00:00.000Z' } satisfies z.input<typeof Health>,
   enrollmentRequest: { enrollmentCode: '7KQ2-MX4D-9PTA', locationId: 'utrecht-centrum', role: 'kiosk', appVersion: '0.1.0' } satisfies z.input<typeof EnrollmentRequest>,
   enrollmentResponse: {
@@ -55,7 +56,7 @@ export const examples = {
     from: '2026-11-24T00:00:00.000Z',
     to: '2026-11-25T00:00:00.000Z',
     counts: [
-      { metric: 'voucher-started', dimension: 'loopbaan-apk', value: 4 },
+      { metric: 'voucher-started', dimension: 'loopbaan-apk', value: '<5' },
       { metric: 'ticket-taken', value: 23 },
     ],
   } satisfies z.input<typeof UsageStatistics>,
@@ -76,3 +77,5 @@ export const examples = {
   } satisfies z.input<typeof Problem>,
   unavailable: { type: problemTypes.unavailable, title: 'The central API is busy.', status: 503 } satisfies z.input<typeof Problem>,
 };
+
+export const examples = { ...deviceExamples, ...fleetExamples(deviceExamples.heartbeat) };

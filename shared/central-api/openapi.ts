@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Accepted, EnrollmentRequest, EnrollmentResponse, Health, Heartbeat, Problem, UsageStatistics } from './devices';
 import { packSignatureHeader } from '../content/pack-signature';
 import { examples } from './examples';
+import { appointmentComponentSchemas, appointmentExamples, appointmentPaths } from './openapi-appointments';
+import { FleetDeviceList, FleetHeartbeatHistory, FleetRollout, ItSession, ItSignIn } from './fleet';
+import { fleetPaths } from './fleet-paths';
 import { QueueTicketReceipt, QueueTicketRecord, VoucherRequestCompletion, VoucherRequestCompletionReceipt, VoucherRequestReceipt, VoucherRequestState, VoucherRequestSubmission } from './voucher-requests';
 
 /** The zod schema behind every named component: the document is generated from these, never edited by hand. */
@@ -20,12 +23,19 @@ export const componentSchemas = {
   UsageStatistics,
   Accepted,
   Problem,
+  ...appointmentComponentSchemas,
+  ItSignIn,
+  ItSession,
+  FleetDeviceList,
+  FleetHeartbeatHistory,
+  FleetRollout,
 } satisfies Record<string, z.ZodType>;
 export type ComponentName = keyof typeof componentSchemas;
-type ExampleName = keyof typeof examples;
+const allExamples = { ...examples, ...appointmentExamples };
+type ExampleName = keyof typeof allExamples;
 
 const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: ComponentName, example: ExampleName, type = 'application/json') => ({ content: { [type]: { schema: ref(schema), example: examples[example] } } });
+const json = (schema: ComponentName, example: ExampleName, type = 'application/json') => ({ content: { [type]: { schema: ref(schema), example: allExamples[example] } } });
 const problem = (description: string, example: ExampleName) => ({ description, ...json('Problem', example, 'application/problem+json') });
 
 const idempotencyKey = {
@@ -176,9 +186,14 @@ export function buildOpenApiDocument() {
       },
       '/v1/devices/heartbeat': { post: reportOperation('sendHeartbeat', 'Version, health and queue depth, for the fleet view.', 'Heartbeat', 'heartbeat') },
       '/v1/statistics': { post: statisticsOperation() },
+      ...appointmentPaths({ json, problem, idempotencyKey, unauthorized: problem('The device token is missing, unknown or revoked.', 'unauthorized') }),
+      ...fleetPaths({ json, problem }),
     },
     components: {
-      securitySchemes: { deviceToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/devices/enroll.' } },
+      securitySchemes: {
+        deviceToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/devices/enroll.' },
+        itToken: { type: 'http', scheme: 'bearer', description: 'The token from /v1/it/sessions: IT accounts only, refused on device paths.' },
+      },
       schemas: Object.fromEntries(Object.entries(componentSchemas).map(([name, schema]) => [name, componentJsonSchema(schema)])),
     },
   };

@@ -6,7 +6,8 @@ import { Slug } from '../validation/slug';
 import { LanguageCode } from '../contract/languages';
 import { MaintenanceWindow, UpdateChannel, defaultMaintenanceWindow } from '../updates/update-channel';
 
-export const DeviceRole = z.enum(['kiosk', 'counter']);
+/** `fleet` is regional IT's console on its own PC (docs/fleet.md): it reads the fleet, it serves no visitor. */
+export const DeviceRole = z.enum(['kiosk', 'counter', 'fleet']);
 export type DeviceRole = z.infer<typeof DeviceRole>;
 
 const slug = Slug;
@@ -74,6 +75,12 @@ export type ThemeConfig = z.infer<typeof ThemeConfig>;
  */
 export const DeviceConfigSchema = z.strictObject({
   role: DeviceRole,
+  /**
+   * "outpost": a kiosk in a library or community centre with no staff and no hub. It gives no
+   * tickets and sends nobody to a desk; it books appointments at its region's shops through the
+   * central API. "shop" (default): a kiosk or counter in a staffed shop.
+   */
+  mode: z.enum(['shop', 'outpost']).default('shop'),
   location: z.strictObject({
     id: slug,
     name: z.string().min(1).max(80),
@@ -143,6 +150,19 @@ export const DeviceConfigSchema = z.strictObject({
     .default([]),
   /** Only packs signed by one of these keys are installed; demo mode trusts the dev-only sample key. */
   trustedContentKeys: z.array(TrustedContentKeySchema).default([]),
-});
+  /** Days an appointment's or seat's contact data (first name, phone) stays after its date. */
+  appointmentRetentionDays: z.number().int().min(0).max(30).default(1),
+  /**
+   * The fleet console (role "fleet"): the file, readable by IT's account only, that holds the IT
+   * account's username and password for the central API. The core reads it; the screens never see it.
+   */
+  fleet: z.strictObject({ credentialsFile: z.string().min(1) }).optional(),
+})
+  .superRefine((config, ctx) => {
+    if (config.mode !== 'outpost') return;
+    if (config.role !== 'kiosk') ctx.addIssue({ code: 'custom', path: ['mode'], message: 'only a kiosk can be an outpost; a counter is a staffed shop' });
+    if (config.hub) ctx.addIssue({ code: 'custom', path: ['hub'], message: 'an outpost has no hub: it books through the central API (remove "hub")' });
+    if (!config.centralApiUrl && !config.demo) ctx.addIssue({ code: 'custom', path: ['centralApiUrl'], message: 'an outpost books through the central API: give its centralApiUrl' });
+  });
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
 export type DeviceConfigInput = z.input<typeof DeviceConfigSchema>;

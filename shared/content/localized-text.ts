@@ -9,6 +9,12 @@ export const LocalizedText = z
   .catchall(z.string().trim().min(1));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/** The language `pickText` takes the text in: the visitor's, else English, else Dutch. */
+export function pickLanguage(text: LocalizedText, language: string): string {
+  if (text[language] !== undefined) return language;
+  return text.en !== undefined ? 'en' : 'nl';
+}
+
 export function pickText(text: LocalizedText, language: string): string {
-  return text[language] ?? text.en ?? text.nl;
+  return text[pickLanguage(text, language)] ?? text.nl;
 }

@@ -9,7 +9,7 @@ export const appChannels = {
     summary: 'What this device is: role, location, versions.',
     input: z.strictObject({}),
     output: AppInfoSchema,
-    access: beforeSignIn('the app reads it first, to know whether to show the kiosk, the desk\'s sign-in or the waiting-room screen'),
+    access: { ...beforeSignIn('the app reads it first, to know whether to show the kiosk, the desk\'s sign-in or the waiting-room screen'), devices: ['kiosk', 'counter', 'fleet'] },
   }),
   'app.reportError': channel({
     passive: true,
@@ -19,6 +19,6 @@ export const appChannels = {
       message: z.string().min(1).max(500),
     }),
     output: z.object({ logged: z.literal(true) }),
-    access: beforeSignIn('an error on the sign-in or waiting-room screen must still reach the device log'),
+    access: { ...beforeSignIn('an error on the sign-in or waiting-room screen must still reach the device log'), devices: ['kiosk', 'counter', 'fleet'] },
   }),
 } as const;

@@ -6,6 +6,8 @@ export const AppInfoSchema = z.object({
   productName: z.string(),
   appVersion: z.string(),
   role: DeviceRole,
+  /** "outpost": a kiosk with no staff and no hub; its screens offer no ticket and no desk (docs/appointments.md). */
+  mode: z.enum(['shop', 'outpost']),
   demo: z.boolean(),
   location: z.object({ id: z.string(), name: z.string() }),
   region: z.string(),

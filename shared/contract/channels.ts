@@ -1,15 +1,22 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './define-channel';
 import { appChannels } from './app-channels';
+import { appointmentsChannels } from './appointments-channels';
 import { deskChannels } from './desk-channels';
 import { staffChannels } from './staff-channels';
 import { contentChannels } from './content-channels';
 import { deviceChannels } from './device-channels';
 import { eligibilityChannels } from './eligibility-channels';
 import { printingChannels } from './printing-channels';
+import { feedbackChannels } from './feedback-channels';
+import { invitationsChannels } from './invitations-channels';
+import { referralChannels } from './referral-channels';
 import { requestsChannels } from './requests-channels';
+import { sessionsChannels } from './sessions-channels';
+import { selfScanChannels } from './self-scan-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
+import { fleetChannels } from './fleet-channels';
 
 /**
  * The whole renderer-to-core contract: one group of channels per capability, each in its own
@@ -26,7 +33,14 @@ export const channels = {
   ...syncChannels,
   ...printingChannels,
   ...eligibilityChannels,
+  ...selfScanChannels,
+  ...invitationsChannels,
+  ...feedbackChannels,
+  ...referralChannels,
   ...updatesChannels,
+  ...appointmentsChannels,
+  ...sessionsChannels,
+  ...fleetChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdDocumentType } from '../identity/id-document';
-import { DailyStats } from '../stats/daily-stats';
+import { PublishedDailyStats } from '../stats/published-stats';
 import { KioskQueue } from '../hub/kiosk-status';
 import { PrinterStatusSchema } from '../printing/printer-status';
 import { Bsn } from '../identity/bsn';
@@ -10,11 +10,16 @@ import { RequestOrigin } from '../domain/request-origin';
 import { Trajectory } from '../domain/trajectory';
 import { VisitorAnswers } from '../eligibility/outcome-schema';
 import { Slug } from '../validation/slug';
+import { normalizeReference } from '../domain/reference-code';
 import { LanguageCode } from './languages';
 import { ContactDetails, EligibilitySnapshot, ReferenceCode, TicketTopic } from './requests-channels';
 
-/** A reference as staff type it or a scanner sends it: case and surrounding spaces do not matter. */
-export const TypedReference = z.string().trim().toUpperCase().pipe(ReferenceCode);
+/** A reference as staff type it or a scanner sends it: case, spaces and the dash do not matter. */
+export const TypedReference = z.string().max(40).transform(normalizeReference).pipe(ReferenceCode);
+
+/** How a called visitor's turn ended: helped at the desk, or not there when called. */
+export const TicketOutcome = z.enum(['served', 'no-show']);
+export type TicketOutcome = z.infer<typeof TicketOutcome>;
 
 export const QueueTicket = z.object({
   id: z.uuid(),
@@ -23,6 +28,8 @@ export const QueueTicket = z.object({
   state: z.enum(['waiting', 'called', 'served', 'no-show']),
   createdAt: z.iso.datetime(),
   calledAt: z.iso.datetime().nullable(),
+  /** Called by the staff member asking: the visitor at their desk, whose outcome they give next. */
+  mine: z.boolean(),
 });
 export type QueueTicket = z.infer<typeof QueueTicket>;
 
@@ -157,9 +164,9 @@ export const deskChannels = {
     access: staffOnly('location-manager'),
   }),
   'stats.daily': channel({
-    summary: 'Counts for one service day (default today) without personal data: tickets, topics, outcomes, requests per trajectory, language and hour.',
+    summary: 'Counts for one service day (default today) without personal data: tickets, topics, outcomes, requests per trajectory, language and hour; a count under 5 is "<5" or merged (docs/statistics.md).',
     input: z.strictObject({ day: z.iso.date().optional() }),
-    output: DailyStats,
+    output: PublishedDailyStats,
     access: staffOnly(),
   }),
   'hub.status': channel({
@@ -190,14 +197,15 @@ export const deskChannels = {
     access: { devices: ['counter'], withoutSignIn: 'the waiting-room screen shows it all day and nobody signs in there; it holds only ticket numbers' },
   }),
   'queue.callNext': channel({
-    summary: 'Calls the oldest waiting ticket; null when nobody is waiting.',
-    input: z.strictObject({}),
+    summary:
+      'Calls the oldest waiting ticket; null when nobody is waiting. A caller who still has a called ticket must give its outcome (current) in the same call, or is refused (conflict): no visitor is left without an outcome.',
+    input: z.strictObject({ current: z.strictObject({ id: z.uuid(), outcome: TicketOutcome }).optional() }),
     output: QueueTicket.nullable(),
     access: staffOnly(),
   }),
   'queue.close': channel({
     summary: 'Marks a called ticket served or no-show; the topic stays for the anonymous statistics.',
-    input: z.strictObject({ id: z.uuid(), outcome: z.enum(['served', 'no-show']) }),
+    input: z.strictObject({ id: z.uuid(), outcome: TicketOutcome }),
     output: QueueTicket,
     access: staffOnly(),
   }),

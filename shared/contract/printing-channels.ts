@@ -19,8 +19,13 @@ export const printingChannels = {
   }),
   'print.recent': channel({
     passive: true,
-    summary: 'The latest print jobs on this device, newest first, for the counter.',
-    input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
+    summary: 'The latest print jobs on this device, newest first, for the counter; optionally only those whose code contains `code` (as typed: case, spaces and dashes do not matter), of one kind, or of one day (Dutch time).',
+    input: z.strictObject({
+      limit: z.number().int().min(1).max(200).default(50),
+      code: z.string().max(40).optional(),
+      kind: PrintJobSummary.shape.kind.optional(),
+      day: z.iso.date().optional(),
+    }),
     output: z.object({ jobs: z.array(PrintJobSummary) }),
     // Every job's receipt code: staff at the counter only; a kiosk shows nothing of earlier visitors.
     access: staffOnly(),

@@ -10,6 +10,8 @@ export const NeedsAttentionItem = z.object({
   reference: z.string(),
   /** What the central API said, in its words; staff read it to decide what to fix. */
   reason: z.string(),
+  /** The refusal's problem type from the central API's OpenAPI document, when it gave one: the desk says it in Dutch with what to do. */
+  problemType: z.string().nullable(),
   at: z.iso.datetime(),
 });
 export type NeedsAttentionItem = z.infer<typeof NeedsAttentionItem>;

@@ -31,7 +31,7 @@ export type PrintJob = z.infer<typeof PrintJobSchema>;
 /** What the UI needs to know about one job: the kiosk shows the code on screen when it did not print. */
 export const PrintJobSummary = z.object({
   id: PrintJobId,
-  kind: z.enum(['voucher-receipt', 'final-receipt', 'queue-ticket']),
+  kind: z.enum(['voucher-receipt', 'final-receipt', 'queue-ticket', 'appointment-slip', 'seat-slip', 'attendee-list', 'referral-slip', 'scan-slip']),
   state: PrintJobState,
   copy: z.boolean(),
   attempts: z.number().int().min(0),

@@ -15,34 +15,20 @@ export const DailyStats = z.object({
   requestsByOrigin: z.array(Count),
   eligibilityOutcomes: z.array(Count),
   requestOutcomes: z.array(Count),
+  /** Appointments made on this day, per topic (wherever they were booked: a kiosk, an outpost, the desk). */
+  appointmentsBooked: z.array(Count),
+  /** Appointments of this day the visitor came to (checked in, called or served), per topic. */
+  appointmentsKept: z.array(Count),
+  /** Appointments of this day marked as a no-show, per topic. */
+  appointmentsNoShow: z.array(Count),
+  /** Group session seats taken on this day, per session. */
+  sessionSignUps: z.array(Count),
+  /** Visitors who came with an invitation letter, per campaign (never which letter). */
+  invitationsByCampaign: z.array(Count),
+  /** Answers to "Hoe was je bezoek?" per service and rating, this day and the seven days up to it. */
+  feedback: z.array(z.object({ service: z.string(), rating: z.string(), count: z.number().int().min(0) })),
+  feedbackWeek: z.array(z.object({ service: z.string(), rating: z.string(), count: z.number().int().min(0) })),
   /** Hours 0-23, Dutch time. */
   byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), tickets: z.number().int().min(0), requests: z.number().int().min(0) })),
 });
 export type DailyStats = z.infer<typeof DailyStats>;
-
-const csvCell = (value: string | number): string => {
-  const text = String(value);
-  // Quote when needed, and defuse a leading = + - @ so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-/** The day as CSV, one row per figure: section, key, count. */
-export function dailyStatsCsv(stats: DailyStats): string {
-  const rows: Array<[string, string, number]> = [
-    ['total', 'tickets', stats.tickets],
-    ['total', 'requests', stats.requests],
-    ...stats.ticketsByTopic.map((c): [string, string, number] => ['tickets-by-topic', c.key, c.count]),
-    ...stats.ticketOutcomes.map((c): [string, string, number] => ['ticket-outcome', c.key, c.count]),
-    ...stats.requestsByTrajectory.map((c): [string, string, number] => ['requests-by-trajectory', c.key, c.count]),
-    ...stats.requestsByLanguage.map((c): [string, string, number] => ['requests-by-language', c.key, c.count]),
-    ...stats.requestsByOrigin.map((c): [string, string, number] => ['requests-by-origin', c.key, c.count]),
-    ...stats.eligibilityOutcomes.map((c): [string, string, number] => ['eligibility-outcome', c.key, c.count]),
-    ...stats.requestOutcomes.map((c): [string, string, number] => ['request-outcome', c.key, c.count]),
-    ...stats.byHour.flatMap((h): Array<[string, string, number]> => [
-      ['tickets-by-hour', String(h.hour).padStart(2, '0'), h.tickets],
-      ['requests-by-hour', String(h.hour).padStart(2, '0'), h.requests],
-    ]),
-  ];
-  return ['day,section,key,count', ...rows.map(([section, key, count]) => [stats.day, section, key, count].map(csvCell).join(','))].join('\n') + '\n';
-}

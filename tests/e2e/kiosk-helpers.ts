@@ -118,6 +118,18 @@ export async function box(locator: Locator): Promise<{ x: number; y: number; wid
   return found;
 }
 
+/** Types text by tapping the on-screen keyboard, as a visitor does. */
+export async function tapKeys(page: Page, text: string): Promise<void> {
+  const keyboard = page.getByTestId('on-screen-keyboard');
+  for (const char of text) {
+    if (char === ' ') await keyboard.locator('[data-key="space"]').click();
+    else if (char !== char.toLowerCase()) {
+      await keyboard.locator('[data-key="shift"]').click();
+      await keyboard.locator(`[data-key="${char.toLowerCase()}"]`).click();
+    } else await keyboard.locator(`[data-key="${char}"]`).first().click();
+  }
+}
+
 /** The visible text of the screen title. */
 export function screenTitle(page: Page) {
   return page.locator('#screen-title');

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/paths';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
-import { axeViolations, box, checkDialog, checkScreen, layoutProblems, screenTitle } from './kiosk-helpers';
+import { axeViolations, box, checkDialog, checkScreen, layoutProblems, screenTitle, tapKeys } from './kiosk-helpers';
 
 /**
  * The host decides a visitor's age by its own clock, in another process: Debian's libfaketime starts
@@ -57,22 +57,13 @@ async function start(page: Page, language: 'Nederlands' | 'English' | 'العر�
   await expect(page.getByTestId('home-voucher')).toBeVisible();
 }
 
-/** Types text by tapping the on-screen keyboard, as a visitor does. */
-async function tapKeys(page: Page, text: string): Promise<void> {
-  const keyboard = page.getByTestId('on-screen-keyboard');
-  for (const char of text) {
-    if (char === ' ') await keyboard.locator('[data-key="space"]').click();
-    else if (char !== char.toLowerCase()) {
-      await keyboard.locator('[data-key="shift"]').click();
-      await keyboard.locator(`[data-key="${char.toLowerCase()}"]`).click();
-    } else await keyboard.locator(`[data-key="${char}"]`).first().click();
-  }
-}
-
-type Lang = 'nl' | 'en';
+type Lang = 'nl' | 'en' | 'tr' | 'pl' | 'uk';
 const words = {
   nl: { yes: 'Ja', no: 'Nee', day: 'Dag', month: 'Maand', year: 'Jaar', next: 'Volgende' },
   en: { yes: 'Yes', no: 'No', day: 'Day', month: 'Month', year: 'Year', next: 'Next' },
+  tr: { yes: 'Evet', no: 'Hayır', day: 'Gün', month: 'Ay', year: 'Yıl', next: 'İleri' },
+  pl: { yes: 'Tak', no: 'Nie', day: 'Dzień', month: 'Miesiąc', year: 'Rok', next: 'Dalej' },
+  uk: { yes: 'Так', no: 'Ні', day: 'День', month: 'Місяць', year: 'Рік', next: 'Далі' },
 } as const;
 
 /** A birth date `years` old on the host's today, minus `daysShort` days (so "17 years and 11 months" is reachable). */
@@ -222,8 +213,9 @@ for (const [language, texts] of [
     await expect(page.locator('main')).toContainText(texts.shown);
     await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
     if (language === 'Nederlands') await checkScreen(page, testInfo, 'kiosk-ticket-number');
-    // Done erases the visit: the next visitor starts at the welcome screen.
+    // Done asks one optional question; skipping it erases the visit: the next visitor starts at the welcome screen.
     await page.locator('main .button--primary').click();
+    await page.getByTestId('feedback-skip').click();
     await expect(screenTitle(page)).toHaveText('Welkom bij de Loopbaanwinkel');
   });
 }
@@ -456,6 +448,8 @@ const waysToWelcome: ReadonlyArray<{ way: string; lang: Lang; clock?: true; go(p
       await page.getByTestId('voucher-send').click();
       await expect(screenTitle(page)).toHaveText('Your request has started');
       await page.getByRole('button', { name: 'Done, erase my details from the screen' }).click();
+      await expect(screenTitle(page)).toHaveText('How was your visit?');
+      await page.getByTestId('feedback-good').click();
     },
   },
 ];
@@ -525,6 +519,13 @@ for (const lang of ['nl', 'en'] as const) {
     await answerEligibility(page, lang, birthDate(35), [['livesInNetherlands', true], ['hadVoucher', false], ['openTrajectory', false], ['hasBenefit', true]]);
     await expect(screenTitle(page)).toHaveText(t.staff);
     await expect(page.getByTestId('result-talk')).toHaveClass(/button--primary/);
+    // Who else can help someone on a benefit: the region's UWV, Werkplein and debt help (sample data).
+    await expect(page.locator('[data-testid="who-else"] [data-partner]')).toHaveCount(3);
+    await expect(page.locator('[data-testid="who-else"] [data-partner="uwv"]')).toContainText('Utrecht');
+    if (lang === 'nl') {
+      await page.getByTestId('referral-print').click();
+      await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
+    }
     if (lang === 'nl') await checkScreen(page, testInfo, 'kiosk-eligibility-result-needs-staff');
 
     // Back once and answer "no benefit": eligible, and the earlier answers were kept.
@@ -704,3 +705,248 @@ for (const viewport of [
     await check('search');
   });
 }
+
+/** Letters of a script in a text, for "is this paragraph Arabic / Turkish / Ukrainian" checks. */
+const lettersOf = (text: string, script: RegExp): number => [...text].filter((c) => script.test(c)).length;
+const latin = /\p{Script=Latin}/u;
+
+/** Every paragraph of the screen's content whose own language (its `lang` or the page's) is not in its script. */
+async function paragraphsOutOfLanguage(page: Page, script: RegExp): Promise<string[]> {
+  const paragraphs = await page.locator('.kiosk__main p, .kiosk__main h1, .kiosk__main li').evaluateAll((els) =>
+    els.map((el) => ({ text: (el as HTMLElement).innerText.trim(), lang: el.closest('[lang]')?.getAttribute('lang') ?? '' })),
+  );
+  const pageLang = await page.locator('html').getAttribute('lang');
+  // A paragraph in the page's language is in its script; names and abbreviations (UWV, WW, Noloc) are a few Latin letters.
+  return paragraphs
+    .filter((p) => p.text !== '' && p.lang === pageLang)
+    .filter((p) => lettersOf(p.text, script) <= lettersOf(p.text, latin))
+    .map((p) => p.text);
+}
+
+for (const walk of [
+  {
+    lang: 'tr',
+    name: 'Türkçe',
+    script: null,
+    home: 'Size nasıl yardım edebiliriz?',
+    info: 'Bilgi',
+    topic: 'Kariyer kuponu',
+    page: 'Kariyer kuponu nedir?',
+    pageText: 'Kuponu 4 yılda bir alabilirsiniz.',
+    check: 'Kupon alabilir misiniz?',
+    question: 'Hollanda\'da mı yaşıyorsunuz?',
+    result: 'Büyük olasılıkla kupon alabilirsiniz',
+    reason: 'Hollanda\'da yaşıyorsunuz.',
+    ticketTopic: 'İş ve kariyer',
+    number: 'Numaranız bu',
+    receiptNote: 'Numara kâğıdınız İngilizce basılır.',
+  },
+  {
+    lang: 'pl',
+    name: 'Polski',
+    script: null,
+    home: 'W czym możemy pomóc?',
+    info: 'Informacje',
+    topic: 'Bon na rozwój kariery',
+    page: 'Czym jest bon na rozwój kariery?',
+    pageText: 'Bon możesz dostać raz na 4 lata.',
+    check: 'Czy możesz dostać bon?',
+    question: 'Czy mieszkasz w Holandii?',
+    result: 'Prawdopodobnie możesz dostać bon',
+    reason: 'Mieszkasz w Holandii.',
+    ticketTopic: 'Praca i kariera',
+    number: 'To jest twój numerek',
+    receiptNote: 'Twój numerek drukuje się po angielsku.',
+  },
+  {
+    lang: 'uk',
+    name: 'Українська',
+    script: /\p{Script=Cyrillic}/u,
+    home: 'Чим ми можемо вам допомогти?',
+    info: 'Інформація',
+    topic: 'Кар\'єрний ваучер',
+    page: 'Що таке кар\'єрний ваучер?',
+    pageText: 'Ваучер можна отримати раз на 4 роки.',
+    check: 'Чи можете ви отримати ваучер?',
+    question: 'Ви живете в Нідерландах?',
+    result: 'Імовірно, ви можете отримати ваучер',
+    reason: 'Ви живете в Нідерландах.',
+    ticketTopic: 'Робота та кар\'єра',
+    number: 'Це ваш номер',
+    receiptNote: 'Ваш номерок друкується англійською.',
+  },
+] as const) {
+  test(`${walk.name}: welcome, language, an information page, the check and a ticket, all in ${walk.lang}; axe clean`, async ({ page }, testInfo) => {
+    await page.goto(await host.fresh());
+    await page.getByRole('button', { name: walk.name }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', walk.lang);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await expect(screenTitle(page)).toHaveText(walk.home);
+    await checkScreen(page, testInfo, `kiosk-home-${walk.lang}`);
+
+    await page.getByTestId('home-information').click();
+    await expect(screenTitle(page)).toHaveText(walk.info);
+    await page.getByTestId('topic-voucher').click();
+    await expect(screenTitle(page)).toHaveText(walk.topic);
+    await page.getByTestId('page-what-is-the-voucher').click();
+    await expect(screenTitle(page)).toHaveText(walk.page);
+    await expect(page.locator('.prose')).toContainText(walk.pageText);
+    // Turkish and Polish are written in Latin letters too, so only the Cyrillic walk can check the script of every paragraph.
+    if (walk.script) expect(await paragraphsOutOfLanguage(page, walk.script)).toEqual([]);
+    await checkScreen(page, testInfo, `kiosk-page-${walk.lang}`);
+
+    await page.locator('[data-tool="home"]').click();
+    await page.getByTestId('home-eligibility').click();
+    await expect(screenTitle(page)).toHaveText(walk.check);
+    await answerEligibility(page, walk.lang, birthDate(40), eligibleAnswers, async (name) => {
+      if (name === 'yes-no') {
+        await expect(screenTitle(page)).toHaveText(walk.question);
+        await checkScreen(page, testInfo, `kiosk-question-${walk.lang}`);
+      }
+    });
+    await expect(screenTitle(page)).toHaveText(walk.result);
+    await expect(page.locator('.reasons')).toContainText(walk.reason);
+    if (walk.script) expect(await paragraphsOutOfLanguage(page, walk.script)).toEqual([]);
+    await checkScreen(page, testInfo, `kiosk-result-${walk.lang}`);
+
+    await page.locator('[data-tool="home"]').click();
+    await page.getByTestId('home-talk').click();
+    await page.getByRole('button', { name: walk.ticketTopic }).click();
+    await expect(screenTitle(page)).toHaveText(walk.number);
+    await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
+    // The printer's code page has no letters for this language: the paper is English, and the screen says so.
+    await expect(page.getByTestId('receipt-language')).toContainText(walk.receiptNote);
+    await checkScreen(page, testInfo, `kiosk-ticket-${walk.lang}`);
+  });
+}
+
+test('Arabic information pages, schemes and the check are in Arabic: no Latin paragraph without its own lang; axe clean', async ({ page }, testInfo) => {
+  const arabic = /\p{Script=Arabic}/u;
+  await start(page, 'العربية');
+  await page.getByTestId('home-information').click();
+  await expect(page.getByTestId('topic-voucher')).toBeVisible();
+  const topics = await page.locator('[data-testid^="topic-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''));
+  expect(topics.length).toBeGreaterThan(5);
+  for (const topic of topics) {
+    await page.getByTestId(topic).click();
+    await expect(page.locator('[data-testid^="page-"]').first()).toBeVisible();
+    expect(await paragraphsOutOfLanguage(page, arabic), topic).toEqual([]);
+    const pages = await page.locator('[data-testid^="page-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''));
+    for (const id of pages) {
+      await page.getByTestId(id).click();
+      await expect(page.locator('.prose')).toBeVisible();
+      expect(await paragraphsOutOfLanguage(page, arabic), id).toEqual([]);
+      await page.locator('[data-tool="back"]').click();
+    }
+    await page.locator('[data-tool="back"]').click();
+  }
+  await page.getByTestId('topic-voucher').click();
+  await page.getByTestId('page-what-is-the-voucher').click();
+  await expect(screenTitle(page)).toHaveText('ما هي قسيمة المسار المهني؟');
+  await checkScreen(page, testInfo, 'kiosk-page-ar');
+
+  await page.locator('[data-tool="back"]').click();
+  await page.locator('[data-tool="back"]').click();
+  await page.getByTestId('info-schemes').click();
+  await expect(page.locator('[data-testid^="scheme-"]').first()).toBeVisible();
+  expect(await paragraphsOutOfLanguage(page, arabic), 'schemes').toEqual([]);
+  const schemes = await page.locator('[data-testid^="scheme-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''));
+  for (const id of schemes) {
+    await page.getByTestId(id).click();
+    await expect(page.locator('.prose')).toBeVisible();
+    expect(await paragraphsOutOfLanguage(page, arabic), id).toEqual([]);
+    if (id === schemes[0]) await checkScreen(page, testInfo, 'kiosk-scheme-ar');
+    await page.locator('[data-tool="back"]').click();
+  }
+
+  // An adviser's name is a name; their description is Arabic.
+  await page.locator('[data-tool="back"]').click();
+  await page.getByTestId('info-providers').click();
+  await expect(page.getByTestId('provider-count')).toBeVisible();
+  await page.locator('[data-testid^="provider-"]:not([data-testid="provider-count"])').first().click();
+  await expect(page.locator('.prose')).toBeVisible();
+  const description = await page.locator('.prose').innerText();
+  expect(lettersOf(description, arabic), description).toBeGreaterThan(lettersOf(description, latin));
+  await page.locator('[data-tool="back"]').click();
+  await page.locator('[data-tool="back"]').click();
+  await page.getByTestId('info-work').click();
+  await expect(page.getByTestId('chart-growing')).toBeVisible();
+  const chart = await page.getByTestId('chart-growing').innerText();
+  expect(lettersOf(chart, arabic), chart).toBeGreaterThan(lettersOf(chart, latin));
+
+  await page.locator('[data-tool="home"]').click();
+  await page.getByTestId('home-eligibility').click();
+  await page.getByTestId('eligibility-begin').click();
+  await expect(screenTitle(page)).toHaveText('ما تاريخ ميلادك؟');
+  await checkScreen(page, testInfo, 'kiosk-question-ar');
+});
+
+test('a visitor who changes language mid-path keeps their place: an information page, the check\'s answers, the voucher form', async ({ page }) => {
+  const switchTo = async (name: string): Promise<void> => {
+    await page.locator('[data-tool="language"]').click();
+    await page.getByTestId('language-dialog').getByRole('button', { name }).click();
+    await expect(page.getByTestId('language-dialog')).toBeHidden();
+  };
+  await start(page, 'Nederlands');
+  await page.getByTestId('home-information').click();
+  await page.getByTestId('topic-voucher').click();
+  await page.getByTestId('page-who-can-get-a-voucher').click();
+  await expect(screenTitle(page)).toHaveText('Wie kan een voucher krijgen?');
+  await switchTo('Polski');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+  await expect(screenTitle(page)).toHaveText('Kto może dostać bon?');
+  await expect(page.locator('.prose')).toContainText('Możesz dostać bon, jeśli masz co najmniej 18 lat.');
+  // Back still leads to the same topic, now in Polish.
+  await page.locator('[data-tool="back"]').click();
+  await expect(screenTitle(page)).toHaveText('Bon na rozwój kariery');
+
+  // The check: answers given in Turkish stay when the visitor switches to Ukrainian and goes back.
+  await switchTo('Türkçe');
+  await page.locator('[data-tool="home"]').click();
+  await page.getByTestId('home-voucher').click();
+  await page.getByTestId('eligibility-begin').click();
+  const born = birthDate(40);
+  for (const [label, value] of [['Gün', born.day], ['Ay', born.month], ['Yıl', born.year]] as const) {
+    await page.getByLabel(label, { exact: true }).click();
+    await tapKeys(page, value);
+  }
+  await page.getByRole('button', { name: 'İleri' }).click();
+  await expect(page.locator('[data-question="livesInNetherlands"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Evet', exact: true }).click();
+  await expect(page.locator('[data-question="hadVoucher"]')).toBeVisible();
+  await switchTo('Українська');
+  await expect(page.locator('[data-question="hadVoucher"]')).toBeVisible();
+  await expect(screenTitle(page)).toHaveText('Ви вже колись отримували кар\'єрний ваучер?');
+  await page.locator('[data-tool="back"]').click();
+  await expect(screenTitle(page)).toHaveText('Ви живете в Нідерландах?');
+  await expect(page.getByRole('button', { name: 'Так', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('[data-tool="back"]').click();
+  await expect(page.getByLabel('Рік', { exact: true })).toHaveValue(born.year);
+  await expect(page.getByLabel('День', { exact: true })).toHaveValue(born.day);
+  // Forward again: the engine skips what is answered, so the kept "yes" leads straight to the next question.
+  await page.getByRole('button', { name: 'Далі' }).click();
+  for (const question of ['hadVoucher', 'openTrajectory', 'hasBenefit']) {
+    await expect(page.locator(`[data-question="${question}"]`)).toBeVisible();
+    await page.getByRole('button', { name: 'Ні', exact: true }).click();
+  }
+  await expect(screenTitle(page)).toHaveText('Імовірно, ви можете отримати ваучер');
+  await switchTo('العربية');
+  // The reasons follow the switch: the core words them again in Arabic.
+  await expect(page.locator('.reasons')).toContainText('أنت تسكن في هولندا.');
+
+  // The voucher form: what was typed stays through a switch, and the labels change.
+  await page.getByTestId('result-request').click();
+  await page.getByTestId('trajectory-loopbaan-apk').click();
+  await page.getByTestId('provider-later').click();
+  await switchTo('English');
+  await page.getByLabel('Your name').click();
+  await tapKeys(page, 'Olena Koval');
+  await page.getByLabel('Your email address').click();
+  await tapKeys(page, 'olena');
+  await switchTo('Українська');
+  await expect(page.getByLabel('Ваше ім\'я')).toHaveValue('Olena Koval');
+  await expect(page.getByLabel('Ваша електронна пошта')).toHaveValue('olena');
+  await page.locator('[data-tool="back"]').click();
+  await page.getByTestId('provider-later').click();
+  await expect(page.getByLabel('Ваше ім\'я')).toHaveValue('Olena Koval');
+});

@@ -6,6 +6,7 @@ import type { Handlers } from '../../electron/core/bridge/handlers';
 import { createDispatch } from '../../electron/core/bridge/dispatch';
 import { createLogger } from '../../electron/core/log/logger';
 import { startHost, type RunningHost } from '../../electron/host/start-host';
+import { permissionsPolicy } from '../../electron/host/http-server';
 import { openClient, type HostClient } from '../support/host-client';
 import { rendererDist, resourcesDir, tempDir } from '../support/paths';
 
@@ -144,6 +145,13 @@ describe('the browser host over real HTTP', () => {
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(index.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(await index.text()).toContain('<div id="root"></div>');
+    // A kiosk: its own pages may ask for the camera (an invitation letter's QR), nothing else may.
+    expect(index.headers.get('permissions-policy')).toBe(permissionsPolicy('kiosk'));
+    expect(index.headers.get('permissions-policy')).toContain('camera=(self)');
+    expect(index.headers.get('permissions-policy')).toContain('microphone=()');
+    expect((await post('/api/app.info', {})).headers.get('permissions-policy')).toContain('camera=()');
+    expect(permissionsPolicy('counter')).toContain('camera=()');
+    expect(permissionsPolicy('counter')).not.toContain('self');
     expect((await fetch(`${host.origin}/..%2f..%2fpackage.json`)).status).toBe(404);
     expect((await fetch(`${host.origin}/assets/missing.js`)).status).toBe(404);
   });

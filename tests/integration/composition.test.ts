@@ -26,19 +26,34 @@ const t = { transport: 'test', client: 'test' } as const;
 describe('the core is built from the modules its role needs', () => {
   it('a kiosk of a shop with a hub links to the hub and has no desk, staff, hub server or central API enrollment', () => {
     const kiosk = core({ role: 'kiosk', ticketPrefix: 'K', hub: { url: 'https://127.0.0.1:9', locationKey: 'k'.repeat(43) } });
-    expect(kiosk.modules).toEqual(['store', 'outbox', 'content', 'eligibility', 'printing', 'hub-link', 'sync', 'requests', 'hub-heartbeat', 'tickets', 'statistics', 'updates', 'device', 'app']);
+    expect(kiosk.modules).toEqual(['store', 'outbox', 'content', 'eligibility', 'invitations', 'printing', 'self-scan', 'referral', 'hub-link', 'sync', 'requests', 'hub-heartbeat', 'tickets', 'appointments', 'feedback', 'statistics', 'updates', 'device', 'app']);
+  });
+
+  it('an outpost kiosk books through the central API and has no tickets, hub or desk', () => {
+    const outpost = core({ role: 'kiosk', mode: 'outpost', centralApiUrl: 'http://127.0.0.1:9/v1' });
+    expect(outpost.modules).toEqual(['store', 'outbox', 'enrollment', 'content', 'eligibility', 'invitations', 'printing', 'self-scan', 'referral', 'sync', 'requests', 'appointments', 'feedback', 'statistics', 'updates', 'heartbeat', 'device', 'app']);
+  });
+
+  it('a counter or kiosk configured as an outpost with a hub does not start', () => {
+    expect(DeviceConfigSchema.safeParse({ role: 'counter', mode: 'outpost', location, region: 'regio-zwolle', centralApiUrl: 'http://127.0.0.1:9/v1' }).success).toBe(false);
+    expect(DeviceConfigSchema.safeParse({ role: 'kiosk', mode: 'outpost', location, region: 'regio-zwolle', hub: { url: 'https://127.0.0.1:9', locationKey: 'k'.repeat(43) } }).success).toBe(false);
   });
 
   it('a counter with a central API enrolls, sends heartbeats, and runs staff, the desk and the hub server', () => {
     const counter = core({ role: 'counter', centralApiUrl: 'http://127.0.0.1:9/v1' });
-    expect(counter.modules).toEqual(['store', 'outbox', 'enrollment', 'content', 'eligibility', 'printing', 'sync', 'requests', 'tickets', 'staff', 'hub-server', 'desk', 'statistics', 'updates', 'heartbeat', 'device', 'app']);
+    expect(counter.modules).toEqual(['store', 'outbox', 'enrollment', 'content', 'eligibility', 'invitations', 'printing', 'self-scan', 'referral', 'sync', 'requests', 'tickets', 'staff', 'appointments', 'hub-server', 'desk', 'feedback', 'statistics', 'updates', 'heartbeat', 'device', 'app']);
+  });
+
+  it('the fleet console has no database, outbox, printer or desk: only the fleet from the central API, its own updates and app info', () => {
+    const fleet = core({ role: 'fleet', fleet: { credentialsFile: join(tempDir('composition-fleet'), 'it-account.json') } });
+    expect(fleet.modules).toEqual(['content', 'fleet', 'updates', 'app']);
   });
 
   it('with the database unreadable, only what needs no database is built, and the desk says why it cannot work', async () => {
     const dataDir = tempDir('composition-broken');
     writeFileSync(join(dataDir, deviceDatabaseName), 'this is not a SQLite database, it is a text file of exactly this length...');
     const counter = core({ role: 'counter' }, dataDir);
-    expect(counter.modules).toEqual(['store', 'content', 'eligibility', 'printing', 'updates', 'device', 'app']);
+    expect(counter.modules).toEqual(['store', 'content', 'eligibility', 'invitations', 'printing', 'self-scan', 'referral', 'updates', 'device', 'app']);
     for (const [channel, input] of [['staff.session', {}], ['staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' }]] as const) {
       const answer = await counter.dispatch(channel, input, t);
       expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable' } });

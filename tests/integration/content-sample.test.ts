@@ -46,6 +46,17 @@ describe('the committed sample pack (npm run content:build)', () => {
     expect(pack.locations.map((l) => l.id)).toContain('utrecht-centrum');
   });
 
+  it('points the pages about benefits, low literacy and debt to partner services the demo region has', () => {
+    const { pack } = active();
+    const referTo = (id: string) => pack.pages.find((page) => page.id === id)?.referTo;
+    expect(referTo('working-with-a-benefit')).toEqual(['uwv', 'werkplein']);
+    expect(referTo('help-with-reading-and-writing')).toEqual(['taalhuis']);
+    expect(referTo('money-worries-and-debt')).toEqual(['schuldhulp', 'werkplein']);
+    const demoRegion = pack.locations.find((location) => location.id === 'utrecht-centrum')?.region;
+    const kindsThere = new Set(pack.partners.filter((partner) => demoRegion && partner.regions.includes(demoRegion)).map((partner) => partner.kind));
+    for (const page of pack.pages) for (const kind of page.referTo ?? []) expect(kindsThere.has(kind), `${page.id} -> ${kind}`).toBe(true);
+  });
+
   it('is searchable in Dutch and English, with the page about a topic first', () => {
     expect(hits('loopbaan-apk', 'nl')[0]).toBe('page:career-check-up');
     expect(hits('career check', 'en')[0]).toBe('page:career-check-up');

@@ -38,6 +38,7 @@ describe('the bridge contract', () => {
       productName: 'Loopbaanwinkel Kiosk',
       appVersion: '0.1.0',
       role: 'kiosk',
+      mode: 'shop',
       demo: true,
       location: { id: 'utrecht-centrum', name: 'Utrecht' },
       region: 'midden-utrecht',

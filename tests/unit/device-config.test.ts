@@ -100,7 +100,7 @@ describe('start arguments', () => {
 
   it('explains bad flags instead of throwing a stack trace', () => {
     expect(() => parseStartArgs(['--port', 'abc'])).toThrow(/--port expects a whole number/);
-    expect(() => parseStartArgs(['--role', 'printer'])).toThrow(/--role expects kiosk or counter/);
+    expect(() => parseStartArgs(['--role', 'printer'])).toThrow(/--role expects kiosk, counter or fleet/);
     expect(() => parseStartArgs(['--colour'])).toThrow(/Known options: --browser/);
   });
 });

@@ -125,7 +125,10 @@ describe('the eligibility rule engine', () => {
   });
 
   it('falls back to English for a language the rules have no text in', () => {
-    const outcome = evaluateEligibility(rules, { ...adult, hasBenefit: true }, { today, language: 'uk' });
+    // The sample rules are in every UI language; a pack without Ukrainian is made by leaving it out.
+    const withoutUkrainian = EligibilityRuleSetSchema.parse(JSON.parse(JSON.stringify(rules, (key: string, value: unknown) => (key === 'uk' ? undefined : value))));
+    expect(evaluateEligibility(rules, { ...adult, hasBenefit: true }, { today, language: 'uk' }).reasons[0]?.text).toMatch(/^Ви отримуєте допомогу/);
+    const outcome = evaluateEligibility(withoutUkrainian, { ...adult, hasBenefit: true }, { today, language: 'uk' });
     expect(outcome.reasons[0]?.text).toMatch(/^You get a benefit/);
   });
 

@@ -1,3 +1,4 @@
+import { isStaffKey, staffLanguages } from '../support/staff-words';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,10 +26,7 @@ describe('kiosk translations', () => {
     expect(files.sort()).toEqual(languages.map((l) => l.code).sort());
   });
 
-  // The counter desk is used by staff in Dutch or English; visitor-only languages carry no desk
-  // strings at all rather than a half-translated desk.
-  const staffLanguages = new Set(['nl', 'en']);
-  const isDesk = (key: string): boolean => key.startsWith('counter.');
+  const isDesk = isStaffKey;
 
   for (const { code } of languages) {
     it(`${code} has exactly the Dutch keys${staffLanguages.has(code) ? '' : ' (visitor screens only)'}`, () => {

@@ -24,6 +24,7 @@ export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<typeof appC
         productName,
         appVersion: deps.appVersion,
         role: config.role,
+        mode: config.mode,
         demo: config.demo,
         location: config.location,
         region: config.region,

@@ -60,9 +60,9 @@ export function createDeskModule(deps: {
   return {
     name: 'desk',
     handlers: {
-      'queue.list': () => queue.list(),
+      'queue.list': (_input, ctx) => queue.list(me(ctx)),
       'queue.status': () => queue.nowServing(),
-      'queue.callNext': (_input, ctx) => queue.callNext(me(ctx)),
+      'queue.callNext': (input, ctx) => queue.callNext(me(ctx), input.current),
       'queue.close': (input, ctx) => queue.close(input.id, input.outcome, me(ctx)),
       'request.find': (input, ctx) => requests.find(input.reference, me(ctx)),
       'request.complete': (input, ctx) => {

@@ -23,6 +23,8 @@ export type HubClient = Pick<CentralClient, 'send' | 'healthy'> & {
   numbering(serviceDay: string, timeoutMs: number): Promise<HubNumbering | null>;
   /** What the latest contact with the hub found, for the kiosk's status, diagnostics and heartbeat. */
   link(): HubLink;
+  /** One request-and-answer with the hub (the agenda's operations); rejects when the hub cannot be reached. */
+  exchange(path: string, body: unknown, timeoutMs?: number): Promise<{ status: number; body: unknown }>;
 };
 
 /**
@@ -173,5 +175,15 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
       }
     },
     link: () => current,
+    async exchange(path, body, timeoutMs = options.requestTimeoutMs) {
+      let reply: Reply;
+      try {
+        reply = answered(await call('POST', path, JSON.stringify(body), timeoutMs));
+      } catch (err) {
+        unreached(err);
+        throw err;
+      }
+      return { status: reply.status, body: jsonOf(reply.body) };
+    },
   };
 }

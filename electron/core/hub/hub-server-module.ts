@@ -40,6 +40,8 @@ export function createHubServerModule(deps: {
   pace: () => QueuePace;
   /** A kiosk's message is in the hub's outbox: forward it now. */
   onIngested: () => void;
+  /** The counter's agenda, answered to the kiosks of the location. */
+  agenda?: (op: string, body: unknown) => Promise<{ status: number; body: unknown }>;
 }): HubServerModule {
   const { config, store } = deps;
   const now = (): Date => deps.clock.now();
@@ -80,6 +82,7 @@ export function createHubServerModule(deps: {
         now,
         pace: deps.pace,
         erasures,
+        agenda: deps.agenda,
         onRefusedHandshake: () => {
           refused += 1;
         },

@@ -70,6 +70,8 @@ export async function startHubServer(options: {
   pace: () => QueuePace;
   /** Erase orders for the kiosks, handed over with the answer to each heartbeat. */
   erasures?: HubErasures;
+  /** The counter's agenda for the kiosks: POST /hub/v1/agenda/<op> (appointments/hub-agenda-route.ts). */
+  agenda?: (op: string, body: unknown) => Promise<{ status: number; body: unknown }>;
   /** A connection failed its TLS handshake: a wrong location key, another location, or no hub client at all. */
   onRefusedHandshake?: () => void;
   logger: Logger;
@@ -153,6 +155,10 @@ export async function startHubServer(options: {
       const done = KioskErasures.safeParse(await readJson(req));
       if (!done.success) throw new HubRejection('the erasure confirmation does not match the hub contract');
       return send(res, 200, { confirmed: options.erasures.confirm(identity, done.data.erased, options.now()) });
+    }
+    if (req.method === 'POST' && req.url?.startsWith('/hub/v1/agenda/') && options.agenda) {
+      const answer = await options.agenda(req.url.slice('/hub/v1/agenda/'.length), await readJson(req));
+      return send(res, answer.status, answer.body);
     }
     send(res, 404, { reason: 'no such hub operation' });
   }

@@ -47,6 +47,8 @@ export interface NeedsAttentionRow {
   kind: OutboxKind;
   reference: string;
   reason: string;
+  /** The refusal's problem type, when the API gave one. */
+  problemType: string | null;
   at: string;
 }
 
@@ -118,7 +120,7 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
     `UPDATE outbox SET status = 'acked', acked_at = ?, ack = ?, attempts = attempts + 1, last_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'pending'`,
   );
   const retryStmt = db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
-  const attentionStmt = db.prepare(`UPDATE outbox SET status = 'needs_attention', attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
+  const attentionStmt = db.prepare(`UPDATE outbox SET status = 'needs_attention', attempts = attempts + 1, last_attempt_at = ?, last_error = ?, problem_type = ? WHERE id = ? AND status = 'pending'`);
   const quarantineStmt = db.prepare(`UPDATE outbox SET status = 'needs_attention', last_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`);
   const retryNowStmt = db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`);
   const pendingStmt = db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`);
@@ -293,9 +295,9 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
       );
     },
 
-    markNeedsAttention(id: number, reason: string, now: Date): void {
+    markNeedsAttention(id: number, reason: string, now: Date, problemType?: string): void {
       relaxed(() => {
-        const changed = attentionStmt.run(now.getTime(), reason, id).changes;
+        const changed = attentionStmt.run(now.getTime(), reason, problemType ?? null, id).changes;
         if (changed) auditFor(id, now, 'outbox.needs-attention', {});
       });
     },
@@ -376,10 +378,10 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
 
     needsAttention(): NeedsAttentionRow[] {
       return db
-        .prepare(`SELECT id, kind, reference, coalesce(last_error, '') AS reason, last_attempt_at AS at FROM outbox WHERE status = 'needs_attention' ORDER BY id`)
+        .prepare(`SELECT id, kind, reference, coalesce(last_error, '') AS reason, problem_type AS problemType, last_attempt_at AS at FROM outbox WHERE status = 'needs_attention' ORDER BY id`)
         .all()
         .map((r) => {
-          const row = r as { id: number; kind: OutboxKind; reference: string; reason: string; at: number };
+          const row = r as { id: number; kind: OutboxKind; reference: string; reason: string; problemType: string | null; at: number };
           return { ...row, at: new Date(row.at).toISOString() };
         });
     },

@@ -1,8 +1,10 @@
+import { spokenDateTime } from '../../../shared/appointments/spoken-date';
 import { toCp858Text } from '../../../shared/printing/code-page-858';
 import type { PrintDocument } from '../../../shared/printing/print-document';
 import { fillTemplate, type Layout } from './layout';
 import { receiptTemplates } from './templates/receipt-templates';
-import { receiptLanguage, receiptTexts, type ReceiptTexts } from './templates/receipt-texts';
+import { receiptLanguage } from '../../../shared/contract/languages';
+import { receiptTexts, type ReceiptTexts } from './templates/receipt-texts';
 
 export interface ReceiptContext {
   shopName: string;
@@ -63,6 +65,60 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
         wait: data.expectedWaitMinutes === null ? texts.waitUnknown : texts.waitMinutes(data.expectedWaitMinutes),
       };
     }
+    case 'appointment-slip': {
+      const { data } = document;
+      return {
+        code: data.code,
+        topic: data.topic,
+        when: spokenDateTime(data.start, receiptLanguage(document.language)),
+        place: `${data.shopName}\n${data.shopAddress}`,
+        whatToBring: data.whatToBring,
+        cancelHow: texts.cancelHow(data.shopPhone),
+      };
+    }
+    case 'seat-slip': {
+      const { data } = document;
+      return {
+        code: data.code,
+        session: data.session,
+        when: spokenDateTime(data.start, receiptLanguage(document.language)),
+        place: `${data.place}\n${data.shopName}\n${data.shopAddress}`,
+        cancelHow: texts.cancelHow(data.shopPhone),
+      };
+    }
+    case 'attendee-list': {
+      const { data } = document;
+      return {
+        session: data.session,
+        when: spokenDateTime(data.start, receiptLanguage(document.language)),
+        place: data.place,
+        taken: texts.signedUp(data.attendees.length, data.capacity),
+        attendeeLines: data.attendees.map((a, i) => `${i + 1}. ${a.code} ${a.firstName ?? texts.noFirstName}`).join('\n') || '-',
+      };
+    }
+    case 'referral-slip': {
+      const { data } = document;
+      const values: Record<string, string> = { dateTime: formatDutchDateTime(data.printedAt), sample: data.sample ? 'yes' : '' };
+      data.partners.forEach((p, i) => {
+        const n = i + 1;
+        Object.assign(values, {
+          [`p${n}Name`]: p.name,
+          [`p${n}HelpsWith`]: p.helpsWith,
+          [`p${n}Address`]: p.address,
+          [`p${n}Phone`]: p.phone ?? '',
+          [`p${n}Hours`]: p.openingHours,
+          [`p${n}Bring`]: p.bring,
+          [`p${n}Appointment`]: p.appointmentNeeded ? texts.referralAppointment : texts.referralWalkIn,
+        });
+      });
+      return values;
+    }
+    case 'scan-slip': {
+      const { data } = document;
+      const values: Record<string, string> = { dateTime: formatDutchDateTime(data.printedAt), occupations: data.occupations.join(', '), takeHome: data.takeHome };
+      data.areas.forEach((area, i) => (values[`area${i + 1}`] = texts.scanAreas[area]));
+      return values;
+    }
   }
 }
 
@@ -76,12 +132,27 @@ export function composeReceipt(document: PrintDocument, options: { copy: boolean
     shopAddress: ctx.shopAddress ?? '',
     copyMarker: options.copy ? texts.copy : '',
   };
-  for (const key of Object.keys(values)) values[key] = toCp858Text(values[key] ?? '');
+  // Line by line: a value of several lines (an address under a shop name, a list) keeps its breaks.
+  for (const key of Object.keys(values)) values[key] = (values[key] ?? '').split('\n').map(toCp858Text).join('\n');
   return fillTemplate(receiptTemplates[document.kind], values, ctx.charactersPerLine);
 }
 
 /** What the kiosk shows on screen when the paper does not come out. */
 export function onScreenCode(document: PrintDocument, statusUrl: string | undefined): { code: string; qrPayload: string | null } {
-  if (document.kind === 'queue-ticket') return { code: document.data.ticketNumber, qrPayload: null };
-  return { code: document.data.referenceCode, qrPayload: qrPayloadFor(document.data.referenceCode, statusUrl) };
+  switch (document.kind) {
+    case 'queue-ticket':
+      return { code: document.data.ticketNumber, qrPayload: null };
+    case 'appointment-slip':
+    case 'seat-slip':
+      return { code: document.data.code, qrPayload: document.data.code };
+    case 'attendee-list':
+      return { code: document.data.session, qrPayload: null };
+    // A referral slip has no code: on screen the visitor already sees the partners it lists.
+    case 'referral-slip':
+      return { code: '', qrPayload: null };
+    case 'scan-slip':
+      return { code: '', qrPayload: document.data.takeHome };
+    default:
+      return { code: document.data.referenceCode, qrPayload: qrPayloadFor(document.data.referenceCode, statusUrl) };
+  }
 }

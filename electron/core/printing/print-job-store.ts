@@ -1,7 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { PrintDocument } from '../../../shared/printing/print-document';
-import { PrintJobState, type PrintJob } from '../../../shared/printing/print-job';
+import { locationDay } from '../../../shared/domain/location-time';
+import { PrintJobState, type PrintJob, type PrintJobSummary } from '../../../shared/printing/print-job';
+
+/** Which jobs the counter's list shows: part of a code as typed, one kind, one day (Dutch time). */
+export interface PrintJobFilter {
+  code?: string;
+  kind?: PrintJobSummary['kind'];
+  day?: string;
+}
 
 /**
  * Print jobs live in the device database, next to what they print. `add` is synchronous and uses
@@ -28,7 +36,7 @@ export interface PrintJobStore {
   /** After a restart: a job caught while sending may have printed, so it is not sent again. */
   recoverInterrupted(): number;
   counts(): { pending: number; failed: number };
-  recent(limit: number): PrintJob[];
+  recent(limit: number, filter?: PrintJobFilter): PrintJob[];
 }
 
 interface Row {
@@ -77,7 +85,15 @@ export function createSqlitePrintJobStore(db: Database): PrintJobStore {
   const counts = db.prepare<[], { pending: number; failed: number }>(
     `SELECT COALESCE(SUM(state IN ('pending', 'sending')), 0) AS pending, COALESCE(SUM(state IN ('failed', 'uncertain')), 0) AS failed FROM print_jobs`,
   );
-  const recent = db.prepare<[number], Row>('SELECT * FROM print_jobs ORDER BY created_at DESC, id DESC LIMIT ?');
+  // The code is the receipt's reference or the ticket's number, compared without its dash. A day
+  // is read with a margin of a day either side (created_at is UTC) and kept by its Dutch date.
+  const recent = db.prepare<{ kind: string | null; code: string | null; from: string | null; to: string | null; limit: number }, Row>(
+    `SELECT * FROM print_jobs
+     WHERE (@kind IS NULL OR kind = @kind)
+       AND (@from IS NULL OR (created_at >= @from AND created_at < @to))
+       AND (@code IS NULL OR instr(replace(upper(coalesce(json_extract(document, '$.data.referenceCode'), json_extract(document, '$.data.ticketNumber'), '')), '-', ''), @code) > 0)
+     ORDER BY created_at DESC, id DESC LIMIT @limit`,
+  );
 
   return {
     add(document, at, options = {}) {
@@ -116,6 +132,13 @@ export function createSqlitePrintJobStore(db: Database): PrintJobStore {
     },
     recoverInterrupted: () => interrupted.run().changes,
     counts: () => counts.get() ?? { pending: 0, failed: 0 },
-    recent: (limit) => recent.all(limit).map(toJob),
+    recent(limit, filter = {}) {
+      const code = filter.code?.replace(/[\s\-\u2010-\u2014_.]/g, '').toUpperCase() || null;
+      const day = filter.day;
+      const margin = (offset: number) => (day ? new Date(Date.parse(`${day}T00:00:00Z`) + offset * 86_400_000).toISOString() : null);
+      // With a day, every row of the margin is read before the day's own are kept, then the limit applies.
+      const rows = recent.all({ kind: filter.kind ?? null, code, from: margin(-1), to: margin(2), limit: day ? -1 : limit });
+      return (day ? rows.filter((r) => locationDay(r.created_at) === day).slice(0, limit) : rows).map(toJob);
+    },
   };
 }

@@ -6,7 +6,7 @@ export function createPrintingHandlers(printing: PrintingService): HandlersFor<t
   return {
     'printer.status': () => printing.status(),
     'print.job': ({ jobId }) => printing.job(jobId),
-    'print.recent': ({ limit }) => ({ jobs: printing.recent(limit) }),
+    'print.recent': ({ limit, ...filter }) => ({ jobs: printing.recent(limit, filter) }),
     'print.reprint': ({ jobId }) => printing.reprint(jobId),
     'print.preview': async ({ jobId }) => ({ html: await printing.preview(jobId) }),
   };

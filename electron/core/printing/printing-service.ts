@@ -10,8 +10,8 @@ import { composeReceipt, onScreenCode, type ReceiptContext } from './compose-rec
 import { encodeEscPos, type PrinterModel } from './escpos-encoder';
 import type { PrinterCheck, PrinterDevice } from './printer-device';
 import type { ReceiptWriter } from './receipt-writer';
-import type { LanguageCode } from '../../../shared/contract/languages';
-import { createSqlitePrintJobStore, type PrintJobStore } from './print-job-store';
+import { receiptLanguage, type LanguageCode } from '../../../shared/contract/languages';
+import { createSqlitePrintJobStore, type PrintJobFilter, type PrintJobStore } from './print-job-store';
 import { createPrintSpooler, type PrintSpooler } from './print-spooler';
 import { renderPreviewHtml } from './receipt-preview';
 import { createTcpPrinter } from './tcp-printer';
@@ -25,7 +25,7 @@ export interface PrintingServiceOptions {
   clock: Clock;
   /** The device database (print jobs live next to what they print); null when it could not be opened. */
   db: Database | null;
-  /** Names for provider and topic ids in the visitor's language, from the content pack. */
+  /** Names for provider and topic ids in the receipt's language (`receiptLanguage`), from the content pack. */
   names?: Partial<DisplayNames>;
   /** Told when a check finds the printer in another state than the last one (e.g. out of paper). */
   onStateChange?: (state: PrinterState) => void;
@@ -53,7 +53,7 @@ export interface PrintingService {
   enqueue(document: PrintDocument): PrintJobSummary;
   reprint(jobId: string): PrintJobSummary;
   job(jobId: string): PrintJobSummary;
-  recent(limit: number): PrintJobSummary[];
+  recent(limit: number, filter?: PrintJobFilter): PrintJobSummary[];
   status(): Promise<PrinterStatus>;
   preview(jobId: string): Promise<string>;
   /** Waits until no job is due right now. */
@@ -176,7 +176,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
         data: {
           referenceCode: voucher.reference,
           trajectory: voucher.trajectory,
-          provider: voucher.providerId === null ? null : names.provider(voucher.providerId, voucher.language),
+          provider: voucher.providerId === null ? null : names.provider(voucher.providerId, receiptLanguage(voucher.language)),
           requestedAt: voucher.createdAt,
         },
       }),
@@ -187,7 +187,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
         data: {
           referenceCode: voucher.reference,
           trajectory: voucher.trajectory,
-          provider: voucher.providerId === null ? null : names.provider(voucher.providerId, voucher.language),
+          provider: voucher.providerId === null ? null : names.provider(voucher.providerId, receiptLanguage(voucher.language)),
           completedAt: voucher.completedAt,
         },
       }),
@@ -195,7 +195,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       add({
         kind: 'queue-ticket',
         language: ticket.language,
-        data: { ticketNumber: ticket.number, topic: names.topic(ticket.topic, ticket.language), takenAt: ticket.createdAt, expectedWaitMinutes: ticket.expectedWaitMinutes },
+        data: { ticketNumber: ticket.number, topic: names.topic(ticket.topic, receiptLanguage(ticket.language)), takenAt: ticket.createdAt, expectedWaitMinutes: ticket.expectedWaitMinutes },
       }),
     committed: () => spooler?.kick(),
   };
@@ -208,7 +208,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       return summary(store(original.document, original.id));
     },
     job: (jobId) => summary(find(jobId)),
-    recent: (limit) => storeOf().recent(limit).map(summary),
+    recent: (limit, filter) => storeOf().recent(limit, filter).map(summary),
     async status() {
       const counts = jobStore?.counts() ?? { pending: 0, failed: 0 };
       if (!device) {

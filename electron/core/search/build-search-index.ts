@@ -4,8 +4,11 @@ import { LanguageCode } from '../../../shared/contract/languages';
 import { searchDocuments } from './search-documents';
 import { trigrams } from './query-terms';
 
-/** Bumped when the index layout changes, so an index built by an older app is rebuilt, not misread. */
-export const searchIndexFormat = 2;
+/**
+ * Bumped when the index layout changes, so an index built by an older app is rebuilt, not misread.
+ * 3: a table for every language of the list (Turkish, Polish and Ukrainian added).
+ */
+export const searchIndexFormat = 3;
 export const searchLanguages: readonly LanguageCode[] = LanguageCode.options;
 /** bm25 weights per column: a match in the title counts this many times a match in the body. */
 export const titleWeight = 8;

@@ -32,7 +32,7 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
       allowPositionals: false,
     }));
   } catch (err) {
-    throw new ConfigError(`${err instanceof Error ? err.message : String(err)}. Known options: --browser, --port N, --data-dir DIR, --key-dir DIR, --config FILE, --role kiosk|counter.`);
+    throw new ConfigError(`${err instanceof Error ? err.message : String(err)}. Known options: --browser, --port N, --data-dir DIR, --key-dir DIR, --config FILE, --role kiosk|counter|fleet.`);
   }
   let port = 0;
   if (values.port !== undefined) {
@@ -44,7 +44,7 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
   let role: DeviceRole | undefined;
   if (values.role !== undefined) {
     const parsed = DeviceRole.safeParse(values.role);
-    if (!parsed.success) throw new ConfigError(`--role expects kiosk or counter, got "${values.role}".`);
+    if (!parsed.success) throw new ConfigError(`--role expects kiosk, counter or fleet, got "${values.role}".`);
     role = parsed.data;
   }
   return {

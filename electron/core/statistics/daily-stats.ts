@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { DailyStats } from '../../../shared/stats/daily-stats';
+import { agendaRepo } from '../appointments/agenda-repo';
 import { requestRepo } from '../requests/request-repo';
-import { serviceDay } from '../requests/service-day';
+import { serviceDay, serviceDayBounds } from '../requests/service-day';
+import { feedbackCounts } from '../feedback/feedback-counts';
+import { invitationVisits } from '../invitations/invitation-visits';
 import { ticketRepo } from '../tickets/ticket-repo';
 
 const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' });
@@ -12,6 +15,9 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Array<{ key:
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return [...counts].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
+
+/** The calendar day six days before: with the day itself, a week. */
+const weekBefore = (day: string): string => new Date(Date.parse(`${day}T12:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
 
 /** Counts for one service day, read from columns that hold no personal data (never contact or BSN). */
 export function readDailyStats(db: Database, day: string): DailyStats {
@@ -26,17 +32,37 @@ export function readDailyStats(db: Database, day: string): DailyStats {
     day,
     tickets: tickets.length,
     ticketsByTopic: countBy(tickets, (x) => x.topic),
-    ticketOutcomes: countBy(tickets, (x) => x.state),
+    // The rule for a ticket still called (docs/counter-and-hub.md): the desk asks its outcome before
+    // the next call, so it is the visitor at a desk now or the last one before that desk closed, and
+    // that visitor was there when called; it counts as served, never as "called without outcome".
+    ticketOutcomes: countBy(tickets, (x) => (x.state === 'called' ? 'served' : x.state)),
     requests: requests.length,
     requestsByTrajectory: countBy(requests, (r) => r.trajectory),
     requestsByLanguage: countBy(requests, (r) => r.language),
     requestsByOrigin: countBy(requests, (r) => r.origin),
     eligibilityOutcomes: countBy(requests, (r) => (JSON.parse(r.eligibility) as { outcome: string }).outcome),
     requestOutcomes: countBy(requests, (r) => (r.cancelled_at ? 'cancelled' : r.completed_at ? 'completed' : 'started')),
+    ...appointmentCounts(db, day),
+    invitationsByCampaign: invitationVisits(db).ofDay(day).map((v) => ({ key: v.campaign, count: v.visits })),
+    feedback: feedbackCounts(db).between(day, day).map((f) => ({ service: f.service, rating: f.rating, count: f.answers })),
+    feedbackWeek: feedbackCounts(db).between(weekBefore(day), day).map((f) => ({ service: f.service, rating: f.rating, count: f.answers })),
     byHour: Array.from({ length: 24 }, (_, hour) => ({
       hour,
       tickets: tickets.filter((x) => hourOf(x.created_at) === hour).length,
       requests: requests.filter((r) => hourOf(r.created_at) === hour).length,
     })),
+  };
+}
+
+/** The agenda's counts of a day: topics and session ids with numbers, nothing about who. */
+function appointmentCounts(db: Database, day: string): Pick<DailyStats, 'appointmentsBooked' | 'appointmentsKept' | 'appointmentsNoShow' | 'sessionSignUps'> {
+  const agenda = agendaRepo(db);
+  const { from, to } = serviceDayBounds(day);
+  const ofDay = agenda.statsOfDay(day);
+  return {
+    appointmentsBooked: countBy(agenda.bookedBetween(from, to), (a) => a.topic),
+    appointmentsKept: countBy(ofDay.filter((a) => a.state === 'checked-in' || a.state === 'called' || a.state === 'served'), (a) => a.topic),
+    appointmentsNoShow: countBy(ofDay.filter((a) => a.state === 'no-show'), (a) => a.topic),
+    sessionSignUps: countBy(agenda.signUpsBetween(from, to), (s) => s.session_id),
   };
 }

@@ -1,3 +1,4 @@
+import { publishDailyStats } from '../../../shared/stats/published-stats';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { deskChannels } from '../../../shared/contract/desk-channels';
 import type { HandlersFor } from '../bridge/handlers';
@@ -35,7 +36,7 @@ export function createStatisticsModule(deps: { store: DeviceStore; outbox: Outbo
   let timer: Timer | null = null;
   return {
     name: 'statistics',
-    handlers: { 'stats.daily': (input) => readDailyStats(store.db, input.day ?? serviceDay(deps.clock.now())) },
+    handlers: { 'stats.daily': (input) => publishDailyStats(readDailyStats(store.db, input.day ?? serviceDay(deps.clock.now()))) },
     start: () => {
       if (!sends) return;
       queueStatistics();

@@ -1,10 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { UsageStatistics } from '../../../shared/central-api/devices';
-import type { DailyStats } from '../../../shared/stats/daily-stats';
+import { publishDailyStats, publishedSections, type PublishedDailyStats } from '../../../shared/stats/published-stats';
+import { mergedKey } from '../../../shared/stats/suppression';
 import type { Outbox } from '../outbox/outbox';
 import { requestRepo } from '../requests/request-repo';
 import { serviceDay, serviceDayBounds } from '../requests/service-day';
+import { invitationVisits } from '../invitations/invitation-visits';
 import { ticketRepo } from '../tickets/ticket-repo';
+import { agendaRepo } from '../appointments/agenda-repo';
 import { readDailyStats } from './daily-stats';
 
 /** How far back a device that was off for a while still reports its days. */
@@ -13,11 +16,12 @@ const lookBackDays = 31;
 /**
  * The day's counts as the central API's anonymous statistics: metric and dimension are slugs from
  * fixed lists (topics, trajectories, outcomes, languages, hours), so nothing typed by a person and
- * nothing that points at one can get in.
+ * nothing that points at one can get in; every count is small-cell suppressed first.
  */
-export function toUsageStatistics(stats: DailyStats, locationId: string): UsageStatistics {
+export function toUsageStatistics(stats: PublishedDailyStats, locationId: string): UsageStatistics {
   const { from, to } = serviceDayBounds(stats.day);
-  const section = (metric: string, counts: DailyStats['ticketsByTopic']) => counts.map((c) => ({ metric, dimension: c.key, value: c.count }));
+  // The central API's dimensions are slugs that start with a letter, so an hour is "h09".
+  const dimension = (section: string, key: string) => (section.endsWith('-by-hour') && key !== mergedKey ? `h${key}` : key);
   return UsageStatistics.parse({
     locationId,
     from: from.toISOString(),
@@ -25,15 +29,8 @@ export function toUsageStatistics(stats: DailyStats, locationId: string): UsageS
     counts: [
       { metric: 'tickets', value: stats.tickets },
       { metric: 'requests', value: stats.requests },
-      ...section('tickets-by-topic', stats.ticketsByTopic),
-      ...section('ticket-outcome', stats.ticketOutcomes),
-      ...section('requests-by-trajectory', stats.requestsByTrajectory),
-      ...section('requests-by-language', stats.requestsByLanguage),
-      ...section('requests-by-origin', stats.requestsByOrigin),
-      ...section('eligibility-outcome', stats.eligibilityOutcomes),
-      ...section('request-outcome', stats.requestOutcomes),
-      ...stats.byHour.filter((h) => h.tickets > 0).map((h) => ({ metric: 'tickets-by-hour', dimension: `h${String(h.hour).padStart(2, '0')}`, value: h.tickets })),
-      ...stats.byHour.filter((h) => h.requests > 0).map((h) => ({ metric: 'requests-by-hour', dimension: `h${String(h.hour).padStart(2, '0')}`, value: h.requests })),
+      { metric: 'invitations', value: stats.invitations },
+      ...publishedSections(stats).flatMap(([metric, cells]) => cells.map((c) => ({ metric, dimension: dimension(metric, c.key), value: c.count }))),
     ],
   });
 }
@@ -49,11 +46,13 @@ export function queueFinishedDays(db: Database, outbox: Outbox, locationId: stri
   return db.transaction((): string[] => {
     const ticketDays = ticketRepo(db).daysBetween(serviceDay(since), today);
     const requestTimes = requestRepo(db).createdSince(since);
-    const days = new Set([...ticketDays, ...requestTimes.map((at) => serviceDay(new Date(at))).filter((d) => d < today)]);
+    const agendaDays = agendaRepo(db).daysBetween(serviceDay(since), today);
+    const invitationDays = invitationVisits(db).daysBetween(serviceDay(since), today);
+    const days = new Set([...ticketDays, ...agendaDays, ...invitationDays, ...requestTimes.map((at) => serviceDay(new Date(at))).filter((d) => d < today)]);
     const added: string[] = [];
     for (const day of [...days].sort()) {
       if (outbox.hasMessageFor('daily-statistics', day)) continue;
-      const body = toUsageStatistics(readDailyStats(db, day), locationId);
+      const body = toUsageStatistics(publishDailyStats(readDailyStats(db, day)), locationId);
       outbox.enqueue({ aggregateType: 'daily-statistics', aggregateId: day, kind: 'statistics.daily', reference: `statistics ${day}`, body }, now);
       added.push(day);
     }

@@ -226,6 +226,94 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 12,
+    summary: 'the shop\'s agenda: appointments (contact fields sealed, purged after the date), advisers per day part, group session seats',
+    sql: `
+      CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        location_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        start_at TEXT NOT NULL,
+        end_at TEXT NOT NULL,
+        service_day TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('booked', 'checked-in', 'called', 'served', 'no-show', 'cancelled')),
+        first_name TEXT,
+        phone TEXT,
+        language TEXT NOT NULL,
+        booked_via TEXT NOT NULL CHECK (booked_via IN ('kiosk', 'central', 'desk')),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        booked_at TEXT NOT NULL,
+        checked_in_at TEXT,
+        as_walk_in INTEGER NOT NULL DEFAULT 0,
+        called_at TEXT,
+        called_by TEXT,
+        closed_at TEXT,
+        purged_at TEXT
+      ) STRICT;
+      CREATE INDEX appointments_holding ON appointments (location_id, start_at) WHERE state <> 'cancelled';
+      CREATE INDEX appointments_of_day ON appointments (location_id, service_day);
+      CREATE TABLE appointment_capacity (
+        location_id TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        day_part TEXT NOT NULL CHECK (day_part IN ('morning', 'afternoon', 'evening')),
+        advisers INTEGER NOT NULL CHECK (advisers >= 0),
+        PRIMARY KEY (location_id, scope, day_part)
+      ) STRICT;
+      CREATE TABLE session_seats (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        session_id TEXT NOT NULL,
+        location_id TEXT NOT NULL,
+        session_start TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('signed-up', 'cancelled')),
+        first_name TEXT,
+        phone TEXT,
+        language TEXT NOT NULL,
+        booked_via TEXT NOT NULL CHECK (booked_via IN ('kiosk', 'central', 'desk')),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        signed_up_at TEXT NOT NULL,
+        cancelled_at TEXT,
+        purged_at TEXT
+      ) STRICT;
+      CREATE INDEX session_seats_of_session ON session_seats (session_id, state);
+      `,
+  },
+  {
+    version: 13,
+    summary: 'who called a ticket (the desk asks that person for its outcome before they call the next one); the problem type of a refusal, for the desk to say it in Dutch',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN called_by TEXT;
+      ALTER TABLE outbox ADD COLUMN problem_type TEXT;
+      CREATE INDEX tickets_called_by ON tickets (called_by, service_day) WHERE state = 'called';
+    `,
+  },
+  {
+    version: 14,
+    summary: 'visits per invitation campaign per service day (the campaign, never the code on the letter)',
+    sql: `
+      CREATE TABLE invitation_visits (
+        day TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        visits INTEGER NOT NULL CHECK (visits > 0),
+        PRIMARY KEY (day, campaign)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 15,
+    summary: 'answers to "Hoe was je bezoek?" per service day, service and rating (counts only)',
+    sql: `
+      CREATE TABLE feedback_counts (
+        day TEXT NOT NULL,
+        service TEXT NOT NULL,
+        rating TEXT NOT NULL,
+        answers INTEGER NOT NULL CHECK (answers > 0),
+        PRIMARY KEY (day, service, rating)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -17,7 +17,8 @@ export type SendOutcome =
   /** Try again later; `outage` says whether this failure says the API is unreachable or down (feeds the circuit). */
   | { kind: 'retry'; reason: string; outage: boolean; retryAfterMs?: number }
   /** The API refused this message for what it is: staff must look at it. */
-  | { kind: 'rejected'; reason: string }
+  /** `problemType` is the refusal's problem type (RFC 9457) when the answer had one, for the desk to say it in its words. */
+  | { kind: 'rejected'; reason: string; problemType?: string }
   | { kind: 'unauthorized' };
 
 /** Retry-After is either seconds or an HTTP date (RFC 9110 10.2.3). */
@@ -28,20 +29,22 @@ export function parseRetryAfter(value: string | null, now: Date): number | undef
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
-async function problemReason(res: Response): Promise<string> {
+async function problemOf(res: Response): Promise<{ reason: string; problemType?: string }> {
   const text = await res.text().catch(() => '');
   try {
     const parsed = Problem.safeParse(JSON.parse(text));
     if (parsed.success) {
       const p = parsed.data;
       const fields = p.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
-      return [`${res.status} ${p.title}`, p.detail, fields].filter(Boolean).join(' - ');
+      return { reason: [`${res.status} ${p.title}`, p.detail, fields].filter(Boolean).join(' - '), problemType: p.type };
     }
   } catch {
     // Not JSON: fall through to the status line, never the raw body (it could echo what we sent).
   }
-  return `${res.status} ${res.statusText}`.trim();
+  return { reason: `${res.status} ${res.statusText}`.trim() };
 }
+
+const problemReason = async (res: Response): Promise<string> => (await problemOf(res)).reason;
 
 const transportReason = (err: unknown): string => {
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return 'no answer in time';
@@ -86,11 +89,11 @@ export function createCentralClient(options: CentralClientOptions) {
           if (receipt.success) return { kind: 'acked', receipt: receipt.data };
           return { kind: 'retry', reason: `${res.status} with an answer that does not match the contract`, outage: false };
         }
-        const reason = await problemReason(res);
+        const { reason, problemType } = await problemOf(res);
         if (res.status === 401) return { kind: 'unauthorized' };
         if (res.status >= 500) return { kind: 'retry', reason, outage: true, retryAfterMs };
         if ([408, 409, 425, 429].includes(res.status)) return { kind: 'retry', reason, outage: false, retryAfterMs };
-        return { kind: 'rejected', reason };
+        return { kind: 'rejected', reason, ...(problemType ? { problemType } : {}) };
       } finally {
         limit.clear();
       }

@@ -35,7 +35,10 @@ export function createDeviceAuth(options: DeviceAuthOptions): SyncAuth {
       logger.warn('this device has no valid token and no enrollment code: ask IT for a one-time code');
       return false;
     }
-    const result = await options.client.enroll({ enrollmentCode: code, locationId: options.config.location.id, role: options.config.role, appVersion: options.appVersion });
+    const role = options.config.role;
+    // The fleet console signs in with IT's own credentials; it is never a device of the fleet.
+    if (role === 'fleet') return false;
+    const result = await options.client.enroll({ enrollmentCode: code, locationId: options.config.location.id, role, appVersion: options.appVersion });
     if ('error' in result) {
       logger.warn('enrollment failed', { reason: result.error });
       return false;

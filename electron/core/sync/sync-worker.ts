@@ -222,7 +222,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
         outageStreak = 0;
         // A refusal is an answer too: the API is up and keeping pace.
         widen();
-        outbox.markNeedsAttention(message.id, outcome.reason, at);
+        outbox.markNeedsAttention(message.id, outcome.reason, at, outcome.problemType);
         logger.warn('central API refused a message: it needs attention', { outboxId: message.id, kind: message.kind, reference: message.reference, reason: outcome.reason });
         return;
       case 'retry': {

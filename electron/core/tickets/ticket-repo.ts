@@ -9,6 +9,7 @@ export interface TicketRow {
   state: QueueTicket['state'];
   created_at: string;
   called_at: string | null;
+  called_by: string | null;
 }
 
 /** A ticket as it is taken at this device or received by the hub from a kiosk. */
@@ -33,11 +34,11 @@ export const ticketRepo = perDatabase((db: Database) => {
   // From the same millisecond on: a ticket taken right as the hub's answer arrived may not be in it.
   const takenSince = db.prepare<[string, string], number>('SELECT count(*) FROM tickets WHERE service_day = ? AND created_at >= ?').pluck();
   const open = db.prepare<[string], TicketRow>(
-    `SELECT id, number, topic, state, created_at, called_at FROM tickets
+    `SELECT id, number, topic, state, created_at, called_at, called_by FROM tickets
      WHERE service_day = ? AND state IN ('waiting', 'called') ORDER BY created_at, number`,
   );
   const oldestWaiting = db.prepare<[string], TicketRow>(
-    `SELECT id, number, topic, state, created_at, called_at FROM tickets
+    `SELECT id, number, topic, state, created_at, called_at, called_by FROM tickets
      WHERE service_day = ? AND state = 'waiting' ORDER BY created_at, number LIMIT 1`,
   );
   // Newest first: the waiting-room screen shows the first four, the desk's pace reads all nine.
@@ -45,8 +46,13 @@ export const ticketRepo = perDatabase((db: Database) => {
     `SELECT number, called_at AS calledAt FROM tickets WHERE service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT 9`,
   );
   const waitingCount = db.prepare<[string], number>(`SELECT count(*) FROM tickets WHERE service_day = ? AND state = 'waiting'`).pluck();
-  const byId = db.prepare<[string], TicketRow>('SELECT id, number, topic, state, created_at, called_at FROM tickets WHERE id = ?');
-  const call = db.prepare<[string, string]>(`UPDATE tickets SET state = 'called', called_at = ? WHERE id = ?`);
+  const byId = db.prepare<[string], TicketRow>('SELECT id, number, topic, state, created_at, called_at, called_by FROM tickets WHERE id = ?');
+  const calledBy = db.prepare<[string, string], TicketRow>(
+    `SELECT id, number, topic, state, created_at, called_at, called_by FROM tickets
+     WHERE called_by = ? AND service_day = ? AND state = 'called' ORDER BY called_at DESC LIMIT 1`,
+  );
+  // Only a waiting ticket is called: a second caller in the same moment changes nothing.
+  const call = db.prepare<[string, string, string]>(`UPDATE tickets SET state = 'called', called_at = ?, called_by = ? WHERE id = ? AND state = 'waiting'`);
   const close = db.prepare<[string, string, string]>('UPDATE tickets SET state = ?, closed_at = ? WHERE id = ?');
   const ofDay = db.prepare<[string], { topic: string; state: string; created_at: string }>('SELECT topic, state, created_at FROM tickets WHERE service_day = ?');
   const daysBetween = db.prepare<[string, string], string>('SELECT DISTINCT service_day FROM tickets WHERE service_day >= ? AND service_day < ?').pluck();
@@ -67,9 +73,10 @@ export const ticketRepo = perDatabase((db: Database) => {
     recentCalls: (day: string): { number: string; calledAt: string }[] => recentCalls.all(day),
     waitingCount: (day: string): number => waitingCount.get(day) ?? 0,
     byId: (id: string): TicketRow | undefined => byId.get(id),
-    markCalled(id: string, at: Date): void {
-      call.run(at.toISOString(), id);
-    },
+    /** The ticket one staff member called and has not given an outcome for yet on a day. */
+    calledBy: (staffId: string, day: string): TicketRow | undefined => calledBy.get(staffId, day),
+    /** False when the ticket was not waiting any more. */
+    markCalled: (id: string, at: Date, staffId: string): boolean => call.run(at.toISOString(), staffId, id).changes === 1,
     markClosed(id: string, outcome: 'served' | 'no-show', at: Date): void {
       close.run(outcome, at.toISOString(), id);
     },

@@ -1,4 +1,7 @@
 import type { DeviceConfig } from '../../../shared/config/device-config';
+import type { ContentPack } from '../../../shared/content/pack-schema';
+import { isTicketTopic, otherTicketTopic } from '../../../shared/domain/ticket-topic';
+import { CoreError } from '../errors';
 import type { QueuePace } from '../../../shared/hub/kiosk-status';
 import type { HandlersFor } from '../bridge/handlers';
 import type { requestsChannels } from '../../../shared/contract/requests-channels';
@@ -20,6 +23,18 @@ export interface TicketsModule extends Capability {
 }
 
 /**
+ * The screen's topic is re-checked against the pack the desk shows its words from, so the queue
+ * never holds a topic nobody can name. Without a pack there is nothing to check against: the device
+ * still hands out tickets, as it did before its first pack arrived.
+ */
+function checkTopic(pack: ContentPack | null, topic: string): void {
+  if (!pack) return;
+  const known = pack.topics.map((t) => t.id);
+  if (isTicketTopic(topic, known)) return;
+  throw new CoreError('invalid_input', `The content pack has no topic "${topic}".`, [{ path: 'topic', message: `expected one of ${[...known, otherTicketTopic].join(', ')}` }]);
+}
+
+/**
  * Queue tickets and the walk-in queue. A ticket's waiting time comes from the desk's pace: on a
  * kiosk as its hub last answered it (plus the tickets this kiosk gave out since), on the counter
  * from its own queue.
@@ -37,6 +52,8 @@ export function createTicketsModule(deps: {
   heardPace?: (at: Date) => { pace: QueuePace; at: Date } | null;
   /** A kiosk with a hub: the numbers the hub confirmed today, and the question it asks before the day's first ticket. */
   hubNumbering?: { floor(day: string): number; beforeTicket(): Promise<void> };
+  /** The active content pack: a ticket's topic must be one of its topics. */
+  pack: () => ContentPack | null;
 }): TicketsModule {
   const { store, config } = deps;
   const queue = createQueue(store.db, deps.now);
@@ -60,6 +77,7 @@ export function createTicketsModule(deps: {
     queue,
     handlers: {
       'ticket.take': async (input) => {
+        checkTopic(deps.pack(), input.topic);
         await hubNumbering?.beforeTicket();
         const taken = storeWrite(deps.logger, 'ticket.take', () => tickets.take(input.topic, input.language));
         // Worth sending now rather than at the worker's next poll; so is its receipt.

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron';
 import { join } from 'node:path';
 import { startDemoCentral } from '../../central-sim/demo-central';
+import { startDemoFleet } from '../../central-sim/demo-fleet';
 import { createCore, type Core } from '../../core/app-core';
 import { ConfigError } from '../../core/config/config-error';
 import { CoreError } from '../../core/errors';
@@ -13,7 +14,7 @@ import { createMainWindow, createNowServingWindow } from './create-window';
 import { nowServingUrl, recoverFromCrashes } from './crash-recovery';
 import { registerBridge } from './ipc-bridge';
 import { lockDown } from './kiosk-lockdown';
-import { denyAllPermissions, guardAllWebContents } from './navigation-guard';
+import { guardAllWebContents, setPermissions } from './navigation-guard';
 import { deviceKeyProvider } from './safe-storage-key';
 import { registerAppScheme, serveBundle } from './serve-bundle';
 import { createUpdaterAdapter } from './updater-adapter';
@@ -57,14 +58,20 @@ function start(): void {
   guardAllWebContents(app);
   void app.whenReady().then(async () => {
     // Demo mode without a central API gets the simulator in-process, as in the browser host.
-    const demoCentral = prepared.config.demo && !prepared.config.centralApiUrl ? await startDemoCentral(dataDir) : null;
-    const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : prepared.config;
+    const demo = prepared.config.demo && !prepared.config.centralApiUrl;
+    const fleetRole = prepared.config.role === 'fleet';
+    const resourcesDir = packaged ? join(process.resourcesPath, 'resources') : join(distDir, '..', 'resources');
+    // It serves the sample pack, whose shops' opening hours a demo outpost books in.
+    const demoCentral = demo && !fleetRole ? await startDemoCentral(dataDir, join(resourcesDir, 'content', 'sample', 'pack.json')) : null;
+    // The fleet console's demo runs on the simulated fleet of 500 shops.
+    const demoFleet = demo && fleetRole ? await startDemoFleet(dataDir, resourcesDir) : null;
+    const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : demoFleet ? { ...prepared.config, ...demoFleet.config } : prepared.config;
     // safeStorage, the key's home, only works once the app is ready: the core starts here.
     const core = createCore({
       config,
       dataDir,
       appVersion: app.getVersion(),
-      resourcesDir: packaged ? join(process.resourcesPath, 'resources') : join(distDir, '..', 'resources'),
+      resourcesDir,
       shell: 'electron',
       logger,
       keyProvider: deviceKeyProvider(dataDir, prepared.keyDir),
@@ -76,12 +83,13 @@ function start(): void {
       void core
         .close()
         .then(() => demoCentral?.sim.close())
+        .then(() => demoFleet?.fleet.close())
         .finally(() => {
           deviceLog.close();
           app.quit();
         });
     });
-    denyAllPermissions(session.defaultSession);
+    setPermissions(session.defaultSession, config.role);
     serveBundle(protocol, join(distDir, 'renderer'), (fileUrl) => net.fetch(fileUrl));
     registerBridge(ipcMain, core.dispatch);
     const windowKit = { BrowserWindow, screen };

@@ -1,5 +1,6 @@
 import type { Session, WebContents } from 'electron';
-import { isAppUrl } from './app-protocol';
+import type { DeviceRole } from '../../../shared/config/device-config';
+import { appOrigin, isAppUrl } from './app-protocol';
 
 interface Preventable {
   preventDefault(): void;
@@ -38,5 +39,25 @@ export type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 's
 export function denyAllPermissions(session: PermissionSession): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** Electron's request details are a union; only a media request names its media types. */
+function asksForVideoOnly(details: object): boolean {
+  const types: unknown = 'mediaTypes' in details ? details.mediaTypes : undefined;
+  return Array.isArray(types) && types.length > 0 && types.every((type) => type === 'video');
+}
+
+/**
+ * Everything is refused, except the kiosk's own bundle asking for the camera alone, to read an
+ * invitation letter's QR: never the microphone, never a frame or a page from elsewhere, never
+ * the counter.
+ */
+export function setPermissions(session: PermissionSession, role: DeviceRole): void {
+  if (role !== 'kiosk') return denyAllPermissions(session);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(permission === 'media' && details.isMainFrame && isAppUrl(details.requestingUrl) && asksForVideoOnly(details));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => permission === 'media' && requestingOrigin === appOrigin && details.mediaType === 'video');
   session.setDevicePermissionHandler(() => false);
 }

@@ -29,7 +29,8 @@ const browserKeys = new Set(['BrowserBack', 'BrowserForward', 'BrowserHome', 'Br
  */
 export function isBlockedShortcut(input: KeyInput, role: DeviceRole, packaged: boolean): boolean {
   if (!packaged) return false;
-  if (role === 'counter') return devTools(input) || reload(input) || browserKeys.has(input.key);
+  // The counter and IT's fleet console are staff PCs whose screens use Alt+digit and F-keys: only the browser's own keys go.
+  if (role !== 'kiosk') return devTools(input) || reload(input) || browserKeys.has(input.key);
   if (input.control || input.alt || input.meta) return true;
   if (/^F\d{1,2}$/.test(input.key)) return true;
   return browserKeys.has(input.key) || input.key === 'Alt' || input.key === 'Meta';

@@ -8,6 +8,7 @@ import { applyDocumentLanguage } from '../i18n/i18n';
 // Each device loads only its own screens: a kiosk never downloads the desk, and the other way round.
 const KioskApp = lazy(() => import('../kiosk/KioskApp').then((m) => ({ default: m.KioskApp })));
 const CounterApp = lazy(() => import('../counter/CounterApp').then((m) => ({ default: m.CounterApp })));
+const FleetApp = lazy(() => import('../fleet/FleetApp').then((m) => ({ default: m.FleetApp })));
 const NowServingScreen = lazy(() => import('../now-serving/NowServingScreen').then((m) => ({ default: m.NowServingScreen })));
 
 /** The counter's second display opens the app with ?screen=now-serving (docs/counter-and-hub.md). */
@@ -55,6 +56,8 @@ export function App({ bridge, i18n }: Props) {
     <Suspense fallback={<p className="status" role="status">{t('app.loading')}</p>}>
       {info.role === 'kiosk' ? (
         <KioskApp info={info} bridge={bridge} />
+      ) : info.role === 'fleet' ? (
+        <FleetApp info={info} bridge={bridge} />
       ) : nowServingWanted ? (
         <NowServingScreen bridge={bridge} info={info} />
       ) : (

@@ -5,6 +5,7 @@ import type { NeedsAttentionItem } from '../../../shared/contract/sync-channels'
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
 import { Field } from './Field';
+import { problemSentenceKey } from './problem-text';
 
 interface Props {
   bridge: Bridge;
@@ -20,7 +21,7 @@ type ContactField = 'name' | 'email' | 'phone';
 
 /** The messages the central API refused, with what staff can do about each: correct and resend, or cancel with a reason. */
 export function AttentionPanel({ bridge, items, when, onChanged, onSignedOut }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState('');
   const [problem, setProblem] = useState('');
@@ -108,6 +109,16 @@ export function AttentionPanel({ bridge, items, when, onChanged, onSignedOut }: 
 
   const editable = (item: NeedsAttentionItem) => item.kind === 'voucher-request.submit';
   const kindLabel = (kind: string) => t(`counter.attention.kinds.${kind}`, { defaultValue: kind });
+  /** What the refusal means and what to do, in the desk's words; the central API's text folded away for IT. */
+  const said = (item: NeedsAttentionItem) => (
+    <div className="problem" data-testid="problem-sentence">
+      <p>{t(problemSentenceKey(item.problemType, (key) => i18n.exists(key)))}</p>
+      <details className="problem__technical">
+        <summary>{t('counter.problems.technical')}</summary>
+        <p lang="en">{item.reason}</p>
+      </details>
+    </div>
+  );
 
   return (
     <section aria-labelledby="attention-title">
@@ -132,7 +143,7 @@ export function AttentionPanel({ bridge, items, when, onChanged, onSignedOut }: 
               <tr key={item.id}>
                 <td>{item.reference}</td>
                 <td>{kindLabel(item.kind)}</td>
-                <td>{item.reason}</td>
+                <td>{said(item)}</td>
                 <td>{when(item.at)}</td>
                 <td>
                   <div className="desk-table__actions">
@@ -157,7 +168,7 @@ export function AttentionPanel({ bridge, items, when, onChanged, onSignedOut }: 
             {t('counter.attention.editTitle', { reference: action.item.reference })}
           </h4>
           <dl className="facts">
-            <div className="facts__row"><dt>{t('counter.attention.said')}</dt><dd>{action.item.reason}</dd></div>
+            <div className="facts__row"><dt>{t('counter.attention.said')}</dt><dd>{said(action.item)}</dd></div>
           </dl>
           <p>{t('counter.attention.editHelp')}</p>
           <Field label={t('counter.attention.name')} autoComplete="off" value={contact.name} onChange={(e) => setContact({ ...contact, name: e.target.value })} error={errors.name} />

@@ -2,10 +2,12 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/app-info';
 import type { DeskSession, StaffMember } from '../../../shared/contract/staff-channels';
+import { parseReference } from '../../../shared/domain/reference-code';
 import { hasStaffRole, type StaffRole } from '../../../shared/staff/staff-role';
 import type { Bridge } from '../bridge/bridge-client';
 import { CounterDevicePanel } from '../device/CounterDevicePanel';
 import { CounterEnrollmentNotice } from '../device/CounterEnrollmentNotice';
+import { AgendaView } from './AgendaView';
 import { PrivacyView } from './PrivacyView';
 import { QueueView } from './QueueView';
 import { ReceiptsView } from './ReceiptsView';
@@ -15,7 +17,7 @@ import { StatsView } from './StatsView';
 import { SyncView } from './SyncView';
 import { useIdleLock } from './use-idle-lock';
 
-export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'privacy' | 'receipts' | 'staff' | 'device';
+export type DeskView = 'queue' | 'request' | 'sync' | 'stats' | 'privacy' | 'receipts' | 'staff' | 'device' | 'agenda';
 
 interface ViewDef {
   id: DeskView;
@@ -41,15 +43,31 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
 
   /** What the request view opens on: a reference typed or scanned, or the form for a new request. */
   const [reference, setReference] = useState<{ value: string | null; at: number } | null>(null);
+  /** Why the text in the reference field opens nothing; the text stays as typed, the field is marked. */
+  const [searchError, setSearchError] = useState<string | null>(null);
+  const refuseSearch = (message: string) => {
+    setSearchError(message);
+    search.current?.focus();
+  };
+  const found = () => {
+    setSearchError(null);
+    if (search.current) search.current.value = '';
+  };
+  const notFound = (code: string) => {
+    setCurrent('request');
+    refuseSearch(t('counter.desk.codeUnknown', { code }));
+  };
   const allViews: ViewDef[] = [
     { id: 'queue', minimum: 'staff', render: () => <QueueView bridge={bridge} onSignedOut={onSignedOut} /> },
-    { id: 'request', minimum: 'staff', render: () => <RequestView key={reference?.at} bridge={bridge} reference={reference?.value ?? null} startNew={reference !== null && reference.value === null} region={info.region} onNew={newRequest} onSignedOut={onSignedOut} /> },
+    { id: 'request', minimum: 'staff', render: () => <RequestView key={reference?.at} bridge={bridge} reference={reference?.value ?? null} onFound={found} onNotFound={notFound} startNew={reference !== null && reference.value === null} region={info.region} onNew={newRequest} onSignedOut={onSignedOut} /> },
     { id: 'sync', minimum: 'staff', render: () => <SyncView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'stats', minimum: 'staff', render: () => <StatsView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'privacy', minimum: 'staff', render: () => <PrivacyView bridge={bridge} me={member} locationName={info.location.name} onSignedOut={onSignedOut} /> },
     { id: 'receipts', minimum: 'staff', render: () => <ReceiptsView bridge={bridge} onSignedOut={onSignedOut} /> },
     { id: 'staff', minimum: 'location-manager', render: () => <StaffAdminView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
     { id: 'device', minimum: 'staff', render: () => <CounterDevicePanel bridge={bridge} info={info} me={member} onSignedOut={onSignedOut} /> },
+    // Last, so the shortcuts of the views before it stay what staff know.
+    { id: 'agenda', minimum: 'staff', render: () => <AgendaView bridge={bridge} me={member} onSignedOut={onSignedOut} /> },
   ];
   const views = allViews.filter((v) => hasStaffRole(member.role, v.minimum));
   const [current, setCurrent] = useState<DeskView>(views[0]?.id ?? 'device');
@@ -58,11 +76,15 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
   /** Typed, or sent by a scanner as a fast burst of keys ending in Enter: either way the form submits. */
   const openReference = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const value = search.current?.value.trim() ?? '';
-    if (!value) return;
-    setReference({ value, at: Date.now() });
+    const typed = search.current?.value ?? '';
+    const parsed = parseReference(typed);
+    if (!parsed.ok) {
+      if (parsed.problem !== 'empty') refuseSearch(t(`counter.desk.codeProblems.${parsed.problem}`, { count: parsed.cleaned.length }));
+      return;
+    }
+    // The field keeps what was typed until the request opens: a code nobody has stays there to correct.
+    setReference({ value: parsed.code, at: Date.now() });
     setCurrent('request');
-    if (search.current) search.current.value = '';
   };
 
   const newRequest = () => {
@@ -75,13 +97,19 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A view that used the key already (the queue's one-key outcome question).
+      if (e.defaultPrevented) return;
       const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select') !== null;
       if (!typing && e.key.length === 1 && /[a-z0-9]/i.test(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
-        // A scanner (or a person) typing with no field focused: the keys belong in the reference search.
+        // A scanner (or a person) typing with no field focused: the keys belong in the reference search,
+        // replacing a refused code that is still there.
         search.current?.focus();
+        if (searchError) search.current?.select();
       } else if (e.key === 'F2') {
         e.preventDefault();
+        // Selected, so the next code typed or scanned replaces the last one.
         search.current?.focus();
+        search.current?.select();
       } else if (e.key === 'F3') {
         // F3 is the browser's "find next"; at the desk it starts a new request, next to F2's search.
         e.preventDefault();
@@ -130,7 +158,23 @@ export function DeskShell({ bridge, info, session, member, onSession, onSignedOu
           <label htmlFor="reference-search">
             {t('counter.desk.search')} <kbd>F2</kbd>
           </label>
-          <input id="reference-search" ref={search} type="search" aria-keyshortcuts="F2" autoComplete="off" spellCheck={false} autoFocus placeholder="K7QD-M3XA" />
+          <input
+            id="reference-search"
+            ref={search}
+            type="search"
+            aria-keyshortcuts="F2"
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            placeholder="K7QD-M3XA"
+            aria-invalid={searchError ? true : undefined}
+            aria-describedby={searchError ? 'reference-search-error' : undefined}
+          />
+          {searchError && (
+            <p id="reference-search-error" className="field__error desk__search-error">
+              {searchError}
+            </p>
+          )}
         </form>
       </nav>
       {idle.warning && (

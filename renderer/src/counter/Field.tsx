@@ -37,6 +37,14 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   inputRef?: Ref<HTMLInputElement>;
 }
 
+/** Moves focus to the first field of `order` that has an error; true when there was one. */
+export function focusFirstError<K extends string>(errors: Partial<Record<K, unknown>>, order: readonly K[], fields: Partial<Record<K, { current: HTMLElement | null }>>): boolean {
+  const first = order.find((key) => errors[key]);
+  if (first === undefined) return false;
+  fields[first]?.current?.focus();
+  return true;
+}
+
 /** A labelled input with its hint and error. */
 export function Field({ label, hint, error, inputRef, ...input }: Props) {
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HubKiosk } from '../../../shared/contract/desk-channels';
 import type { Bridge } from '../bridge/bridge-client';
 import { usePolled } from './use-polled';
+import { formatDateTimeWithSeconds, formatTimeWithSeconds } from '../../../shared/domain/location-time';
 
 /** The letter(s) after the location in a kiosk's identity: the prefix of its ticket numbers, which staff know it by. */
 const prefixOf = (identity: string): string => identity.slice(identity.lastIndexOf('/') + 1);
@@ -14,15 +15,15 @@ const hasPrinterProblem = (printer: HubKiosk['printer']): boolean => printer !==
  * kiosk, a printer that does not print, refused messages); the colour only repeats it.
  */
 export function HubKiosksPanel({ bridge, onError }: { bridge: Bridge; onError(err: unknown): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const load = useCallback(() => bridge.call('hub.status', {}), [bridge]);
   const { data: hub, reload } = usePolled(load, 5000, onError);
   // The core checks the role (location manager) and that this installation still waits; staff see the button and the core's refusal.
   const approve = (identity: string, install: string) => {
     bridge.call('hub.approve', { identity, install }).then(reload, onError);
   };
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { timeStyle: 'medium' });
-  const moment = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = (iso: string) => formatTimeWithSeconds(iso);
+  const moment = (iso: string) => formatDateTimeWithSeconds(iso);
   if (!hub) return null;
 
   return (

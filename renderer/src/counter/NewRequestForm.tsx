@@ -155,7 +155,7 @@ export function NewRequestForm({ bridge, region, onStarted, onSignedOut }: Props
               <option value="">{t('counter.newRequest.chooseTrajectory')}</option>
               {Trajectory.options.map((x) => (
                 <option key={x} value={x}>
-                  {t(`counter.request.trajectories.${x}`)}
+                  {t(`trajectory.${x}.name`)}
                 </option>
               ))}
             </SelectField>

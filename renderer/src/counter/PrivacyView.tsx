@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubjectRecord } from '../../../shared/contract/desk-channels';
+import { SubjectRecord } from '../../../shared/contract/desk-channels';
 import type { StaffMember } from '../../../shared/contract/staff-channels';
 import { hasStaffRole } from '../../../shared/staff/staff-role';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
 import { Field } from './Field';
 import { SubjectPrintout } from './SubjectPrintout';
+import { subjectRecordText, subjectRecordWords } from './subject-record-words';
+import { formatDateTime } from '../../../shared/domain/location-time';
 
 interface Printout {
   record: SubjectRecord;
@@ -16,13 +18,14 @@ interface Printout {
 
 /** A visitor asks what we hold about them: find by reference, show, export, erase where allowed. */
 export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge: Bridge; me: StaffMember; locationName: string; onSignedOut(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [reference, setReference] = useState('');
   const [found, setFound] = useState<SubjectRecord | null>(null);
   const [status, setStatus] = useState('');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [printout, setPrintout] = useState<Printout | null>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err)))), [onSignedOut, t]);
 
   const find = async (e: FormEvent) => {
@@ -36,17 +39,32 @@ export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge:
     }
   };
 
-  const exportFile = async () => {
+  const download = (fileName: string, body: string, type: string) => {
+    const url = URL.createObjectURL(new Blob([body], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const providerNameOf = (providerId: string | null): Promise<string | null> =>
+    // A provider missing from the current content pack is still named, by its id.
+    providerId === null ? Promise.resolve(null) : bridge.call('content.provider', { id: providerId }).then((p) => p.name, () => providerId);
+
+  /** The readable file: the printout's words in the visitor's language; `machine` adds the JSON file for a computer. */
+  const exportFile = async (machine: boolean) => {
     if (!found) return;
     try {
       const file = await bridge.call('privacy.export', { reference: found.request.reference });
-      const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.fileName;
-      link.click();
-      URL.revokeObjectURL(url);
-      setStatus(t('counter.privacy.exported'));
+      if (machine) download(file.fileName, file.json, 'application/json');
+      else {
+        const record = SubjectRecord.parse(JSON.parse(file.json));
+        const words = subjectRecordWords(record, t, { locationName, providerName: await providerNameOf(record.request.providerId), at: new Date(), medium: 'file' });
+        const note = t('counter.printout.machineNote', { lng: words.lng, file: file.fileName });
+        download(file.fileName.replace(/\.json$/, '.txt'), `\uFEFF${subjectRecordText(words, note)}`, 'text/plain;charset=utf-8');
+      }
+      setStatus(t(machine ? 'counter.privacy.exportedMachine' : 'counter.privacy.exported'));
     } catch (err) {
       fail(err);
     }
@@ -56,9 +74,7 @@ export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge:
     if (!found) return;
     try {
       const record = await bridge.call('privacy.print', { reference: found.request.reference });
-      const { providerId } = record.request;
-      // A provider missing from the current content pack is still named, by its id.
-      const providerName = providerId === null ? null : await bridge.call('content.provider', { id: providerId }).then((p) => p.name, () => providerId);
+      const providerName = await providerNameOf(record.request.providerId);
       setFound(record);
       setPrintout({ record, providerName, at: new Date() });
       setStatus(t('counter.privacy.printed'));
@@ -66,6 +82,13 @@ export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge:
       fail(err);
     }
   };
+
+  const [focusExport, setFocusExport] = useState(false);
+  useEffect(() => {
+    if (!focusExport) return;
+    exportButton.current?.focus();
+    setFocusExport(false);
+  }, [focusExport, found]);
 
   // Print once the printout is in the page; it leaves the page afterwards so no copy lingers in the DOM.
   useEffect(() => {
@@ -83,6 +106,8 @@ export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge:
     try {
       setFound(await bridge.call('privacy.erase', { reference: found.request.reference, reason }));
       setStatus(t('counter.privacy.erased'));
+      // The erase form is gone: focus goes to the next likely step, giving the visitor the record.
+      setFocusExport(true);
     } catch (err) {
       fail(err);
     }
@@ -126,12 +151,13 @@ export function PrivacyView({ bridge, me, locationName, onSignedOut }: { bridge:
           <ol className="privacy__trail">
             {found.trail.map((step, i) => (
               <li key={i}>
-                {new Date(step.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })} — {t(`counter.printout.actions.${step.action}`, { defaultValue: step.action })}
+                {formatDateTime(step.at)} — {t(`counter.printout.actions.${step.action}`, { defaultValue: step.action })}
               </li>
             ))}
           </ol>
           <div className="desk-actions">
-            <button type="button" className="desk-button" onClick={() => void exportFile()}>{t('counter.privacy.export')}</button>
+            <button type="button" ref={exportButton} className="desk-button" onClick={() => void exportFile(false)}>{t('counter.privacy.export')}</button>
+            <button type="button" className="desk-button" onClick={() => void exportFile(true)}>{t('counter.privacy.exportMachine')}</button>
             <button type="button" className="desk-button" onClick={() => void print()}>{t('counter.privacy.print')}</button>
           </div>
           {hasStaffRole(me.role, 'location-manager') && !found.personalDataErased && !found.kioskCopy?.eraseOrderedAt && (

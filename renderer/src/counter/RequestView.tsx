@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../shared/contract/desk-channels';
 import { bsnMessages, checkBsn } from '../../../shared/identity/bsn';
 import { IdDocumentType } from '../../../shared/identity/id-document';
-import type { Bridge } from '../bridge/bridge-client';
+import { BridgeCallError, type Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
-import { Field, SelectField } from './Field';
+import { Field, focusFirstError, SelectField } from './Field';
+import type { PrintJobSummary } from '../../../shared/printing/print-job';
 import { NewRequestForm } from './NewRequestForm';
+import { formatDateTime } from '../../../shared/domain/location-time';
 
 interface Props {
   bridge: Bridge;
@@ -17,6 +19,10 @@ interface Props {
   /** The location's region, for the providers the new-request form offers. */
   region: string;
   onNew(): void;
+  /** The reference opened a request: the field that asked for it can be emptied for the next scan. */
+  onFound(): void;
+  /** No request has this code: the field that asked keeps it and says so. */
+  onNotFound(code: string): void;
   onSignedOut(): void;
 }
 
@@ -24,8 +30,8 @@ interface Props {
  * One request opened by its reference, or started here for a walk-in: the details, the identity
  * check and completion, or cancelling.
  */
-export function RequestView({ bridge, reference, startNew, region, onNew, onSignedOut }: Props) {
-  const { t, i18n } = useTranslation();
+export function RequestView({ bridge, reference, startNew, region, onNew, onFound, onNotFound, onSignedOut }: Props) {
+  const { t } = useTranslation();
   const [request, setRequest] = useState<RequestDetail | null>(null);
   const [status, setStatus] = useState('');
   const [document, setDocument] = useState<IdDocumentType | ''>('');
@@ -34,6 +40,10 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
   const [reason, setReason] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const documentField = useRef<HTMLSelectElement>(null);
+  const bsnField = useRef<HTMLInputElement>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  /** The final receipt printed with the completion, followed until the printer answered. */
+  const [finalReceipt, setFinalReceipt] = useState<PrintJobSummary | null>(null);
   const [creating, setCreating] = useState(startNew);
   const [justStarted, setJustStarted] = useState(false);
 
@@ -50,10 +60,12 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
         setDocument('');
         setReason('');
         setErrors({});
+        onFound();
         heading.current?.focus();
       },
-      (err: unknown) => fail(err),
+      (err: unknown) => (err instanceof BridgeCallError && err.error.code === 'not_found' ? onNotFound(reference) : fail(err)),
     );
+    // Once per reference opened: the desk's callbacks change with every render, so they are not deps.
   }, [bridge, reference, fail]);
 
   const complete = async (e: FormEvent) => {
@@ -64,12 +76,15 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
     const checked = checkBsn(bsn);
     if (!checked.ok) found.bsn = t(`counter.request.bsnProblems.${checked.problem}`, { defaultValue: bsnMessages[checked.problem] });
     setErrors(found);
-    if (Object.keys(found).length > 0 || !document || !checked.ok) return;
+    if (focusFirstError(found, ['document', 'bsn'], { document: documentField, bsn: bsnField }) || !document || !checked.ok) return;
     try {
       const done = await bridge.call('request.complete', { reference: request.reference, identityDocument: document, bsn: checked.bsn });
       setBsn('');
       setRequest(done);
       setStatus(t('counter.request.completed', { reference: done.reference }));
+      if (done.printJobId) setFinalReceipt(await bridge.call('print.job', { jobId: done.printJobId }));
+      // The forms are gone with the completion: the next likely step is the next visitor's request.
+      newButton.current?.focus();
     } catch (err) {
       fail(err);
     }
@@ -102,9 +117,28 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
     if (justStarted) documentField.current?.focus();
   }, [justStarted]);
 
+  // Follow the final receipt until the printer took it (or gave up): staff say so to the visitor.
+  const receiptSettled = finalReceipt === null || !['pending', 'sending'].includes(finalReceipt.state);
+  useEffect(() => {
+    if (receiptSettled || !finalReceipt) return;
+    const timer = setTimeout(() => {
+      bridge.call('print.job', { jobId: finalReceipt.id }).then(setFinalReceipt, fail);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [bridge, fail, finalReceipt, receiptSettled]);
+
+  const reprint = async () => {
+    if (!finalReceipt) return;
+    try {
+      setFinalReceipt(await bridge.call('print.reprint', { jobId: finalReceipt.id }));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
   if (creating) return <NewRequestForm bridge={bridge} region={region} onStarted={started} onSignedOut={onSignedOut} />;
 
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
   return (
     <section aria-labelledby="request-title">
@@ -119,7 +153,7 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
         <>
           <dl className="facts" data-testid="request-facts">
             <div className="facts__row"><dt>{t('counter.request.state')}</dt><dd>{t(`counter.request.states.${request.status}`)}</dd></div>
-            <div className="facts__row"><dt>{t('counter.request.trajectory')}</dt><dd>{t(`counter.request.trajectories.${request.trajectory}`)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.trajectory')}</dt><dd>{t(`trajectory.${request.trajectory}.name`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.started')}</dt><dd>{when(request.createdAt)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.origin')}</dt><dd data-testid="request-origin">{t(`counter.request.origins.${request.origin}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.eligibility')}</dt><dd>{t(`counter.request.outcomes.${request.eligibility.outcome}`)}</dd></div>
@@ -145,7 +179,7 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
                     </option>
                   ))}
                 </SelectField>
-                <Field label={t('counter.request.bsn')} hint={t('counter.request.bsnHint')} inputMode="numeric" autoComplete="off" spellCheck={false} value={bsn} onChange={(e) => setBsn(e.target.value)} error={errors.bsn} />
+                <Field label={t('counter.request.bsn')} hint={t('counter.request.bsnHint')} inputMode="numeric" autoComplete="off" spellCheck={false} value={bsn} onChange={(e) => setBsn(e.target.value)} error={errors.bsn} inputRef={bsnField} />
                 <button type="submit" className="desk-button desk-button--primary">{t('counter.request.complete')}</button>
               </form>
               <form onSubmit={(e) => void cancel(e)} noValidate className="stack desk-panel" aria-labelledby="cancel-title">
@@ -157,9 +191,18 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onSign
           )}
         </>
       )}
+      {finalReceipt && (
+        <div className="desk-panel request__receipt" data-testid="final-receipt">
+          {/* Live, but not a second status: the desk's status line already says the request is complete. */}
+          <p aria-live="polite">{t(`counter.request.finalReceipt.${finalReceipt.state}`)}</p>
+          <button type="button" className="desk-button" onClick={() => void reprint()}>
+            {t('counter.request.finalReceipt.reprint')}
+          </button>
+        </div>
+      )}
       {/* After the open request, so Tab from its heading reaches the identity check first. */}
       <div className="desk-actions request__new">
-        <button type="button" className="desk-button" onClick={onNew} aria-keyshortcuts="F3">
+        <button type="button" ref={newButton} className="desk-button" onClick={onNew} aria-keyshortcuts="F3">
           {t('counter.newRequest.open')} <kbd>F3</kbd>
         </button>
       </div>

@@ -6,6 +6,7 @@ import type { Bridge } from '../bridge/bridge-client';
 import { errorKey } from './bridge-errors';
 import { DeskGate } from './DeskGate';
 import { Field } from './Field';
+import { formatTimeWithSeconds } from '../../../shared/domain/location-time';
 
 interface Props {
   bridge: Bridge;
@@ -16,7 +17,7 @@ interface Props {
 }
 
 export function SignInScreen({ bridge, info, lockedFor, onSignedIn }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [username, setUsername] = useState(lockedFor?.username ?? '');
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -36,7 +37,7 @@ export function SignInScreen({ bridge, info, lockedFor, onSignedIn }: Props) {
       setPin('');
       setMessage(
         result.reason === 'locked' && result.lockedUntil
-          ? t('counter.signIn.locked', { time: new Date(result.lockedUntil).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })
+          ? t('counter.signIn.locked', { time: formatTimeWithSeconds(result.lockedUntil) })
           : t('counter.signIn.wrong'),
       );
       pinRef.current?.focus();

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember, StaffMemberRow } from '../../../shared/contract/staff-channels';
 import { Pin, Username } from '../../../shared/staff/pin';
 import { hasStaffRole, StaffRole } from '../../../shared/staff/staff-role';
 import type { Bridge } from '../bridge/bridge-client';
 import { errorKey, isSignedOut } from './bridge-errors';
-import { Field } from './Field';
+import { Field, focusFirstError } from './Field';
 
 interface Props {
   bridge: Bridge;
@@ -13,7 +13,7 @@ interface Props {
   onSignedOut(): void;
 }
 
-const empty = { displayName: '', username: '', pin: '', role: 'staff' as StaffRole };
+const empty = { displayName: '', username: '', pin: '', repeat: '', role: 'staff' as StaffRole };
 
 /** The location manager's page: who may sign in at this desk, with PIN resets and removals. */
 export function StaffAdminView({ bridge, me, onSignedOut }: Props) {
@@ -24,6 +24,7 @@ export function StaffAdminView({ bridge, me, onSignedOut }: Props) {
   const [status, setStatus] = useState('');
   const [resetFor, setResetFor] = useState<StaffMemberRow | null>(null);
   const [newPin, setNewPin] = useState('');
+  const fields = { displayName: useRef<HTMLInputElement>(null), username: useRef<HTMLInputElement>(null), pin: useRef<HTMLInputElement>(null), repeat: useRef<HTMLInputElement>(null) };
 
   const fail = useCallback(
     (err: unknown) => {
@@ -43,12 +44,14 @@ export function StaffAdminView({ bridge, me, onSignedOut }: Props) {
     if (!form.displayName.trim()) found.displayName = t('counter.setup.nameNeeded');
     if (!Username.safeParse(form.username).success) found.username = t('counter.staff.usernameRule');
     if (!Pin.safeParse(form.pin).success) found.pin = t('counter.staff.pinRule');
+    else if (form.pin !== form.repeat) found.repeat = t('counter.setup.pinMismatch');
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (focusFirstError(found, ['displayName', 'username', 'pin', 'repeat'], fields)) return;
     try {
-      const added = await bridge.call('staff.add', form);
+      const added = await bridge.call('staff.add', { displayName: form.displayName, username: form.username, pin: form.pin, role: form.role });
       setStatus(t('counter.staff.added', { name: added.displayName }));
       setForm(empty);
+      fields.displayName.current?.focus();
       load();
     } catch (err) {
       fail(err);
@@ -105,16 +108,19 @@ export function StaffAdminView({ bridge, me, onSignedOut }: Props) {
               <td>{m.username}</td>
               <td>{t(`counter.staffRoles.${m.role}`)}</td>
               <td>{m.locked ? t('counter.staff.locked') : t('counter.staff.active')}</td>
-              <td className="desk-table__actions">
-                {m.id !== me.id && hasStaffRole(me.role, m.role) && (
-                  <>
+              <td>
+                {/* A flex box inside the cell, never on it: a cell with display:flex leaves the table's grid. */}
+                {m.id !== me.id && hasStaffRole(me.role, m.role) ? (
+                  <div className="desk-table__actions">
                     <button type="button" className="desk-button" onClick={() => setResetFor(m)} aria-label={t('counter.staff.resetPinFor', { name: m.displayName })}>
                       {t('counter.staff.resetPin')}
                     </button>
                     <button type="button" className="desk-button" onClick={() => void remove(m)} aria-label={t('counter.staff.removeFor', { name: m.displayName })}>
                       {t('counter.staff.remove')}
                     </button>
-                  </>
+                  </div>
+                ) : (
+                  <span className="desk-table__none">{t(m.id === me.id ? 'counter.staff.yourAccount' : 'counter.staff.noActions')}</span>
                 )}
               </td>
             </tr>
@@ -133,9 +139,10 @@ export function StaffAdminView({ bridge, me, onSignedOut }: Props) {
       )}
       <form onSubmit={(e) => void add(e)} noValidate className="stack desk-panel" aria-labelledby="add-title">
         <h3 id="add-title">{t('counter.staff.addTitle')}</h3>
-        <Field label={t('counter.staff.displayName')} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} error={errors.displayName} autoComplete="off" />
-        <Field label={t('counter.staff.username')} hint={t('counter.staff.usernameRule')} value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} error={errors.username} autoComplete="off" />
-        <Field label={t('counter.staff.pin')} hint={t('counter.staff.pinRule')} type="password" inputMode="numeric" autoComplete="new-password" value={form.pin} onChange={(e) => setForm({ ...form, pin: e.target.value })} error={errors.pin} />
+        <Field label={t('counter.staff.displayName')} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} error={errors.displayName} inputRef={fields.displayName} autoComplete="off" />
+        <Field label={t('counter.staff.username')} hint={t('counter.staff.usernameRule')} value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} error={errors.username} inputRef={fields.username} autoComplete="off" />
+        <Field label={t('counter.staff.pin')} hint={t('counter.staff.pinRule')} type="password" inputMode="numeric" autoComplete="new-password" value={form.pin} onChange={(e) => setForm({ ...form, pin: e.target.value })} error={errors.pin} inputRef={fields.pin} />
+        <Field label={t('counter.setup.repeatPin')} type="password" inputMode="numeric" autoComplete="new-password" value={form.repeat} onChange={(e) => setForm({ ...form, repeat: e.target.value })} error={errors.repeat} inputRef={fields.repeat} />
         <div className="field">
           <label htmlFor="new-member-role">{t('counter.staff.role')}</label>
           <select id="new-member-role" value={form.role} onChange={(e) => setForm({ ...form, role: StaffRole.parse(e.target.value) })}>

@@ -5,15 +5,16 @@ import { AttentionPanel } from './AttentionPanel';
 import { errorKey, isSignedOut } from './bridge-errors';
 import { HubKiosksPanel } from './HubKiosksPanel';
 import { usePolled } from './use-polled';
+import { formatDateTimeWithSeconds } from '../../../shared/domain/location-time';
 
 /** How far this device is with the central API, and what needs a person. */
 export function SyncView({ bridge, onSignedOut }: { bridge: Bridge; onSignedOut(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [problem, setProblem] = useState('');
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setProblem(t(errorKey(err)))), [onSignedOut, t]);
   const load = useCallback(() => bridge.call('sync.status', {}), [bridge]);
   const { data, reload } = usePolled(load, 3000, fail);
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }) : t('counter.sync.never'));
+  const when = (iso: string | null) => (iso ? formatDateTimeWithSeconds(iso) : t('counter.sync.never'));
 
   return (
     <section aria-labelledby="sync-title">

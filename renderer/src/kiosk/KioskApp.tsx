@@ -6,6 +6,8 @@ import type { Bridge } from '../bridge/bridge-client';
 import { KioskEnrollmentNotice } from '../device/KioskEnrollmentNotice';
 import { KioskHubLinkNote } from '../device/KioskHubLinkNote';
 import { applyDocumentLanguage } from '../i18n/i18n';
+import { isOutpost } from './appointments/outpost';
+import { OutpostHelpDialog } from './appointments/OutpostHelpDialog';
 import { IdleDialog, LanguageDialog, StaffDialog, StopDialog } from './dialogs/KioskDialogs';
 import { applyDisplayPrefs, defaultDisplayPrefs, isDefaultDisplay, nextTextSize, type DisplayPrefs } from './display/display-prefs';
 import { useIdle } from './idle/use-idle';
@@ -18,7 +20,7 @@ import { useSpeech } from './read-aloud/use-speech';
 import { ScreenSwitch } from './ScreenSwitch';
 import { Toolbar } from './toolbar/Toolbar';
 import { wipeBrowserTraces } from './session/wipe-traces';
-import { emptyVisit, VisitContext, visitReducer } from './visit/visit-context';
+import { newVisit, VisitContext, visitReducer } from './visit/visit-context';
 
 type OpenDialog = 'none' | 'language' | 'stop' | 'staff';
 
@@ -49,7 +51,7 @@ function Visit({ info, bridge, erase }: VisitProps) {
   const { t, i18n } = useTranslation();
   const [prefs, setPrefs] = useState<DisplayPrefs>(defaultDisplayPrefs);
   const [stack, nav] = useReducer(navigate, initialStack);
-  const [visit, dispatchVisit] = useReducer(visitReducer, emptyVisit);
+  const [visit, dispatchVisit] = useReducer(visitReducer, undefined, newVisit);
   const [dialog, setDialog] = useState<OpenDialog>('none');
   const [keyboardTarget, setKeyboardTarget] = useState<KeyboardTarget | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -95,7 +97,8 @@ function Visit({ info, bridge, erase }: VisitProps) {
       chooseLanguage: (language: LanguageCode) => {
         void i18n.changeLanguage(language).then(() => applyDocumentLanguage(language));
       },
-      finish: erase,
+      finish: () => (route.screen === 'feedback' ? erase() : move({ type: 'go', route: { screen: 'feedback' } })),
+      erase,
       askStaff: () => setDialog('staff'),
     }),
     [info, bridge, stack, i18n, erase],
@@ -144,6 +147,7 @@ function Visit({ info, bridge, erase }: VisitProps) {
               onReadAloud={readAloud}
               onStop={() => setDialog('stop')}
               onStaff={() => setDialog('staff')}
+              staffLabel={isOutpost(info) ? t('appointments.outpost.help') : undefined}
             />
             <div className="visually-hidden" role="status" aria-live="assertive" data-testid="announcer">
               {announcement}
@@ -159,7 +163,20 @@ function Visit({ info, bridge, erase }: VisitProps) {
             />
           )}
           {dialog === 'stop' && <StopDialog onErase={erase} onClose={() => setDialog('none')} />}
-          {dialog === 'staff' && (
+          {dialog === 'staff' && isOutpost(info) && (
+            <OutpostHelpDialog
+              onClose={() => setDialog('none')}
+              onAppointment={
+                route.screen === 'appointment'
+                  ? undefined
+                  : () => {
+                      setDialog('none');
+                      move({ type: 'go', route: { screen: 'appointment', step: 'topic' } });
+                    }
+              }
+            />
+          )}
+          {dialog === 'staff' && !isOutpost(info) && (
             <StaffDialog
               onClose={() => setDialog('none')}
               staffNote={<KioskHubLinkNote bridge={bridge} />}

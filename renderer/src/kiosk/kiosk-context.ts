@@ -15,8 +15,10 @@ export interface KioskApi {
   /** Replaces the whole path (after a confirmed request, "back" must not reopen the form). */
   reset(routes: readonly Route[]): void;
   chooseLanguage(language: LanguageCode): void;
-  /** The visitor is done: erase the visit and return to the welcome screen. */
+  /** The visitor is done: one optional feedback question (once per visit), then erase the visit and return to the welcome screen. */
   finish(): void;
+  /** Erase the visit now, without the feedback question (after it was answered or skipped). */
+  erase(): void;
   /** Opens the "ask a staff member" dialog; every error message offers it. */
   askStaff(): void;
 }

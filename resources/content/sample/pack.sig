@@ -1,7 +1,7 @@
 {
   "algorithm": "ed25519",
   "keyId": "dev-only-sample",
-  "signature": "3ErJGZbgTWqXnIh6dQRfdt1RDyg+qQ1E2m9rqQ/bm7SnejDO1NLm9Kmpv8O8boaEArZvXa2/DY8yKFVR/0I5BQ==",
-  "size": 120090,
-  "sha256": "dae59987a16af797d197bfc2292be10b6f61a477ced28f638b82fcc583bdc3b7"
+  "signature": "iGdut7awfO8dApKw0Rs/sd1JNJkJ/ta1EZ8Yd/nWI8UD+aB9Of5Ri48DsaIMRoAFXw6hfaAsL0gP+FcGNtttDg==",
+  "size": 373553,
+  "sha256": "e01604f92b0703cd44b181b22f9098d98e6482a15e0c45479213064fae188d5e"
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunningSim } from '../../../electron/central-sim/sim-server';
 import { tempDir } from '../../support/paths';
@@ -28,7 +29,7 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
   await page.goto(host.url);
   await setUpDesk(page);
   // On the counter, calls that act for a visitor come from the desk where someone is signed in.
-  for (const topic of ['voucher', 'cv-check']) await callInPage(page, 'ticket.take', { topic });
+  for (const topic of ['voucher', 'work']) await callInPage(page, 'ticket.take', { topic });
   const { reference } = (await callInPage(page, 'voucher.start', voucherInput(4))) as { reference: string };
 
   // The queue: oldest first, call next shown large, then served.
@@ -84,8 +85,9 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
 
   await page.keyboard.press('Alt+4');
   await expect(page.getByRole('heading', { name: 'Statistiek', level: 2 })).toBeVisible();
-  await expect(page.getByTestId('stats-totals')).toContainText('Volgnummers (bezoeken)2');
-  await expect(page.getByRole('region', { name: 'Volgnummers per onderwerp' })).toContainText('cv check');
+  // Two tickets: small counts are never shown as a number (docs/statistics.md).
+  await expect(page.getByTestId('stats-totals')).toContainText('Volgnummers (bezoeken)<5');
+  await expect(page.getByRole('region', { name: 'Volgnummers per onderwerp' })).toContainText('Samengevoegd (kleine aantallen)<5');
   await expectNoAxeViolations(page, 'statistics');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Downloaden als CSV' }).press('Enter');
@@ -95,7 +97,8 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
     return text;
   });
   expect(csv).toMatch(/^day,section,key,count\n/);
-  expect(csv).toContain(',ticket-outcome,served,1');
+  expect(csv).toContain(',ticket-outcome,merged,<5');
+  expect(csv).not.toMatch(/,[1-4]\n/);
   expect(csv).not.toContain('Testbezoeker');
   expect(csv).not.toContain(reference);
 
@@ -108,6 +111,14 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
   await expect(page.getByRole('status')).toHaveText(`${reference} wordt opnieuw geprint, als kopie.`);
   await expect(page.getByRole('row', { name: new RegExp(`${reference}.*kopie`) })).toHaveCount(1);
   await expectNoAxeViolations(page, 'receipts');
+
+  // A referral slip for the visitor at the desk, by keyboard: tick debt help, print.
+  await page.getByRole('checkbox', { name: 'Schuldhulp' }).focus();
+  await page.keyboard.press('Space');
+  await page.getByTestId('desk-referral-print').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('De verwijsbon wordt geprint.');
+  await expect(page.getByRole('cell', { name: 'Verwijsbon', exact: true })).toHaveCount(1);
 });
 
 test('cancelling a request with a reason, and an unknown reference', async ({ page }) => {
@@ -117,9 +128,14 @@ test('cancelling a request with a reason, and an unknown reference', async ({ pa
   const { reference } = (await callInPage(page, 'voucher.start', voucherInput(5))) as { reference: string };
 
   await page.keyboard.press('F2');
-  await page.keyboard.type('AAAA-AAAA');
+  await page.keyboard.type('aaaa aaaa');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toHaveText('Niets gevonden.');
+  // The code as the desk reads it, in the message; the field keeps what was typed, marked and focused.
+  const field = page.getByRole('searchbox', { name: 'Referentiecode' });
+  await expect(page.getByText('Geen aanvraag met code AAAA-AAAA. Controleer de 8 tekens.')).toBeVisible();
+  await expect(field).toHaveValue('aaaa aaaa');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toBeFocused();
 
   await page.keyboard.press('F2');
   await page.keyboard.type(reference);
@@ -163,9 +179,16 @@ test('subject access: show, export, print and erase a visitor\'s data by referen
   await expect(page.getByTestId('privacy-facts')).toContainText('nee, alleen op dit apparaat');
   await expectNoAxeViolations(page, 'privacy');
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Exporteren als bestand' }).click();
-  expect((await download).suggestedFilename()).toBe(`loopbaanwinkel-gegevens-${reference}.json`);
+  // For the visitor: a file with the printout's words (Dutch labels, Dutch time); for a computer: the JSON.
+  const readable = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporteren als leesbaar bestand' }).click();
+  const text = await readFile(String(await (await readable).path()), 'utf8');
+  expect((await readable).suggestedFilename()).toBe(`loopbaanwinkel-gegevens-${reference}.txt`);
+  for (const words of ['Uw gegevens bij de Loopbaanwinkel', 'Referentie:', reference, 'Testbezoeker Nummer6', 'Wat er met uw aanvraag gebeurde', 'aanvraag gestart', `loopbaanwinkel-gegevens-${reference}.json`]) expect(text).toContain(words);
+  expect(text).not.toMatch(/"reference"|createdAt|\d{2}\/\d{2}\/\d{4}/);
+  const machine = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporteren voor een computer (JSON)' }).click();
+  expect((await machine).suggestedFilename()).toBe(`loopbaanwinkel-gegevens-${reference}.json`);
 
   // On paper: the same facts in words for the visitor, and on a printed page nothing of the desk.
   const printed = () => page.evaluate(() => (window as unknown as { printed: PrintedPage[] }).printed);
@@ -191,6 +214,8 @@ test('subject access: show, export, print and erase a visitor\'s data by referen
   await page.getByLabel('Reden').fill('Verzoek van de bezoeker');
   await page.getByRole('button', { name: 'Persoonsgegevens wissen' }).click();
   await expect(page.getByRole('status')).toHaveText('De persoonsgegevens zijn gewist.');
+  // The erase form is gone; focus is on the next step, never on the page's body.
+  await expect(page.getByRole('button', { name: 'Exporteren als leesbaar bestand' })).toBeFocused();
   await expect(page.getByTestId('privacy-facts')).not.toContainText('Testbezoeker');
   await expect(page.locator('.privacy__trail')).toContainText('persoonsgegevens gewist op uw verzoek');
   await expect(page.locator('.privacy__trail')).toContainText('gegevens afgedrukt');

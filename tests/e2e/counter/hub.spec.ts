@@ -63,7 +63,7 @@ test('kiosk and hub on loopback: tickets and requests reach the hub at once, sur
   await callHost(hub, 'ticket.take', { topic: 'voucher' });
   let found: { contact: { name: string } } | null = null;
   const delivery = await realElapsedMs(async () => {
-    const ticket = await callHost(kiosk, 'ticket.take', { topic: 'cv-check' });
+    const ticket = await callHost(kiosk, 'ticket.take', { topic: 'work' });
     const { reference } = (await callHost(kiosk, 'voucher.start', voucherInput(11))) as { reference: string };
     await until(async () => (await queueAtHub()).includes(String(ticket.number)), 1000, 'kiosk ticket at the hub');
     await until(async () => {
@@ -144,7 +144,7 @@ test('the desk enrolls a new kiosk in the hub panel, then sees its printer and i
   // A new kiosk with a printer address where nothing answers; its visitor gets a number before anyone approved it.
   const kiosk = await spawnHost(['--config', config(tempDir('kiosk-config'), { role: 'kiosk', ticketPrefix: 'B', printer: { type: 'tcp', host: '127.0.0.1', port: await freePort(), connectTimeoutMs: 300 }, hub: { url: `https://127.0.0.1:${port}`, locationKey } })]);
   running.push(kiosk);
-  expect((await callHost(kiosk, 'ticket.take', { topic: 'cv-check' })).number).toBe('B001');
+  expect((await callHost(kiosk, 'ticket.take', { topic: 'work' })).number).toBe('B001');
 
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: 'Verzendstatus', level: 2 })).toBeVisible();

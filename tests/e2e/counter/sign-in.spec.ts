@@ -27,6 +27,8 @@ test('first-run setup, staff admin, sign-out and sign-in by keyboard only; every
   await page.keyboard.type('123456');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Persoonlijke pincode')).toHaveAttribute('aria-invalid', 'true');
+  // Enter was pressed in the repeat field; the error is in the PIN field, so focus goes there.
+  await expect(page.getByLabel('Persoonlijke pincode')).toBeFocused();
   await expectNoAxeViolations(page, 'setup with errors');
   await page.reload();
   await setUpDesk(page);
@@ -40,8 +42,24 @@ test('first-run setup, staff admin, sign-out and sign-in by keyboard only; every
   await page.keyboard.type('bram');
   await page.keyboard.press('Tab');
   await page.keyboard.type('739164');
+  await page.keyboard.press('Tab');
+  // The repeat differs: refused at the repeat field, which gets the focus.
+  await page.keyboard.type('739165');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Herhaal de pincode')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Herhaal de pincode')).toBeFocused();
+  await expectNoAxeViolations(page, 'staff admin with a PIN mismatch');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('4');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Bram Jansen is toegevoegd.');
+  // The manager's own row has no actions: its cell says so and stays in the table's grid.
+  const cells = (row: string) => page.getByRole('row', { name: new RegExp(row) }).getByRole('cell');
+  await expect(cells('Anna de Vries')).toHaveCount(5);
+  await expect(cells('Anna de Vries').nth(4)).toHaveText('uw eigen account');
+  const left = async (row: string) => (await cells(row).nth(4).boundingBox())?.x;
+  expect(await left('Anna de Vries')).toBe(await left('Bram Jansen'));
+  await expect(page.getByLabel('Naam', { exact: true })).toBeFocused();
   await expect(page.getByRole('row', { name: /Bram Jansen/ })).toContainText('medewerker');
 
   await page.keyboard.press('Alt+8');

@@ -6,7 +6,7 @@ import type { Core } from '../../../electron/core/app-core';
 import { createFileKeyProvider } from '../../../electron/core/crypto/key-provider';
 import { createOutbox } from '../../../electron/core/outbox/outbox';
 import { deviceDatabaseName, openDeviceStore } from '../../../electron/core/store/open-device-store';
-import { Heartbeat } from '../../../shared/central-api/devices';
+import { Heartbeat, problemTypes } from '../../../shared/central-api/devices';
 import type { SyncStatus } from '../../../shared/contract/sync-channels';
 import { startCounterCore } from '../../support/counter-core';
 import { startSim } from '../../support/sync-rig';
@@ -69,7 +69,7 @@ describe('"needs attention" at the desk, against the central-API simulator', () 
 
     await until(async () => (await status()).needsAttention.length > 0);
     const [item] = (await status()).needsAttention;
-    expect(item).toMatchObject({ kind: 'voucher-request.submit', reference, reason: expect.stringContaining('cannot receive mail') });
+    expect(item).toMatchObject({ kind: 'voucher-request.submit', reference, reason: expect.stringContaining('cannot receive mail'), problemType: problemTypes.invalidBody });
     expect(sim.store.findReceived('voucher-request', reference)).toBeUndefined();
 
     // An invalid correction is refused by the core before anything changes.

@@ -64,13 +64,13 @@ describe('receipts for what the visitor does at the kiosk', () => {
   it('prints the queue ticket stored with ticket.take, in the language the visitor chose', async () => {
     const { emulator, call } = await kiosk((e) => ({ ...kioskConfig(emulatorPrinter(e)), demo: true }));
     const ticket = await call('ticket.take', { topic: 'work', language: 'en' });
-    const unnamed = await call('ticket.take', { topic: 'werk-zoeken' });
+    const unnamed = await call('ticket.take', { topic: 'learning' });
     const [receipt, second] = await emulator.waitForReceipts(2);
     expect(receipt?.lines.find((l) => l.text === ticket.number)).toMatchObject({ width: 4, height: 4 });
     expect(receipt?.text).toContain('Your number');
     expect(receipt?.text).toContain('Topic: Work and income');
-    // a topic the content does not name prints readably, in the device's default language
-    expect(second?.text).toContain('Onderwerp: Werk zoeken');
+    // without a language: the pack's name of the topic in the device's default language
+    expect(second?.text).toContain('Onderwerp: Leren en taal');
     expect(second?.lines.find((l) => l.text === unnamed.number)).toBeDefined();
     expect(receipt?.text).toContain('Waiting time: We will help you as soon as we can');
     expect(await call('print.job', { jobId: ticket.printJobId })).toMatchObject({ kind: 'queue-ticket', code: ticket.number, qrPayload: null });

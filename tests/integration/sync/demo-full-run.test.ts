@@ -27,7 +27,7 @@ describe('a full demo run of the browser host', () => {
         references.push((r.result as { reference: string }).reference);
       }
       expect((await call('voucher.start', { ...voucherInput(9), contact: { name: 'Zonder Contact' } })).ok).toBe(false);
-      expect((await call('ticket.take', { topic: 'voucher-help' })).ok).toBe(true);
+      expect((await call('ticket.take', { topic: 'voucher' })).ok).toBe(true);
       const syncStatus = async () => SyncStatus.parse((await call('sync.status', {})).result);
       await until(async () => {
         const s = await syncStatus();

@@ -75,7 +75,7 @@ describe('one unreadable outbox row among 20, in a real SQLite file, against the
     expect(sim.store.received().map((r) => r.reference).sort()).toEqual(references.filter((r) => r !== victim.reference).sort());
     const status = readSyncStatus(d.outbox, d.worker.progress, d.clock.now());
     expect(status).toMatchObject({ queued: 0, inFlight: 0, oldestPendingAgeSeconds: null });
-    expect(status.needsAttention).toEqual([{ id: 7, kind: 'voucher-request.submit', reference: victim.reference, reason: expect.stringMatching(reason) as unknown as string, at: expect.any(String) as unknown as string }]);
+    expect(status.needsAttention).toEqual([{ id: 7, kind: 'voucher-request.submit', reference: victim.reference, reason: expect.stringMatching(reason) as unknown as string, problemType: null, at: expect.any(String) as unknown as string }]);
     expect(status.needsAttention[0]?.reason).toMatch(/cancel it and take its reference up again at the desk/);
 
     // Evidence that the worker kept making passes after the quarantine: a new row gets through.

@@ -3,7 +3,7 @@
 // fake does what Electron does at that seam and no more: it records the listeners and handlers the
 // shell installs, and fires them the way Chromium would before a navigation, a window.open, a
 // permission prompt or an IPC call.
-import type { BrowserWindowConstructorOptions, CustomScheme, HandlerDetails, IpcMain, IpcMainInvokeEvent, PermissionRequest, Protocol, Rectangle, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
+import type { BrowserWindowConstructorOptions, CustomScheme, HandlerDetails, IpcMain, IpcMainInvokeEvent, MediaAccessPermissionRequest, PermissionRequest, Protocol, Rectangle, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 import type { WindowKit } from '../../../electron/shell/main/create-window';
 
 type Listener = (...args: never[]) => unknown;
@@ -97,16 +97,18 @@ export class FakeSession implements Pick<Session, 'setPermissionRequestHandler' 
   }
 
   /** A page asks, e.g. getUserMedia(); resolves with what the handler decided. */
-  request(permission: PermissionName, requestingUrl = 'app://bundle/index.html'): Promise<boolean> {
+  request(permission: PermissionName, requestingUrl = 'app://bundle/index.html', media?: { mediaTypes: MediaAccessPermissionRequest['mediaTypes']; isMainFrame?: boolean }): Promise<boolean> {
     const handler = this.requestHandler;
     if (!handler) return Promise.resolve(true);
-    const details: PermissionRequest = { requestingUrl, isMainFrame: true };
+    const details: PermissionRequest | MediaAccessPermissionRequest = media
+      ? { requestingUrl, isMainFrame: media.isMainFrame ?? true, mediaTypes: media.mediaTypes, securityOrigin: new URL(requestingUrl).origin }
+      : { requestingUrl, isMainFrame: true };
     return new Promise((resolve) => handler(new FakeWebContents() as unknown as WebContents, permission, resolve, details));
   }
 
-  check(permission: PermissionName, requestingOrigin = 'app://bundle'): boolean {
+  check(permission: PermissionName, requestingOrigin = 'app://bundle', mediaType?: 'video' | 'audio' | 'unknown'): boolean {
     if (!this.checkHandler) return true;
-    return this.checkHandler(null, permission, requestingOrigin, { isMainFrame: true });
+    return this.checkHandler(null, permission, requestingOrigin, mediaType ? { isMainFrame: true, mediaType } : { isMainFrame: true });
   }
 
   device(deviceType: 'hid' | 'serial' | 'usb', origin = 'app://bundle'): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { denyAllPermissions, guardAllWebContents, guardWebContents } from '../../../electron/shell/main/navigation-guard';
+import { denyAllPermissions, guardAllWebContents, guardWebContents, setPermissions } from '../../../electron/shell/main/navigation-guard';
 import { FakeEmitter, FakeSession, FakeWebContents, type PermissionName } from './electron-fakes';
 
 const elsewhere = [
@@ -118,5 +118,41 @@ describe('the permission handlers', () => {
     const session = new FakeSession();
     expect(await session.request('media')).toBe(true);
     expect(session.check('media')).toBe(true);
+  });
+});
+
+describe('the camera for the kiosk', () => {
+  const video = { mediaTypes: ['video'] as ('video' | 'audio')[] };
+
+  it('is granted to the kiosk bundle asking for video alone, to read an invitation letter', async () => {
+    const session = new FakeSession();
+    setPermissions(session, 'kiosk');
+    expect(await session.request('media', 'app://bundle/index.html', video)).toBe(true);
+    expect(session.check('media', 'app://bundle', 'video')).toBe(true);
+  });
+
+  it('never includes the microphone, another origin, a subframe or another permission', async () => {
+    const session = new FakeSession();
+    setPermissions(session, 'kiosk');
+    expect(await session.request('media', 'app://bundle/index.html', { mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(await session.request('media', 'app://bundle/index.html', { mediaTypes: ['audio'] })).toBe(false);
+    expect(await session.request('media', 'app://bundle/index.html', { mediaTypes: [] })).toBe(false);
+    expect(await session.request('media', 'app://bundle/index.html')).toBe(false);
+    expect(await session.request('media', 'app://bundle/index.html', { ...video, isMainFrame: false })).toBe(false);
+    for (const url of elsewhere.filter((url) => URL.canParse(url))) expect(await session.request('media', url, video), url).toBe(false);
+    expect(session.check('media', 'app://bundle', 'audio')).toBe(false);
+    expect(session.check('media', 'https://evil.example', 'video')).toBe(false);
+    for (const permission of permissions.filter((name) => name !== 'media')) {
+      expect(await session.request(permission), permission).toBe(false);
+      expect(session.check(permission), permission).toBe(false);
+    }
+    for (const type of ['hid', 'serial', 'usb'] as const) expect(session.device(type), type).toBe(false);
+  });
+
+  it('is refused to the counter, which has no letters to read', async () => {
+    const session = new FakeSession();
+    setPermissions(session, 'counter');
+    expect(await session.request('media', 'app://bundle/index.html', video)).toBe(false);
+    expect(session.check('media', 'app://bundle', 'video')).toBe(false);
   });
 });

@@ -18,6 +18,15 @@ const codeAndQr: TemplateBlock[] = [
   { type: 'rule' },
 ];
 
+/** A slip's code, big, and its QR holding the code alone: the visitor scans it at the kiosk to check in. */
+const slipCode: TemplateBlock[] = [
+  { type: 'text', text: '{t.yourCode}', align: 'center' },
+  { type: 'text', text: '{code}', align: 'center', size: 3, bold: true },
+  { type: 'qr', payload: '{code}' },
+  { type: 'text', text: '{t.arrive}', align: 'center' },
+  { type: 'rule' },
+];
+
 /** The receipt a visitor takes home after starting a request and after completing it: one layout, its own title and next step. */
 function requestReceipt(titleKey: string, nextKey: string): Template {
   return [
@@ -35,6 +44,18 @@ function requestReceipt(titleKey: string, nextKey: string): Template {
   ];
 }
 
+/** One partner's block on a referral slip; a slip names up to three, an empty slot prints nothing. */
+const partnerSlot = (n: number): TemplateBlock[] => [
+  { type: 'text', text: `{p${n}Name}`, bold: true, when: `p${n}Name` },
+  { type: 'text', text: `{p${n}HelpsWith}`, when: `p${n}Name` },
+  { type: 'text', text: `{p${n}Address}`, when: `p${n}Name` },
+  { type: 'text', text: `{p${n}Phone}`, when: `p${n}Phone` },
+  { type: 'text', text: `{p${n}Hours}`, when: `p${n}Name` },
+  { type: 'text', text: '{t.referralBring}: ' + `{p${n}Bring}`, when: `p${n}Name` },
+  { type: 'text', text: `{p${n}Appointment}`, when: `p${n}Name` },
+  { type: 'feed', lines: 1 },
+];
+
 /** One layout per kind of paper; the words come from receipt-texts.ts, the facts from the job. */
 export const receiptTemplates: Record<PrintDocumentKind, Template> = {
   'voucher-receipt': requestReceipt('voucherTitle', 'voucherNext'),
@@ -51,5 +72,82 @@ export const receiptTemplates: Record<PrintDocumentKind, Template> = {
     { type: 'text', text: '{t.ticketNext}' },
     { type: 'feed', lines: 1 },
     { type: 'cut' },
+  ],
+  'appointment-slip': [
+    ...header,
+    { type: 'text', text: '{t.appointmentTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{topic}', align: 'center' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.when}:', bold: true },
+    { type: 'text', text: '{when}', size: 2, bold: true },
+    { type: 'text', text: '{t.where}:', bold: true },
+    { type: 'text', text: '{place}' },
+    { type: 'feed', lines: 1 },
+    ...slipCode,
+    { type: 'text', text: '{t.bring}:', bold: true },
+    { type: 'text', text: '{whatToBring}' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.cancelTitle}', bold: true },
+    { type: 'text', text: '{cancelHow}' },
+    ...privacyFooter,
+  ],
+  'seat-slip': [
+    ...header,
+    { type: 'text', text: '{t.seatTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{session}', align: 'center', bold: true },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.when}:', bold: true },
+    { type: 'text', text: '{when}', size: 2, bold: true },
+    { type: 'text', text: '{t.where}:', bold: true },
+    { type: 'text', text: '{place}' },
+    { type: 'feed', lines: 1 },
+    ...slipCode,
+    { type: 'text', text: '{t.seatNext}' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.cancelTitle}', bold: true },
+    { type: 'text', text: '{cancelHow}' },
+    ...privacyFooter,
+  ],
+  'attendee-list': [
+    ...header,
+    { type: 'text', text: '{t.attendeeTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{session}', align: 'center', bold: true },
+    { type: 'text', text: '{when}', align: 'center' },
+    { type: 'text', text: '{place}', align: 'center' },
+    { type: 'text', text: '{taken}', align: 'center' },
+    { type: 'rule' },
+    { type: 'text', text: '{attendeeLines}' },
+    { type: 'rule' },
+    { type: 'text', text: '{t.staffOnly}' },
+    { type: 'feed', lines: 1 },
+    { type: 'cut' },
+  ],
+  'referral-slip': [
+    ...header,
+    { type: 'text', text: '{t.referralTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{dateTime}', align: 'center' },
+    { type: 'text', text: '{t.referralIntro}' },
+    { type: 'rule' },
+    ...partnerSlot(1),
+    ...partnerSlot(2),
+    ...partnerSlot(3),
+    { type: 'text', text: '{t.referralSample}', when: 'sample' },
+    ...privacyFooter,
+  ],
+  'scan-slip': [
+    ...header,
+    { type: 'text', text: '{t.scanTitle}', align: 'center', bold: true },
+    { type: 'text', text: '{dateTime}', align: 'center' },
+    { type: 'text', text: '{t.scanExplore}' },
+    { type: 'rule' },
+    { type: 'text', text: '{area1}', bold: true, when: 'area1' },
+    { type: 'text', text: '{area2}', bold: true, when: 'area2' },
+    { type: 'text', text: '{area3}', bold: true, when: 'area3' },
+    { type: 'feed', lines: 1 },
+    { type: 'text', text: '{t.scanOccupations}:', when: 'occupations' },
+    { type: 'text', text: '{occupations}', when: 'occupations' },
+    { type: 'qr', payload: '{takeHome}' },
+    { type: 'text', text: '{t.scanQr}', align: 'center' },
+    ...privacyFooter,
   ],
 };

@@ -9,7 +9,9 @@ import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
 import { useVisit } from '../visit/visit-context';
 import { canRequest } from '../../../../shared/eligibility/can-request';
+import { isOutpost, talkRoute } from '../appointments/outpost';
 import { QuestionStep, type Answer } from './QuestionStep';
+import { WhoElseCanHelp } from '../referral/WhoElseCanHelp';
 
 type Step = { step: 'start' } | { step: 'question'; question: string } | { step: 'result' };
 
@@ -59,7 +61,7 @@ function useAdvance(): { advance(answers: Record<string, Answer>, current?: stri
 /** The start of the check; beginning again starts from an empty sheet. */
 function StartStep() {
   const { t } = useTranslation();
-  const { dispatch } = useVisit();
+  const { visit, dispatch } = useVisit();
   const { advance, busy, failed } = useAdvance();
   return (
     <div className="flow" data-screen="eligibility-start">
@@ -76,7 +78,8 @@ function StartStep() {
           disabled={busy}
           onClick={() => {
             dispatch({ type: 'eligibility', snapshot: null });
-            void advance({});
+            // An invitation letter's answers stay: those questions are not asked.
+            void advance(visit.invitation?.preAnswers ?? {});
           }}
         >
           {t('eligibility.start.begin')}
@@ -115,7 +118,9 @@ function Question({ id }: { id: string }) {
 function ResultStep() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { go } = useKiosk();
+  const { go, info } = useKiosk();
+  // An outpost has no desk to finish a request at: the next step there is an appointment at a shop.
+  const outpost = isOutpost(info);
   const { visit, dispatch } = useVisit();
   // Checked again here, so the reasons follow the visitor's language if they switch it now.
   const result = useCall('eligibility.check', { answers: visit.answers, language });
@@ -153,15 +158,15 @@ function ResultStep() {
       {outcome.provisional && <p className="note">{t('eligibility.result.provisional')}</p>}
       {/* The next step comes first, so it is on screen without scrolling; the reasons follow. */}
       <div className="actions actions--stacked">
-        {status === 'eligible' && canRequest(snapshot) && (
+        {!outpost && status === 'eligible' && canRequest(snapshot) && (
           <button type="button" className="button button--primary button--big" data-testid="result-request" onClick={() => go({ screen: 'voucher', step: 'trajectory' })}>
             {t('eligibility.result.request')}
           </button>
         )}
-        <button type="button" className={`button${status === 'eligible' ? '' : ' button--primary button--big'}`} data-testid="result-talk" onClick={() => go({ screen: 'ticket', step: 'topic' })}>
-          {t('eligibility.result.talk')}
+        <button type="button" className={`button${status === 'eligible' && !outpost ? '' : ' button--primary button--big'}`} data-testid="result-talk" onClick={() => go(talkRoute(info))}>
+          {outpost ? t('appointments.home.title') : t('eligibility.result.talk')}
         </button>
-        {status === 'needsStaff' && canRequest(snapshot) && (
+        {!outpost && status === 'needsStaff' && canRequest(snapshot) && (
           <button type="button" className="button" data-testid="result-request" onClick={() => go({ screen: 'voucher', step: 'trajectory' })}>
             {t('eligibility.result.requestWithStaff')}
           </button>
@@ -178,6 +183,8 @@ function ResultStep() {
           </li>
         ))}
       </ul>
+      {/* Someone on a benefit whom staff must see: the benefit's own office can help too. */}
+      {status === 'needsStaff' && visit.answers.hasBenefit === true && <WhoElseCanHelp kinds={['uwv', 'werkplein', 'schuldhulp']} />}
       {outcome.centralChecks.length > 0 && (
         <>
           <h2>{t('eligibility.result.later')}</h2>

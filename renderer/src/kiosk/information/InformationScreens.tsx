@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccreditationMark } from '../../../../shared/content/pack-schema';
-import { pickText, type LocalizedText } from '../../../../shared/content/localized-text';
+import { pickLanguage, pickText, type LocalizedText } from '../../../../shared/content/localized-text';
 import type { TextSegment } from '../../../../shared/content/search-result';
 import { LanguageCode } from '../../../../shared/contract/languages';
 import { Trajectory } from '../../../../shared/domain/trajectory';
@@ -17,6 +17,7 @@ import { useVisit } from '../visit/visit-context';
 import { ProviderFilters, useProviderFilter } from './ProviderFilters';
 import { providerSummary } from './provider-summary';
 import { TrendChart } from './TrendChart';
+import { WhoElseCanHelp } from '../referral/WhoElseCanHelp';
 
 const marks: readonly AccreditationMark[] = ['noloc', 'nrto', 'cmi', 'blik-op-werk', 'cedeo', 'oval'];
 
@@ -25,18 +26,30 @@ function useText(): (text: LocalizedText) => string {
   return (text) => pickText(text, i18n.language);
 }
 
-function Title({ children }: { children: string }) {
+/**
+ * The `lang` of a pack text shown in a fallback language (a pack without the visitor's language):
+ * undefined when it is in the visitor's own, so only a part in another language is marked (WCAG 3.1.2).
+ */
+function useTextLanguage(): (text: LocalizedText | undefined) => string | undefined {
+  const { i18n } = useTranslation();
+  return (text) => {
+    const shown = text === undefined ? i18n.language : pickLanguage(text, i18n.language);
+    return shown === i18n.language ? undefined : shown;
+  };
+}
+
+function Title({ children, lang }: { children: string; lang?: string | undefined }) {
   return (
-    <h1 id="screen-title" tabIndex={-1}>
+    <h1 id="screen-title" tabIndex={-1} lang={lang}>
       {children}
     </h1>
   );
 }
 
 /** A body of short plain-text paragraphs separated by blank lines: rendered as text, never as markup. */
-function Paragraphs({ text }: { text: string }) {
+function Paragraphs({ text, lang }: { text: string; lang?: string | undefined }) {
   return (
-    <div className="prose">
+    <div className="prose" lang={lang}>
       {text.split(/\n\s*\n/).map((paragraph, i) => (
         <p key={i}>{paragraph}</p>
       ))}
@@ -149,14 +162,16 @@ function Topic({ id }: { id: string }) {
 function Page({ id }: { id: string }) {
   const { t } = useTranslation();
   const text = useText();
+  const lang = useTextLanguage();
   const page = useCall('content.page', { id });
   if (page.kind !== 'ready') return page.kind === 'loading' ? <Loading /> : <Failed />;
   return (
     <article>
-      <Title>{text(page.data.title)}</Title>
-      <p className="lead">{text(page.data.summary)}</p>
-      <Paragraphs text={text(page.data.body)} />
+      <Title lang={lang(page.data.title)}>{text(page.data.title)}</Title>
+      <p className="lead" lang={lang(page.data.summary)}>{text(page.data.summary)}</p>
+      <Paragraphs text={text(page.data.body)} lang={lang(page.data.body)} />
       <p className="note">{t('info.askStaff')}</p>
+      {page.data.referTo && <WhoElseCanHelp kinds={page.data.referTo} />}
     </article>
   );
 }
@@ -201,6 +216,7 @@ function Providers() {
 function Provider({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const text = useText();
+  const lang = useTextLanguage();
   const provider = useCall('content.provider', { id });
   if (provider.kind !== 'ready') return provider.kind === 'loading' ? <Loading /> : <Failed />;
   const p = provider.data;
@@ -217,7 +233,7 @@ function Provider({ id }: { id: string }) {
   return (
     <article>
       <Title>{p.name}</Title>
-      <Paragraphs text={text(p.description)} />
+      <Paragraphs text={text(p.description)} lang={lang(p.description)} />
       <dl className="summary summary--facts">
         {rows.map(([label, value]) => (
           <div className="summary__row" key={label}>
@@ -263,34 +279,36 @@ function Schemes() {
 function Scheme({ id }: { id: string }) {
   const { t } = useTranslation();
   const text = useText();
+  const lang = useTextLanguage();
   const schemes = useCall('content.schemes', {});
   if (schemes.kind !== 'ready') return schemes.kind === 'loading' ? <Loading /> : <Failed />;
   const scheme = schemes.data.find((s) => s.id === id);
   if (!scheme) return <Failed />;
   return (
     <article>
-      <Title>{text(scheme.name)}</Title>
+      <Title lang={lang(scheme.name)}>{text(scheme.name)}</Title>
       {scheme.status === 'ended' && <p className="note">{t('info.schemes.endedNote', { period: scheme.period })}</p>}
-      <p className="lead">{text(scheme.summary)}</p>
-      <Paragraphs text={text(scheme.body)} />
+      <p className="lead" lang={lang(scheme.summary)}>{text(scheme.summary)}</p>
+      <Paragraphs text={text(scheme.body)} lang={lang(scheme.body)} />
       <dl className="summary summary--facts">
         <div className="summary__row">
           <dt>{t('info.schemes.who')}</dt>
-          <dd>{text(scheme.who)}</dd>
+          <dd lang={lang(scheme.who)}>{text(scheme.who)}</dd>
         </div>
         {scheme.amount && (
           <div className="summary__row">
             <dt>{t('info.schemes.amount')}</dt>
-            <dd>{text(scheme.amount)}</dd>
+            <dd lang={lang(scheme.amount)}>{text(scheme.amount)}</dd>
           </div>
         )}
         <div className="summary__row">
           <dt>{t('info.schemes.period')}</dt>
-          <dd>{scheme.period}</dd>
+          {/* Period and source are one Dutch string in the pack (e.g. "doorlopend"), not translated texts. */}
+          <dd lang="nl">{scheme.period}</dd>
         </div>
         <div className="summary__row">
           <dt>{t('info.schemes.source')}</dt>
-          <dd>{scheme.source}</dd>
+          <dd lang="nl">{scheme.source}</dd>
         </div>
       </dl>
     </article>

@@ -1,3 +1,5 @@
+import type { AppointmentRoute, CheckInRoute, SessionsRoute } from '../appointments/appointment-routes';
+
 /** Every place a visitor can be. The route lives in memory only: the address bar never changes. */
 export type VoucherStep = 'trajectory' | 'provider' | 'contact' | 'consent' | 'check' | 'done';
 
@@ -20,6 +22,14 @@ export type Route =
   | { screen: 'eligibility'; step: 'question'; question: string }
   | { screen: 'eligibility'; step: 'result' }
   | { screen: 'voucher'; step: VoucherStep }
-  | { screen: 'ticket'; step: 'topic' | 'number' };
+  | { screen: 'ticket'; step: 'topic' | 'number' }
+  | AppointmentRoute
+  | SessionsRoute
+  | CheckInRoute
+  | { screen: 'selfScan'; step: 'intro' }
+  | { screen: 'selfScan'; step: 'statement'; index: number }
+  | { screen: 'selfScan'; step: 'result' }
+  | { screen: 'feedback' }
+  | { screen: 'invitation'; step: 'code' | 'welcome' };
 
 export type ScreenName = Route['screen'];

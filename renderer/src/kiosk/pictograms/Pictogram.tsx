@@ -35,6 +35,9 @@ const paths = {
   shield: 'M12 2 4 5v6c0 5 3.5 9.5 8 11 4.5-1.5 8-6 8-11V5Z',
   'map-pin': 'M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7ZM12 6a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z',
   building: 'M4 21V3h10v18M14 8h6v13M2 21h20M7 7h2M7 11h2M7 15h2M17 12h1M17 16h1',
+  'face-good': 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20ZM8 14s1.5 2 4 2 4-2 4-2M9 9h.01M15 9h.01',
+  'face-okay': 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20ZM8 15h8M9 9h.01M15 9h.01',
+  'face-bad': 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20ZM16 16s-1.5-2-4-2-4 2-4 2M9 9h.01M15 9h.01',
 } as const;
 
 /** A content pack names its topics' pictograms; an unknown name falls back to the information sign. */

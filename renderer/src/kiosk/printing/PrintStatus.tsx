@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { receiptLanguage, LanguageCode } from '../../../../shared/contract/languages';
 import type { PrintJobState } from '../../../../shared/printing/print-job';
 import { useKiosk } from '../kiosk-context';
 
@@ -18,9 +19,10 @@ function shownFor(state: PrintJobState): Shown {
  * Whether the receipt or ticket came out. Until it has, the code stays on screen anyway; when the
  * printer gives up (or there is none) the visitor is told to photograph the code or ask staff.
  */
-export function PrintStatus({ jobId, kind }: { jobId: string | null; kind: 'receipt' | 'ticket' }) {
-  const { t } = useTranslation();
+export function PrintStatus({ jobId, kind, texts = `print.${kind}` }: { jobId: string | null; kind: 'receipt' | 'ticket'; /** Where the words live, for a slip of another namespace. */ texts?: string }) {
+  const { t, i18n } = useTranslation();
   const { bridge } = useKiosk();
+  const language = LanguageCode.catch('nl').parse(i18n.language);
   const [shown, setShown] = useState<Shown>(jobId ? 'printing' : 'failed');
 
   useEffect(() => {
@@ -49,9 +51,16 @@ export function PrintStatus({ jobId, kind }: { jobId: string | null; kind: 'rece
   }, [bridge, jobId]);
 
   return (
-    <p className={shown === 'printing' ? 'progress' : shown === 'failed' ? 'notice notice--error' : 'note'} role="status" data-testid="print-status" data-print-state={shown}>
-      {shown === 'failed' && <span aria-hidden="true">⚠ </span>}
-      {t(`print.${kind}.${shown}`)}
-    </p>
+    <>
+      <p className={shown === 'printing' ? 'progress' : shown === 'failed' ? 'notice notice--error' : 'note'} role="status" data-testid="print-status" data-print-state={shown}>
+        {shown === 'failed' && <span aria-hidden="true">⚠ </span>}
+        {t(`${texts}.${shown}`)}
+      </p>
+      {jobId && receiptLanguage(language) !== language && (
+        <p className="note" data-testid="receipt-language">
+          {t(`receiptLanguage.${kind}`)}
+        </p>
+      )}
+    </>
   );
 }

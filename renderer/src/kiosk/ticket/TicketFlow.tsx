@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppointmentOffer } from '../appointments/AppointmentOffer';
 import { useKiosk } from '../kiosk-context';
 import type { PictogramName } from '../pictograms/Pictogram';
 import { ChoiceTile } from '../screens/ChoiceTile';
@@ -11,7 +12,7 @@ import { useVisit } from '../visit/visit-context';
 export const ticketTopics: ReadonlyArray<{ id: string; icon: PictogramName }> = [
   { id: 'voucher', icon: 'voucher' },
   { id: 'work', icon: 'career' },
-  { id: 'training', icon: 'study' },
+  { id: 'learning', icon: 'study' },
   { id: 'money', icon: 'money' },
   { id: 'other', icon: 'talk' },
 ];
@@ -47,6 +48,7 @@ function TopicStep() {
           {t('ticket.topic.taking')}
         </p>
       )}
+      <AppointmentOffer place="urgent" />
       <ul className="tiles">
         {ticketTopics.map(({ id, icon }) => (
           <li key={id}>
@@ -54,6 +56,7 @@ function TopicStep() {
           </li>
         ))}
       </ul>
+      <AppointmentOffer place="quiet" />
     </>
   );
 }
@@ -76,6 +79,7 @@ function TicketNumber() {
       <p className="lead">{t('ticket.number.topic', { topic: t(`ticket.topics.${ticket.topic}`) })}</p>
       {ticket.expectedWaitMinutes !== null && <p className="lead">{t('ticket.number.wait', { count: ticket.expectedWaitMinutes })}</p>}
       <p>{t('ticket.number.next')}</p>
+      <AppointmentOffer expectedWaitMinutes={ticket.expectedWaitMinutes} />
       <div className="actions">
         <button type="button" className="button button--primary" onClick={finish}>
           {t('ticket.number.finish')}

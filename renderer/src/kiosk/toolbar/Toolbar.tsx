@@ -15,6 +15,8 @@ interface Props {
   onReadAloud(): void;
   onStop(): void;
   onStaff(): void;
+  /** An outpost has no staff: the same button asks for help there, in other words. */
+  staffLabel?: string;
 }
 
 interface Tool {
@@ -44,7 +46,7 @@ export function Toolbar(props: Props) {
       ? [{ id: 'read-aloud', icon: 'speaker' as const, label: speech.speaking ? t('toolbar.stopReading') : t('toolbar.readAloud'), onClick: props.onReadAloud, pressed: speech.speaking }]
       : []),
     { id: 'stop', icon: 'stop', label: t('toolbar.stop'), onClick: props.onStop, className: 'tool--stop' },
-    { id: 'staff', icon: 'staff', label: t('toolbar.staff'), onClick: props.onStaff, className: 'tool--staff' },
+    { id: 'staff', icon: 'staff', label: props.staffLabel ?? t('toolbar.staff'), onClick: props.onStaff, className: 'tool--staff' },
   ];
   return (
     <nav className="toolbar" aria-label={t('toolbar.label')}>

@@ -2,6 +2,11 @@ import { createContext, useContext, type Dispatch } from 'react';
 import type { EligibilitySnapshot, TicketTakeResult, VoucherStartResult } from '../../../../shared/contract/requests-channels';
 import type { Trajectory } from '../../../../shared/domain/trajectory';
 import type { Answers } from '../../../../shared/eligibility/outcome-schema';
+import type { ScanAnswer } from '../../../../shared/self-scan/riasec';
+import type { InvitationCheck } from '../../../../shared/contract/invitations-channels';
+
+/** A letter the core accepted: its welcome and paths, in this visit only (never the code). */
+export type AcceptedInvitation = Extract<InvitationCheck, { status: 'valid' }>;
 
 /**
  * Everything a visitor has typed or chosen. It lives only in React state under the visit's key:
@@ -19,6 +24,8 @@ export interface VoucherDraft {
 }
 
 export interface VisitState {
+  /** A random id for this visit only, so the core counts one feedback answer per visit; never stored. */
+  id: string;
   voucher: VoucherDraft;
   /** The confirmed request: only its reference stays on screen, never the personal details. */
   started: Pick<VoucherStartResult, 'reference' | 'trajectory' | 'printJobId'> | null;
@@ -29,15 +36,21 @@ export interface VisitState {
   answers: Answers;
   /** The decided outcome of the eligibility check in this visit, sent along with a request. */
   eligibility: EligibilitySnapshot | null;
+  /** The self-scan's answers, by statement id: this visit only, sent to the core once for the result. */
+  scan: Record<string, ScanAnswer>;
+  invitation: AcceptedInvitation | null;
 }
 
 export const emptyVisit: VisitState = {
+  id: '',
   voucher: { trajectory: null, provider: null, name: '', email: '', phone: '', consentAt: null },
   started: null,
   ticket: null,
   answers: {},
   eligibility: null,
   searchText: '',
+  scan: {},
+  invitation: null,
 };
 
 export type VisitAction =
@@ -46,7 +59,12 @@ export type VisitAction =
   | { type: 'ticket'; ticket: TicketTakeResult }
   | { type: 'answers'; answers: Answers }
   | { type: 'eligibility'; snapshot: EligibilitySnapshot | null }
-  | { type: 'search'; text: string };
+  | { type: 'search'; text: string }
+  | { type: 'scan'; answers: Record<string, ScanAnswer> }
+  | { type: 'invitation'; invitation: AcceptedInvitation };
+
+/** A new visit: empty, with its own random id. */
+export const newVisit = (): VisitState => ({ ...emptyVisit, id: crypto.randomUUID() });
 
 export function visitReducer(state: VisitState, action: VisitAction): VisitState {
   switch (action.type) {
@@ -63,6 +81,11 @@ export function visitReducer(state: VisitState, action: VisitAction): VisitState
       return { ...state, eligibility: action.snapshot };
     case 'search':
       return { ...state, searchText: action.text };
+    case 'scan':
+      return { ...state, scan: action.answers };
+    case 'invitation':
+      // The letter answers some questions already: the eligibility check starts from those.
+      return { ...state, invitation: action.invitation, answers: { ...action.invitation.preAnswers, ...state.answers } };
   }
 }
 

@@ -17,6 +17,7 @@ import { providerSummary } from '../information/provider-summary';
 import { contactFrom, contactProblems } from './contact-errors';
 import { trajectoryIcons } from './trajectories';
 import { VoucherDone } from './VoucherDone';
+import { talkRoute } from '../appointments/outpost';
 
 const formSteps: readonly VoucherStep[] = ['trajectory', 'provider', 'contact', 'consent', 'check'];
 
@@ -150,7 +151,7 @@ function ContactStep() {
 
 function ConsentStep() {
   const { t } = useTranslation();
-  const { go } = useKiosk();
+  const { go, info } = useKiosk();
   const { dispatch } = useVisit();
   return (
     <>
@@ -179,7 +180,7 @@ function ConsentStep() {
           className="button"
           onClick={() => {
             dispatch({ type: 'voucher', patch: { consentAt: null } });
-            go({ screen: 'ticket', step: 'topic' });
+            go(talkRoute(info));
           }}
         >
           {t('voucher.consent.no')}

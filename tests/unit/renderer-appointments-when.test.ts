@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { byShopDay, clockParts, dateInWords, dayInWords, openAt, shopDay } from '../../renderer/src/kiosk/appointments/when';
+import { contactInput, contactProblem } from '../../renderer/src/kiosk/appointments/contact-draft';
+
+const week = [
+  { weekday: 'tuesday', open: '09:00', close: '12:30' },
+  { weekday: 'tuesday', open: '13:30', close: '17:00' },
+];
+
+describe('appointment dates and times on the shop\'s clock', () => {
+  it('writes the day out in the visitor\'s language, the issue\'s example included', () => {
+    expect(dayInWords('2027-01-12T09:30:00Z', 'nl')).toBe('dinsdag 12 januari');
+    expect(dayInWords('2027-01-12T09:30:00Z', 'en')).toBe('Tuesday 12 January');
+    expect(dateInWords('2027-01-12', 'nl')).toBe('dinsdag 12 januari');
+  });
+
+  it('reads the hour in Amsterdam on both sides of the DST change, not in UTC', () => {
+    expect(clockParts('2027-03-27T09:30:00Z', 'nl')).toEqual({ hour: '10', minute: '30' });
+    expect(clockParts('2027-03-29T09:30:00Z', 'nl')).toEqual({ hour: '11', minute: '30' });
+    expect(clockParts('2026-10-25T00:30:00Z', 'en')).toEqual({ hour: '02', minute: '30' });
+    expect(clockParts('2026-10-25T01:30:00Z', 'en')).toEqual({ hour: '02', minute: '30' });
+  });
+
+  it('puts a slot late in the evening UTC on the shop\'s next day', () => {
+    expect(shopDay('2027-01-11T23:30:00Z')).toBe('2027-01-12');
+    const groups = byShopDay([{ start: '2027-01-11T15:00:00Z' }, { start: '2027-01-11T23:30:00Z' }, { start: '2027-01-12T08:00:00Z' }]);
+    expect(groups.map((g) => [g.day, g.items.length])).toEqual([['2027-01-11', 1], ['2027-01-12', 2]]);
+  });
+
+  it('knows when the shop is open, lunch break and closing minute included', () => {
+    expect(openAt(week, new Date('2027-01-12T08:00:00Z'))).toBe(true); // 09:00 in Amsterdam
+    expect(openAt(week, new Date('2027-01-12T07:59:00Z'))).toBe(false);
+    expect(openAt(week, new Date('2027-01-12T12:00:00Z'))).toBe(false); // 13:00, lunch
+    expect(openAt(week, new Date('2027-01-12T16:00:00Z'))).toBe(false); // 17:00, closed
+    expect(openAt(week, new Date('2027-01-13T10:00:00Z'))).toBe(false); // a Wednesday
+  });
+});
+
+describe('the least contact data', () => {
+  it('sends a first name or nothing, and a phone number only with a reminder', () => {
+    expect(contactInput({ firstName: '  ', reminder: false, phone: '' })).toEqual({});
+    expect(contactInput({ firstName: ' Sanne ', reminder: false, phone: '0612345678' })).toEqual({ firstName: 'Sanne' });
+    expect(contactInput({ firstName: '', reminder: true, phone: '06 12345678' })).toEqual({ phone: '06 12345678' });
+  });
+
+  it('asks for a number that works when a reminder is wanted', () => {
+    expect(contactProblem({ firstName: '', reminder: false, phone: 'rubbish' })).toBeNull();
+    expect(contactProblem({ firstName: '', reminder: true, phone: '' })).toBe('phoneMissing');
+    expect(contactProblem({ firstName: '', reminder: true, phone: 'call me' })).toBe('phoneInvalid');
+    expect(contactProblem({ firstName: '', reminder: true, phone: '+31 6 12345678' })).toBeNull();
+  });
+});
