@@ -35,6 +35,15 @@ export async function timeIt(name: string, fn: () => Promise<unknown>, iteration
   return { name, p50: percentile(samples, 50), p95: percentile(samples, 95), opsPerSec: (iterations / total) * 1000, note: `n=${iterations}` };
 }
 
+/**
+ * A measured row beside its baseline (both from the same run): the ratio of the chosen figure is
+ * printed, and the target goes into the note as the ratio to reach, never into an assertion.
+ */
+export function ratioRow(row: BenchRow, baseline: BenchRow, options: { by: 'p50' | 'p95'; target: string; unit: string }): BenchRow {
+  const ratio = (row[options.by] ?? Number.NaN) / (baseline[options.by] ?? Number.NaN);
+  return { ...row, ratio: `${ratio.toFixed(1)}x ${options.unit} (${options.by})`, note: [options.target, row.note].filter(Boolean).join('; ') };
+}
+
 const fmt = (value: number | undefined, digits = 2): string => (value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits));
 
 export function formatTable(rows: readonly BenchRow[]): string {

@@ -1,5 +1,7 @@
-// npm run bench: runs every bench/*.bench.ts (or those whose file name contains an argument)
-// and prints one table. Targets are read from the table, never asserted in timed unit tests.
+// npm run bench: runs every benchmark of bench/*.bench.ts and prints one table. With arguments,
+// only the benchmarks whose file name or benchmark name contains one of them (e.g. `npx tsx
+// bench/run.ts store-sync` or `npx tsx bench/run.ts "durable enqueue"`). Targets are read from
+// the table, never asserted in timed unit tests. How to add a file: docs/performance.md.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,15 +11,18 @@ const filters = process.argv.slice(2);
 const dir = import.meta.dirname;
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
 const rows: BenchRow[] = [];
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as { benchmarks: Benchmark[] };
   for (const bench of mod.benchmarks) {
+    if (filters.length > 0 && !filters.some((x) => file.includes(x) || bench.name.includes(x))) continue;
     process.stderr.write(`running ${bench.name}…\n`);
-    rows.push(...(await bench.run()));
+    const benchRows = await bench.run();
+    // Each benchmark's rows as soon as it ends, so a run cut short still shows what it measured.
+    process.stderr.write(`${formatTable(benchRows)}\n`);
+    rows.push(...benchRows);
   }
 }
 console.log(formatTable(rows));

@@ -34,3 +34,30 @@ export const systemClock: Clock = {
 export function clockWithNow(now: () => Date): Clock {
   return { ...systemClock, now };
 }
+
+/**
+ * Resolves after the I/O waiting now has run: not a time, so not on the Clock (a manual clock
+ * would never run it). Long work in steps (a pack's search index) awaits it between steps.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * A deadline on a real peer (a fetch): real time, like AbortSignal.timeout, and aborted with the
+ * same TimeoutError, but its timer is cleared with `clear()` as soon as the answer is in.
+ * AbortSignal.timeout keeps its timer, signal and listeners for the whole timeout: a device
+ * sending 50 messages a second held 750 of them at any time. `outer` aborts it too.
+ */
+export function deadline(ms: number, outer?: AbortSignal): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms).unref();
+  const forward = (): void => controller.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  else outer?.addEventListener('abort', forward, { once: true });
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forward);
+    },
+  };
+}

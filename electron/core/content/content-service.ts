@@ -4,7 +4,7 @@ import type { DeviceConfig } from '../../../shared/config/device-config';
 import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { SearchResult } from '../../../shared/content/search-result';
 import type { ContentManifest } from '../../../shared/contract/content-manifest';
-import type { Clock, Timer } from '../clock/clock';
+import { nextTurn, type Clock, type Timer } from '../clock/clock';
 import { CoreError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { SearchOptions } from '../search/search-index';
@@ -107,7 +107,8 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     if (result.status === 'not-modified') return result;
     if (closed) throw new DownloadFailed('The app is shutting down; the pack will be fetched again at the next start.');
     try {
-      return store.install(result.packBytes, result.sigBytes, { etag: result.etag });
+      // In steps: the visitor keeps searching the active pack while the new one's index is built.
+      return await store.installInSteps(result.packBytes, result.sigBytes, { etag: result.etag }, nextTurn);
     } finally {
       // Complete bytes were verified (and installed or refused): resuming them would be wrong.
       discardPartial(downloadDir);

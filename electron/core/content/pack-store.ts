@@ -5,12 +5,12 @@ import { z } from 'zod';
 import type { ContentPack } from '../../../shared/content/pack-schema';
 import type { TrustedContentKey } from '../../../shared/content/pack-signature';
 import type { Logger } from '../log/logger';
-import { buildSearchIndex } from '../search/build-search-index';
+import { buildSearchIndex, buildSearchIndexInSteps } from '../search/build-search-index';
 import { openSearchIndex, type SearchIndex } from '../search/search-index';
 import { compareVersions } from './compare-versions';
 import { fsyncDir, fsyncFile, replaceFileAtomically, writeFileDurable } from './durable-files';
 import { PackRejected } from './pack-rejected';
-import { verifyPack } from './verify-pack';
+import { verifyPack, type VerifiedPack } from './verify-pack';
 
 export interface LoadedPack {
   /** Folder name under packs/: version plus the start of the pack's hash. */
@@ -40,6 +40,12 @@ export interface PackStore {
   active(): LoadedPack | null;
   /** Verifies completely, then swaps atomically; the active pack is untouched unless this returns. */
   install(packBytes: Uint8Array, sigBytes: Uint8Array, source?: { etag?: string | null }): InstallOutcome;
+  /**
+   * The same install with the search index built in steps, handing the thread back between them
+   * (`pause`): the active pack keeps answering until the swap. Checked again at the swap: a pack
+   * installed meanwhile may make this one unchanged or older.
+   */
+  installInSteps(packBytes: Uint8Array, sigBytes: Uint8Array, source: { etag?: string | null }, pause: () => Promise<void>): Promise<InstallOutcome>;
   close(): void;
 }
 
@@ -122,62 +128,106 @@ export function openPackStore(options: PackStoreOptions): PackStore {
   }
   prune(state);
 
+  /** The active pack already is these bytes (remembering a new ETag), or is newer; null when the pack is to be installed. */
+  const unchangedOrOlder = (verified: VerifiedPack, source: { etag?: string | null }): InstallOutcome | null => {
+    const version = verified.pack.version;
+    if (current?.sha256 === verified.sha256) {
+      // The same bytes under a new ETag (e.g. the bundled sample, then downloaded): remember it, so the next check is a 304.
+      if (source.etag && source.etag !== current.etag) {
+        replaceFileAtomically(join(packsDir, current.name, files.etag), source.etag);
+        current = { ...current, etag: source.etag };
+      }
+      return { status: 'unchanged', version };
+    }
+    if (current && compareVersions(version, current.pack.version) < 0) {
+      throw new PackRejected('older_than_active', `The pack has version ${version}, older than the active ${current.pack.version}.`);
+    }
+    return null;
+  };
+
+  /** A staging folder of its own with the pack's files written durably; the search index goes in next. */
+  const stage = (verified: VerifiedPack, sigBytes: Uint8Array, source: { etag?: string | null }): string => {
+    const staging = join(incomingDir, randomUUID());
+    mkdirSync(staging, { mode: 0o700 });
+    try {
+      writeFileDurable(join(staging, files.pack), verified.bytes);
+      writeFileDurable(join(staging, files.sig), Buffer.from(sigBytes));
+      if (source.etag) writeFileDurable(join(staging, files.etag), source.etag);
+    } catch (err) {
+      rmSync(staging, { recursive: true, force: true });
+      throw err;
+    }
+    return staging;
+  };
+
+  /** Builds what is left of the staged pack (`build`), moves it in, swaps the state and loads it; rolls back if it does not load. */
+  const finish = (verified: VerifiedPack, staging: string, build: () => void): InstallOutcome => {
+    const version = verified.pack.version;
+    const name = `${version}-${verified.sha256.slice(0, 12)}`;
+    try {
+      build();
+      fsyncFile(join(staging, files.search));
+      fsyncDir(staging);
+      rmSync(join(packsDir, name), { recursive: true, force: true });
+      renameSync(staging, join(packsDir, name));
+      fsyncDir(packsDir);
+    } catch (err) {
+      rmSync(staging, { recursive: true, force: true });
+      throw err;
+    }
+
+    const before = state;
+    const after: State = { active: name, previous: current?.name ?? null };
+    writeState(after);
+    options.afterSwap?.(join(packsDir, name));
+    let loaded: LoadedPack;
+    try {
+      loaded = load(name);
+    } catch (err) {
+      writeState(before);
+      rmSync(join(packsDir, name), { recursive: true, force: true });
+      const detail = err instanceof Error ? err.message : String(err);
+      logger.error('new content pack failed to load after the swap; rolled back', { pack: name, error: detail });
+      throw new PackRejected('load_failed', `Pack ${version} was verified and swapped in but failed to load (${detail}); the previous pack is active again.`);
+    }
+    current?.search.close();
+    current = loaded;
+    state = after;
+    prune(state);
+    logger.info('content pack installed', { version, pack: name });
+    return { status: 'installed', version };
+  };
+
   return {
     active: () => current,
 
     install(packBytes, sigBytes, source = {}) {
       const verified = verifyPack(packBytes, sigBytes, options.trustedKeys);
-      const version = verified.pack.version;
-      if (current?.sha256 === verified.sha256) {
-        // The same bytes under a new ETag (e.g. the bundled sample, then downloaded): remember it, so the next check is a 304.
-        if (source.etag && source.etag !== current.etag) {
-          replaceFileAtomically(join(packsDir, current.name, files.etag), source.etag);
-          current = { ...current, etag: source.etag };
-        }
-        return { status: 'unchanged', version };
-      }
-      if (current && compareVersions(version, current.pack.version) < 0) {
-        throw new PackRejected('older_than_active', `The pack has version ${version}, older than the active ${current.pack.version}.`);
-      }
+      const early = unchangedOrOlder(verified, source);
+      if (early) return early;
+      const staged = stage(verified, sigBytes, source);
+      return finish(verified, staged, () => buildSearchIndex(verified.pack, join(staged, files.search), verified.sha256));
+    },
 
-      const name = `${version}-${verified.sha256.slice(0, 12)}`;
-      const staging = join(incomingDir, randomUUID());
-      mkdirSync(staging, { mode: 0o700 });
+    async installInSteps(packBytes, sigBytes, source, pause) {
+      const verified = verifyPack(packBytes, sigBytes, options.trustedKeys);
+      const early = unchangedOrOlder(verified, source);
+      if (early) return early;
+      const staged = stage(verified, sigBytes, source);
+      let late: InstallOutcome | null;
       try {
-        writeFileDurable(join(staging, files.pack), verified.bytes);
-        writeFileDurable(join(staging, files.sig), Buffer.from(sigBytes));
-        if (source.etag) writeFileDurable(join(staging, files.etag), source.etag);
-        buildSearchIndex(verified.pack, join(staging, files.search), verified.sha256);
-        fsyncFile(join(staging, files.search));
-        fsyncDir(staging);
-        rmSync(join(packsDir, name), { recursive: true, force: true });
-        renameSync(staging, join(packsDir, name));
-        fsyncDir(packsDir);
+        await buildSearchIndexInSteps(verified.pack, join(staged, files.search), verified.sha256, pause);
+        // Another install may have swapped in while the index was built.
+        late = unchangedOrOlder(verified, source);
       } catch (err) {
-        rmSync(staging, { recursive: true, force: true });
+        rmSync(staged, { recursive: true, force: true });
         throw err;
       }
-
-      const before = state;
-      const after: State = { active: name, previous: current?.name ?? null };
-      writeState(after);
-      options.afterSwap?.(join(packsDir, name));
-      let loaded: LoadedPack;
-      try {
-        loaded = load(name);
-      } catch (err) {
-        writeState(before);
-        rmSync(join(packsDir, name), { recursive: true, force: true });
-        const detail = err instanceof Error ? err.message : String(err);
-        logger.error('new content pack failed to load after the swap; rolled back', { pack: name, error: detail });
-        throw new PackRejected('load_failed', `Pack ${version} was verified and swapped in but failed to load (${detail}); the previous pack is active again.`);
+      if (late) {
+        rmSync(staged, { recursive: true, force: true });
+        return late;
       }
-      current?.search.close();
-      current = loaded;
-      state = after;
-      prune(state);
-      logger.info('content pack installed', { version, pack: name });
-      return { status: 'installed', version };
+      return finish(verified, staged, () => undefined);
     },
 
     close() {

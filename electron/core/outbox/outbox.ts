@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { FieldCipher } from '../crypto/field-cipher';
+import { perDatabase } from '../store/per-database';
 import { appendAudit } from './audit';
 import { readPayload, sealContext, stageSql, type OutboxKind, type PayloadRead } from './outbox-payload';
 
@@ -76,6 +77,9 @@ export interface QuarantinedRow {
  * SQLite transaction, so a crash leaves both or neither. Rows are never deleted by sync: an
  * acknowledged row keeps its key (a late duplicate is recognisable) and loses only its payload.
  */
+// Per connection, not per outbox object: two outboxes over one database see each other's changes.
+const generations = perDatabase((): { n: number } => ({ n: 0 }));
+
 export function createOutbox(db: Database, cipher: FieldCipher) {
   const insert = db.prepare(
     `INSERT INTO outbox (idempotency_key, aggregate_type, aggregate_id, kind, reference, payload, next_attempt_at, created_at)
@@ -139,12 +143,25 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
    * for fsync (synchronous=FULL). A single connection runs this synchronously, so nothing else
    * commits while the setting is relaxed.
    */
+  /**
+   * Bumped by every change that could make a row read by `ready` stale or no longer sendable (a new
+   * row that may come first in its aggregate, a closed, withdrawn or emptied row, a quarantine): a
+   * reader that keeps rows read earlier must read again once it moved. Acknowledgements, retries
+   * and refusals leave it alone: they only ever hold back or release the rows behind them, and
+   * `ready` never hands out a row with an open one before it in its aggregate.
+   */
+  const generation = generations(db);
+
+  // Prepared once: `db.pragma` and `db.transaction` would prepare anew on every acknowledgement.
+  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+  const syncFull = db.prepare('PRAGMA synchronous = FULL');
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
   const relaxed = <T>(fn: () => T): T => {
-    db.pragma('synchronous = NORMAL');
+    syncNormal.run();
     try {
-      return db.transaction(fn).immediate();
+      return inTransaction.immediate(fn) as T;
     } finally {
-      db.pragma('synchronous = FULL');
+      syncFull.run();
     }
   };
 
@@ -167,6 +184,7 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
 
   const enqueue = (message: OutboxMessage, now: Date, idempotencyKey: string = uuidv7()): { id: number; idempotencyKey: string } => {
     if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the domain transaction');
+    generation.n++;
     const sealed = cipher.seal(JSON.stringify(message.body), sealContext(idempotencyKey));
     const result = insert.run(idempotencyKey, message.aggregateType, message.aggregateId, message.kind, message.reference, sealed, now.getTime(), now.toISOString());
     return { id: Number(result.lastInsertRowid), idempotencyKey };
@@ -174,6 +192,7 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
 
   /** A row nobody can send (unreadable, or no longer the shape its kind needs) waits for a person, with why. */
   const quarantine = (raw: RawRow, reason: string, now: Date): void => {
+    generation.n++;
     relaxed(() => {
       if (quarantineStmt.run(now.getTime(), reason, raw.id).changes) auditFor(raw.id, now, 'outbox.quarantined', {});
     });
@@ -220,6 +239,7 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
      */
     reissueFollowers(refusedId: number, replacementId: number, now: Date): number[] {
       if (!db.inTransaction) throw new Error('outbox.reissueFollowers must run inside the domain transaction');
+      generation.n++;
       const reissued: number[] = [];
       for (const raw of followersStmt.all(refusedId) as RawRow[]) {
         if (raw.id === replacementId) continue;
@@ -237,6 +257,7 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
     /** Staff cancelled `refusedId`: what waited behind it in its aggregate is closed with it. Inside the caller's transaction. */
     closeFollowers(refusedId: number, note: string, now: Date): number[] {
       if (!db.inTransaction) throw new Error('outbox.closeFollowers must run inside the domain transaction');
+      generation.n++;
       const closed: number[] = [];
       for (const raw of followersStmt.all(refusedId) as RawRow[]) {
         if (closeOpenStmt.run(note, raw.id).changes) {
@@ -259,6 +280,7 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
 
     /** Connectivity is back: rows waiting out a backoff beyond `at` become due at `at`. */
     retryNow(at: Date): number {
+      generation.n++;
       return retryNowStmt.run(at.getTime(), at.getTime()).changes;
     },
 
@@ -293,6 +315,7 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
      */
     close(id: number, note: string, now: Date): void {
       if (!db.inTransaction) throw new Error('outbox.close must run inside the domain transaction');
+      generation.n++;
       // The note may hold a reason staff typed: it stays on the row, the audit records only that it closed.
       if (closeStmt.run(note, id).changes) auditFor(id, now, 'outbox.closed', {});
     },
@@ -323,10 +346,19 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
      * An erasure: the aggregate's rows not yet delivered are withdrawn, so nothing of it leaves the
      * device any more. Answers how many; call it inside the erasure's transaction.
      */
-    withdrawUnsent: (aggregateId: string): number => withdrawStmt.run(aggregateId).changes,
+    withdrawUnsent: (aggregateId: string): number => {
+      generation.n++;
+      return withdrawStmt.run(aggregateId).changes;
+    },
 
     /** An erasure: every payload of the aggregate goes, the rows (keys, dates) stay. */
-    forgetPayloads: (aggregateId: string): number => forgetStmt.run(aggregateId).changes,
+    forgetPayloads: (aggregateId: string): number => {
+      generation.n++;
+      return forgetStmt.run(aggregateId).changes;
+    },
+
+    /** See `generation` above: rows read by `ready` while this stays the same are still sendable as read. */
+    generation: (): number => generation.n,
 
     /** The retention purge: payloads acknowledged at or before the cutoff go. */
     dropAckedPayloadsUntil: (cutoff: Date): number => forgetAckedStmt.run(cutoff.toISOString()).changes,

@@ -55,7 +55,6 @@ export interface AnonymousRequest {
  * atomic with its outbox message and audit row.
  */
 export const requestRepo = perDatabase((db: Database) => {
-  const referenceTaken = db.prepare<[string], 1>('SELECT 1 FROM voucher_requests WHERE reference = ?');
   const referenceOrIdTaken = db.prepare<[string, string], 1>('SELECT 1 FROM voucher_requests WHERE reference = ? OR id = ?');
   const insert = db.prepare(
     `INSERT INTO voucher_requests (id, reference, trajectory, provider_id, contact, consent_purpose, consent_at, eligibility, language, status, created_at, origin)
@@ -94,7 +93,6 @@ export const requestRepo = perDatabase((db: Database) => {
   const createdSince = db.prepare<[string], string>('SELECT created_at FROM voucher_requests WHERE created_at >= ?').pluck();
 
   return {
-    referenceTaken: (reference: string): boolean => referenceTaken.get(reference) !== undefined,
     /** A kiosk's request the hub would store twice, under its reference or its id. */
     referenceOrIdTaken: (reference: string, id: string): boolean => referenceOrIdTaken.get(reference, id) !== undefined,
     insertStarted(r: StartedRequest): void {

@@ -14,6 +14,10 @@ import { newReferenceCode } from './reference-code';
 import { requestRepo } from './request-repo';
 import { decideRequest } from './request-rules';
 
+/** The insert hit the UNIQUE index on voucher_requests.reference (and no other constraint). */
+const isReferenceClash = (err: unknown): boolean =>
+  (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && err instanceof Error && err.message.includes('voucher_requests.reference');
+
 export const contactContext = (id: string): string => `voucher_requests.contact:${id}`;
 
 export interface VoucherRequestDeps {
@@ -46,13 +50,32 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
 
   const start = db.transaction((input: VoucherStartInput, eligibility: EligibilitySnapshot, by: StartedBy, now: Date): VoucherStartResult => {
     const id = uuidv7();
-    let reference = newReference();
-    // A clash is rare (2e11 codes) but possible on a busy device over years: draw again.
-    for (let tries = 0; requests.referenceTaken(reference); tries++) {
-      if (tries > 20) throw new Error('no free reference code after 20 draws');
-      reference = newReference();
-    }
     const createdAt = now.toISOString();
+    const row = {
+      id,
+      trajectory: input.trajectory,
+      providerId: input.providerId ?? null,
+      sealedContact: cipher.seal(JSON.stringify(input.contact), contactContext(id)),
+      consentPurpose: input.consent.purpose,
+      consentAt: input.consent.at,
+      eligibility: JSON.stringify(eligibility),
+      language: input.language,
+      createdAt,
+      origin: by.origin,
+    };
+    // A clash is rare (2e11 codes) but possible on a busy device over years: the reference's UNIQUE
+    // index finds it without a read first, and only the failed insert is undone: draw again.
+    let reference = newReference();
+    for (let tries = 0; ; tries++) {
+      try {
+        requests.insertStarted({ ...row, reference });
+        break;
+      } catch (err) {
+        if (!isReferenceClash(err)) throw err;
+        if (tries >= 20) throw new Error('no free reference code after 20 draws');
+        reference = newReference();
+      }
+    }
     const body = VoucherRequestSubmission.parse({
       reference,
       locationId: deps.config.location.id,
@@ -64,19 +87,6 @@ export function createVoucherRequests(deps: VoucherRequestDeps) {
       eligibility,
       language: input.language,
       startedAt: createdAt,
-      origin: by.origin,
-    });
-    requests.insertStarted({
-      id,
-      reference,
-      trajectory: input.trajectory,
-      providerId: input.providerId ?? null,
-      sealedContact: cipher.seal(JSON.stringify(input.contact), contactContext(id)),
-      consentPurpose: input.consent.purpose,
-      consentAt: input.consent.at,
-      eligibility: JSON.stringify(eligibility),
-      language: input.language,
-      createdAt,
       origin: by.origin,
     });
     outbox.enqueue({ aggregateType: 'voucher-request', aggregateId: id, kind: 'voucher-request.submit', reference, body }, now);

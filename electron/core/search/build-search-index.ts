@@ -13,12 +13,34 @@ export const searchLanguages: readonly LanguageCode[] = LanguageCode.options;
 /** bm25 weights per column: a match in the title counts this many times a match in the body. */
 export const titleWeight = 8;
 
+/** Documents put in per step of a build in steps: small enough that a search waits only a few ms for one. */
+const docsPerStep = 200;
+
 /**
  * Builds the search index of one pack into a new SQLite file: one FTS5 table per language
  * (accents folded, prefix indexes for search-as-you-type, bm25 with a title boost as the
  * default rank), plus per language the vocabulary and its trigrams for the typo step.
  */
 export function buildSearchIndex(pack: ContentPack, file: string, packSha256: string): void {
+  const steps = searchIndexSteps(pack, file, packSha256);
+  while (steps.next().done !== true);
+}
+
+/**
+ * The same build, handing the thread back between steps (`pause`), so the core answers searches
+ * of the active pack and other calls while a new pack's index is built.
+ */
+export async function buildSearchIndexInSteps(pack: ContentPack, file: string, packSha256: string, pause: () => Promise<void>): Promise<void> {
+  const steps = searchIndexSteps(pack, file, packSha256);
+  try {
+    while (steps.next().done !== true) await pause();
+  } finally {
+    // A failed pause still closes the index file (the generator's finally).
+    steps.return(undefined);
+  }
+}
+
+function* searchIndexSteps(pack: ContentPack, file: string, packSha256: string): Generator<void, void, void> {
   const db = new Database(file);
   try {
     // A half-built index is thrown away with its staging folder, so no journal is needed.
@@ -39,26 +61,33 @@ export function buildSearchIndex(pack: ContentPack, file: string, packSha256: st
     const insertText = Object.fromEntries(
       searchLanguages.map((lang) => [lang, db.prepare(`INSERT INTO fts_${lang} (rowid, title, body) VALUES (?, ?, ?)`)]),
     );
-    db.transaction(() => {
-      searchDocuments(pack).forEach((doc, i) => {
-        const id = i + 1;
-        insertDoc.run(id, doc.kind, doc.ref, doc.regions);
-        for (const lang of searchLanguages) insertText[lang]?.run(id, doc.title(lang), doc.body(lang));
-      });
-      for (const lang of searchLanguages) {
-        db.exec(`INSERT INTO fts_${lang} (fts_${lang}, rank) VALUES ('rank', 'bm25(${titleWeight}, 1)')`);
-        db.exec(`INSERT INTO fts_${lang} (fts_${lang}) VALUES ('optimize')`);
-        db.exec(`CREATE VIRTUAL TABLE temp.vocab_${lang} USING fts5vocab(main, fts_${lang}, 'row')`);
-        db.exec(`INSERT INTO terms_${lang} (term, docs) SELECT term, doc FROM temp.vocab_${lang}`);
-        const insertGram = db.prepare(`INSERT OR IGNORE INTO grams_${lang} (gram, len, term) VALUES (?, ?, ?)`);
-        // Only words a typo can be corrected to: the step applies to words of 5+ letters, so
-        // candidates are 4+ letters long.
-        for (const { term } of db.prepare(`SELECT term FROM terms_${lang} WHERE length(term) >= 4`).all() as Array<{ term: string }>) {
-          for (const gram of trigrams(term)) insertGram.run(gram, term.length, term);
-        }
+    // One transaction over every step (db.transaction cannot span a yield): nobody else opens this file.
+    db.exec('BEGIN');
+    const documents = searchDocuments(pack);
+    for (const [i, doc] of documents.entries()) {
+      const id = i + 1;
+      insertDoc.run(id, doc.kind, doc.ref, doc.regions);
+      for (const lang of searchLanguages) insertText[lang]?.run(id, doc.title(lang), doc.body(lang));
+      if (id % docsPerStep === 0) yield;
+    }
+    for (const lang of searchLanguages) {
+      db.exec(`INSERT INTO fts_${lang} (fts_${lang}, rank) VALUES ('rank', 'bm25(${titleWeight}, 1)')`);
+      db.exec(`INSERT INTO fts_${lang} (fts_${lang}) VALUES ('optimize')`);
+      yield;
+      db.exec(`CREATE VIRTUAL TABLE temp.vocab_${lang} USING fts5vocab(main, fts_${lang}, 'row')`);
+      db.exec(`INSERT INTO terms_${lang} (term, docs) SELECT term, doc FROM temp.vocab_${lang}`);
+      const insertGram = db.prepare(`INSERT OR IGNORE INTO grams_${lang} (gram, len, term) VALUES (?, ?, ?)`);
+      // Only words a typo can be corrected to: the step applies to words of 5+ letters, so
+      // candidates are 4+ letters long.
+      const terms = db.prepare(`SELECT term FROM terms_${lang} WHERE length(term) >= 4`).pluck().all() as string[];
+      for (const [i, term] of terms.entries()) {
+        for (const gram of trigrams(term)) insertGram.run(gram, term.length, term);
+        if ((i + 1) % (docsPerStep * 10) === 0) yield;
       }
-      db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?), (?, ?)').run('format', String(searchIndexFormat), 'pack_sha256', packSha256);
-    })();
+      yield;
+    }
+    db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?), (?, ?)').run('format', String(searchIndexFormat), 'pack_sha256', packSha256);
+    db.exec('COMMIT');
   } finally {
     db.close();
   }

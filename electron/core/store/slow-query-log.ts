@@ -43,14 +43,22 @@ export function logSlowQueries(db: Database, logger: Logger, thresholdMs = defau
     }
   };
   const timed = (statement: Statement, name: string): Statement => {
+    // Wrapped once per statement and method: the hot paths run the same statements on every call.
+    const wrapped = new Map<string, unknown>();
     const proxy: Statement = new Proxy(statement, {
       get(target, key, receiver) {
         const value: unknown = Reflect.get(target, key, receiver);
         if (typeof key !== 'string' || typeof value !== 'function') return value;
+        const known = wrapped.get(key);
+        if (known !== undefined) return known;
         const method = value as (...args: unknown[]) => unknown;
-        if (timedMethods.has(key)) return (...args: unknown[]) => measure(name, () => method.apply(target, args));
-        if (chainingMethods.has(key)) return (...args: unknown[]) => (method.apply(target, args), proxy);
-        return method.bind(target);
+        const wrapper = timedMethods.has(key)
+          ? (...args: unknown[]) => measure(name, () => method.apply(target, args))
+          : chainingMethods.has(key)
+            ? (...args: unknown[]) => (method.apply(target, args), proxy)
+            : method.bind(target);
+        wrapped.set(key, wrapper);
+        return wrapper;
       },
     });
     return proxy;

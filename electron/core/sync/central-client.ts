@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Accepted, EnrollmentResponse, Problem, type EnrollmentRequest } from '../../../shared/central-api/devices';
 import { QueueTicketReceipt, VoucherRequestCompletionReceipt, VoucherRequestReceipt } from '../../../shared/central-api/voucher-requests';
+import { deadline } from '../clock/clock';
 import type { OutboxKind, PendingMessage } from '../outbox/outbox';
 
 /** Where each kind of outbox message goes and what a successful answer looks like. */
@@ -67,35 +68,35 @@ export function createCentralClient(options: CentralClientOptions) {
       const endpoint = endpoints[message.kind];
       const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': `"${message.idempotencyKey}"` };
       if (token) headers.Authorization = `Bearer ${token}`;
-      const timeout = AbortSignal.timeout(options.requestTimeoutMs);
-      let res: Response;
+      // Cleared once the answer is read: see deadline().
+      const limit = deadline(options.requestTimeoutMs, signal);
       try {
-        res = await fetch(base + endpoint.path, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(message.body),
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        });
-      } catch (err) {
-        return { kind: 'retry', reason: transportReason(err), outage: true };
-      }
-      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), options.now());
-      if (res.ok) {
-        let body: unknown;
+        let res: Response;
         try {
-          body = await res.json();
+          res = await fetch(base + endpoint.path, { method: 'POST', headers, body: JSON.stringify(message.body), signal: limit.signal });
         } catch (err) {
-          return { kind: 'retry', reason: `the answer was cut off or not JSON (${transportReason(err)})`, outage: true };
+          return { kind: 'retry', reason: transportReason(err), outage: true };
         }
-        const receipt = endpoint.receipt.safeParse(body);
-        if (receipt.success) return { kind: 'acked', receipt: receipt.data };
-        return { kind: 'retry', reason: `${res.status} with an answer that does not match the contract`, outage: false };
+        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), options.now());
+        if (res.ok) {
+          let body: unknown;
+          try {
+            body = await res.json();
+          } catch (err) {
+            return { kind: 'retry', reason: `the answer was cut off or not JSON (${transportReason(err)})`, outage: true };
+          }
+          const receipt = endpoint.receipt.safeParse(body);
+          if (receipt.success) return { kind: 'acked', receipt: receipt.data };
+          return { kind: 'retry', reason: `${res.status} with an answer that does not match the contract`, outage: false };
+        }
+        const { reason, problemType } = await problemOf(res);
+        if (res.status === 401) return { kind: 'unauthorized' };
+        if (res.status >= 500) return { kind: 'retry', reason, outage: true, retryAfterMs };
+        if ([408, 409, 425, 429].includes(res.status)) return { kind: 'retry', reason, outage: false, retryAfterMs };
+        return { kind: 'rejected', reason, ...(problemType ? { problemType } : {}) };
+      } finally {
+        limit.clear();
       }
-      const { reason, problemType } = await problemOf(res);
-      if (res.status === 401) return { kind: 'unauthorized' };
-      if (res.status >= 500) return { kind: 'retry', reason, outage: true, retryAfterMs };
-      if ([408, 409, 425, 429].includes(res.status)) return { kind: 'retry', reason, outage: false, retryAfterMs };
-      return { kind: 'rejected', reason, ...(problemType ? { problemType } : {}) };
     },
 
     /** A cheap GET that says the API is reachable and answering, which the OS "online" flag cannot. */

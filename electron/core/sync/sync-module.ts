@@ -9,7 +9,7 @@ import { idleProgress, readSyncStatus, type SyncProgress } from './sync-status';
 import { createSyncWorker, type SyncAuth, type SyncWorkerOptions } from './sync-worker';
 
 /** Worker settings a test or benchmark may shorten; production uses the defaults. */
-export type SyncTuning = Pick<SyncWorkerOptions, 'maxInFlight' | 'baseDelayMs' | 'capDelayMs' | 'circuitThreshold' | 'probeBaseMs' | 'idlePollMs' | 'random'> & {
+export type SyncTuning = Pick<SyncWorkerOptions, 'maxInFlight' | 'baseDelayMs' | 'capDelayMs' | 'circuitThreshold' | 'probeBaseMs' | 'idlePollMs' | 'random' | 'resumeWindowMs'> & {
   requestTimeoutMs?: number;
 };
 

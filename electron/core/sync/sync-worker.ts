@@ -39,6 +39,12 @@ export interface SyncWorkerOptions {
    * Off only in the storm benchmark's baseline.
    */
   rampAfterOutage?: boolean;
+  /**
+   * After an outage the first attempt waits a random time (full jitter) within this window, so a
+   * fleet whose probes succeed together spreads its restart. It should grow with the fleet (the
+   * central API's capacity is shared by every device): about 10 ms per device. Default baseDelayMs.
+   */
+  resumeWindowMs?: number;
   /** Runs inside the transaction that marks a row acknowledged (e.g. to stamp the domain row). */
   onAcked?: (message: PendingMessage, receipt: unknown, at: Date) => void;
 }
@@ -63,6 +69,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   const probeCapMs = Math.min(options.probeCapMs ?? capMs, capMs);
   const idlePollMs = options.idlePollMs ?? 5000;
   const rampAfterOutage = options.rampAfterOutage ?? true;
+  const resumeWindowMs = options.resumeWindowMs ?? baseMs;
 
   const inFlight = new Map<number, AbortController>();
   let running = false;
@@ -82,6 +89,24 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     sendWindow = Math.min(maxInFlight, sendWindow * 2);
   };
   const settled = new Set<Promise<void>>();
+  /**
+   * Rows read ahead in one query, so a freed slot is refilled without a query per message. Valid
+   * only while the outbox's generation stays the one they were read at (no row that could come
+   * before them, no erasure, no closing since).
+   */
+  let readAhead: PendingMessage[] = [];
+  let readAheadAt = -1;
+  const readAheadSize = Math.max(32, maxInFlight * 4);
+
+  function nextMessages(capacity: number): PendingMessage[] {
+    if (readAheadAt !== outbox.generation()) readAhead = [];
+    if (readAhead.length < capacity) {
+      const exclude = [...inFlight.keys(), ...readAhead.map((m) => m.id)];
+      readAhead.push(...outbox.ready(now(), exclude, Math.max(capacity, readAheadSize) - readAhead.length, quarantined));
+      readAheadAt = outbox.generation();
+    }
+    return readAhead.splice(0, capacity);
+  }
 
   const schedule = (ms: number, fn: () => void): void => {
     timer?.cancel();
@@ -97,6 +122,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   function openCircuit(reason: string): void {
     if (!circuitOpen) logger.warn('central API unreachable: pausing sync and probing its health', { reason, outageStreak });
     circuitOpen = true;
+    readAhead = [];
     scheduleProbe();
   }
 
@@ -119,8 +145,8 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   /**
    * The other side answers again (a probe, or a heartbeat that got through): the outage is over.
    * Everything waiting out a backoff that the outage caused goes soon rather than at its old time;
-   * "soon" is a random moment within one base delay, so devices whose probes succeeded together
-   * do not all send in the same instant.
+   * "soon" is a random moment within the resume window (full jitter), so devices whose probes
+   * succeeded together do not all send in the same instant.
    */
   function resume(evidence: string, fields: Record<string, number> = {}): void {
     logger.info('reachable again: sending the queue now', { evidence, ...fields });
@@ -131,7 +157,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     outageBackoff = false;
     const at = now().getTime();
     outbox.retryNow(new Date(Math.max(at, holdUntil)));
-    schedule((random ? Math.floor(random() * baseMs) : 0) + Math.max(0, holdUntil - at), pump);
+    schedule((random ? Math.floor(random() * resumeWindowMs) : 0) + Math.max(0, holdUntil - at), pump);
   }
 
   function pump(): void {
@@ -139,7 +165,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     try {
       const capacity = sendWindow - inFlight.size;
       if (capacity > 0) {
-        for (const message of outbox.ready(now(), [...inFlight.keys()], capacity, quarantined)) dispatch(message);
+        for (const message of nextMessages(capacity)) dispatch(message);
       }
       if (inFlight.size === 0) {
         const due = outbox.nextDueAt();
@@ -248,6 +274,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     /** Stops sending; requests in flight are abandoned and stay pending (their key makes a resend safe). */
     async stop(): Promise<void> {
       running = false;
+      readAhead = [];
       timer?.cancel();
       timer = null;
       for (const controller of inFlight.values()) controller.abort();

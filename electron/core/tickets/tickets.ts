@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import { QueueTicketRecord } from '../../../shared/central-api/voucher-requests';
 import type { TicketTakeResult } from '../../../shared/contract/requests-channels';
+import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
@@ -32,6 +33,9 @@ export interface TicketDeps {
  * even when they cannot see each other; a kiosk's counter never goes below what its hub confirmed,
  * so a replaced kiosk continues after its predecessor's numbers.
  */
+/** A ticket number has at most four digits (the central API's QueueTicketRecord, the printed ticket). */
+export const lastTicketSeq = 9999;
+
 export function createTickets(deps: TicketDeps) {
   const { db, outbox } = deps;
   const prefix = deps.config.ticketPrefix;
@@ -40,6 +44,8 @@ export function createTickets(deps: TicketDeps) {
   const take = db.transaction((topic: string, language: LanguageCode, now: Date): TicketTakeResult => {
     const day = serviceDay(now);
     const seq = Math.max(stored.lastSeq(day), deps.numberFloor?.(day) ?? 0) + 1;
+    // A five-digit number would fail the contract after the ticket was half made (a 500 for the visitor).
+    if (seq > lastTicketSeq) throw new CoreError('unavailable', "This device has given out all of today's queue numbers: nothing was stored. Ask staff for help.");
     const number = `${prefix}${String(seq).padStart(3, '0')}`;
     const id = uuidv7();
     const createdAt = now.toISOString();

@@ -138,5 +138,21 @@ describe('after an outage', () => {
     await d.close();
     await sim.close();
   });
+
+  it('never sends a row read ahead that an erasure withdrew while it waited for a free slot', async () => {
+    // One in flight and every answer slow: the other nine rows sit read ahead while the first is out.
+    const sim = await startSim({ faults: { slowRate: 1, slowMs: 300 } });
+    const d = device(sim, { maxInFlight: 1 });
+    const refs = Array.from({ length: 10 }, (_, i) => d.enqueue(i, `agg-${i}`));
+    d.worker.start();
+    await until(() => d.worker.progress.inFlight() === 1, 10_000, 'the first request in flight');
+    expect(d.store.db.transaction(() => d.outbox.withdrawUnsent('agg-4'))()).toBe(1);
+    await d.waitUntilDrained(30_000);
+    const received = new Set(sim.store.received().map((r) => r.reference));
+    expect(received.has(refs[4] ?? '')).toBe(false);
+    expect(refs.filter((r) => received.has(r))).toHaveLength(9);
+    await d.close();
+    await sim.close();
+  }, 60_000);
 });
 
