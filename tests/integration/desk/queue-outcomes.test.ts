@@ -119,7 +119,7 @@ describe('no visitor without an outcome', () => {
 
 describe('ticket topics come from the content pack', () => {
   it('refuses a topic the pack does not have, with the topic named, and stores nothing', async () => {
-    const { anna, counted } = await twoDesks();
+    const { anna } = await twoDesks();
     for (const topic of ['werk', 'studie', 'geld']) {
       const refused = await anna.dispatch('ticket.take', { topic });
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `The content pack has no topic "${topic}".`, issues: [{ path: 'topic' }] } });
