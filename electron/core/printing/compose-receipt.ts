@@ -34,9 +34,7 @@ export function qrPayloadFor(referenceCode: string, statusUrl: string | undefine
 }
 
 function textValues(texts: ReceiptTexts): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(texts)) if (typeof value === 'string') values[`t.${key}`] = value;
-  return values;
+  return Object.fromEntries(Object.entries(texts.plain).map(([key, value]) => [`t.${key}`, value]));
 }
 
 function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: ReceiptContext): Record<string, string> {
@@ -48,9 +46,9 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
       return {
         referenceCode: data.referenceCode,
         qrPayload: qrPayloadFor(data.referenceCode, ctx.statusUrl),
-        qrHint: ctx.statusUrl ? texts.qrStatus : texts.qrCode,
+        qrHint: (ctx.statusUrl ? texts.plain.qrStatus : texts.plain.qrCode) ?? '',
         trajectory: texts.trajectories[data.trajectory],
-        provider: data.provider ?? texts.providerLater,
+        provider: data.provider ?? texts.plain.providerLater ?? '',
         dateTime: formatDutchDateTime(when),
       };
     }
@@ -58,9 +56,9 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
       const { data } = document;
       return {
         ticketNumber: data.ticketNumber,
-        topic: data.topic,
+        topicLine: texts.topicLine(data.topic),
         dateTime: formatDutchDateTime(data.takenAt),
-        wait: data.expectedWaitMinutes === null ? texts.waitUnknown : texts.waitMinutes(data.expectedWaitMinutes),
+        wait: data.expectedWaitMinutes === null ? (texts.plain.waitUnknown ?? '') : texts.waitMinutes(data.expectedWaitMinutes),
       };
     }
   }
@@ -68,13 +66,13 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
 
 /** Fills the document's template in its language for this printer's line width. */
 export function composeReceipt(document: PrintDocument, options: { copy: boolean }, ctx: ReceiptContext): Layout {
-  const texts = receiptTexts[receiptLanguage(document.language)];
+  const texts = receiptTexts(receiptLanguage(document.language));
   const values: Record<string, string> = {
     ...textValues(texts),
     ...documentValues(document, texts, ctx),
     shopName: ctx.shopName,
     shopAddress: ctx.shopAddress ?? '',
-    copyMarker: options.copy ? texts.copy : '',
+    copyMarker: options.copy ? (texts.plain.copy ?? '') : '',
   };
   for (const key of Object.keys(values)) values[key] = toCp858Text(values[key] ?? '');
   return fillTemplate(receiptTemplates[document.kind], values, ctx.charactersPerLine);

@@ -16,6 +16,7 @@ import { createPrintSpooler, type PrintSpooler } from './print-spooler';
 import { renderPreviewHtml } from './receipt-preview';
 import { createTcpPrinter } from './tcp-printer';
 import { createVirtualPrinter } from './virtual-printer';
+import { receiptLanguage, ticketTopicName } from './templates/receipt-texts';
 
 export interface PrintingServiceOptions {
   config: DeviceConfig;
@@ -195,7 +196,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       add({
         kind: 'queue-ticket',
         language: ticket.language,
-        data: { ticketNumber: ticket.number, topic: names.topic(ticket.topic, ticket.language), takenAt: ticket.createdAt, expectedWaitMinutes: ticket.expectedWaitMinutes },
+        data: { ticketNumber: ticket.number, topic: ticketTopicName(ticket.topic, receiptLanguage(ticket.language)) ?? names.topic(ticket.topic, ticket.language), takenAt: ticket.createdAt, expectedWaitMinutes: ticket.expectedWaitMinutes },
       }),
     committed: () => spooler?.kick(),
   };

@@ -68,7 +68,7 @@ describe('receipts for what the visitor does at the kiosk', () => {
     const [receipt, second] = await emulator.waitForReceipts(2);
     expect(receipt?.lines.find((l) => l.text === ticket.number)).toMatchObject({ width: 4, height: 4 });
     expect(receipt?.text).toContain('Your number');
-    expect(receipt?.text).toContain('Topic: Work and income');
+    expect(receipt?.text).toContain('Topic: Work and career');
     // a topic the content does not name prints readably, in the device's default language
     expect(second?.text).toContain('Onderwerp: Werk zoeken');
     expect(second?.lines.find((l) => l.text === unnamed.number)).toBeDefined();
