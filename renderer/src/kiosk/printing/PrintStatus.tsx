@@ -3,25 +3,33 @@ import { useTranslation } from 'react-i18next';
 import type { PrintJobState } from '../../../../shared/printing/print-job';
 import { useKiosk } from '../kiosk-context';
 
-type Shown = 'printing' | 'printed' | 'failed';
+export type Shown = 'printing' | 'printed' | 'failed';
 
 const pollMs = 1000;
 /** The core gives up on a job after about a minute; the screen stops asking a little later. */
 const maxPolls = 90;
+/**
+ * A receipt prints in a few seconds. The core keeps retrying until its give-up time, but the visitor
+ * is told the truth after this many polls (about 10 s) or at the first failed attempt, whichever is
+ * first; paper that comes out after all still turns the message into "printed".
+ */
+const honestAfterPolls = 10;
 
-function shownFor(state: PrintJobState): Shown {
-  if (state === 'printed') return 'printed';
-  return state === 'failed' || state === 'uncertain' ? 'failed' : 'printing';
+function shownFor(job: { state: PrintJobState; attempts: number; lastError: string | null }, polls: number): Shown {
+  if (job.state === 'printed') return 'printed';
+  if (job.state === 'failed' || job.state === 'uncertain') return 'failed';
+  return job.lastError !== null || polls >= honestAfterPolls ? 'failed' : 'printing';
 }
 
 /**
  * Whether the receipt or ticket came out. Until it has, the code stays on screen anyway; when the
  * printer gives up (or there is none) the visitor is told to photograph the code or ask staff.
  */
-export function PrintStatus({ jobId, kind }: { jobId: string | null; kind: 'receipt' | 'ticket' }) {
+export function PrintStatus({ jobId, kind, onShown }: { jobId: string | null; kind: 'receipt' | 'ticket'; onShown?: (shown: Shown) => void }) {
   const { t } = useTranslation();
   const { bridge } = useKiosk();
   const [shown, setShown] = useState<Shown>(jobId ? 'printing' : 'failed');
+  useEffect(() => onShown?.(shown), [onShown, shown]);
 
   useEffect(() => {
     if (!jobId) return;
@@ -31,9 +39,9 @@ export function PrintStatus({ jobId, kind }: { jobId: string | null; kind: 'rece
       try {
         const job = await bridge.call('print.job', { jobId });
         if (!live) return;
-        const next = shownFor(job.state);
+        const next = shownFor(job, count);
         setShown(next);
-        if (next !== 'printing') return;
+        if (job.state !== 'pending' && job.state !== 'sending') return;
       } catch {
         if (live) setShown('failed');
         return;
