@@ -39,6 +39,8 @@ export interface PrintingServiceOptions {
 export interface DisplayNames {
   provider(id: string, language: LanguageCode): string;
   topic(id: string, language: LanguageCode): string;
+  /** The shop's address as the content pack gives it, for a device config that has none. */
+  shopAddress(locationId: string): string | undefined;
 }
 
 /** Until a content pack supplies names: "werk-zoeken" reads as "Werk zoeken". */
@@ -83,6 +85,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       const name = known.topic?.(id, language);
       return name && name !== id ? name : fromSlug(id);
     },
+    shopAddress: (locationId) => known.shopAddress?.(locationId),
   };
   const jobStore = options.db ? createSqlitePrintJobStore(options.db) : null;
   const storeOf = (): PrintJobStore => {
@@ -93,7 +96,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
 
   const context = (p: Printing): ReceiptContext => ({
     shopName: config.location.name,
-    shopAddress: config.location.address,
+    shopAddress: config.location.address ?? names.shopAddress(config.location.id),
     statusUrl: p.statusUrl,
     charactersPerLine: defaultCharactersPerLine(p),
   });

@@ -86,3 +86,23 @@ describe('the paper says what the screen says, in every language', () => {
     expect(printed.length).toBe(languages.length * (ticketTopics.length + Trajectory.options.length + 1));
   });
 });
+
+describe('the shop address on paper', () => {
+  it('comes from the content pack when the device config has none, as on the welcome screen (demo mode)', async () => {
+    const emulator = await startPrinterEmulator();
+    const base = kioskConfig(emulatorPrinter(emulator));
+    const printing = startPrinting({ config: { ...base, location: { id: base.location.id, name: base.location.name } }, dataDir: tempDir('paper-address'), names: packDisplayNames(samplePack) });
+    try {
+      printing.receipts.ticketTaken({ number: 'A001', topic: 'work', expectedWaitMinutes: null, language: 'nl', createdAt: '2026-11-24T09:30:00.000Z' });
+      printing.receipts.committed();
+      await printing.drain();
+      const [receipt] = await emulator.waitForReceipts(1);
+      const where = samplePack().locations.find((l) => l.id === base.location.id)?.address;
+      expect(where).toBeDefined();
+      expect(flat(receipt as DecodedReceipt)).toContain(`${where?.street}, ${where?.postcode} ${where?.city}`);
+    } finally {
+      await printing.close();
+      await emulator.close();
+    }
+  });
+});
