@@ -93,3 +93,18 @@ for (const [language, w] of [
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test('the kiosk has a favicon: no request of a page load answers 404', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  await page.goto(await host.fresh());
+  await expect(page.getByRole('button', { name: 'Nederlands' })).toBeVisible();
+  await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+  const icon = await page.locator('link[rel="icon"]').evaluate((link: HTMLLinkElement) => link.href);
+  const answer = await page.request.get(icon);
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()['content-type']).toContain('image/svg+xml');
+  expect(failed).toEqual([]);
+});
