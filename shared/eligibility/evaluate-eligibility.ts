@@ -232,6 +232,9 @@ export function nextQuestion(ruleSet: EligibilityRuleSet, answers: Answers, toda
 export function localizeQuestions(ruleSet: EligibilityRuleSet, language: string): LocalizedQuestion[] {
   const used = ruleSet.rules.flatMap((rule) => (rule.kind === 'noVoucherWithin' ? [rule.hadVoucherQuestion, rule.dateQuestion] : [rule.question]));
   const order = [...new Set(used)];
+  // A date asked only after "yes" to another question; not when another rule asks it on its own.
+  const askedDirectly = new Set(ruleSet.rules.flatMap((rule) => (rule.kind === 'noVoucherWithin' ? [rule.hadVoucherQuestion] : [rule.question])));
+  const condition = new Map(ruleSet.rules.flatMap((rule) => (rule.kind === 'noVoucherWithin' && !askedDirectly.has(rule.dateQuestion) ? [[rule.dateQuestion, rule.hadVoucherQuestion] as const] : [])));
   return order.flatMap((id) => {
     const q = ruleSet.questions.find((question) => question.id === id);
     if (!q) return [];
@@ -244,6 +247,7 @@ export function localizeQuestions(ruleSet: EligibilityRuleSet, language: string)
         allowUnknown: q.allowUnknown,
         allowMonthOnly: q.kind === 'date' && q.allowMonthOnly,
         options: q.kind === 'choice' ? q.options.map((o) => ({ value: o.value, label: pickText(o.label, language) })) : [],
+        ...(condition.has(q.id) && { askedAfterYesTo: condition.get(q.id) }),
       },
     ];
   });

@@ -68,5 +68,7 @@ export const LocalizedQuestionSchema = z.strictObject({
   allowUnknown: z.boolean(),
   allowMonthOnly: z.boolean(),
   options: z.array(z.strictObject({ value: z.string(), label: z.string() })),
+  /** Asked only after "yes" to that question (the date of an earlier voucher), so a counter leaves it out until then. */
+  askedAfterYesTo: QuestionId.optional(),
 });
 export type LocalizedQuestion = z.infer<typeof LocalizedQuestionSchema>;

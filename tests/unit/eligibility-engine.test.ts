@@ -155,6 +155,15 @@ describe('asking only what the rules need', () => {
     expect(localizeQuestions(rules, 'nl')[1]?.prompt).toBe('Woon je in Nederland?');
   });
 
+  it('marks the earlier voucher\'s date as asked only after "yes", so a question counter never jumps', () => {
+    const en = localizeQuestions(rules, 'en');
+    expect(en.filter((q) => q.askedAfterYesTo).map((q) => [q.id, q.askedAfterYesTo])).toEqual([['lastVoucherDate', 'hadVoucher']]);
+    // Each question the engine asks after "no" is the next one a counter without that date counts.
+    const unconditional = en.filter((q) => !q.askedAfterYesTo).map((q) => q.id);
+    const answers: Answers = { birthDate: '1980-05-01', livesInNetherlands: true, hadVoucher: false };
+    expect(evaluateEligibility(rules, answers, { today: '2026-11-24', language: 'en' }).nextQuestion).toBe(unconditional[3]);
+  });
+
   it('never asks a question no rule uses', () => {
     const extra = EligibilityRuleSetSchema.parse({ ...rules, questions: [...rules.questions, { id: 'shoeSize', kind: 'yesNo', prompt: { nl: 'Maat?', en: 'Size?' } }] });
     expect(localizeQuestions(extra, 'en').map((q) => q.id)).not.toContain('shoeSize');

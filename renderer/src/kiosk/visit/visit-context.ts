@@ -29,6 +29,8 @@ export interface VisitState {
   answers: Answers;
   /** The decided outcome of the eligibility check in this visit, sent along with a request. */
   eligibility: EligibilitySnapshot | null;
+  /** The check said "no" once in this visit: starting it again first says why it may not help. */
+  refused: boolean;
 }
 
 export const emptyVisit: VisitState = {
@@ -37,6 +39,7 @@ export const emptyVisit: VisitState = {
   ticket: null,
   answers: {},
   eligibility: null,
+  refused: false,
   searchText: '',
 };
 
@@ -60,7 +63,7 @@ export function visitReducer(state: VisitState, action: VisitAction): VisitState
     case 'answers':
       return { ...state, answers: action.answers };
     case 'eligibility':
-      return { ...state, eligibility: action.snapshot };
+      return { ...state, eligibility: action.snapshot, refused: state.refused || action.snapshot?.outcome === 'notEligible' };
     case 'search':
       return { ...state, searchText: action.text };
   }
