@@ -21,7 +21,14 @@ export async function initI18n(language: LanguageCode): Promise<typeof i18next> 
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // i18next hands Intl the bare code, and bare "en" means US order ("October 1, 2026"): use the European one.
+  i18next.services.formatter?.add('datetime', (value: Date, lng: string | undefined, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intlLocale(lng ?? language), options).format(value));
   return i18next;
+}
+
+/** The locale Intl formats dates and numbers in: the visitor's language, English as in Britain and Ireland. */
+export function intlLocale(language: string): string {
+  return language === 'en' ? 'en-GB' : language;
 }
 
 /** Keeps <html lang> and dir in step with the chosen language, for screen readers and layout. */

@@ -92,6 +92,8 @@ function Menu() {
   const { go } = useKiosk();
   const text = useText();
   const topics = useCall('content.topics', {});
+  // A pack topic with the same words as a fixed tile would be a second entry for one thing; the fixed tile stays.
+  const fixed = new Set([t('info.providers.title'), t('info.schemes.title'), t('info.work.title')].map(sameWords));
   return (
     <>
       <Title>{t('info.title')}</Title>
@@ -108,7 +110,7 @@ function Menu() {
           <ChoiceTile icon="chart" title={t('info.work.title')} description={t('info.work.short')} testId="info-work" onClick={() => go({ screen: 'information', view: 'work' })} />
         </li>
         {topics.kind === 'ready' &&
-          topics.data.map((topic) => (
+          topics.data.filter((topic) => !fixed.has(sameWords(text(topic.title)))).map((topic) => (
             <li key={topic.id}>
               <ChoiceTile icon={pictogramFor(topic.icon)} title={text(topic.title)} testId={`topic-${topic.id}`} onClick={() => go({ screen: 'information', view: 'topic', id: topic.id })} />
             </li>
@@ -118,6 +120,10 @@ function Menu() {
       {topics.kind === 'failed' && <Failed />}
     </>
   );
+}
+
+function sameWords(title: string): string {
+  return title.trim().toLocaleLowerCase();
 }
 
 function Topic({ id }: { id: string }) {
@@ -226,6 +232,19 @@ function Provider({ id }: { id: string }) {
           </div>
         ))}
       </dl>
+      {p.marks.length > 0 && (
+        <section aria-labelledby="marks-explained">
+          <h2 id="marks-explained">{t('kioskHonest.marks.heading')}</h2>
+          <dl className="marks-explained" data-testid="marks-explained">
+            {p.marks.map((mark) => (
+              <div key={mark} data-mark={mark}>
+                <dt>{t(`marks.${mark}`)}</dt>
+                <dd>{t(`kioskHonest.marks.${mark}`)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
     </article>
   );
 }
@@ -247,7 +266,7 @@ function Schemes() {
             <li key={scheme.id}>
               <ChoiceTile
                 icon="money"
-                title={`${text(scheme.name)}${scheme.status === 'ended' ? ` (${t('info.schemes.ended')})` : ''}`}
+                title={endedTitle(text(scheme.name), scheme.status === 'ended', t('info.schemes.ended'))}
                 description={text(scheme.summary)}
                 testId={`scheme-${scheme.id}`}
                 onClick={() => go({ screen: 'information', view: 'scheme', id: scheme.id })}
@@ -258,6 +277,11 @@ function Schemes() {
       )}
     </>
   );
+}
+
+/** "(afgelopen)" once: a pack name that already ends in its own bracketed status, "(gestopt)", keeps only that. */
+function endedTitle(name: string, ended: boolean, endedWord: string): string {
+  return ended && !/\)\s*$/.test(name) ? `${name} (${endedWord})` : name;
 }
 
 function Scheme({ id }: { id: string }) {
@@ -312,7 +336,7 @@ function Work() {
       {figures.sample && <p className="note" data-testid="sample-figures">{t('info.work.sample')}</p>}
       <TrendChart title={t('info.work.growingTitle')} trends={trends(figures.growing)} testId="chart-growing" />
       <TrendChart title={t('info.work.shrinkingTitle')} trends={trends(figures.shrinking)} testId="chart-shrinking" />
-      <p>{t('info.work.source', { source: figures.source, date: new Date(`${figures.date}T12:00:00`), formatParams: { date: { dateStyle: 'long' } } })}</p>
+      <p>{t('info.work.source', { source: figures.sample ? t('kioskHonest.sampleSource') : figures.source, date: new Date(`${figures.date}T12:00:00`), formatParams: { date: { dateStyle: 'long' } } })}</p>
     </>
   );
 }
