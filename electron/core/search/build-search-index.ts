@@ -5,7 +5,7 @@ import { searchDocuments } from './search-documents';
 import { trigrams } from './query-terms';
 
 /** Bumped when the index layout changes, so an index built by an older app is rebuilt, not misread. */
-export const searchIndexFormat = 2;
+export const searchIndexFormat = 3;
 export const searchLanguages: readonly LanguageCode[] = LanguageCode.options;
 /** bm25 weights per column: a match in the title counts this many times a match in the body. */
 export const titleWeight = 8;
@@ -27,23 +27,23 @@ export function buildSearchIndex(pack: ContentPack, file: string, packSha256: st
     `);
     for (const lang of searchLanguages) {
       db.exec(`
-        CREATE VIRTUAL TABLE fts_${lang} USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+        CREATE VIRTUAL TABLE fts_${lang} USING fts5(title, body, keywords, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
         CREATE TABLE terms_${lang} (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE grams_${lang} (gram TEXT NOT NULL, len INTEGER NOT NULL, term TEXT NOT NULL, PRIMARY KEY (gram, len, term)) WITHOUT ROWID;
       `);
     }
     const insertDoc = db.prepare('INSERT INTO docs (id, kind, ref, regions) VALUES (?, ?, ?, ?)');
     const insertText = Object.fromEntries(
-      searchLanguages.map((lang) => [lang, db.prepare(`INSERT INTO fts_${lang} (rowid, title, body) VALUES (?, ?, ?)`)]),
+      searchLanguages.map((lang) => [lang, db.prepare(`INSERT INTO fts_${lang} (rowid, title, body, keywords) VALUES (?, ?, ?, ?)`)]),
     );
     db.transaction(() => {
       searchDocuments(pack).forEach((doc, i) => {
         const id = i + 1;
         insertDoc.run(id, doc.kind, doc.ref, doc.regions);
-        for (const lang of searchLanguages) insertText[lang]?.run(id, doc.title(lang), doc.body(lang));
+        for (const lang of searchLanguages) insertText[lang]?.run(id, doc.title(lang), doc.body(lang), doc.keywords);
       });
       for (const lang of searchLanguages) {
-        db.exec(`INSERT INTO fts_${lang} (fts_${lang}, rank) VALUES ('rank', 'bm25(${titleWeight}, 1)')`);
+        db.exec(`INSERT INTO fts_${lang} (fts_${lang}, rank) VALUES ('rank', 'bm25(${titleWeight}, 1, 1)')`);
         db.exec(`INSERT INTO fts_${lang} (fts_${lang}) VALUES ('optimize')`);
         db.exec(`CREATE VIRTUAL TABLE temp.vocab_${lang} USING fts5vocab(main, fts_${lang}, 'row')`);
         db.exec(`INSERT INTO terms_${lang} (term, docs) SELECT term, doc FROM temp.vocab_${lang}`);
