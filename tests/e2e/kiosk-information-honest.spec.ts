@@ -67,3 +67,26 @@ test('a provider page explains each of its quality marks in one sentence', async
   expect(await axeViolations(page)).toEqual([]);
   await expect(screenTitle(page)).not.toHaveText('');
 });
+
+test('search: the field has focus and the keyboard is open on arrival; zero results suggest subjects and a person; a full field says so', async ({ page }) => {
+  await toInformation(page, 'Nederlands');
+  await page.getByTestId('info-search').click();
+  const field = page.getByLabel('Waar zoek je naar?');
+  await expect(field).toBeFocused();
+  await expect(page.getByTestId('on-screen-keyboard')).toBeVisible();
+
+  await field.fill('xqzwv');
+  await expect(page.getByTestId('search-count')).toHaveText('0 resultaten');
+  const none = page.getByTestId('search-none');
+  await expect(none).toContainText('We vonden niets');
+  await expect(none.locator('[data-testid^="suggest-"]')).toHaveCount(4);
+  expect(await axeViolations(page)).toEqual([]);
+  await none.getByTestId('suggest-staff').click();
+  await expect(page.getByTestId('staff-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await expect(page.getByTestId('search-full')).toHaveCount(0);
+  await field.fill('opleiding '.repeat(8));
+  await expect(field).toHaveValue('opleiding '.repeat(8));
+  await expect(page.getByTestId('search-full')).toContainText('niet meer dan 80 tekens');
+});

@@ -80,7 +80,7 @@ function Visit({ info, bridge, erase }: VisitProps) {
     mainRef.current?.scrollTo(0, 0);
     speech.stop();
     const main = mainRef.current;
-    const title = document.getElementById('screen-title');
+    const title = main?.querySelector<HTMLElement>('[data-autofocus]') ?? document.getElementById('screen-title');
     if (title || !main) return title?.focus({ preventScroll: true });
     // A screen still loading has no title yet: the content area holds focus until the title
     // arrives, then the title takes it, unless the visitor has moved on to something else.

@@ -349,6 +349,9 @@ function Marked({ segments }: { segments: readonly TextSegment[] }) {
   );
 }
 
+/** The longest query the field takes; more is cut, and the screen says so. */
+const maxQuery = 80;
+
 function Search() {
   const { t, i18n } = useTranslation();
   const { go, info } = useKiosk();
@@ -364,7 +367,12 @@ function Search() {
   return (
     <>
       <Title>{t('info.search.title')}</Title>
-      <TextField name="search" type="search" label={t('info.search.label')} hint={t('info.search.hint')} value={query} maxLength={80} onChange={(text) => dispatch({ type: 'search', text })} />
+      <TextField name="search" type="search" label={t('info.search.label')} hint={t('info.search.hint')} value={query} maxLength={maxQuery} autoFocus onChange={(text) => dispatch({ type: 'search', text })} />
+      {query.length >= maxQuery && (
+        <p className="note" role="status" data-testid="search-full">
+          {t('kioskHonest.search.full', { count: maxQuery })}
+        </p>
+      )}
       {query.trim() !== '' && result.kind === 'loading' && <Loading />}
       {result.kind === 'failed' && <Failed />}
       {result.kind === 'ready' && query.trim() !== '' && (
@@ -388,8 +396,34 @@ function Search() {
               </li>
             ))}
           </ul>
+          {result.data.hits.length === 0 && <NothingFound />}
         </>
       )}
     </>
+  );
+}
+
+/** Zero results is not an end: the subjects most visitors look for, and a person. */
+function NothingFound() {
+  const { t } = useTranslation();
+  const { go, askStaff } = useKiosk();
+  const text = useText();
+  const topics = useCall('content.topics', {});
+  return (
+    <div data-testid="search-none">
+      <p>{t('kioskHonest.search.none')}</p>
+      <h2>{t('kioskHonest.search.popular')}</h2>
+      <ul className="tiles tiles--list">
+        {topics.kind === 'ready' &&
+          topics.data.slice(0, 3).map((topic) => (
+            <li key={topic.id}>
+              <ChoiceTile icon={pictogramFor(topic.icon)} title={text(topic.title)} testId={`suggest-${topic.id}`} onClick={() => go({ screen: 'information', view: 'topic', id: topic.id })} />
+            </li>
+          ))}
+        <li>
+          <ChoiceTile icon="staff" title={t('toolbar.staff')} testId="suggest-staff" onClick={askStaff} />
+        </li>
+      </ul>
+    </div>
   );
 }
