@@ -12,3 +12,8 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export function pickText(text: LocalizedText, language: string): string {
   return text[language] ?? text.en ?? text.nl;
 }
+
+/** The language pickText really gave: the one asked for, or the fallback, so a screen can mark it (language of parts). */
+export function pickedLanguage(text: LocalizedText, language: string): string {
+  return text[language] !== undefined ? language : 'en';
+}

@@ -164,6 +164,14 @@ describe('asking only what the rules need', () => {
     expect(evaluateEligibility(rules, answers, { today: '2026-11-24', language: 'en' }).nextQuestion).toBe(unconditional[3]);
   });
 
+  it('names the language of text that falls back (Arabic to English), and only then', () => {
+    expect(localizeQuestions(rules, 'ar').every((q) => q.lang === 'en')).toBe(true);
+    expect(localizeQuestions(rules, 'nl').some((q) => q.lang !== undefined)).toBe(false);
+    const answers: Answers = { birthDate: '2016-05-01' };
+    expect(evaluateEligibility(rules, answers, { today: '2026-11-24', language: 'ar' }).reasons.map((r) => r.lang)).toEqual(['en']);
+    expect(evaluateEligibility(rules, answers, { today: '2026-11-24', language: 'en' }).reasons.map((r) => r.lang)).toEqual([undefined]);
+  });
+
   it('never asks a question no rule uses', () => {
     const extra = EligibilityRuleSetSchema.parse({ ...rules, questions: [...rules.questions, { id: 'shoeSize', kind: 'yesNo', prompt: { nl: 'Maat?', en: 'Size?' } }] });
     expect(localizeQuestions(extra, 'en').map((q) => q.id)).not.toContain('shoeSize');

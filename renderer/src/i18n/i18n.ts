@@ -36,3 +36,13 @@ export function applyDocumentLanguage(language: LanguageCode): void {
   document.documentElement.lang = language;
   document.documentElement.dir = languageDefinition(language).dir;
 }
+
+/**
+ * lang and dir for a part in another language than the page (WCAG 3.1.2): a screen reader then
+ * reads English with an English voice, and its punctuation sits on the right side. Nothing when
+ * the part is in the page's language.
+ */
+export function partLanguage(lang: string | undefined, pageLanguage: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  if (!lang || lang === pageLanguage) return {};
+  return { lang, dir: languages.find((l) => l.code === lang)?.dir ?? 'ltr' };
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageCode } from '../../../../shared/contract/languages';
 import type { AnswerProblem } from '../../../../shared/eligibility/outcome-schema';
 import { toSnapshot } from '../../../../shared/eligibility/snapshot';
+import { partLanguage } from '../../i18n/i18n';
 import { useCall } from '../data/use-call';
 import { useKiosk } from '../kiosk-context';
 import { ErrorNotice } from '../screens/ErrorNotice';
@@ -203,7 +204,7 @@ function ResultStep() {
             <span className="reason__mark" aria-hidden="true">
               {mark(reason.code)}
             </span>
-            <span>{reason.text}</span>
+            <span {...partLanguage(reason.lang, language)}>{reason.text}</span>
           </li>
         ))}
       </ul>
@@ -212,7 +213,9 @@ function ResultStep() {
           <h2>{t('eligibility.result.later')}</h2>
           <ul className="plain-list">
             {outcome.centralChecks.map((check) => (
-              <li key={check.rule}>{check.text}</li>
+              <li key={check.rule} {...partLanguage(check.lang, language)}>
+                {check.text}
+              </li>
             ))}
           </ul>
         </>

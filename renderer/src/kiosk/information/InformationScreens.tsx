@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccreditationMark } from '../../../../shared/content/pack-schema';
-import { pickText, type LocalizedText } from '../../../../shared/content/localized-text';
+import { pickedLanguage, pickText, type LocalizedText } from '../../../../shared/content/localized-text';
+import { partLanguage } from '../../i18n/i18n';
 import type { TextSegment } from '../../../../shared/content/search-result';
 import { LanguageCode } from '../../../../shared/contract/languages';
 import { Trajectory } from '../../../../shared/domain/trajectory';
@@ -25,9 +26,15 @@ function useText(): (text: LocalizedText) => string {
   return (text) => pickText(text, i18n.language);
 }
 
-function Title({ children }: { children: string }) {
+/** lang and dir for pack text that falls back to another language than the visitor's. */
+function usePart(): (text: LocalizedText) => { lang?: string; dir?: 'ltr' | 'rtl' } {
+  const { i18n } = useTranslation();
+  return (text) => partLanguage(pickedLanguage(text, i18n.language), i18n.language);
+}
+
+function Title({ children, part }: { children: string; part?: { lang?: string; dir?: 'ltr' | 'rtl' } }) {
   return (
-    <h1 id="screen-title" tabIndex={-1}>
+    <h1 id="screen-title" tabIndex={-1} {...part}>
       {children}
     </h1>
   );
@@ -91,6 +98,7 @@ function Menu() {
   const { t } = useTranslation();
   const { go } = useKiosk();
   const text = useText();
+  const part = usePart();
   const topics = useCall('content.topics', {});
   // A pack topic with the same words as a fixed tile would be a second entry for one thing; the fixed tile stays.
   const fixed = new Set([t('info.providers.title'), t('info.schemes.title'), t('info.work.title')].map(sameWords));
@@ -112,7 +120,7 @@ function Menu() {
         {topics.kind === 'ready' &&
           topics.data.filter((topic) => !fixed.has(sameWords(text(topic.title)))).map((topic) => (
             <li key={topic.id}>
-              <ChoiceTile icon={pictogramFor(topic.icon)} title={text(topic.title)} testId={`topic-${topic.id}`} onClick={() => go({ screen: 'information', view: 'topic', id: topic.id })} />
+              <ChoiceTile icon={pictogramFor(topic.icon)} title={text(topic.title)} part={part(topic.title)} testId={`topic-${topic.id}`} onClick={() => go({ screen: 'information', view: 'topic', id: topic.id })} />
             </li>
           ))}
       </ul>
@@ -132,10 +140,11 @@ function Topic({ id }: { id: string }) {
   const text = useText();
   const topics = useCall('content.topics', {});
   const pages = useCall('content.pages', { topic: id, region: info.region });
+  const part = usePart();
   const topic = topics.kind === 'ready' ? topics.data.find((x) => x.id === id) : undefined;
   return (
     <>
-      <Title>{topic ? text(topic.title) : t('info.title')}</Title>
+      <Title part={topic && part(topic.title)}>{topic ? text(topic.title) : t('info.title')}</Title>
       <SearchButton />
       {pages.kind === 'loading' && <Loading />}
       {pages.kind === 'failed' && <Failed />}
@@ -143,7 +152,7 @@ function Topic({ id }: { id: string }) {
         <ul className="tiles tiles--list">
           {pages.data.map((page) => (
             <li key={page.id}>
-              <ChoiceTile icon="info" title={text(page.title)} description={text(page.summary)} testId={`page-${page.id}`} onClick={() => go({ screen: 'information', view: 'page', id: page.id })} />
+              <ChoiceTile icon="info" title={text(page.title)} description={text(page.summary)} part={part(page.title)} testId={`page-${page.id}`} onClick={() => go({ screen: 'information', view: 'page', id: page.id })} />
             </li>
           ))}
         </ul>
@@ -155,13 +164,18 @@ function Topic({ id }: { id: string }) {
 function Page({ id }: { id: string }) {
   const { t } = useTranslation();
   const text = useText();
+  const part = usePart();
   const page = useCall('content.page', { id });
   if (page.kind !== 'ready') return page.kind === 'loading' ? <Loading /> : <Failed />;
   return (
     <article>
-      <Title>{text(page.data.title)}</Title>
-      <p className="lead">{text(page.data.summary)}</p>
-      <Paragraphs text={text(page.data.body)} />
+      <Title part={part(page.data.title)}>{text(page.data.title)}</Title>
+      <p className="lead" {...part(page.data.summary)}>
+        {text(page.data.summary)}
+      </p>
+      <div {...part(page.data.body)}>
+        <Paragraphs text={text(page.data.body)} />
+      </div>
       <p className="note">{t('info.askStaff')}</p>
     </article>
   );
