@@ -108,3 +108,19 @@ test('the kiosk has a favicon: no request of a page load answers 404', async ({ 
   expect(answer.headers()['content-type']).toContain('image/svg+xml');
   expect(failed).toEqual([]);
 });
+
+test('demo mode: a simulated desk gives every ticket a waiting time, longer as more tickets are taken', async ({ page }) => {
+  const waits: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    await page.goto(await host.fresh());
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByTestId('home-talk').click();
+    await page.getByTestId('ticket-topic-work').click();
+    await expect(page.getByTestId('ticket-number')).toHaveText(/^[A-Z]{1,2}\d{3,4}$/);
+    const wait = page.locator('[data-screen^="ticket"] .lead').filter({ hasText: /^Je wacht ongeveer \d+ minuten\.$/ });
+    await expect(wait).toBeVisible();
+    waits.push(Number((await wait.innerText()).replace(/\D/g, '')));
+  }
+  expect(waits[0]).toBeGreaterThanOrEqual(15);
+  expect(waits[1]).toBeGreaterThanOrEqual(waits[0] ?? 0);
+});
