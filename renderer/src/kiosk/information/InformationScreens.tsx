@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccreditationMark } from '../../../../shared/content/pack-schema';
 import { pickedLanguage, pickText, type LocalizedText } from '../../../../shared/content/localized-text';
@@ -32,7 +32,7 @@ function usePart(): (text: LocalizedText) => { lang?: string; dir?: 'ltr' | 'rtl
   return (text) => partLanguage(pickedLanguage(text, i18n.language), i18n.language);
 }
 
-function Title({ children, part }: { children: string; part?: { lang?: string; dir?: 'ltr' | 'rtl' } }) {
+function Title({ children, part }: { children: ReactNode; part?: { lang?: string; dir?: 'ltr' | 'rtl' } }) {
   return (
     <h1 id="screen-title" tabIndex={-1} {...part}>
       {children}
@@ -267,6 +267,7 @@ function Schemes() {
   const { t } = useTranslation();
   const { go } = useKiosk();
   const text = useText();
+  const part = usePart();
   const schemes = useCall('content.schemes', {});
   return (
     <>
@@ -282,6 +283,7 @@ function Schemes() {
                 icon="money"
                 title={endedTitle(text(scheme.name), scheme.status === 'ended', t('info.schemes.ended'))}
                 description={text(scheme.summary)}
+                part={part(scheme.name)}
                 testId={`scheme-${scheme.id}`}
                 onClick={() => go({ screen: 'information', view: 'scheme', id: scheme.id })}
               />
@@ -299,27 +301,32 @@ function endedTitle(name: string, ended: boolean, endedWord: string): string {
 }
 
 function Scheme({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useText();
+  const part = usePart();
   const schemes = useCall('content.schemes', {});
   if (schemes.kind !== 'ready') return schemes.kind === 'loading' ? <Loading /> : <Failed />;
   const scheme = schemes.data.find((s) => s.id === id);
   if (!scheme) return <Failed />;
   return (
     <article>
-      <Title>{text(scheme.name)}</Title>
+      <Title part={part(scheme.name)}>{text(scheme.name)}</Title>
       {scheme.status === 'ended' && <p className="note">{t('info.schemes.endedNote', { period: scheme.period })}</p>}
-      <p className="lead">{text(scheme.summary)}</p>
-      <Paragraphs text={text(scheme.body)} />
+      <p className="lead" {...part(scheme.summary)}>
+        {text(scheme.summary)}
+      </p>
+      <div {...part(scheme.body)}>
+        <Paragraphs text={text(scheme.body)} />
+      </div>
       <dl className="summary summary--facts">
         <div className="summary__row">
           <dt>{t('info.schemes.who')}</dt>
-          <dd>{text(scheme.who)}</dd>
+          <dd {...part(scheme.who)}>{text(scheme.who)}</dd>
         </div>
         {scheme.amount && (
           <div className="summary__row">
             <dt>{t('info.schemes.amount')}</dt>
-            <dd>{text(scheme.amount)}</dd>
+            <dd {...part(scheme.amount)}>{text(scheme.amount)}</dd>
           </div>
         )}
         <div className="summary__row">
@@ -328,10 +335,27 @@ function Scheme({ id }: { id: string }) {
         </div>
         <div className="summary__row">
           <dt>{t('info.schemes.source')}</dt>
-          <dd>{scheme.source}</dd>
+          {/* Sources are cited as published: in Dutch. */}
+          <dd {...partLanguage('nl', i18n.language)}>{scheme.source}</dd>
         </div>
       </dl>
     </article>
+  );
+}
+
+/** Stands in for a proper name in a translated sentence, so the name can get its own lang. */
+const nameSlot = '\u2063';
+
+/** A sentence with a Dutch proper name (a region) in it: the name is marked Dutch on other pages. */
+function WithName({ sentence, name }: { sentence: string; name: string }) {
+  const { i18n } = useTranslation();
+  const [before = '', after = ''] = sentence.split(nameSlot);
+  return (
+    <>
+      {before}
+      <span {...partLanguage('nl', i18n.language)}>{name}</span>
+      {after}
+    </>
   );
 }
 
@@ -339,13 +363,16 @@ function Work() {
   const { t } = useTranslation();
   const { info } = useKiosk();
   const text = useText();
+  const part = usePart();
   const market = useCall('content.labourMarket', { region: info.region });
   if (market.kind !== 'ready') return market.kind === 'loading' ? <Loading /> : <Failed />;
   const { region, figures } = market.data;
-  const trends = (list: typeof figures.growing) => list.map((x) => ({ label: text(x.occupation), changePercent: x.changePercent }));
+  const trends = (list: typeof figures.growing) => list.map((x) => ({ label: text(x.occupation), part: part(x.occupation), changePercent: x.changePercent }));
   return (
     <>
-      <Title>{t('info.work.heading', { region: region.name })}</Title>
+      <Title>
+        <WithName sentence={t('info.work.heading', { region: nameSlot })} name={region.name} />
+      </Title>
       <p className="lead">{t('info.work.intro')}</p>
       {figures.sample && <p className="note" data-testid="sample-figures">{t('info.work.sample')}</p>}
       <TrendChart title={t('info.work.growingTitle')} trends={trends(figures.growing)} testId="chart-growing" />

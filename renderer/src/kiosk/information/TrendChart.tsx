@@ -3,6 +3,8 @@ import { intlLocale } from '../../i18n/i18n';
 
 export interface Trend {
   label: string;
+  /** lang and dir when the label falls back to another language than the page. */
+  part?: { lang?: string; dir?: 'ltr' | 'rtl' };
   changePercent: number;
 }
 
@@ -25,7 +27,9 @@ export function TrendChart({ title, trends, testId }: { title: string; trends: r
           const up = trend.changePercent >= 0;
           return (
             <li key={trend.label} className="chart__row">
-              <span className="chart__label">{trend.label}</span>
+              <span className="chart__label" {...trend.part}>
+                {trend.label}
+              </span>
               <span className="chart__track" aria-hidden="true">
                 <span className={`chart__bar ${up ? 'chart__bar--up' : 'chart__bar--down'}`} style={{ inlineSize: `${(Math.abs(trend.changePercent) / max) * 100}%` }} />
               </span>
