@@ -62,8 +62,8 @@ test('a provider page explains each of its quality marks in one sentence', async
   const listed = (await page.locator('.summary__row').filter({ hasText: 'Keurmerken' }).locator('dd').innerText()).split(', ');
   expect(listed.length).toBeGreaterThan(0);
   const explained = page.getByTestId('marks-explained');
-  await expect(explained.locator('dt')).toHaveText(listed);
-  for (const sentence of await explained.locator('dd').allInnerTexts()) expect(sentence.length).toBeGreaterThan(30);
+  await expect(explained.locator('.marks-explained__name')).toHaveText(listed);
+  for (const sentence of await explained.locator('.marks-explained__text').allInnerTexts()) expect(sentence.length).toBeGreaterThan(30);
   expect(await axeViolations(page)).toEqual([]);
   await expect(screenTitle(page)).not.toHaveText('');
 });

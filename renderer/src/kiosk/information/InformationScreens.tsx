@@ -249,14 +249,13 @@ function Provider({ id }: { id: string }) {
       {p.marks.length > 0 && (
         <section aria-labelledby="marks-explained">
           <h2 id="marks-explained">{t('kioskHonest.marks.heading')}</h2>
-          <dl className="marks-explained" data-testid="marks-explained">
+          <ul className="marks-explained" data-testid="marks-explained">
             {p.marks.map((mark) => (
-              <div key={mark} data-mark={mark}>
-                <dt>{t(`marks.${mark}`)}</dt>
-                <dd>{t(`kioskHonest.marks.${mark}`)}</dd>
-              </div>
+              <li key={mark} data-mark={mark}>
+                <span className="marks-explained__name">{t(`marks.${mark}`)}</span> <span className="marks-explained__text">{t(`kioskHonest.marks.${mark}`)}</span>
+              </li>
             ))}
-          </dl>
+          </ul>
         </section>
       )}
     </article>
