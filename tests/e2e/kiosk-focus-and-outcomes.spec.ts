@@ -82,7 +82,7 @@ test('the question counter counts only the questions that will be asked: no jump
   await expect(counter(page)).toHaveText('Vraag 4 van 6');
 });
 
-test('"talk to staff" looks different from a refusal: pictogram, colour and words; no cross', async ({ page }) => {
+test('"talk to staff" looks different from a refusal: pictogram, colour and words; no cross', async ({ page }, testInfo) => {
   await start(page);
   await page.getByTestId('home-eligibility').click();
   await page.getByTestId('eligibility-begin').click();
@@ -94,6 +94,7 @@ test('"talk to staff" looks different from a refusal: pictogram, colour and word
   await expect(staff).toContainText('Uitkomst: praat met ons');
   await expect(page.locator('.reasons')).not.toContainText('✗');
   await expect(page.locator('.reasons')).toContainText('→');
+  await page.screenshot({ path: testInfo.outputPath('outcome-needs-staff.png') });
   const staffLook = await staff.evaluate((el) => ({ colour: getComputedStyle(el).borderInlineStartColor, sign: el.querySelector('path')?.getAttribute('d') }));
   expect(await axeViolations(page)).toEqual([]);
 
@@ -106,12 +107,13 @@ test('"talk to staff" looks different from a refusal: pictogram, colour and word
   await expect(refusal).toHaveClass(/outcome--notEligible/);
   await expect(refusal).toContainText('Uitkomst: nee');
   await expect(page.locator('.reasons')).toContainText('✗');
+  await page.screenshot({ path: testInfo.outputPath('outcome-not-eligible.png') });
   const refusalLook = await refusal.evaluate((el) => ({ colour: getComputedStyle(el).borderInlineStartColor, sign: el.querySelector('path')?.getAttribute('d') }));
   expect(refusalLook.colour).not.toBe(staffLook.colour);
   expect(refusalLook.sign).not.toBe(staffLook.sign);
 });
 
-test('a visitor refused in this visit is told why before a fresh check, and offered a staff member first', async ({ page }) => {
+test('a visitor refused in this visit is told why before a fresh check, and offered a staff member first', async ({ page }, testInfo) => {
   await start(page);
   await page.getByTestId('home-voucher').click();
   await expect(page.getByTestId('eligibility-again')).toHaveCount(0);
@@ -124,6 +126,7 @@ test('a visitor refused in this visit is told why before a fresh check, and offe
   await expect(screenTitle(page)).toHaveText('Je hebt de vragen al beantwoord');
   await expect(page.getByTestId('eligibility-again')).toContainText('Klopt er iets niet? Vraag een medewerker.');
   await expect(page.getByTestId('eligibility-ask-staff')).toHaveClass(/button--primary/);
+  await page.screenshot({ path: testInfo.outputPath('eligibility-again.png') });
   expect(await axeViolations(page)).toEqual([]);
   await page.getByTestId('eligibility-ask-staff').click();
   await expect(page.getByTestId('staff-dialog')).toBeVisible();
