@@ -39,6 +39,8 @@ for (const [language, w] of [
 
     await page.locator('[data-tool="back"]').click();
     await page.getByTestId('info-work').click();
+    // The charts arrive after a moment of loading: read them once they are there.
+    await expect(page.getByTestId('chart-shrinking').locator('.chart__value').first()).toBeVisible();
     for (const chart of ['chart-growing', 'chart-shrinking']) {
       const values = await chartValues(page, chart);
       expect(values.length, chart).toBeGreaterThan(1);
