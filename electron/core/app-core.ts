@@ -37,6 +37,7 @@ import { createFeedbackModule } from './feedback/feedback-module';
 import { schemaVersion } from './store/migrations';
 import { createStoreModule } from './store/store-module';
 import { createSyncModule, type SyncTuning } from './sync/sync-module';
+import { demoDeskPace } from './tickets/wait-estimate';
 import { createTicketsModule } from './tickets/tickets-module';
 import type { ActivityMonitor } from './updates/activity-monitor';
 import type { UpdateService } from './updates/update-service';
@@ -141,7 +142,7 @@ export function createCore(options: CoreOptions): Core {
   const outpost = config.mode === 'outpost';
   const tickets =
     device && outbox && sync && !outpost
-      ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : undefined, hubNumbering: hubLink ? { floor: hubLink.numberFloor, beforeTicket: hubLink.beforeTicket } : undefined, pack }))
+      ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : config.demo && config.role === 'kiosk' ? demoDeskPace : undefined, hubNumbering: hubLink ? { floor: hubLink.numberFloor, beforeTicket: hubLink.beforeTicket } : undefined, pack }))
       : null;
   const counter = config.role === 'counter';
   const staff = counter && device ? root.add(createStaffModule({ store: device, config, logger, clock })) : null;

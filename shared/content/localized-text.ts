@@ -18,3 +18,8 @@ export function pickLanguage(text: LocalizedText, language: string): string {
 export function pickText(text: LocalizedText, language: string): string {
   return text[pickLanguage(text, language)] ?? text.nl;
 }
+
+/** The language pickText really gave: the one asked for, or the fallback, so a screen can mark it (language of parts). */
+export function pickedLanguage(text: LocalizedText, language: string): string {
+  return text[language] !== undefined ? language : 'en';
+}

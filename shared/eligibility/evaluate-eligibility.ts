@@ -1,4 +1,4 @@
-import { pickText, type LocalizedText } from '../content/localized-text';
+import { pickedLanguage, pickText, type LocalizedText } from '../content/localized-text';
 import {
   addYearsAndMonths,
   compareDates,
@@ -124,6 +124,12 @@ function ruleText(rule: Rule, text: LocalizedText, language: string): string {
   return years === null ? picked : fillYears(picked, years);
 }
 
+/** `{ lang }` when the text falls back to another language than the visitor's, else nothing. */
+function fallbackLang(text: LocalizedText, language: string): { lang?: string } {
+  const picked = pickedLanguage(text, language);
+  return picked === language ? {} : { lang: picked };
+}
+
 function maxDate(dates: CalendarDate[]): CalendarDate {
   return dates.reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
 }
@@ -156,7 +162,7 @@ export function evaluateEligibility(ruleSet: EligibilityRuleSet, answers: Answer
   const results = ruleSet.rules.map((rule) => ({ rule, result: evaluateRule(rule, answer, today) }));
   const base = { ruleSetVersion: ruleSet.version, invalidAnswers };
   const centralNotes = (rules: Rule[]) =>
-    rules.flatMap((rule) => (rule.centralCheck ? [{ rule: rule.id, text: ruleText(rule, rule.centralCheck, language) }] : []));
+    rules.flatMap((rule) => (rule.centralCheck ? [{ rule: rule.id, text: ruleText(rule, rule.centralCheck, language), ...fallbackLang(rule.centralCheck, language) }] : []));
 
   const refusals = results.flatMap(({ rule, result }) => (result.state === 'fail' && result.effect === 'notEligible' ? [{ rule, result }] : []));
   if (refusals.length > 0) {
@@ -164,6 +170,7 @@ export function evaluateEligibility(ruleSet: EligibilityRuleSet, answers: Answer
       rule: rule.id,
       code: 'failed',
       text: ruleText(rule, rule.reason, language),
+      ...fallbackLang(rule.reason, language),
       ...(result.eligibleFrom && { eligibleFrom: formatIsoDate(result.eligibleFrom) }),
     }));
     const ends = refusals.flatMap(({ result }) => (result.eligibleFrom ? [result.eligibleFrom] : []));
@@ -174,7 +181,7 @@ export function evaluateEligibility(ruleSet: EligibilityRuleSet, answers: Answer
       const pension = statePensionDate(pensionRule, (birth.value as DateRange).first);
       if (compareDates(eligibleFrom, pension) >= 0) {
         eligibleFrom = undefined;
-        reasons.push({ rule: pensionRule.id, code: 'pensionBeforeEligible', text: pickText(ruleSet.pensionBeforeEligible, language) });
+        reasons.push({ rule: pensionRule.id, code: 'pensionBeforeEligible', text: pickText(ruleSet.pensionBeforeEligible, language), ...fallbackLang(ruleSet.pensionBeforeEligible, language) });
       }
     }
     const deciding = refusals.map(({ rule }) => rule);
@@ -203,8 +210,8 @@ export function evaluateEligibility(ruleSet: EligibilityRuleSet, answers: Answer
       provisional: false,
       reasons: staff.map(({ rule, result }) =>
         result.state === 'unknown'
-          ? { rule: rule.id, code: 'unknownAnswer', text: pickText(ruleSet.unknownAnswer, language) }
-          : { rule: rule.id, code: 'failed', text: ruleText(rule, rule.reason, language) },
+          ? { rule: rule.id, code: 'unknownAnswer', text: pickText(ruleSet.unknownAnswer, language), ...fallbackLang(ruleSet.unknownAnswer, language) }
+          : { rule: rule.id, code: 'failed', text: ruleText(rule, rule.reason, language), ...fallbackLang(rule.reason, language) },
       ),
       centralChecks: [],
       nextQuestion: null,
@@ -216,7 +223,7 @@ export function evaluateEligibility(ruleSet: EligibilityRuleSet, answers: Answer
     ...base,
     status: 'eligible',
     provisional: centralChecks.length > 0,
-    reasons: ruleSet.rules.map((rule) => ({ rule: rule.id, code: 'passed', text: ruleText(rule, rule.passed, language) })),
+    reasons: ruleSet.rules.map((rule) => ({ rule: rule.id, code: 'passed', text: ruleText(rule, rule.passed, language), ...fallbackLang(rule.passed, language) })),
     centralChecks,
     nextQuestion: null,
   };
@@ -232,6 +239,9 @@ export function nextQuestion(ruleSet: EligibilityRuleSet, answers: Answers, toda
 export function localizeQuestions(ruleSet: EligibilityRuleSet, language: string): LocalizedQuestion[] {
   const used = ruleSet.rules.flatMap((rule) => (rule.kind === 'noVoucherWithin' ? [rule.hadVoucherQuestion, rule.dateQuestion] : [rule.question]));
   const order = [...new Set(used)];
+  // A date asked only after "yes" to another question; not when another rule asks it on its own.
+  const askedDirectly = new Set(ruleSet.rules.flatMap((rule) => (rule.kind === 'noVoucherWithin' ? [rule.hadVoucherQuestion] : [rule.question])));
+  const condition = new Map(ruleSet.rules.flatMap((rule) => (rule.kind === 'noVoucherWithin' && !askedDirectly.has(rule.dateQuestion) ? [[rule.dateQuestion, rule.hadVoucherQuestion] as const] : [])));
   return order.flatMap((id) => {
     const q = ruleSet.questions.find((question) => question.id === id);
     if (!q) return [];
@@ -244,6 +254,8 @@ export function localizeQuestions(ruleSet: EligibilityRuleSet, language: string)
         allowUnknown: q.allowUnknown,
         allowMonthOnly: q.kind === 'date' && q.allowMonthOnly,
         options: q.kind === 'choice' ? q.options.map((o) => ({ value: o.value, label: pickText(o.label, language) })) : [],
+        ...(condition.has(q.id) && { askedAfterYesTo: condition.get(q.id) }),
+        ...fallbackLang(q.prompt, language),
       },
     ];
   });

@@ -38,6 +38,8 @@ export const ReasonSchema = z.strictObject({
   rule: z.string(),
   code: ReasonCode,
   text: z.string(),
+  /** The language of text when it is not the one asked for (a fallback), so the screen marks it. */
+  lang: z.string().optional(),
   /** For a failed rule that stops failing on a known day (turning 18, a voucher period ending). */
   eligibleFrom: z.iso.date().optional(),
 });
@@ -51,7 +53,7 @@ export const EligibilityOutcomeSchema = z.strictObject({
   eligibleFrom: z.iso.date().optional(),
   reasons: z.array(ReasonSchema),
   /** What the centre still checks, in the visitor's language. */
-  centralChecks: z.array(z.strictObject({ rule: z.string(), text: z.string() })),
+  centralChecks: z.array(z.strictObject({ rule: z.string(), text: z.string(), lang: z.string().optional() })),
   /** The next question to ask, or null when the outcome is decided. */
   nextQuestion: QuestionId.nullable(),
   /** Answers that could not be used; their questions count as not answered. */
@@ -68,5 +70,9 @@ export const LocalizedQuestionSchema = z.strictObject({
   allowUnknown: z.boolean(),
   allowMonthOnly: z.boolean(),
   options: z.array(z.strictObject({ value: z.string(), label: z.string() })),
+  /** Asked only after "yes" to that question (the date of an earlier voucher), so a counter leaves it out until then. */
+  askedAfterYesTo: QuestionId.optional(),
+  /** The language of prompt and help when it is not the one asked for (a fallback). */
+  lang: z.string().optional(),
 });
 export type LocalizedQuestion = z.infer<typeof LocalizedQuestionSchema>;

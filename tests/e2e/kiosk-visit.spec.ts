@@ -509,7 +509,7 @@ for (const lang of ['nl', 'en'] as const) {
     await expect(screenTitle(page)).toHaveText(t.not);
     await expect(page.locator('.reasons')).toContainText('✗');
     const eighteenth = new Date(Number(born.year) + 18, Number(born.month) - 1, Number(born.day), 12);
-    await expect(page.getByTestId('eligible-from')).toContainText(`${t.from}${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(eighteenth)}`);
+    await expect(page.getByTestId('eligible-from')).toContainText(`${t.from}${new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long' }).format(eighteenth)}`);
     await expect(page.getByTestId('result-request')).toHaveCount(0);
     if (lang === 'nl') await checkScreen(page, testInfo, 'kiosk-eligibility-result-not-eligible');
 

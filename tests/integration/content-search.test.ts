@@ -80,6 +80,16 @@ describe('search', () => {
     expect(ids('ijsselvechtstreek')).toEqual(['provider:isala-leerhuis']);
   });
 
+  it('shows snippets of text the visitor can see on the page, never the words only search knows', () => {
+    // Found by the region's older name, which is nowhere on the provider's screen.
+    const hit = search('ijsselvechtstreek').hits[0];
+    const snippet = marked(hit?.snippet ?? []);
+    expect(snippet.toLowerCase()).not.toContain('ijsselvechtstreek');
+    expect(snippet).not.toContain('[');
+    expect(snippet.length).toBeGreaterThan(10);
+    for (const hit of search('advies').hits) expect(marked(hit.snippet)).not.toMatch(/ontwikkeladvies, |loopbaanadvies, /);
+  });
+
   it('keeps another region\'s pages and providers out when a region is given', () => {
     expect(ids('zwolle')).toEqual(['page:zwolle-banenmarkt', 'provider:isala-leerhuis']);
     expect(ids('zwolle', { region: 'midden-utrecht' })).toEqual([]);

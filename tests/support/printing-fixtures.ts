@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { systemClock } from '../../electron/core/clock/clock';
 import { silentLogger, type Logger } from '../../electron/core/log/logger';
-import { createPrintingService, type PrintingService } from '../../electron/core/printing/printing-service';
+import { createPrintingService, type DisplayNames, type PrintingService } from '../../electron/core/printing/printing-service';
 import { deviceDatabaseName } from '../../electron/core/store/open-device-store';
 import { openStore } from '../../electron/core/store/open-store';
 import { DeviceConfigSchema, type DeviceConfig, type DeviceConfigInput } from '../../shared/config/device-config';
@@ -49,7 +49,7 @@ export const fastRetry = { baseDelayMs: 50, maxDelayMs: 200 };
  * The printing service on a real device database in `dataDir` (migrated like the app's own);
  * closing it closes the database too.
  */
-export function startPrinting(options: { config: DeviceConfig; dataDir: string; logger?: Logger; retry?: { baseDelayMs: number; maxDelayMs: number }; statusMaxAgeMs?: number }): PrintingService {
+export function startPrinting(options: { config: DeviceConfig; dataDir: string; logger?: Logger; retry?: { baseDelayMs: number; maxDelayMs: number }; statusMaxAgeMs?: number; names?: Partial<DisplayNames> }): PrintingService {
   const store = openStore(join(options.dataDir, deviceDatabaseName));
   const printing = createPrintingService({ ...options, logger: options.logger ?? silentLogger, clock: systemClock, db: store.db });
   return {

@@ -158,6 +158,26 @@ describe('asking only what the rules need', () => {
     expect(localizeQuestions(rules, 'nl')[1]?.prompt).toBe('Woon je in Nederland?');
   });
 
+  it('marks the earlier voucher\'s date as asked only after "yes", so a question counter never jumps', () => {
+    const en = localizeQuestions(rules, 'en');
+    expect(en.filter((q) => q.askedAfterYesTo).map((q) => [q.id, q.askedAfterYesTo])).toEqual([['lastVoucherDate', 'hadVoucher']]);
+    // Each question the engine asks after "no" is the next one a counter without that date counts.
+    const unconditional = en.filter((q) => !q.askedAfterYesTo).map((q) => q.id);
+    const answers: Answers = { birthDate: '1980-05-01', livesInNetherlands: true, hadVoucher: false };
+    expect(evaluateEligibility(rules, answers, { today: '2026-11-24', language: 'en' }).nextQuestion).toBe(unconditional[3]);
+  });
+
+  it('names the language of text that falls back (Arabic to English), and only then', () => {
+    // The sample rules are in every UI language; rules without Arabic are made by leaving it out.
+    const withoutArabic = EligibilityRuleSetSchema.parse(JSON.parse(JSON.stringify(rules, (key: string, value: unknown) => (key === 'ar' ? undefined : value))));
+    expect(localizeQuestions(withoutArabic, 'ar').every((q) => q.lang === 'en')).toBe(true);
+    expect(localizeQuestions(rules, 'ar').some((q) => q.lang !== undefined)).toBe(false);
+    expect(localizeQuestions(rules, 'nl').some((q) => q.lang !== undefined)).toBe(false);
+    const answers: Answers = { birthDate: '2016-05-01' };
+    expect(evaluateEligibility(withoutArabic, answers, { today: '2026-11-24', language: 'ar' }).reasons.map((r) => r.lang)).toEqual(['en']);
+    expect(evaluateEligibility(rules, answers, { today: '2026-11-24', language: 'en' }).reasons.map((r) => r.lang)).toEqual([undefined]);
+  });
+
   it('never asks a question no rule uses', () => {
     const extra = EligibilityRuleSetSchema.parse({ ...rules, questions: [...rules.questions, { id: 'shoeSize', kind: 'yesNo', prompt: { nl: 'Maat?', en: 'Size?' } }] });
     expect(localizeQuestions(extra, 'en').map((q) => q.id)).not.toContain('shoeSize');

@@ -36,9 +36,7 @@ export function qrPayloadFor(referenceCode: string, statusUrl: string | undefine
 }
 
 function textValues(texts: ReceiptTexts): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(texts)) if (typeof value === 'string') values[`t.${key}`] = value;
-  return values;
+  return Object.fromEntries(Object.entries(texts.plain).map(([key, value]) => [`t.${key}`, value]));
 }
 
 function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: ReceiptContext): Record<string, string> {
@@ -50,9 +48,9 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
       return {
         referenceCode: data.referenceCode,
         qrPayload: qrPayloadFor(data.referenceCode, ctx.statusUrl),
-        qrHint: ctx.statusUrl ? texts.qrStatus : texts.qrCode,
+        qrHint: (ctx.statusUrl ? texts.plain.qrStatus : texts.plain.qrCode) ?? '',
         trajectory: texts.trajectories[data.trajectory],
-        provider: data.provider ?? texts.providerLater,
+        provider: data.provider ?? texts.plain.providerLater ?? '',
         dateTime: formatDutchDateTime(when),
       };
     }
@@ -60,9 +58,9 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
       const { data } = document;
       return {
         ticketNumber: data.ticketNumber,
-        topic: data.topic,
+        topicLine: texts.topicLine(data.topic),
         dateTime: formatDutchDateTime(data.takenAt),
-        wait: data.expectedWaitMinutes === null ? texts.waitUnknown : texts.waitMinutes(data.expectedWaitMinutes),
+        wait: data.expectedWaitMinutes === null ? (texts.plain.waitUnknown ?? '') : texts.waitMinutes(data.expectedWaitMinutes),
       };
     }
     case 'appointment-slip': {
@@ -93,7 +91,7 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
         when: spokenDateTime(data.start, receiptLanguage(document.language)),
         place: data.place,
         taken: texts.signedUp(data.attendees.length, data.capacity),
-        attendeeLines: data.attendees.map((a, i) => `${i + 1}. ${a.code} ${a.firstName ?? texts.noFirstName}`).join('\n') || '-',
+        attendeeLines: data.attendees.map((a, i) => `${i + 1}. ${a.code} ${a.firstName ?? (texts.plain.noFirstName ?? '-')}`).join('\n') || '-',
       };
     }
     case 'referral-slip': {
@@ -108,7 +106,7 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
           [`p${n}Phone`]: p.phone ?? '',
           [`p${n}Hours`]: p.openingHours,
           [`p${n}Bring`]: p.bring,
-          [`p${n}Appointment`]: p.appointmentNeeded ? texts.referralAppointment : texts.referralWalkIn,
+          [`p${n}Appointment`]: (p.appointmentNeeded ? texts.plain.referralAppointment : texts.plain.referralWalkIn) ?? '',
         });
       });
       return values;
@@ -124,13 +122,13 @@ function documentValues(document: PrintDocument, texts: ReceiptTexts, ctx: Recei
 
 /** Fills the document's template in its language for this printer's line width. */
 export function composeReceipt(document: PrintDocument, options: { copy: boolean }, ctx: ReceiptContext): Layout {
-  const texts = receiptTexts[receiptLanguage(document.language)];
+  const texts = receiptTexts(receiptLanguage(document.language));
   const values: Record<string, string> = {
     ...textValues(texts),
     ...documentValues(document, texts, ctx),
     shopName: ctx.shopName,
     shopAddress: ctx.shopAddress ?? '',
-    copyMarker: options.copy ? texts.copy : '',
+    copyMarker: options.copy ? (texts.plain.copy ?? '') : '',
   };
   // Line by line: a value of several lines (an address under a shop name, a list) keeps its breaks.
   for (const key of Object.keys(values)) values[key] = (values[key] ?? '').split('\n').map(toCp858Text).join('\n');

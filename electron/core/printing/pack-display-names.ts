@@ -14,5 +14,10 @@ export function packDisplayNames(activePack: () => ContentPack | null): Partial<
       const topic = activePack()?.topics.find((t) => t.id === id);
       return topic ? pickText(topic.title, language) : id;
     },
+    // The welcome screen shows the pack's address; a config without one must not leave the paper blank.
+    shopAddress: (locationId) => {
+      const address = activePack()?.locations.find((l) => l.id === locationId)?.address;
+      return address ? `${address.street}, ${address.postcode} ${address.city}` : undefined;
+    },
   };
 }

@@ -16,6 +16,7 @@ import { createPrintSpooler, type PrintSpooler } from './print-spooler';
 import { renderPreviewHtml } from './receipt-preview';
 import { createTcpPrinter } from './tcp-printer';
 import { createVirtualPrinter } from './virtual-printer';
+import { ticketTopicName } from './templates/receipt-texts';
 
 export interface PrintingServiceOptions {
   config: DeviceConfig;
@@ -38,6 +39,8 @@ export interface PrintingServiceOptions {
 export interface DisplayNames {
   provider(id: string, language: LanguageCode): string;
   topic(id: string, language: LanguageCode): string;
+  /** The shop's address as the content pack gives it, for a device config that has none. */
+  shopAddress(locationId: string): string | undefined;
 }
 
 /** Until a content pack supplies names: "werk-zoeken" reads as "Werk zoeken". */
@@ -82,6 +85,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       const name = known.topic?.(id, language);
       return name && name !== id ? name : fromSlug(id);
     },
+    shopAddress: (locationId) => known.shopAddress?.(locationId),
   };
   const jobStore = options.db ? createSqlitePrintJobStore(options.db) : null;
   const storeOf = (): PrintJobStore => {
@@ -92,7 +96,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
 
   const context = (p: Printing): ReceiptContext => ({
     shopName: config.location.name,
-    shopAddress: config.location.address,
+    shopAddress: config.location.address ?? names.shopAddress(config.location.id),
     statusUrl: p.statusUrl,
     charactersPerLine: defaultCharactersPerLine(p),
   });
@@ -195,7 +199,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       add({
         kind: 'queue-ticket',
         language: ticket.language,
-        data: { ticketNumber: ticket.number, topic: names.topic(ticket.topic, receiptLanguage(ticket.language)), takenAt: ticket.createdAt, expectedWaitMinutes: ticket.expectedWaitMinutes },
+        data: { ticketNumber: ticket.number, topic: ticketTopicName(ticket.topic, receiptLanguage(ticket.language)) ?? names.topic(ticket.topic, receiptLanguage(ticket.language)), takenAt: ticket.createdAt, expectedWaitMinutes: ticket.expectedWaitMinutes },
       }),
     committed: () => spooler?.kick(),
   };

@@ -6,7 +6,8 @@ import { trigrams } from './query-terms';
 
 /**
  * Bumped when the index layout changes, so an index built by an older app is rebuilt, not misread.
- * 3: a table for every language of the list (Turkish, Polish and Ukrainian added).
+ * 3: a table for every language of the list (Turkish, Polish and Ukrainian added), and a hidden
+ *    keywords column so snippets come from the visible text only.
  */
 export const searchIndexFormat = 3;
 export const searchLanguages: readonly LanguageCode[] = LanguageCode.options;
@@ -52,14 +53,14 @@ function* searchIndexSteps(pack: ContentPack, file: string, packSha256: string):
     `);
     for (const lang of searchLanguages) {
       db.exec(`
-        CREATE VIRTUAL TABLE fts_${lang} USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+        CREATE VIRTUAL TABLE fts_${lang} USING fts5(title, body, keywords, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
         CREATE TABLE terms_${lang} (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE grams_${lang} (gram TEXT NOT NULL, len INTEGER NOT NULL, term TEXT NOT NULL, PRIMARY KEY (gram, len, term)) WITHOUT ROWID;
       `);
     }
     const insertDoc = db.prepare('INSERT INTO docs (id, kind, ref, regions) VALUES (?, ?, ?, ?)');
     const insertText = Object.fromEntries(
-      searchLanguages.map((lang) => [lang, db.prepare(`INSERT INTO fts_${lang} (rowid, title, body) VALUES (?, ?, ?)`)]),
+      searchLanguages.map((lang) => [lang, db.prepare(`INSERT INTO fts_${lang} (rowid, title, body, keywords) VALUES (?, ?, ?, ?)`)]),
     );
     // One transaction over every step (db.transaction cannot span a yield): nobody else opens this file.
     db.exec('BEGIN');
@@ -67,11 +68,11 @@ function* searchIndexSteps(pack: ContentPack, file: string, packSha256: string):
     for (const [i, doc] of documents.entries()) {
       const id = i + 1;
       insertDoc.run(id, doc.kind, doc.ref, doc.regions);
-      for (const lang of searchLanguages) insertText[lang]?.run(id, doc.title(lang), doc.body(lang));
+      for (const lang of searchLanguages) insertText[lang]?.run(id, doc.title(lang), doc.body(lang), doc.keywords);
       if (id % docsPerStep === 0) yield;
     }
     for (const lang of searchLanguages) {
-      db.exec(`INSERT INTO fts_${lang} (fts_${lang}, rank) VALUES ('rank', 'bm25(${titleWeight}, 1)')`);
+      db.exec(`INSERT INTO fts_${lang} (fts_${lang}, rank) VALUES ('rank', 'bm25(${titleWeight}, 1, 1)')`);
       db.exec(`INSERT INTO fts_${lang} (fts_${lang}) VALUES ('optimize')`);
       yield;
       db.exec(`CREATE VIRTUAL TABLE temp.vocab_${lang} USING fts5vocab(main, fts_${lang}, 'row')`);

@@ -10,6 +10,8 @@ export interface SearchDocument {
   regions: string;
   title: (language: string) => string;
   body: (language: string) => string;
+  /** Words that find the item but are not on its screen (region names and their old spellings): never shown in a snippet. */
+  keywords: string;
 }
 
 const text = (...parts: Array<LocalizedText | string | undefined>) => (language: string) =>
@@ -27,6 +29,7 @@ export function searchDocuments(pack: ContentPack): SearchDocument[] {
       regions: regionList(page.regions),
       title: text(page.title),
       body: text(page.summary, page.body),
+      keywords: '',
     })),
     ...pack.schemes.map((scheme) => ({
       kind: 'scheme' as const,
@@ -34,18 +37,15 @@ export function searchDocuments(pack: ContentPack): SearchDocument[] {
       regions: '',
       title: text(scheme.name),
       body: text(scheme.summary, scheme.who, scheme.amount, scheme.body),
+      keywords: '',
     })),
     ...pack.providers.map((provider) => ({
       kind: 'provider' as const,
       ref: provider.id,
       regions: regionList(provider.regions),
       title: text(provider.name),
-      body: text(
-        provider.description,
-        `${provider.address.street}, ${provider.address.city}`,
-        provider.regions.map((r) => regionName.get(r) ?? r).join(', '),
-        provider.services.join(', '),
-      ),
+      body: text(provider.description, `${provider.address.street}, ${provider.address.city}`),
+      keywords: stripMarkers([...provider.regions.map((r) => regionName.get(r) ?? r), ...provider.services].join(', ')),
     })),
   ];
 }

@@ -35,3 +35,12 @@ export function expectedWaitMinutes(pace: QueuePace | null): number | null {
   if (minutes > longestEstimateMinutes) return null;
   return Math.max(5, Math.ceil(minutes / 5) * 5);
 }
+
+/**
+ * The desk a demo kiosk pretends to have (it has no hub): two visitors waiting and one called every
+ * six minutes, with the tickets of the last quarter of an hour still ahead. A demo then shows and
+ * prints a waiting time that grows as tickets are taken, as a real one would.
+ */
+export function demoDeskPace(at: Date): { pace: QueuePace; at: Date } {
+  return { pace: { waiting: 2, minutesPerTicket: 6 }, at: new Date(at.getTime() - 15 * 60_000) };
+}

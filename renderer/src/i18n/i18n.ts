@@ -21,11 +21,28 @@ export async function initI18n(language: LanguageCode): Promise<typeof i18next> 
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // i18next hands Intl the bare code, and bare "en" means US order ("October 1, 2026"): use the European one.
+  i18next.services.formatter?.add('datetime', (value: Date, lng: string | undefined, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intlLocale(lng ?? language), options).format(value));
   return i18next;
+}
+
+/** The locale Intl formats dates and numbers in: the visitor's language, English as in Britain and Ireland. */
+export function intlLocale(language: string): string {
+  return language === 'en' ? 'en-GB' : language;
 }
 
 /** Keeps <html lang> and dir in step with the chosen language, for screen readers and layout. */
 export function applyDocumentLanguage(language: LanguageCode): void {
   document.documentElement.lang = language;
   document.documentElement.dir = languageDefinition(language).dir;
+}
+
+/**
+ * lang and dir for a part in another language than the page (WCAG 3.1.2): a screen reader then
+ * reads English with an English voice, and its punctuation sits on the right side. Nothing when
+ * the part is in the page's language.
+ */
+export function partLanguage(lang: string | undefined, pageLanguage: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  if (!lang || lang === pageLanguage) return {};
+  return { lang, dir: languages.find((l) => l.code === lang)?.dir ?? 'ltr' };
 }

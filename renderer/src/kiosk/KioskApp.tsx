@@ -80,9 +80,21 @@ function Visit({ info, bridge, erase }: VisitProps) {
   useEffect(() => {
     setKeyboardTarget(null);
     mainRef.current?.scrollTo(0, 0);
-    // A screen still loading has no title yet: then the content area takes focus instead.
-    (document.getElementById('screen-title') ?? mainRef.current)?.focus({ preventScroll: true });
     speech.stop();
+    const main = mainRef.current;
+    const title = main?.querySelector<HTMLElement>('[data-autofocus]') ?? document.getElementById('screen-title');
+    if (title || !main) return title?.focus({ preventScroll: true });
+    // A screen still loading has no title yet: the content area holds focus until the title
+    // arrives, then the title takes it, unless the visitor has moved on to something else.
+    main.focus({ preventScroll: true });
+    const waitForTitle = new MutationObserver(() => {
+      const arrived = document.getElementById('screen-title');
+      if (!arrived) return;
+      waitForTitle.disconnect();
+      if (document.activeElement === main || document.activeElement === document.body) arrived.focus({ preventScroll: true });
+    });
+    waitForTitle.observe(main, { childList: true, subtree: true });
+    return () => waitForTitle.disconnect();
   }, [stack]);
 
   const api = useMemo<KioskApi>(

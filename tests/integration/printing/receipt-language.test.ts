@@ -43,14 +43,14 @@ describe('the language on the paper', () => {
     await emulator.close();
   });
 
-  it('prints Dutch for Dutch, English for everyone else, with the topic in the same language', () => {
+  it('prints Dutch for Dutch, English for everyone else, with the topic as its button names it in that language', () => {
     expect(Object.fromEntries(languages.map(({ code }) => [code, receiptLanguage(code)]))).toEqual({ nl: 'nl', en: 'en', ar: 'en', tr: 'en', pl: 'en', uk: 'en' });
     expect(printed.get('nl')?.text).toContain('Je nummer');
-    expect(printed.get('nl')?.text).toContain('Regelingen en geld');
+    expect(printed.get('nl')?.text).toContain('Onderwerp: Geld en regelingen');
     for (const code of ['en', 'ar', 'tr', 'pl', 'uk'] as const) {
       const text = printed.get(code)?.text ?? '';
       expect(text, code).toContain('Your number');
-      expect(text, code).toContain('Schemes and money');
+      expect(text, code).toContain('Topic: Money and schemes');
     }
   });
 

@@ -56,7 +56,7 @@ const partnerSlot = (n: number): TemplateBlock[] => [
   { type: 'feed', lines: 1 },
 ];
 
-/** One layout per kind of paper; the words come from receipt-texts.ts, the facts from the job. */
+/** One layout per kind of paper; the words come from the i18n catalogue through receipt-texts.ts, the facts from the job. */
 export const receiptTemplates: Record<PrintDocumentKind, Template> = {
   'voucher-receipt': requestReceipt('voucherTitle', 'voucherNext'),
   'final-receipt': requestReceipt('finalTitle', 'finalNext'),
@@ -65,7 +65,7 @@ export const receiptTemplates: Record<PrintDocumentKind, Template> = {
     { type: 'text', text: '{t.ticketTitle}', align: 'center' },
     { type: 'text', text: '{ticketNumber}', align: 'center', size: 4, bold: true },
     { type: 'feed', lines: 1 },
-    { type: 'text', text: '{t.topic}: {topic}' },
+    { type: 'text', text: '{topicLine}' },
     { type: 'text', text: '{t.takenAt}: {dateTime}' },
     { type: 'text', text: '{t.wait}: {wait}' },
     { type: 'feed', lines: 1 },

@@ -11,7 +11,9 @@ interface Props {
 
 /**
  * A modal on the native <dialog>: the browser traps focus, makes the rest of the page inert and
- * gives it the dialog role; we only label it and put focus on its first button.
+ * gives it the dialog role; we only label it and put focus on its first button. React removes the
+ * element before the browser can hand focus back, so we give it back to the control that opened
+ * the dialog ourselves: otherwise a keyboard or screen-reader user lands on <body>.
  */
 export function Dialog({ title, onClose, children, className, testId }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -22,6 +24,7 @@ export function Dialog({ title, onClose, children, className, testId }: Props) {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    const opener = document.activeElement;
     if (!dialog.open) dialog.showModal();
     const onCancel = (event: Event): void => {
       event.preventDefault();
@@ -31,6 +34,7 @@ export function Dialog({ title, onClose, children, className, testId }: Props) {
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open) dialog.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
     };
   }, []);
 

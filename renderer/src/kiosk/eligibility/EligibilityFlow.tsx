@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { LanguageCode } from '../../../../shared/contract/languages';
 import type { AnswerProblem } from '../../../../shared/eligibility/outcome-schema';
 import { toSnapshot } from '../../../../shared/eligibility/snapshot';
+import { partLanguage } from '../../i18n/i18n';
 import { useCall } from '../data/use-call';
 import { useKiosk } from '../kiosk-context';
 import { ErrorNotice } from '../screens/ErrorNotice';
+import { Pictogram, type PictogramName } from '../pictograms/Pictogram';
 import { Loading } from '../screens/Loading';
 import { useVisit } from '../visit/visit-context';
 import { canRequest } from '../../../../shared/eligibility/can-request';
@@ -61,20 +63,35 @@ function useAdvance(): { advance(answers: Record<string, Answer>, current?: stri
 /** The start of the check; beginning again starts from an empty sheet. */
 function StartStep() {
   const { t } = useTranslation();
+  const { askStaff } = useKiosk();
   const { visit, dispatch } = useVisit();
   const { advance, busy, failed } = useAdvance();
+  // Answering differently does not change what is true: after a "no" the kiosk says so kindly and offers a person first.
+  const { refused } = visit;
   return (
-    <div className="flow" data-screen="eligibility-start">
+    <div className="flow" data-screen="eligibility-start" data-refused={refused || undefined}>
       <h1 id="screen-title" tabIndex={-1}>
-        {t('eligibility.start.title')}
+        {refused ? t('kioskHonest.again.title') : t('eligibility.start.title')}
       </h1>
-      <ul className="plain-list">
-        <li>{t('eligibility.start.few')}</li>
-        <li>{t('eligibility.start.private')}</li>
-      </ul>
+      {refused ? (
+        <div className="again" data-testid="eligibility-again">
+          <p>{t('kioskHonest.again.body')}</p>
+          <p>{t('kioskHonest.again.staff')}</p>
+        </div>
+      ) : (
+        <ul className="plain-list">
+          <li>{t('eligibility.start.few')}</li>
+          <li>{t('eligibility.start.private')}</li>
+        </ul>
+      )}
       {failed && <ErrorNotice message={t('eligibility.failed')} />}
-      <div className="actions">
-        <button type="button" className="button button--primary button--big" data-testid="eligibility-begin"
+      <div className={refused ? 'actions actions--stacked' : 'actions'}>
+        {refused && (
+          <button type="button" className="button button--primary button--big" data-testid="eligibility-ask-staff" onClick={askStaff}>
+            {t('toolbar.staff')}
+          </button>
+        )}
+        <button type="button" className={refused ? 'button' : 'button button--primary button--big'} data-testid="eligibility-begin"
           disabled={busy}
           onClick={() => {
             dispatch({ type: 'eligibility', snapshot: null });
@@ -82,7 +99,7 @@ function StartStep() {
             void advance(visit.invitation?.preAnswers ?? {});
           }}
         >
-          {t('eligibility.start.begin')}
+          {refused ? t('kioskHonest.again.begin') : t('eligibility.start.begin')}
         </button>
       </div>
     </div>
@@ -96,15 +113,17 @@ function Question({ id }: { id: string }) {
   const questions = useCall('eligibility.questions', { language });
   const { advance, busy, failed, problem } = useAdvance();
   if (questions.kind === 'loading') return <Loading />;
-  const index = questions.kind === 'ready' ? questions.data.questions.findIndex((q) => q.id === id) : -1;
-  const question = questions.kind === 'ready' ? questions.data.questions[index] : undefined;
-  if (!question || questions.kind !== 'ready') return <ErrorNotice message={t('eligibility.failed')} />;
+  // Count only the questions this visitor will be asked: the earlier voucher's date only after "yes".
+  const asked = questions.kind === 'ready' ? questions.data.questions.filter((q) => q.id === id || !q.askedAfterYesTo || visit.answers[q.askedAfterYesTo] === true) : [];
+  const index = asked.findIndex((q) => q.id === id);
+  const question = asked[index];
+  if (!question) return <ErrorNotice message={t('eligibility.failed')} />;
   return (
     <>
       <QuestionStep
         question={question}
         step={index + 1}
-        total={questions.data.questions.length}
+        total={asked.length}
         answer={visit.answers[id]}
         problem={problem}
         busy={busy}
@@ -114,6 +133,8 @@ function Question({ id }: { id: string }) {
     </>
   );
 }
+
+const outcomePictogram = { eligible: 'check', notEligible: 'stop', needsStaff: 'talk' } as const satisfies Record<string, PictogramName>;
 
 function ResultStep() {
   const { t } = useTranslation();
@@ -143,12 +164,21 @@ function ResultStep() {
   }
   const status = outcome.status;
   const snapshot = toSnapshot(outcome);
-  const mark = (code: string): string => (code === 'passed' ? '✓' : code === 'failed' ? '✗' : '!');
+  // A "talk to staff" reason is not a refusal: it gets the speech bubble, never the cross.
+  const mark = (code: string): string => (code === 'passed' ? '✓' : code === 'failed' && status === 'notEligible' ? '✗' : code === 'failed' ? '→' : '?');
   return (
     <div className="flow" data-screen="eligibility-result" data-outcome={status}>
-      <h1 id="screen-title" tabIndex={-1}>
-        {t(`eligibility.result.${status}.title`)}
-      </h1>
+      <div className={`outcome outcome--${status}`} data-testid="outcome">
+        <span className="outcome__sign">
+          <Pictogram name={outcomePictogram[status]} size={64} />
+        </span>
+        <div>
+          <p className="outcome__kind">{t(`kioskHonest.kind.${status}`)}</p>
+          <h1 id="screen-title" tabIndex={-1}>
+            {t(`eligibility.result.${status}.title`)}
+          </h1>
+        </div>
+      </div>
       <p className="lead">{t(`eligibility.result.${status}.intro`)}</p>
       {outcome.eligibleFrom && (
         <p className="lead" data-testid="eligible-from">
@@ -179,7 +209,7 @@ function ResultStep() {
             <span className="reason__mark" aria-hidden="true">
               {mark(reason.code)}
             </span>
-            <span>{reason.text}</span>
+            <span {...partLanguage(reason.lang, language)}>{reason.text}</span>
           </li>
         ))}
       </ul>
@@ -190,7 +220,9 @@ function ResultStep() {
           <h2>{t('eligibility.result.later')}</h2>
           <ul className="plain-list">
             {outcome.centralChecks.map((check) => (
-              <li key={check.rule}>{check.text}</li>
+              <li key={check.rule} {...partLanguage(check.lang, language)}>
+                {check.text}
+              </li>
             ))}
           </ul>
         </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unknownAnswer, type AnswerProblem, type LocalizedQuestion } from '../../../../shared/eligibility/outcome-schema';
+import { partLanguage } from '../../i18n/i18n';
 import { TextField } from '../keyboard/TextField';
 import { StepIndicator } from '../screens/StepIndicator';
 import { dateAnswerFrom, datePartsFrom, type DateParts } from './date-answer';
@@ -19,7 +20,8 @@ interface Props {
 
 /** One question per screen, big answers; the toolbar's back button goes to the previous question. */
 export function QuestionStep({ question, step, total, answer, problem, busy, onAnswer }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const part = partLanguage(question.lang, i18n.language);
   const choices: Array<{ value: Answer; label: string }> =
     question.kind === 'yesNo'
       ? [
@@ -30,10 +32,14 @@ export function QuestionStep({ question, step, total, answer, problem, busy, onA
   return (
     <div className="flow" data-screen="eligibility-question" data-question={question.id}>
       <StepIndicator step={step} total={total} label="eligibility.questionOf" />
-      <h1 id="screen-title" tabIndex={-1}>
+      <h1 id="screen-title" tabIndex={-1} {...part}>
         {question.prompt}
       </h1>
-      {question.help && <p className="lead">{question.help}</p>}
+      {question.help && (
+        <p className="lead" {...part}>
+          {question.help}
+        </p>
+      )}
       {problem && (
         <p className="field__error" role="alert">
           <span aria-hidden="true">⚠ </span>

@@ -1,7 +1,8 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccreditationMark } from '../../../../shared/content/pack-schema';
-import { pickLanguage, pickText, type LocalizedText } from '../../../../shared/content/localized-text';
+import { pickedLanguage, pickText, type LocalizedText } from '../../../../shared/content/localized-text';
+import { partLanguage } from '../../i18n/i18n';
 import type { TextSegment } from '../../../../shared/content/search-result';
 import { LanguageCode } from '../../../../shared/contract/languages';
 import { Trajectory } from '../../../../shared/domain/trajectory';
@@ -26,30 +27,24 @@ function useText(): (text: LocalizedText) => string {
   return (text) => pickText(text, i18n.language);
 }
 
-/**
- * The `lang` of a pack text shown in a fallback language (a pack without the visitor's language):
- * undefined when it is in the visitor's own, so only a part in another language is marked (WCAG 3.1.2).
- */
-function useTextLanguage(): (text: LocalizedText | undefined) => string | undefined {
+/** lang and dir for pack text that falls back to another language than the visitor's. */
+function usePart(): (text: LocalizedText) => { lang?: string; dir?: 'ltr' | 'rtl' } {
   const { i18n } = useTranslation();
-  return (text) => {
-    const shown = text === undefined ? i18n.language : pickLanguage(text, i18n.language);
-    return shown === i18n.language ? undefined : shown;
-  };
+  return (text) => partLanguage(pickedLanguage(text, i18n.language), i18n.language);
 }
 
-function Title({ children, lang }: { children: string; lang?: string | undefined }) {
+function Title({ children, part }: { children: ReactNode; part?: { lang?: string; dir?: 'ltr' | 'rtl' } }) {
   return (
-    <h1 id="screen-title" tabIndex={-1} lang={lang}>
+    <h1 id="screen-title" tabIndex={-1} {...part}>
       {children}
     </h1>
   );
 }
 
 /** A body of short plain-text paragraphs separated by blank lines: rendered as text, never as markup. */
-function Paragraphs({ text, lang }: { text: string; lang?: string | undefined }) {
+function Paragraphs({ text }: { text: string }) {
   return (
-    <div className="prose" lang={lang}>
+    <div className="prose">
       {text.split(/\n\s*\n/).map((paragraph, i) => (
         <p key={i}>{paragraph}</p>
       ))}
@@ -104,7 +99,10 @@ function Menu() {
   const { t } = useTranslation();
   const { go } = useKiosk();
   const text = useText();
+  const part = usePart();
   const topics = useCall('content.topics', {});
+  // A pack topic with the same words as a fixed tile would be a second entry for one thing; the fixed tile stays.
+  const fixed = new Set([t('info.providers.title'), t('info.schemes.title'), t('info.work.title')].map(sameWords));
   return (
     <>
       <Title>{t('info.title')}</Title>
@@ -121,9 +119,9 @@ function Menu() {
           <ChoiceTile icon="chart" title={t('info.work.title')} description={t('info.work.short')} testId="info-work" onClick={() => go({ screen: 'information', view: 'work' })} />
         </li>
         {topics.kind === 'ready' &&
-          topics.data.map((topic) => (
+          topics.data.filter((topic) => !fixed.has(sameWords(text(topic.title)))).map((topic) => (
             <li key={topic.id}>
-              <ChoiceTile icon={pictogramFor(topic.icon)} title={text(topic.title)} testId={`topic-${topic.id}`} onClick={() => go({ screen: 'information', view: 'topic', id: topic.id })} />
+              <ChoiceTile icon={pictogramFor(topic.icon)} title={text(topic.title)} part={part(topic.title)} testId={`topic-${topic.id}`} onClick={() => go({ screen: 'information', view: 'topic', id: topic.id })} />
             </li>
           ))}
       </ul>
@@ -133,16 +131,21 @@ function Menu() {
   );
 }
 
+function sameWords(title: string): string {
+  return title.trim().toLocaleLowerCase();
+}
+
 function Topic({ id }: { id: string }) {
   const { t } = useTranslation();
   const { go, info } = useKiosk();
   const text = useText();
   const topics = useCall('content.topics', {});
   const pages = useCall('content.pages', { topic: id, region: info.region });
+  const part = usePart();
   const topic = topics.kind === 'ready' ? topics.data.find((x) => x.id === id) : undefined;
   return (
     <>
-      <Title>{topic ? text(topic.title) : t('info.title')}</Title>
+      <Title part={topic && part(topic.title)}>{topic ? text(topic.title) : t('info.title')}</Title>
       <SearchButton />
       {pages.kind === 'loading' && <Loading />}
       {pages.kind === 'failed' && <Failed />}
@@ -150,7 +153,7 @@ function Topic({ id }: { id: string }) {
         <ul className="tiles tiles--list">
           {pages.data.map((page) => (
             <li key={page.id}>
-              <ChoiceTile icon="info" title={text(page.title)} description={text(page.summary)} testId={`page-${page.id}`} onClick={() => go({ screen: 'information', view: 'page', id: page.id })} />
+              <ChoiceTile icon="info" title={text(page.title)} description={text(page.summary)} part={part(page.title)} testId={`page-${page.id}`} onClick={() => go({ screen: 'information', view: 'page', id: page.id })} />
             </li>
           ))}
         </ul>
@@ -162,14 +165,18 @@ function Topic({ id }: { id: string }) {
 function Page({ id }: { id: string }) {
   const { t } = useTranslation();
   const text = useText();
-  const lang = useTextLanguage();
+  const part = usePart();
   const page = useCall('content.page', { id });
   if (page.kind !== 'ready') return page.kind === 'loading' ? <Loading /> : <Failed />;
   return (
     <article>
-      <Title lang={lang(page.data.title)}>{text(page.data.title)}</Title>
-      <p className="lead" lang={lang(page.data.summary)}>{text(page.data.summary)}</p>
-      <Paragraphs text={text(page.data.body)} lang={lang(page.data.body)} />
+      <Title part={part(page.data.title)}>{text(page.data.title)}</Title>
+      <p className="lead" {...part(page.data.summary)}>
+        {text(page.data.summary)}
+      </p>
+      <div {...part(page.data.body)}>
+        <Paragraphs text={text(page.data.body)} />
+      </div>
       <p className="note">{t('info.askStaff')}</p>
       {page.data.referTo && <WhoElseCanHelp kinds={page.data.referTo} />}
     </article>
@@ -216,7 +223,7 @@ function Providers() {
 function Provider({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const text = useText();
-  const lang = useTextLanguage();
+  const part = usePart();
   const provider = useCall('content.provider', { id });
   if (provider.kind !== 'ready') return provider.kind === 'loading' ? <Loading /> : <Failed />;
   const p = provider.data;
@@ -233,7 +240,9 @@ function Provider({ id }: { id: string }) {
   return (
     <article>
       <Title>{p.name}</Title>
-      <Paragraphs text={text(p.description)} lang={lang(p.description)} />
+      <div {...part(p.description)}>
+        <Paragraphs text={text(p.description)} />
+      </div>
       <dl className="summary summary--facts">
         {rows.map(([label, value]) => (
           <div className="summary__row" key={label}>
@@ -242,6 +251,18 @@ function Provider({ id }: { id: string }) {
           </div>
         ))}
       </dl>
+      {p.marks.length > 0 && (
+        <section aria-labelledby="marks-explained">
+          <h2 id="marks-explained">{t('kioskHonest.marks.heading')}</h2>
+          <ul className="marks-explained" data-testid="marks-explained">
+            {p.marks.map((mark) => (
+              <li key={mark} data-mark={mark}>
+                <span className="marks-explained__name">{t(`marks.${mark}`)}</span> <span className="marks-explained__text">{t(`kioskHonest.marks.${mark}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }
@@ -250,6 +271,7 @@ function Schemes() {
   const { t } = useTranslation();
   const { go } = useKiosk();
   const text = useText();
+  const part = usePart();
   const schemes = useCall('content.schemes', {});
   return (
     <>
@@ -263,8 +285,9 @@ function Schemes() {
             <li key={scheme.id}>
               <ChoiceTile
                 icon="money"
-                title={`${text(scheme.name)}${scheme.status === 'ended' ? ` (${t('info.schemes.ended')})` : ''}`}
+                title={endedTitle(text(scheme.name), scheme.status === 'ended', t('info.schemes.ended'))}
                 description={text(scheme.summary)}
+                part={part(scheme.name)}
                 testId={`scheme-${scheme.id}`}
                 onClick={() => go({ screen: 'information', view: 'scheme', id: scheme.id })}
               />
@@ -276,29 +299,38 @@ function Schemes() {
   );
 }
 
+/** "(afgelopen)" once: a pack name that already ends in its own bracketed status, "(gestopt)", keeps only that. */
+function endedTitle(name: string, ended: boolean, endedWord: string): string {
+  return ended && !/\)\s*$/.test(name) ? `${name} (${endedWord})` : name;
+}
+
 function Scheme({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useText();
-  const lang = useTextLanguage();
+  const part = usePart();
   const schemes = useCall('content.schemes', {});
   if (schemes.kind !== 'ready') return schemes.kind === 'loading' ? <Loading /> : <Failed />;
   const scheme = schemes.data.find((s) => s.id === id);
   if (!scheme) return <Failed />;
   return (
     <article>
-      <Title lang={lang(scheme.name)}>{text(scheme.name)}</Title>
+      <Title part={part(scheme.name)}>{text(scheme.name)}</Title>
       {scheme.status === 'ended' && <p className="note">{t('info.schemes.endedNote', { period: scheme.period })}</p>}
-      <p className="lead" lang={lang(scheme.summary)}>{text(scheme.summary)}</p>
-      <Paragraphs text={text(scheme.body)} lang={lang(scheme.body)} />
+      <p className="lead" {...part(scheme.summary)}>
+        {text(scheme.summary)}
+      </p>
+      <div {...part(scheme.body)}>
+        <Paragraphs text={text(scheme.body)} />
+      </div>
       <dl className="summary summary--facts">
         <div className="summary__row">
           <dt>{t('info.schemes.who')}</dt>
-          <dd lang={lang(scheme.who)}>{text(scheme.who)}</dd>
+          <dd {...part(scheme.who)}>{text(scheme.who)}</dd>
         </div>
         {scheme.amount && (
           <div className="summary__row">
             <dt>{t('info.schemes.amount')}</dt>
-            <dd lang={lang(scheme.amount)}>{text(scheme.amount)}</dd>
+            <dd {...part(scheme.amount)}>{text(scheme.amount)}</dd>
           </div>
         )}
         <div className="summary__row">
@@ -308,10 +340,27 @@ function Scheme({ id }: { id: string }) {
         </div>
         <div className="summary__row">
           <dt>{t('info.schemes.source')}</dt>
-          <dd lang="nl">{scheme.source}</dd>
+          {/* Sources are cited as published: in Dutch. */}
+          <dd {...partLanguage('nl', i18n.language)}>{scheme.source}</dd>
         </div>
       </dl>
     </article>
+  );
+}
+
+/** Stands in for a proper name in a translated sentence, so the name can get its own lang. */
+const nameSlot = '\u2063';
+
+/** A sentence with a Dutch proper name (a region) in it: the name is marked Dutch on other pages. */
+function WithName({ sentence, name }: { sentence: string; name: string }) {
+  const { i18n } = useTranslation();
+  const [before = '', after = ''] = sentence.split(nameSlot);
+  return (
+    <>
+      {before}
+      <span {...partLanguage('nl', i18n.language)}>{name}</span>
+      {after}
+    </>
   );
 }
 
@@ -319,18 +368,21 @@ function Work() {
   const { t } = useTranslation();
   const { info } = useKiosk();
   const text = useText();
+  const part = usePart();
   const market = useCall('content.labourMarket', { region: info.region });
   if (market.kind !== 'ready') return market.kind === 'loading' ? <Loading /> : <Failed />;
   const { region, figures } = market.data;
-  const trends = (list: typeof figures.growing) => list.map((x) => ({ label: text(x.occupation), changePercent: x.changePercent }));
+  const trends = (list: typeof figures.growing) => list.map((x) => ({ label: text(x.occupation), part: part(x.occupation), changePercent: x.changePercent }));
   return (
     <>
-      <Title>{t('info.work.heading', { region: region.name })}</Title>
+      <Title>
+        <WithName sentence={t('info.work.heading', { region: nameSlot })} name={region.name} />
+      </Title>
       <p className="lead">{t('info.work.intro')}</p>
       {figures.sample && <p className="note" data-testid="sample-figures">{t('info.work.sample')}</p>}
       <TrendChart title={t('info.work.growingTitle')} trends={trends(figures.growing)} testId="chart-growing" />
       <TrendChart title={t('info.work.shrinkingTitle')} trends={trends(figures.shrinking)} testId="chart-shrinking" />
-      <p>{t('info.work.source', { source: figures.source, date: new Date(`${figures.date}T12:00:00`), formatParams: { date: { dateStyle: 'long' } } })}</p>
+      <p>{t('info.work.source', { source: figures.sample ? t('kioskHonest.sampleSource') : figures.source, date: new Date(`${figures.date}T12:00:00`), formatParams: { date: { dateStyle: 'long' } } })}</p>
     </>
   );
 }
@@ -342,6 +394,9 @@ function Marked({ segments }: { segments: readonly TextSegment[] }) {
     </>
   );
 }
+
+/** The longest query the field takes; more is cut, and the screen says so. */
+const maxQuery = 80;
 
 function Search() {
   const { t, i18n } = useTranslation();
@@ -358,7 +413,12 @@ function Search() {
   return (
     <>
       <Title>{t('info.search.title')}</Title>
-      <TextField name="search" type="search" label={t('info.search.label')} hint={t('info.search.hint')} value={query} maxLength={80} onChange={(text) => dispatch({ type: 'search', text })} />
+      <TextField name="search" type="search" label={t('info.search.label')} hint={t('info.search.hint')} value={query} maxLength={maxQuery} autoFocus onChange={(text) => dispatch({ type: 'search', text })} />
+      {query.length >= maxQuery && (
+        <p className="note" role="status" data-testid="search-full">
+          {t('kioskHonest.search.full', { count: maxQuery })}
+        </p>
+      )}
       {query.trim() !== '' && result.kind === 'loading' && <Loading />}
       {result.kind === 'failed' && <Failed />}
       {result.kind === 'ready' && query.trim() !== '' && (
@@ -382,8 +442,34 @@ function Search() {
               </li>
             ))}
           </ul>
+          {result.data.hits.length === 0 && <NothingFound />}
         </>
       )}
     </>
+  );
+}
+
+/** Zero results is not an end: the subjects most visitors look for, and a person. */
+function NothingFound() {
+  const { t } = useTranslation();
+  const { go, askStaff } = useKiosk();
+  const text = useText();
+  const topics = useCall('content.topics', {});
+  return (
+    <div data-testid="search-none">
+      <p>{t('kioskHonest.search.none')}</p>
+      <h2>{t('kioskHonest.search.popular')}</h2>
+      <ul className="tiles tiles--list">
+        {topics.kind === 'ready' &&
+          topics.data.slice(0, 3).map((topic) => (
+            <li key={topic.id}>
+              <ChoiceTile icon={pictogramFor(topic.icon)} title={text(topic.title)} testId={`suggest-${topic.id}`} onClick={() => go({ screen: 'information', view: 'topic', id: topic.id })} />
+            </li>
+          ))}
+        <li>
+          <ChoiceTile icon="staff" title={t('toolbar.staff')} testId="suggest-staff" onClick={askStaff} />
+        </li>
+      </ul>
+    </div>
   );
 }

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { intlLocale } from '../../i18n/i18n';
 
 export interface Trend {
   label: string;
+  /** lang and dir when the label falls back to another language than the page. */
+  part?: { lang?: string; dir?: 'ltr' | 'rtl' };
   changePercent: number;
 }
 
@@ -12,17 +15,21 @@ export interface Trend {
  */
 export function TrendChart({ title, trends, testId }: { title: string; trends: readonly Trend[]; testId?: string }) {
   const { t, i18n } = useTranslation();
-  const max = Math.max(1, ...trends.map((trend) => Math.abs(trend.changePercent)));
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', signDisplay: 'always', maximumFractionDigits: 0 });
+  // Largest change first, whatever order the pack lists them in.
+  const sorted = [...trends].sort((a, b) => Math.abs(b.changePercent) - Math.abs(a.changePercent));
+  const max = Math.max(1, ...sorted.map((trend) => Math.abs(trend.changePercent)));
+  const percent = new Intl.NumberFormat(intlLocale(i18n.language), { style: 'percent', signDisplay: 'always', maximumFractionDigits: 0 });
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption className="chart__title">{title}</figcaption>
       <ul className="chart__bars">
-        {trends.map((trend) => {
+        {sorted.map((trend) => {
           const up = trend.changePercent >= 0;
           return (
             <li key={trend.label} className="chart__row">
-              <span className="chart__label">{trend.label}</span>
+              <span className="chart__label" {...trend.part}>
+                {trend.label}
+              </span>
               <span className="chart__track" aria-hidden="true">
                 <span className={`chart__bar ${up ? 'chart__bar--up' : 'chart__bar--down'}`} style={{ inlineSize: `${(Math.abs(trend.changePercent) / max) * 100}%` }} />
               </span>

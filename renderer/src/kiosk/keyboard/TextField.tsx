@@ -13,6 +13,8 @@ interface Props {
   autoComplete?: string;
   maxLength?: number;
   name: string;
+  /** The screen exists to type here (search): focus, and so the keyboard, come here on arrival. */
+  autoFocus?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * not close the keyboard: closing it would move the buttons under a finger that is mid-tap (the
  * "Next" below the form would slide away). It closes with its own "Done" key or on the next screen.
  */
-export function TextField({ label, value, onChange, hint, error, type = 'text', autoComplete = 'off', maxLength = 120, name }: Props) {
+export function TextField({ label, value, onChange, hint, error, type = 'text', autoComplete = 'off', maxLength = 120, name, autoFocus = false }: Props) {
   const id = useId();
   const keyboard = useKeyboard();
   const ref = useRef<HTMLInputElement>(null);
@@ -54,6 +56,7 @@ export function TextField({ label, value, onChange, hint, error, type = 'text', 
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         data-osk="true"
+        data-autofocus={autoFocus || undefined}
         onFocus={openKeyboard}
         onClick={openKeyboard}
         onChange={(event) => onChange(event.target.value)}

@@ -4,26 +4,34 @@ import { receiptLanguage, LanguageCode } from '../../../../shared/contract/langu
 import type { PrintJobState } from '../../../../shared/printing/print-job';
 import { useKiosk } from '../kiosk-context';
 
-type Shown = 'printing' | 'printed' | 'failed';
+export type Shown = 'printing' | 'printed' | 'failed';
 
 const pollMs = 1000;
 /** The core gives up on a job after about a minute; the screen stops asking a little later. */
 const maxPolls = 90;
+/**
+ * A receipt prints in a few seconds. The core keeps retrying until its give-up time, but the visitor
+ * is told the truth after this many polls (about 10 s) or at the first failed attempt, whichever is
+ * first; paper that comes out after all still turns the message into "printed".
+ */
+const honestAfterPolls = 10;
 
-function shownFor(state: PrintJobState): Shown {
-  if (state === 'printed') return 'printed';
-  return state === 'failed' || state === 'uncertain' ? 'failed' : 'printing';
+function shownFor(job: { state: PrintJobState; attempts: number; lastError: string | null }, polls: number): Shown {
+  if (job.state === 'printed') return 'printed';
+  if (job.state === 'failed' || job.state === 'uncertain') return 'failed';
+  return job.lastError !== null || polls >= honestAfterPolls ? 'failed' : 'printing';
 }
 
 /**
  * Whether the receipt or ticket came out. Until it has, the code stays on screen anyway; when the
  * printer gives up (or there is none) the visitor is told to photograph the code or ask staff.
  */
-export function PrintStatus({ jobId, kind, texts = `print.${kind}` }: { jobId: string | null; kind: 'receipt' | 'ticket'; /** Where the words live, for a slip of another namespace. */ texts?: string }) {
+export function PrintStatus({ jobId, kind, texts = `print.${kind}`, onShown }: { jobId: string | null; kind: 'receipt' | 'ticket'; /** Where the words live, for a slip of another namespace. */ texts?: string; onShown?: (shown: Shown) => void }) {
   const { t, i18n } = useTranslation();
   const { bridge } = useKiosk();
   const language = LanguageCode.catch('nl').parse(i18n.language);
   const [shown, setShown] = useState<Shown>(jobId ? 'printing' : 'failed');
+  useEffect(() => onShown?.(shown), [onShown, shown]);
 
   useEffect(() => {
     if (!jobId) return;
@@ -33,9 +41,9 @@ export function PrintStatus({ jobId, kind, texts = `print.${kind}` }: { jobId: s
       try {
         const job = await bridge.call('print.job', { jobId });
         if (!live) return;
-        const next = shownFor(job.state);
+        const next = shownFor(job, count);
         setShown(next);
-        if (next !== 'printing') return;
+        if (job.state !== 'pending' && job.state !== 'sending') return;
       } catch {
         if (live) setShown('failed');
         return;

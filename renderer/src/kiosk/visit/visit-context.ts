@@ -39,6 +39,8 @@ export interface VisitState {
   /** The self-scan's answers, by statement id: this visit only, sent to the core once for the result. */
   scan: Record<string, ScanAnswer>;
   invitation: AcceptedInvitation | null;
+  /** The check said "no" once in this visit: starting it again first says why it may not help. */
+  refused: boolean;
 }
 
 export const emptyVisit: VisitState = {
@@ -48,6 +50,7 @@ export const emptyVisit: VisitState = {
   ticket: null,
   answers: {},
   eligibility: null,
+  refused: false,
   searchText: '',
   scan: {},
   invitation: null,
@@ -78,7 +81,7 @@ export function visitReducer(state: VisitState, action: VisitAction): VisitState
     case 'answers':
       return { ...state, answers: action.answers };
     case 'eligibility':
-      return { ...state, eligibility: action.snapshot };
+      return { ...state, eligibility: action.snapshot, refused: state.refused || action.snapshot?.outcome === 'notEligible' };
     case 'search':
       return { ...state, searchText: action.text };
     case 'scan':

@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
 import { useVisit } from '../visit/visit-context';
-import { PrintStatus } from '../printing/PrintStatus';
+import { PrintStatus, type Shown } from '../printing/PrintStatus';
 import { ReferenceQr } from './ReferenceQr';
 
 /** The confirmation: a short code to take to the counter, as text and as a QR code. No personal data. */
@@ -10,6 +11,7 @@ export function VoucherDone() {
   const { finish } = useKiosk();
   const { visit } = useVisit();
   const started = visit.started;
+  const [printed, setPrinted] = useState<Shown>('printing');
   if (!started) return null;
   return (
     <>
@@ -26,9 +28,9 @@ export function VoucherDone() {
         </div>
         <ReferenceQr reference={started.reference} />
       </div>
-      <PrintStatus jobId={started.printJobId} kind="receipt" />
+      <PrintStatus jobId={started.printJobId} kind="receipt" onShown={setPrinted} />
       <ol className="plain-list">
-        <li>{t('voucher.done.step1')}</li>
+        <li data-testid="done-step1">{t(printed === 'failed' ? 'voucher.done.step1NoPaper' : 'voucher.done.step1')}</li>
         <li>{t('voucher.done.step2')}</li>
       </ol>
       <div className="actions">
