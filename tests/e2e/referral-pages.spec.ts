@@ -11,10 +11,10 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function openPage(page: Page, topic: string, id: string, title: string): Promise<void> {
+async function openPage(page: Page, entry: string, id: string, title: string): Promise<void> {
   await page.locator('[data-tool="home"]').click();
   await page.getByTestId('home-information').click();
-  await page.getByTestId(`topic-${topic}`).click();
+  await page.getByTestId(entry).click();
   await page.getByTestId(`page-${id}`).click();
   await expect(screenTitle(page)).toHaveText(title);
 }
@@ -25,16 +25,16 @@ test('the pages about benefits, low literacy and debt say who else can help, wit
   await page.goto(await host.fresh());
   await page.getByRole('button', { name: 'Nederlands' }).click();
 
-  await openPage(page, 'work', 'working-with-a-benefit', 'Een uitkering en de voucher');
+  await openPage(page, 'topic-work', 'working-with-a-benefit', 'Een uitkering en de voucher');
   await expect(page.getByTestId('who-else')).toBeVisible();
   expect(await partnerKinds(page)).toEqual(['uwv', 'werkplein']);
   await expect(page.locator('[data-testid="who-else"] [data-partner="uwv"]')).toContainText('Utrecht');
 
-  await openPage(page, 'learning', 'help-with-reading-and-writing', 'Hulp bij lezen, schrijven en de computer');
+  await openPage(page, 'topic-learning', 'help-with-reading-and-writing', 'Hulp bij lezen, schrijven en de computer');
   await expect(page.getByTestId('who-else')).toBeVisible();
   expect(await partnerKinds(page)).toEqual(['taalhuis']);
 
-  await openPage(page, 'money', 'money-worries-and-debt', 'Geldzorgen en schulden');
+  await openPage(page, 'info-schemes', 'money-worries-and-debt', 'Geldzorgen en schulden');
   await expect(page.getByTestId('who-else')).toBeVisible();
   expect(await partnerKinds(page)).toEqual(['schuldhulp', 'werkplein']);
   await checkScreen(page, testInfo, 'page-debt-who-else');
@@ -42,6 +42,6 @@ test('the pages about benefits, low literacy and debt say who else can help, wit
   await expect(page.getByTestId('print-status')).toHaveAttribute('data-print-state', 'printed');
 
   // A page without partners shows none.
-  await openPage(page, 'money', 'schemes-and-money', 'Regelingen en geld voor leren');
+  await openPage(page, 'info-schemes', 'schemes-and-money', 'Regelingen en geld voor leren');
   await expect(page.getByTestId('who-else')).toHaveCount(0);
 });

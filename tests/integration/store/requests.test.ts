@@ -100,7 +100,8 @@ describe('ticket.take', () => {
     const numbers: string[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await call('ticket.take', { topic: 'voucher' });
-      expect(r).toMatchObject({ ok: true, result: { topic: 'voucher', expectedWaitMinutes: null } });
+      // A demo kiosk has a simulated desk, so it gives a waiting time as a linked desk would.
+      expect(r).toMatchObject({ ok: true, result: { topic: 'voucher', expectedWaitMinutes: expect.any(Number) } });
       if (r.ok) numbers.push((r.result as { number: string }).number);
     }
     expect(numbers).toEqual(['B001', 'B002', 'B003']);

@@ -101,7 +101,8 @@ function Menu() {
   const text = useText();
   const part = usePart();
   const topics = useCall('content.topics', {});
-  // A pack topic with the same words as a fixed tile would be a second entry for one thing; the fixed tile stays.
+  // A pack topic with the same words as a fixed tile would be a second entry for one thing: the fixed tile
+  // stays, and lists that topic's pages (Schemes), so no page becomes unreachable.
   const fixed = new Set([t('info.providers.title'), t('info.schemes.title'), t('info.work.title')].map(sameWords));
   return (
     <>
@@ -137,27 +138,37 @@ function sameWords(title: string): string {
 
 function Topic({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { go, info } = useKiosk();
+  const { info } = useKiosk();
   const text = useText();
   const topics = useCall('content.topics', {});
-  const pages = useCall('content.pages', { topic: id, region: info.region });
   const part = usePart();
   const topic = topics.kind === 'ready' ? topics.data.find((x) => x.id === id) : undefined;
   return (
     <>
       <Title part={topic && part(topic.title)}>{topic ? text(topic.title) : t('info.title')}</Title>
       <SearchButton />
-      {pages.kind === 'loading' && <Loading />}
-      {pages.kind === 'failed' && <Failed />}
-      {pages.kind === 'ready' && (
-        <ul className="tiles tiles--list">
-          {pages.data.map((page) => (
-            <li key={page.id}>
-              <ChoiceTile icon="info" title={text(page.title)} description={text(page.summary)} part={part(page.title)} testId={`page-${page.id}`} onClick={() => go({ screen: 'information', view: 'page', id: page.id })} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul className="tiles tiles--list">
+        <TopicPageTiles topic={id} region={info.region} />
+      </ul>
+    </>
+  );
+}
+
+/** A topic's pages as list items, for the topic's own screen or the one menu entry it shares words with. */
+function TopicPageTiles({ topic, region }: { topic: string; region: string }) {
+  const { go } = useKiosk();
+  const text = useText();
+  const part = usePart();
+  const pages = useCall('content.pages', { topic, region });
+  if (pages.kind === 'loading') return <li><Loading /></li>;
+  if (pages.kind === 'failed') return <li><Failed /></li>;
+  return (
+    <>
+      {pages.data.map((page) => (
+        <li key={page.id}>
+          <ChoiceTile icon="info" title={text(page.title)} description={text(page.summary)} part={part(page.title)} testId={`page-${page.id}`} onClick={() => go({ screen: 'information', view: 'page', id: page.id })} />
+        </li>
+      ))}
     </>
   );
 }
@@ -272,7 +283,11 @@ function Schemes() {
   const { go } = useKiosk();
   const text = useText();
   const part = usePart();
+  const { info } = useKiosk();
   const schemes = useCall('content.schemes', {});
+  const topics = useCall('content.topics', {});
+  // The menu shows one entry for money matters (this one); a pack topic with the same words has its pages listed here.
+  const sameTopic = topics.kind === 'ready' ? topics.data.find((topic) => sameWords(text(topic.title)) === sameWords(t('info.schemes.title'))) : undefined;
   return (
     <>
       <Title>{t('info.schemes.title')}</Title>
@@ -293,6 +308,7 @@ function Schemes() {
               />
             </li>
           ))}
+          {sameTopic && <TopicPageTiles topic={sameTopic.id} region={info.region} />}
         </ul>
       )}
     </>

@@ -22,8 +22,9 @@ export function WhoElseCanHelp({ kinds }: { kinds: PartnerKind[] }) {
           <li key={p.id} data-partner={p.kind}>
             <strong lang="nl">{p.name}</strong>
             <p>{p.helpsWith}</p>
-            <p>
-              <span lang="nl">{p.address}</span>
+            {/* A Dutch address and phone number: read in Dutch, left to right, on an Arabic screen too. */}
+            <p lang="nl" dir="ltr">
+              {p.address}
               {p.phone && <> · {p.phone}</>}
             </p>
             <p>{p.openingHours}</p>
