@@ -27,6 +27,25 @@ const slipCode: TemplateBlock[] = [
   { type: 'rule' },
 ];
 
+/** How to cancel, at the foot of both slips: a freed place can go to someone else. */
+const cancelFooter: TemplateBlock[] = [
+  { type: 'feed', lines: 1 },
+  { type: 'text', text: '{t.cancelTitle}', bold: true },
+  { type: 'text', text: '{cancelHow}' },
+  ...privacyFooter,
+];
+
+/** An appointment's or a seat's time and place, then its code: the same on both slips. */
+const whenWhereAndCode: TemplateBlock[] = [
+  { type: 'feed', lines: 1 },
+  { type: 'text', text: '{t.when}:', bold: true },
+  { type: 'text', text: '{when}', size: 2, bold: true },
+  { type: 'text', text: '{t.where}:', bold: true },
+  { type: 'text', text: '{place}' },
+  { type: 'feed', lines: 1 },
+  ...slipCode,
+];
+
 /** The receipt a visitor takes home after starting a request and after completing it: one layout, its own title and next step. */
 function requestReceipt(titleKey: string, nextKey: string): Template {
   return [
@@ -77,36 +96,18 @@ export const receiptTemplates: Record<PrintDocumentKind, Template> = {
     ...header,
     { type: 'text', text: '{t.appointmentTitle}', align: 'center', bold: true },
     { type: 'text', text: '{topic}', align: 'center' },
-    { type: 'feed', lines: 1 },
-    { type: 'text', text: '{t.when}:', bold: true },
-    { type: 'text', text: '{when}', size: 2, bold: true },
-    { type: 'text', text: '{t.where}:', bold: true },
-    { type: 'text', text: '{place}' },
-    { type: 'feed', lines: 1 },
-    ...slipCode,
+    ...whenWhereAndCode,
     { type: 'text', text: '{t.bring}:', bold: true },
     { type: 'text', text: '{whatToBring}' },
-    { type: 'feed', lines: 1 },
-    { type: 'text', text: '{t.cancelTitle}', bold: true },
-    { type: 'text', text: '{cancelHow}' },
-    ...privacyFooter,
+    ...cancelFooter,
   ],
   'seat-slip': [
     ...header,
     { type: 'text', text: '{t.seatTitle}', align: 'center', bold: true },
     { type: 'text', text: '{session}', align: 'center', bold: true },
-    { type: 'feed', lines: 1 },
-    { type: 'text', text: '{t.when}:', bold: true },
-    { type: 'text', text: '{when}', size: 2, bold: true },
-    { type: 'text', text: '{t.where}:', bold: true },
-    { type: 'text', text: '{place}' },
-    { type: 'feed', lines: 1 },
-    ...slipCode,
+    ...whenWhereAndCode,
     { type: 'text', text: '{t.seatNext}' },
-    { type: 'feed', lines: 1 },
-    { type: 'text', text: '{t.cancelTitle}', bold: true },
-    { type: 'text', text: '{cancelHow}' },
-    ...privacyFooter,
+    ...cancelFooter,
   ],
   'attendee-list': [
     ...header,
