@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../../../shared/content/localized-text';
 import { useCall } from '../data/use-call';
-import { Dialog } from '../dialogs/Dialog';
+import { Dialog, DialogActions } from '../dialogs/Dialog';
 
 /**
  * "Help" on an outpost kiosk, where nobody from the shop works: it sends nobody to a desk. It names
@@ -24,16 +24,7 @@ export function OutpostHelpDialog({ onAppointment, onClose }: { onAppointment?: 
           ))}
         </ul>
       )}
-      <div className="dialog__actions">
-        {onAppointment && (
-          <button type="button" className="button button--primary" onClick={onAppointment}>
-            {t('appointments.home.title')}
-          </button>
-        )}
-        <button type="button" className="button" onClick={onClose}>
-          {t('dialog.close')}
-        </button>
-      </div>
+      <DialogActions primary={onAppointment && { label: t('appointments.home.title'), onClick: onAppointment }} onClose={onClose} closeLabel={t('dialog.close')} />
     </Dialog>
   );
 }

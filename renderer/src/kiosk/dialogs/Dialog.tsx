@@ -47,3 +47,19 @@ export function Dialog({ title, onClose, children, className, testId }: Props) {
     </dialog>
   );
 }
+
+/** The foot of most kiosk dialogs: an optional main action, then the way out (always last, always there). */
+export function DialogActions({ primary, onClose, closeLabel }: { primary?: { label: string; onClick(): void } | undefined; onClose(): void; closeLabel: string }) {
+  return (
+    <div className="dialog__actions">
+      {primary && (
+        <button type="button" className="button button--primary" onClick={primary.onClick}>
+          {primary.label}
+        </button>
+      )}
+      <button type="button" className="button" onClick={onClose}>
+        {closeLabel}
+      </button>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageCode } from '../../../../shared/contract/languages';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 import { LanguageChoice } from './LanguageChoice';
 
 export function LanguageDialog({ onChoose, onClose }: { onChoose(language: LanguageCode): void; onClose(): void }) {
@@ -9,11 +9,7 @@ export function LanguageDialog({ onChoose, onClose }: { onChoose(language: Langu
   return (
     <Dialog title={t('language.choose')} onClose={onClose} testId="language-dialog">
       <LanguageChoice onChoose={onChoose} />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('dialog.close')}
-        </button>
-      </div>
+      <DialogActions onClose={onClose} closeLabel={t('dialog.close')} />
     </Dialog>
   );
 }
@@ -23,14 +19,7 @@ export function StopDialog({ onErase, onClose }: { onErase(): void; onClose(): v
   return (
     <Dialog title={t('stop.title')} onClose={onClose} testId="stop-dialog">
       <p>{t('stop.body')}</p>
-      <div className="dialog__actions">
-        <button type="button" className="button button--primary" onClick={onErase}>
-          {t('stop.confirm')}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {t('stop.cancel')}
-        </button>
-      </div>
+      <DialogActions primary={{ label: t('stop.confirm'), onClick: onErase }} onClose={onClose} closeLabel={t('stop.cancel')} />
     </Dialog>
   );
 }
@@ -41,16 +30,7 @@ export function StaffDialog({ onTicket, onClose, staffNote }: { onTicket?: () =>
     <Dialog title={t('staff.title')} onClose={onClose} testId="staff-dialog">
       <p>{t('staff.body')}</p>
       {staffNote}
-      <div className="dialog__actions">
-        {onTicket && (
-          <button type="button" className="button button--primary" onClick={onTicket}>
-            {t('staff.ticket')}
-          </button>
-        )}
-        <button type="button" className="button" onClick={onClose}>
-          {t('dialog.close')}
-        </button>
-      </div>
+      <DialogActions primary={onTicket && { label: t('staff.ticket'), onClick: onTicket }} onClose={onClose} closeLabel={t('dialog.close')} />
     </Dialog>
   );
 }
