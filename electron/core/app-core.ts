@@ -13,6 +13,7 @@ import { createFileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { createDeskModule } from './desk/desk-module';
 import { createEligibilityModule } from './eligibility/eligibility-module';
 import { createSelfScanModule } from './self-scan/self-scan-module';
+import { createSpeechModule } from './speech/speech-module';
 import { createInvitationsModule } from './invitations/invitations-module';
 import { createReferralModule } from './referral/referral-module';
 import { createDeviceModule } from './enrollment/device-module';
@@ -117,6 +118,8 @@ export function createCore(options: CoreOptions): Core {
       ? root.add(createEnrollmentModule({ store: device, config: { ...config, centralApiUrl }, appVersion: options.appVersion, dataDir, logger, clock, enrollmentCode: options.enrollmentCode, requestTimeoutMs: tuning.requestTimeoutMs }))
       : null;
   const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
+  // The kiosk's own voice, for a browser that has none; a counter's staff read their own screen.
+  if (config.role === 'kiosk') root.add(createSpeechModule({ logger }));
   const pack = () => content.service.current();
   root.add(createEligibilityModule({ ruleSet: () => pack()?.eligibility ?? null, clock }));
   root.add(createInvitationsModule({ pack, locationId: config.location.id, store: device, clock, logger }));

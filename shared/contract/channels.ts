@@ -14,6 +14,7 @@ import { referralChannels } from './referral-channels';
 import { requestsChannels } from './requests-channels';
 import { sessionsChannels } from './sessions-channels';
 import { selfScanChannels } from './self-scan-channels';
+import { speechChannels } from './speech-channels';
 import { syncChannels } from './sync-channels';
 import { updatesChannels } from './updates-channels';
 import { fleetChannels } from './fleet-channels';
@@ -41,6 +42,7 @@ export const channels = {
   ...appointmentsChannels,
   ...sessionsChannels,
   ...fleetChannels,
+  ...speechChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -26,12 +26,12 @@ const t = { transport: 'test', client: 'test' } as const;
 describe('the core is built from the modules its role needs', () => {
   it('a kiosk of a shop with a hub links to the hub and has no desk, staff, hub server or central API enrollment', () => {
     const kiosk = core({ role: 'kiosk', ticketPrefix: 'K', hub: { url: 'https://127.0.0.1:9', locationKey: 'k'.repeat(43) } });
-    expect(kiosk.modules).toEqual(['store', 'outbox', 'content', 'eligibility', 'invitations', 'printing', 'self-scan', 'referral', 'hub-link', 'sync', 'requests', 'hub-heartbeat', 'tickets', 'appointments', 'feedback', 'statistics', 'updates', 'device', 'app']);
+    expect(kiosk.modules).toEqual(['store', 'outbox', 'content', 'speech', 'eligibility', 'invitations', 'printing', 'self-scan', 'referral', 'hub-link', 'sync', 'requests', 'hub-heartbeat', 'tickets', 'appointments', 'feedback', 'statistics', 'updates', 'device', 'app']);
   });
 
   it('an outpost kiosk books through the central API and has no tickets, hub or desk', () => {
     const outpost = core({ role: 'kiosk', mode: 'outpost', centralApiUrl: 'http://127.0.0.1:9/v1' });
-    expect(outpost.modules).toEqual(['store', 'outbox', 'enrollment', 'content', 'eligibility', 'invitations', 'printing', 'self-scan', 'referral', 'sync', 'requests', 'appointments', 'feedback', 'statistics', 'updates', 'heartbeat', 'device', 'app']);
+    expect(outpost.modules).toEqual(['store', 'outbox', 'enrollment', 'content', 'speech', 'eligibility', 'invitations', 'printing', 'self-scan', 'referral', 'sync', 'requests', 'appointments', 'feedback', 'statistics', 'updates', 'heartbeat', 'device', 'app']);
   });
 
   it('a counter or kiosk configured as an outpost with a hub does not start', () => {
