@@ -9,7 +9,8 @@ export const contentSecurityPolicy: Readonly<Record<string, readonly string[]>> 
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
-  'media-src': ["'self'"],
+  // The kiosk plays the device's own read-aloud audio from blob: URLs it makes itself; nothing remote.
+  'media-src': ["'self'", 'blob:'],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],
   'object-src': ["'none'"],

@@ -16,6 +16,7 @@ import { OnScreenKeyboard } from './keyboard/OnScreenKeyboard';
 import { KioskContext, type KioskApi } from './kiosk-context';
 import { currentRoute, endsVisit, initialStack, navigate, type NavAction } from './navigation/nav-stack';
 import type { Route } from './navigation/routes';
+import { ReadAloudBar } from './read-aloud/ReadAloudBar';
 import { useSpeech } from './read-aloud/use-speech';
 import { ScreenSwitch } from './ScreenSwitch';
 import { Toolbar } from './toolbar/Toolbar';
@@ -57,7 +58,7 @@ function Visit({ info, bridge, erase }: VisitProps) {
   const [announcement, setAnnouncement] = useState('');
   const mainRef = useRef<HTMLElement>(null);
   const route = currentRoute(stack);
-  const speech = useSpeech(i18n.language);
+  const speech = useSpeech(i18n.language, bridge);
 
   // Before the first paint of a visit: the device's display and language, whatever the last visitor chose.
   useLayoutEffect(() => applyDisplayPrefs(prefs), [prefs]);
@@ -125,8 +126,7 @@ function Visit({ info, bridge, erase }: VisitProps) {
 
   const readAloud = (): void => {
     if (speech.speaking) return speech.stop();
-    const text = mainRef.current?.innerText ?? '';
-    speech.speak(text);
+    if (mainRef.current) speech.read(mainRef.current);
   };
 
   return (
@@ -147,6 +147,7 @@ function Visit({ info, bridge, erase }: VisitProps) {
               keyboardTarget.element.blur();
               setKeyboardTarget(null);
             }} />}
+            <ReadAloudBar speech={speech} />
             <Toolbar
               showNavigation={!onWelcome}
               prefs={prefs}
