@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { AgendaSlotsQuery, AppointmentBooking, SeatBooking } from '../../shared/central-api/appointments';
+import { AgendaSlotsQuery, AppointmentBooking, AppointmentCancellationOrder, OutpostAllowance, SeatBooking } from '../../shared/central-api/appointments';
 import { problemTypes, type Problem } from '../../shared/central-api/devices';
 import { ContentPackSchema, type ContentPack } from '../../shared/content/pack-schema';
 import { formatIssues } from '../../shared/validation/format-issues';
@@ -37,7 +37,7 @@ export function openSimAgenda(options: { dbFile: string; packFile: () => string 
     return cached.pack;
   };
   // A fresh key per run: the simulator keeps no first names worth keeping across restarts.
-  const agenda = createAgenda({ db: store.db, cipher: createFieldCipher(randomBytes(32)), now: options.now, pack });
+  const agenda = createAgenda({ db: store.db, cipher: createFieldCipher(randomBytes(32)), now: options.now, pack, outposts: { mode: 'central' } });
   const isShop = (id: string): boolean => pack()?.locations.some((l) => l.id === id && l.kind === 'shop' && l.openingTimes !== undefined) ?? false;
   const port: AgendaPort = localPort(agenda, 'central', isShop);
 
@@ -56,7 +56,9 @@ export function openSimAgenda(options: { dbFile: string; packFile: () => string 
     const at = /^\/v1\/locations\/([a-z0-9-]{1,60})\/(appointment-slots|appointments|sessions)$/.exec(path);
     const cancel = /^\/v1\/locations\/([a-z0-9-]{1,60})\/appointments\/([A-Z0-9-]{9})\/cancellation$/.exec(path);
     const seats = /^\/v1\/sessions\/([a-z0-9-]{1,60})\/seats$/.exec(path);
-    if (!at && !cancel && !seats) return null;
+    const allowance = /^\/v1\/locations\/([a-z0-9-]{1,60})\/outpost-allowance$/.exec(path);
+    const cancellations = path === '/v1/appointment-cancellations';
+    if (!at && !cancel && !seats && !allowance && !cancellations) return null;
     if (!pack()) return problemOf(503, problemTypes.unavailable, 'No content pack is published, so there are no opening hours to book in.');
     const key = (): string | null => parseIdempotencyKey(req.headers['idempotency-key']);
     try {
@@ -76,6 +78,25 @@ export function openSimAgenda(options: { dbFile: string; packFile: () => string 
         if (!booking.success) return invalid(formatIssues(booking.error));
         const answer = await port.book({ ...booking.data, locationId: at[1] ?? '', idempotencyKey });
         return { status: answer.outcome === 'booked' ? 201 : 200, body: answer };
+      }
+      if (method === 'GET' && at?.[2] === 'appointments') {
+        const since = Number(url.searchParams.get('since') ?? 0);
+        const limit = Number(url.searchParams.get('limit') ?? 100);
+        if (!Number.isInteger(since) || since < 0 || !Number.isInteger(limit) || limit < 1 || limit > 500) {
+          return invalid([{ path: 'since', message: 'expected a whole cursor of 0 or more and a limit from 1 to 500' }]);
+        }
+        agenda.shopOf(at[1] ?? '');
+        return { status: 200, body: agenda.feed(at[1] ?? '', since, limit) };
+      }
+      if (method === 'PUT' && allowance) {
+        const plan = OutpostAllowance.safeParse(await body());
+        if (!plan.success) return invalid(formatIssues(plan.error));
+        return { status: 200, body: { version: agenda.applyAllowance(allowance[1] ?? '', plan.data) } };
+      }
+      if (method === 'POST' && cancellations) {
+        const order = AppointmentCancellationOrder.safeParse(await body());
+        if (!order.success) return invalid(formatIssues(order.error));
+        return { status: 200, body: await port.cancel(order.data.locationId, order.data.code) };
       }
       if (method === 'POST' && cancel) return { status: 200, body: await port.cancel(cancel[1] ?? '', cancel[2] ?? '') };
       if (method === 'POST' && seats) {

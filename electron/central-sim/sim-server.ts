@@ -321,7 +321,7 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       return send(res, 202, { receivedAt: now().toISOString() });
     }
 
-    if (path.startsWith('/v1/locations/') || path.startsWith('/v1/sessions/')) {
+    if (path.startsWith('/v1/locations/') || path.startsWith('/v1/sessions/') || path === '/v1/appointment-cancellations') {
       authenticate(req);
       const answer = await agenda.handle(method, url, req, async () => parseJson(await readBody(req)));
       // Committed, but the answer never arrives: the client must find its booking again by its key.

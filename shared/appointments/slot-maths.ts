@@ -83,6 +83,12 @@ export interface SlotRules {
   advisers(date: string, dayPart: DayPart): number;
   /** Appointments that still hold their place (not cancelled), any topic. */
   booked: readonly BookedSpan[];
+  /**
+   * At a shop that shares its time with outposts: the places of each day part kept for them, and
+   * the outpost bookings already known. A slot keeps whichever is more, so neither side's places
+   * are ever given by the other.
+   */
+  reserved?: { places(date: string, dayPart: DayPart): number; booked: readonly BookedSpan[] };
   now: Date;
 }
 
@@ -94,7 +100,8 @@ const overlaps = (a: BookedSpan, b: BookedSpan): boolean => a.start < b.end && b
  * time or a whole number of slot lengths after it, ends by the closing time of its period, lies
  * after `now`, and is never on a closing day. Lengths are real minutes, so the DST nights come out
  * right: an opening 01:00-04:00 has two hours in the spring night and four in the autumn one.
- * Remaining = advisers of the slot's day part minus the appointments overlapping it.
+ * Remaining = advisers of the slot's day part minus the appointments overlapping it (and minus
+ * the places kept for outposts, where the shop shares its time).
  */
 export function slotsFor(rules: SlotRules, from: string, days: number): Array<Slot & { dayPart: DayPart }> {
   const out: Array<Slot & { dayPart: DayPart }> = [];
@@ -110,7 +117,8 @@ export function slotsFor(rules: SlotRules, from: string, days: number): Array<Sl
         const span = { start: new Date(start), end: new Date(start + lengthMs) };
         const dayPart = dayPartOf(span.start);
         const taken = rules.booked.filter((b) => overlaps(b, span)).length;
-        const remaining = Math.max(0, rules.advisers(date, dayPart) - taken);
+        const kept = rules.reserved ? Math.max(rules.reserved.places(date, dayPart), rules.reserved.booked.filter((b) => overlaps(b, span)).length) : 0;
+        const remaining = Math.max(0, rules.advisers(date, dayPart) - taken - kept);
         out.push({ start: span.start.toISOString(), end: span.end.toISOString(), topic: rules.topic.id, remaining, dayPart });
       }
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Slug } from '../content/pack-schema';
-import { AppointmentCode, BookedAppointment, FirstName, ReminderPhone, Slot } from '../contract/appointments-channels';
+import { Slug, Weekday } from '../content/pack-schema';
+import { AdvisersCount, AppointmentCode, BookedAppointment, DayPart, FirstName, ReminderPhone, Slot } from '../contract/appointments-channels';
 import { LanguageCode } from '../contract/languages';
 import { SessionView } from '../contract/sessions-channels';
 
@@ -71,3 +71,48 @@ export const HubAgendaRequest = {
   signUp: SeatBooking.extend({ sessionId: Slug, idempotencyKey: z.uuid() }),
 } as const;
 export type HubAgendaOp = keyof typeof HubAgendaRequest;
+
+/**
+ * PUT /v1/locations/{id}/outpost-allowance: the places per day part the central API may give
+ * outposts at a shop with a hub (the hub's share, never more than its advisers). State, not a
+ * message: the hub sends its latest version before each pull, and an older version never replaces
+ * a newer one. A shop the central API has no allowance for books with the central API's own default.
+ */
+export const OutpostAllowance = z.strictObject({
+  version: z.number().int().min(1),
+  weekly: z.array(z.strictObject({ weekday: Weekday, dayPart: DayPart, places: AdvisersCount })).max(21),
+  exceptions: z.array(z.strictObject({ date: z.iso.date(), dayPart: DayPart, places: AdvisersCount })).max(500),
+});
+export type OutpostAllowance = z.infer<typeof OutpostAllowance>;
+
+export const OutpostAllowanceAck = z.object({ version: z.number().int().min(1) });
+
+/** One outpost booking as the shop's hub pulls it: its code checks in at the shop's kiosk. */
+export const CentralAppointment = z.object({
+  seq: z.number().int().min(1),
+  code: AppointmentCode,
+  topic: Slug,
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  state: z.enum(['booked', 'cancelled']),
+  language: z.string().min(2).max(8),
+  firstName: FirstName.nullable(),
+});
+export type CentralAppointment = z.infer<typeof CentralAppointment>;
+
+/**
+ * GET /v1/locations/{id}/appointments?since=<cursor>: the outpost bookings of a shop that were
+ * made or cancelled after the cursor, oldest change first. `allowanceVersion` is the allowance
+ * the central API books by now: every booking made under an older one is in this answer or before.
+ */
+export const CentralAppointmentFeed = z.object({
+  appointments: z.array(CentralAppointment),
+  cursor: z.number().int().min(0),
+  more: z.boolean(),
+  allowanceVersion: z.number().int().min(1).nullable(),
+});
+export type CentralAppointmentFeed = z.infer<typeof CentralAppointmentFeed>;
+
+/** POST /v1/appointment-cancellations: the desk cancelled an outpost booking; sent through the hub's outbox. */
+export const AppointmentCancellationOrder = z.strictObject({ locationId: Slug, code: AppointmentCode });
+export type AppointmentCancellationOrder = z.infer<typeof AppointmentCancellationOrder>;

@@ -1,5 +1,17 @@
 import type { z } from 'zod';
-import { AgendaSlots, AppointmentBooking, AppointmentBookingAnswer, AppointmentCancellation, SeatBooking, SeatBookingAnswer, SessionList } from './appointments';
+import {
+  AgendaSlots,
+  AppointmentBooking,
+  AppointmentBookingAnswer,
+  AppointmentCancellation,
+  AppointmentCancellationOrder,
+  CentralAppointmentFeed,
+  OutpostAllowance,
+  OutpostAllowanceAck,
+  SeatBooking,
+  SeatBookingAnswer,
+  SessionList,
+} from './appointments';
 import type { Problem } from './devices';
 
 /**
@@ -14,6 +26,10 @@ export const appointmentComponentSchemas = {
   SessionList,
   SeatBooking,
   SeatBookingAnswer,
+  OutpostAllowance,
+  OutpostAllowanceAck,
+  CentralAppointmentFeed,
+  AppointmentCancellationOrder,
 } satisfies Record<string, z.ZodType>;
 
 const session = {
@@ -44,6 +60,25 @@ export const appointmentExamples = {
   seatBooking: { language: 'en' } satisfies z.input<typeof SeatBooking>,
   seatBooked: { outcome: 'signed-up', seat: { code: 'M3XA-K7QD', sessionId: session.id, locationId: 'zwolle-centrum', start: session.start } } satisfies z.input<typeof SeatBookingAnswer>,
   seatFull: { outcome: 'full', alternatives: [{ ...session, id: 'zwolle-zorg-2027-02', start: '2027-02-11T18:00:00.000Z', end: '2027-02-11T19:30:00.000Z' }] } satisfies z.input<typeof SeatBookingAnswer>,
+  outpostAllowance: {
+    version: 3,
+    weekly: [
+      { weekday: 'monday', dayPart: 'morning', places: 1 },
+      { weekday: 'monday', dayPart: 'afternoon', places: 1 },
+    ],
+    exceptions: [{ date: '2027-01-12', dayPart: 'morning', places: 0 }],
+  } satisfies z.input<typeof OutpostAllowance>,
+  outpostAllowanceAck: { version: 3 } satisfies z.input<typeof OutpostAllowanceAck>,
+  appointmentFeed: {
+    appointments: [
+      { seq: 41, code: 'K7QD-M3XA', topic: 'eerste-gesprek', start: '2027-01-12T09:30:00.000Z', end: '2027-01-12T10:00:00.000Z', state: 'booked', language: 'nl', firstName: 'Sanne' },
+      { seq: 42, code: 'M3XA-K7QD', topic: 'eerste-gesprek', start: '2027-01-12T10:00:00.000Z', end: '2027-01-12T10:30:00.000Z', state: 'cancelled', language: 'en', firstName: null },
+    ],
+    cursor: 42,
+    more: false,
+    allowanceVersion: 3,
+  } satisfies z.input<typeof CentralAppointmentFeed>,
+  cancellationOrder: { locationId: 'zwolle-centrum', code: 'K7QD-M3XA' } satisfies z.input<typeof AppointmentCancellationOrder>,
   agendaRefused: {
     type: 'https://api.loopbaanwinkel.example/problems/agenda-refused',
     title: 'That time has already passed: choose one of the times offered.',
@@ -81,6 +116,13 @@ export function appointmentPaths(parts: {
       '503': parts.problem('No content pack is published, so there are no opening hours to book in.', 'agendaRefused'),
     },
   });
+  const hubWrite = (operationId: string, summary: string, parameters: object[], request: [Name, Example], answer: [Name, Example, string], refusals: Record<string, object>) => ({
+    operationId,
+    summary,
+    parameters,
+    requestBody: { required: true, ...parts.json(...request) },
+    responses: { '200': { description: answer[2], ...parts.json(answer[0], answer[1]) }, '401': parts.unauthorized, ...refusals },
+  });
   return {
     '/v1/locations/{locationId}/appointment-slots': {
       get: {
@@ -96,6 +138,17 @@ export function appointmentPaths(parts: {
       },
     },
     '/v1/locations/{locationId}/appointments': {
+      get: {
+        operationId: 'listOutpostBookings',
+        summary:
+          'For the shop\'s hub: the outpost bookings made or cancelled after the cursor, oldest change first. Pulling again from the same cursor gives the same rows; `allowanceVersion` is the allowance the central API books by now, and every booking made under an older one is in this answer or an earlier one.',
+        parameters: [
+          location,
+          { name: 'since', in: 'query', required: false, schema: { type: 'integer', minimum: 0 }, example: 40 },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 }, example: 100 },
+        ],
+        responses: { '200': { description: 'The changes after the cursor; `more` says another page follows.', ...parts.json('CentralAppointmentFeed', 'appointmentFeed') }, '401': parts.unauthorized, '404': refused('No such shop'), '422': refused('A cursor or limit that is not a whole number in range') },
+      },
       post: booking(
         'bookAppointment',
         'Books a slot: the capacity is checked and taken in one transaction; of simultaneous bookings for the last place exactly one gets 201.',
@@ -112,6 +165,26 @@ export function appointmentPaths(parts: {
         parameters: [location, { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Z0-9]{4}-[A-Z0-9]{4}$' }, example: 'K7QD-M3XA' }],
         responses: { '200': { description: 'Cancelled.', ...parts.json('AppointmentCancellation', 'appointmentCancelled') }, '401': parts.unauthorized, '404': refused('No such code at this shop'), '409': refused('The appointment already took place') },
       },
+    },
+    '/v1/locations/{locationId}/outpost-allowance': {
+      put: hubWrite(
+        'setOutpostAllowance',
+        'For the shop\'s hub: the places per day part (weekly, and per date) the central API may give outposts; the hub books only the rest. A newer version replaces the held one, an older or equal one changes nothing; the answer is the version now held.',
+        [location],
+        ['OutpostAllowance', 'outpostAllowance'],
+        ['OutpostAllowanceAck', 'outpostAllowanceAck', 'The version the central API books by now.'],
+        { '404': refused('No such shop'), '422': refused('An allowance that does not match the contract') },
+      ),
+    },
+    '/v1/appointment-cancellations': {
+      post: hubWrite(
+        'cancelOutpostBooking',
+        'For the shop\'s hub (from its outbox): the desk cancelled an outpost booking, so the central API frees its place. Cancelling twice answers the same.',
+        [parts.idempotencyKey],
+        ['AppointmentCancellationOrder', 'cancellationOrder'],
+        ['AppointmentCancellation', 'appointmentCancelled', 'Cancelled.'],
+        { '404': refused('No such code at this shop'), '409': refused('The appointment already took place') },
+      ),
     },
     '/v1/locations/{locationId}/sessions': {
       get: {

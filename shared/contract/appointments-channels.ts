@@ -215,6 +215,10 @@ export const SetCapacityInput = z.union([
 ]);
 export type SetCapacityInput = z.infer<typeof SetCapacityInput>;
 
+/** The places of each slot outposts may book through the central API; `confirmed`: the central API books by this number now. */
+export const OutpostShareSetting = z.object({ share: AdvisersCount, confirmed: z.boolean() });
+export type OutpostShareSetting = z.infer<typeof OutpostShareSetting>;
+
 const deskCode = z.strictObject({ code: TypedAppointmentCode });
 
 export const appointmentsChannels = {
@@ -296,6 +300,18 @@ export const appointmentsChannels = {
     summary: 'Sets the advisers of one weekday and day part, or of one date and day part (null removes that exception). Location manager only. Audited. Booked appointments stay.',
     input: SetCapacityInput,
     output: CapacitySetting,
+    access: staffOnly('location-manager'),
+  }),
+  'appointments.outpostShare': channel({
+    summary: 'How many places of each slot outposts may book through the central API, and whether the central API books by that number yet.',
+    input: z.strictObject({}),
+    output: OutpostShareSetting,
+    access: staffOnly(),
+  }),
+  'appointments.setOutpostShare': channel({
+    summary: 'Sets the places of each slot outposts may book (0 to the most advisers of a day part); the shop\'s own kiosks and desk book only the rest. Location manager only. Audited.',
+    input: z.strictObject({ share: z.number() }),
+    output: OutpostShareSetting,
     access: staffOnly('location-manager'),
   }),
 } as const;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { RunningSim } from '../../electron/central-sim/sim-server';
 import { createCore, type Core } from '../../electron/core/app-core';
 import { silentLogger } from '../../electron/core/log/logger';
 import { DeviceConfigSchema, type DeviceConfigInput } from '../../shared/config/device-config';
@@ -51,13 +52,14 @@ export function countRows(dataDir: string, sql: string, ...params: unknown[]): n
 
 /**
  * A Zwolle counter with its hub on loopback and kiosks enrolled at it over real TLS-PSK, every
- * device on the same fixed clock and with the sample content pack.
+ * device on the same fixed clock and with the sample content pack. With `sim` the counter is
+ * enrolled at the central-API simulator, and so shares its shop's time with outposts.
  */
-export async function startShop(options: { now: () => Date; kiosks: number; kioskConfig?: Partial<DeviceConfigInput> }) {
+export async function startShop(options: { now: () => Date; kiosks: number; kioskConfig?: Partial<DeviceConfigInput>; sim?: RunningSim }) {
   const cores: Core[] = [];
   const port = await freePort();
   const locationKey = randomBytes(32).toString('base64url');
-  const counter: CounterCore = startCounterCore({ now: options.now, config: { ticketPrefix: 'A', hub: { listenHost: '127.0.0.1', port, locationKey } } });
+  const counter: CounterCore = startCounterCore({ now: options.now, sim: options.sim, config: { ticketPrefix: 'A', hub: { listenHost: '127.0.0.1', port, locationKey } } });
   cores.push(counter.core);
   const desk = device(counter.core, counter.dataDir);
   await desk.call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
@@ -102,4 +104,24 @@ export async function startShop(options: { now: () => Date; kiosks: number; kios
     },
     close: () => Promise.all(cores.splice(0).map((c) => c.close())),
   };
+}
+
+/** An outpost kiosk (no desk, no hub) in Holtenbroek, enrolled at the central-API simulator. */
+export async function startOutpost(central: RunningSim, now: () => Date, id = 'zwolle-buurthuis-holtenbroek'): Promise<Device> {
+  const dataDir = tempDir('outpost');
+  const core = createCore({
+    config: DeviceConfigSchema.parse({ role: 'kiosk', mode: 'outpost', demo: true, location: { id, name: 'Buurthuis Holtenbroek' }, region: 'regio-zwolle', centralApiUrl: central.url }),
+    appVersion: '1.4.0',
+    resourcesDir,
+    dataDir,
+    shell: 'browser',
+    logger: silentLogger,
+    enrollmentCode: async () => central.issueEnrollmentCode(),
+    syncTuning: { ...fastSync, requestTimeoutMs: 3000 },
+    heartbeat: { firstAfterMs: 10, everyMs: 60_000 },
+    now,
+  });
+  const outpost = device(core, dataDir);
+  await until(async () => (await outpost.call<{ enrollment: string }>('device.status')).enrollment === 'enrolled', 10_000, 'the outpost enrolled');
+  return outpost;
 }

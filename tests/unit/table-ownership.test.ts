@@ -27,6 +27,9 @@ const owners: Readonly<Record<string, string>> = {
   appointments: 'appointments',
   appointment_capacity: 'appointments',
   session_seats: 'appointments',
+  appointment_outposts: 'appointments',
+  appointment_allowances: 'appointments',
+  appointment_feed: 'appointments',
   invitation_visits: 'invitations',
   feedback_counts: 'feedback',
 };

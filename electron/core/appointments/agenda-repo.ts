@@ -46,6 +46,18 @@ export interface SeatRow {
   purged_at: string | null;
 }
 
+export interface OutpostsRow {
+  location_id: string;
+  /** Places of each slot outposts may book, as the location manager set it (never more than the advisers). */
+  share: number;
+  /** Bumped by every change of the share or the advisers: the allowance the central API must hear of. */
+  plan_version: number;
+  /** The plan version the central API confirmed in a pull, with every booking made under older ones. */
+  confirmed_version: number;
+  confirmed_share: number | null;
+  pull_cursor: number;
+}
+
 export type NewAppointment = Pick<AppointmentRow, 'id' | 'code' | 'location_id' | 'topic' | 'start_at' | 'end_at' | 'service_day' | 'first_name' | 'phone' | 'language' | 'booked_via' | 'idempotency_key' | 'booked_at'>;
 export type NewSeat = Pick<SeatRow, 'id' | 'code' | 'session_id' | 'location_id' | 'session_start' | 'first_name' | 'phone' | 'language' | 'booked_via' | 'idempotency_key' | 'signed_up_at'>;
 
@@ -62,8 +74,8 @@ export const agendaRepo = perDatabase((db: Database) => {
   const byId = db.prepare<[string], AppointmentRow>(`SELECT ${appointmentColumns} FROM appointments WHERE id = ?`);
   const byKey = db.prepare<[string], AppointmentRow>(`SELECT ${appointmentColumns} FROM appointments WHERE idempotency_key = ?`);
   // Every appointment still holding its place that could overlap [from, to): it starts before `to` and ends after `from`.
-  const holding = db.prepare<[string, string, string], { start_at: string; end_at: string }>(
-    `SELECT start_at, end_at FROM appointments WHERE location_id = ? AND state <> 'cancelled' AND start_at < ? AND end_at > ?`,
+  const holding = db.prepare<[string, string, string], { start_at: string; end_at: string; booked_via: BookedVia }>(
+    `SELECT start_at, end_at, booked_via FROM appointments WHERE location_id = ? AND state <> 'cancelled' AND start_at < ? AND end_at > ?`,
   );
   const insert = db.prepare<NewAppointment>(
     `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at)
@@ -107,6 +119,27 @@ export const agendaRepo = perDatabase((db: Database) => {
   const forgetSeatContact = db.prepare<[string, string]>('UPDATE session_seats SET first_name = NULL, phone = NULL, purged_at = ? WHERE id = ? AND purged_at IS NULL');
   const codeUsed = db.prepare<[string, string], 1>('SELECT 1 FROM appointments WHERE code = ? UNION ALL SELECT 1 FROM session_seats WHERE code = ?');
 
+  const outpostsOf = db.prepare<[string], OutpostsRow>('SELECT location_id, share, plan_version, confirmed_version, confirmed_share, pull_cursor FROM appointment_outposts WHERE location_id = ?');
+  const newOutposts = db.prepare<[string, number]>('INSERT INTO appointment_outposts (location_id, share, plan_version) VALUES (?, ?, 1) ON CONFLICT (location_id) DO NOTHING');
+  const setShare = db.prepare<[number, string]>('UPDATE appointment_outposts SET share = ?, plan_version = plan_version + 1 WHERE location_id = ?');
+  const bumpPlan = db.prepare<[string]>('UPDATE appointment_outposts SET plan_version = plan_version + 1 WHERE location_id = ?');
+  const confirmPlan = db.prepare<[number, string, number]>('UPDATE appointment_outposts SET confirmed_version = ?, confirmed_share = share WHERE location_id = ? AND plan_version = ?');
+  const setPullCursor = db.prepare<[number, string]>('UPDATE appointment_outposts SET pull_cursor = max(pull_cursor, ?) WHERE location_id = ?');
+  const allowanceVersion = db.prepare<[string], number>('SELECT plan_version FROM appointment_allowances WHERE location_id = ?').pluck();
+  const setAllowanceVersion = db.prepare<[string, number]>(
+    'INSERT INTO appointment_allowances (location_id, plan_version) VALUES (?, ?) ON CONFLICT (location_id) DO UPDATE SET plan_version = excluded.plan_version',
+  );
+  const dropAllCapacity = db.prepare<[string]>('DELETE FROM appointment_capacity WHERE location_id = ?');
+  const appendFeed = db.prepare<[string, string]>('INSERT INTO appointment_feed (appointment_id, location_id) VALUES (?, ?)');
+  const feedSince = db.prepare<[string, number, number], AppointmentRow & { seq: number }>(
+    `SELECT f.seq, ${appointmentColumns.split(', ').map((c) => `a.${c}`).join(', ')} FROM appointment_feed f JOIN appointments a ON a.id = f.appointment_id WHERE f.location_id = ? AND f.seq > ? ORDER BY f.seq LIMIT ?`,
+  );
+  const insertPulled = db.prepare<NewAppointment>(
+    `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at)
+     VALUES (@id, @code, @location_id, @topic, @start_at, @end_at, @service_day, 'booked', @first_name, @phone, @language, @booked_via, @idempotency_key, @booked_at)
+     ON CONFLICT DO NOTHING`,
+  );
+
   const statsOfDay = db.prepare<[string], { topic: string; state: AppointmentState }>('SELECT topic, state FROM appointments WHERE service_day = ?');
   const bookedOn = db.prepare<[string, string], { topic: string }>('SELECT topic FROM appointments WHERE booked_at >= ? AND booked_at < ?');
   const daysBetween = db.prepare<[string, string], string>('SELECT DISTINCT service_day FROM appointments WHERE service_day >= ? AND service_day < ?').pluck();
@@ -116,8 +149,9 @@ export const agendaRepo = perDatabase((db: Database) => {
     byCode: (code: string): AppointmentRow | undefined => byCode.get(code),
     byId: (id: string): AppointmentRow | undefined => byId.get(id),
     byKey: (key: string): AppointmentRow | undefined => byKey.get(key),
-    holdingBetween: (locationId: string, from: Date, to: Date): { start: Date; end: Date }[] =>
-      holding.all(locationId, to.toISOString(), from.toISOString()).map((r) => ({ start: new Date(r.start_at), end: new Date(r.end_at) })),
+    /** `central`: booked by an outpost through the central API (at a hub: pulled from there). */
+    holdingBetween: (locationId: string, from: Date, to: Date): { start: Date; end: Date; central: boolean }[] =>
+      holding.all(locationId, to.toISOString(), from.toISOString()).map((r) => ({ start: new Date(r.start_at), end: new Date(r.end_at), central: r.booked_via === 'central' })),
     insert: (row: NewAppointment): void => void insert.run(row),
     ofDay: (locationId: string, day: string): AppointmentRow[] => ofDay.all(locationId, day),
     setState: (id: string, state: AppointmentState, closedAt: Date | null): void => void setState.run(state, closedAt?.toISOString() ?? null, id),
@@ -145,6 +179,22 @@ export const agendaRepo = perDatabase((db: Database) => {
     purgeSeatsUntil: (until: Date, at: Date): number => purgeSeats.run(at.toISOString(), until.toISOString()).changes,
     forgetSeatContact: (id: string, at: Date): void => void forgetSeatContact.run(at.toISOString(), id),
     codeUsed: (code: string): boolean => codeUsed.get(code, code) !== undefined,
+
+    outposts: (locationId: string): OutpostsRow | undefined => outpostsOf.get(locationId),
+    /** The hub's outpost share starts at 0 places: a shop opts in to outposts booking its time. */
+    ensureOutposts: (locationId: string): void => void newOutposts.run(locationId, 0),
+    setShare: (locationId: string, share: number): void => void setShare.run(share, locationId),
+    /** A change of the advisers changes the allowance the central API must hear of. */
+    bumpPlan: (locationId: string): void => void bumpPlan.run(locationId),
+    confirmPlan: (locationId: string, version: number): void => void confirmPlan.run(version, locationId, version),
+    setPullCursor: (locationId: string, cursor: number): void => void setPullCursor.run(cursor, locationId),
+    allowanceVersion: (locationId: string): number | null => allowanceVersion.get(locationId) ?? null,
+    setAllowanceVersion: (locationId: string, version: number): void => void setAllowanceVersion.run(locationId, version),
+    dropAllCapacity: (locationId: string): void => void dropAllCapacity.run(locationId),
+    appendFeed: (appointmentId: string, locationId: string): void => void appendFeed.run(appointmentId, locationId),
+    feedSince: (locationId: string, since: number, limit: number): (AppointmentRow & { seq: number })[] => feedSince.all(locationId, since, limit),
+    /** False when the code or key is already here (pulled before). */
+    insertPulled: (row: NewAppointment): boolean => insertPulled.run(row).changes === 1,
 
     /** The columns statistics may read: topic and state, nothing about the visitor. */
     statsOfDay: (day: string): { topic: string; state: AppointmentState }[] => statsOfDay.all(day),

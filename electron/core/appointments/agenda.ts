@@ -11,8 +11,10 @@ import type {
   DayAgenda,
   DayPart,
   SetCapacityInput,
+  OutpostShareSetting,
   Slot,
 } from '../../../shared/contract/appointments-channels';
+import type { CentralAppointment, OutpostAllowance } from '../../../shared/central-api/appointments';
 import type { QueueTicket } from '../../../shared/contract/desk-channels';
 import type { SessionAttendees, SessionView } from '../../../shared/contract/sessions-channels';
 import type { FieldCipher } from '../crypto/field-cipher';
@@ -92,6 +94,18 @@ class TakenDuringRebook extends Error {
   }
 }
 
+/**
+ * How this agenda shares its shop's time with outposts (docs/appointments.md, "One owner per
+ * place"). `hub`: the counter keeps the outposts' share free and holds the bookings it pulled from
+ * the central API; a cancel here of such a booking is announced (the module puts it in the outbox,
+ * in the same transaction). `central`: the central API, which books only the allowance a hub sent
+ * and keeps the feed the hubs pull. Without it (a demo kiosk) the agenda books every place itself.
+ */
+export type OutpostSharing = { mode: 'hub'; onCancelled(row: AppointmentRow, at: Date): void } | { mode: 'central' };
+
+/** The pull marks its own cancels, which must not be announced back to the central API. */
+export const pulledFromCentral = 'central-pull';
+
 const sealContext = (table: 'appointments' | 'session_seats', field: 'first_name' | 'phone', id: string): string => `${table}.${field}:${id}`;
 
 /**
@@ -101,9 +115,10 @@ const sealContext = (table: 'appointments' | 'session_seats', field: 'first_name
  * counter runs one for its own shop; the central API (its simulator) one for every shop an outpost
  * books at; a demo kiosk one of its own.
  */
-export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () => Date; pack: () => ContentPack | null }) {
+export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () => Date; pack: () => ContentPack | null; outposts?: OutpostSharing }) {
   const { db, cipher } = deps;
   const repo = agendaRepo(db);
+  const sharing = deps.outposts ?? null;
 
   const packOrFail = (): ContentPack => {
     const pack = deps.pack();
@@ -129,17 +144,46 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     return (date, dayPart) => set.get(`${date}/${dayPart}`) ?? set.get(`${wallClock(shopInstant(date, '12:00')).weekday}/${dayPart}`) ?? defaultAdvisers;
   }
 
+  function outpostsRow(locationId: string) {
+    const row = repo.outposts(locationId);
+    if (row) return row;
+    repo.ensureOutposts(locationId);
+    const made = repo.outposts(locationId);
+    if (!made) throw new Error('the outpost share just stored is not there');
+    return made;
+  }
+
+  /**
+   * The places of a day part the hub keeps for outposts: its share (never more than the advisers).
+   * Until the central API confirmed the latest share, the larger of it and the last confirmed one
+   * (or the central API's own default, before any): the central API may still book by that one.
+   */
+  function keptForOutposts(locationId: string, advisers: (date: string, dayPart: DayPart) => number): (date: string, dayPart: DayPart) => number {
+    const row = repo.outposts(locationId);
+    const share = row?.share ?? 0;
+    const confirmed = row !== undefined && row.confirmed_version === row.plan_version;
+    const before = row?.confirmed_share ?? defaultAdvisers;
+    return (date, dayPart) => {
+      const now = Math.min(share, advisers(date, dayPart));
+      return confirmed ? now : Math.max(now, before);
+    };
+  }
+
   function rulesFor(locationId: string, topicId: string, from: string, days: number, now: Date): SlotRules {
     const { pack, shop } = shopOf(locationId);
     const topic = topicOf(pack, topicId);
     let to = from;
     for (let i = 0; i < days; i++) to = nextDate(to);
+    const advisers = advisersOf(locationId);
+    const held = repo.holdingBetween(locationId, shopInstant(from, '00:00'), shopInstant(to, '00:00'));
+    const hub = sharing?.mode === 'hub';
     return {
       openingTimes: shop.openingTimes,
       closedOn: new Set([...pack.closingDays.map((d) => d.date), ...shop.closedOn]),
       topic: { id: topic.id, slotMinutes: topic.slotMinutes },
-      advisers: advisersOf(locationId),
-      booked: repo.holdingBetween(locationId, shopInstant(from, '00:00'), shopInstant(to, '00:00')),
+      advisers,
+      booked: hub ? held.filter((h) => !h.central) : held,
+      ...(hub ? { reserved: { places: keptForOutposts(locationId, advisers), booked: held.filter((h) => h.central) } } : {}),
       now,
     };
   }
@@ -197,6 +241,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
       booked_at: now.toISOString(),
     });
     appendAudit(db, now, { action: 'appointment.booked', aggregateType: 'appointment', aggregateId: id, detail: { code, topic: input.topic, start: found.slot.start, via: input.via } });
+    if (sharing?.mode === 'central') repo.appendFeed(id, input.locationId);
     const row = repo.byId(id);
     if (!row) throw new Error('the appointment just stored is not there');
     return { outcome: 'booked', appointment: booked(row) };
@@ -225,6 +270,8 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     repo.setState(row.id, 'cancelled', now);
     repo.forgetAppointmentContact(row.id, now);
     appendAudit(db, now, { action: 'appointment.cancelled', aggregateType: 'appointment', aggregateId: row.id, detail: { code, by } });
+    if (sharing?.mode === 'central') repo.appendFeed(row.id, locationId);
+    if (sharing?.mode === 'hub' && row.booked_via === 'central' && by !== pulledFromCentral) sharing.onCancelled(row, now);
     return { outcome: 'cancelled', kind: 'appointment', code, start: row.start_at };
   });
 
@@ -273,6 +320,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     if (old.state !== 'booked' && old.state !== 'checked-in') throw new CoreError('conflict', `The appointment ${code} is ${old.state} and cannot be moved.`);
     // The old place is given up inside the same transaction, so moving to an overlapping time of a full day part still works.
     repo.setState(old.id, 'cancelled', now);
+    if (sharing?.mode === 'hub' && old.booked_via === 'central') sharing.onCancelled(old, now);
     const outcome = book({ locationId, topic: old.topic, start, language: old.language, idempotencyKey, via: 'desk' }, now);
     if (outcome.outcome === 'taken') throw new TakenDuringRebook(outcome.alternatives);
     const moved = repo.byCode(outcome.appointment.code);
@@ -384,6 +432,10 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     const scope = 'weekday' in input ? input.weekday : input.date;
     if (input.advisers === null) repo.dropCapacity(locationId, scope, input.dayPart);
     else repo.setCapacity(locationId, scope, input.dayPart, input.advisers);
+    if (sharing?.mode === 'hub') {
+      outpostsRow(locationId);
+      repo.bumpPlan(locationId);
+    }
     appendAudit(db, now, { action: 'appointments.capacity-set', aggregateType: 'location', aggregateId: locationId, detail: { scope, dayPart: input.dayPart, advisers: input.advisers, by: staffId } });
     return capacity(locationId);
   });
@@ -431,6 +483,119 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
       },
     };
   }
+
+  function outpostShare(locationId: string): OutpostShareSetting {
+    const row = outpostsRow(locationId);
+    return { share: row.share, confirmed: row.confirmed_version === row.plan_version };
+  }
+
+  const setOutpostShare = db.transaction((locationId: string, share: number, now: Date, staffId: string): OutpostShareSetting => {
+    if (!Number.isInteger(share) || share < 0 || share > 20) throw new CoreError('invalid_input', 'The outposts\' share is a whole number of places from 0 to 20.', [{ path: 'share', message: 'expected a whole number from 0 to 20' }]);
+    const most = Math.max(...capacity(locationId).weekly.map((w) => w.advisers));
+    if (share > most) {
+      throw new CoreError('invalid_input', `Outposts cannot get ${share} places of a slot: no day part has more than ${most} advisers.`, [{ path: 'share', message: `expected at most ${most}` }]);
+    }
+    outpostsRow(locationId);
+    repo.setShare(locationId, share);
+    appendAudit(db, now, { action: 'appointments.outpost-share-set', aggregateType: 'location', aggregateId: locationId, detail: { share, by: staffId } });
+    return outpostShare(locationId);
+  });
+
+  /** What the central API may give outposts per day part: the share, never more than the advisers. */
+  function allowance(locationId: string): OutpostAllowance {
+    const row = outpostsRow(locationId);
+    const { weekly, exceptions } = capacity(locationId);
+    return {
+      version: row.plan_version,
+      weekly: weekly.map((w) => ({ weekday: w.weekday, dayPart: w.dayPart, places: Math.min(row.share, w.advisers) })),
+      exceptions: exceptions.map((e) => ({ date: e.date, dayPart: e.dayPart, places: Math.min(row.share, e.advisers) })),
+    };
+  }
+
+  /** The central API takes a hub's allowance as its advisers for that shop; an older version never replaces a newer one. */
+  const applyAllowance = db.transaction((locationId: string, plan: OutpostAllowance, now: Date): number => {
+    shopOf(locationId);
+    const held = repo.allowanceVersion(locationId);
+    if (held !== null && held >= plan.version) return held;
+    repo.dropAllCapacity(locationId);
+    for (const w of plan.weekly) repo.setCapacity(locationId, w.weekday, w.dayPart, w.places);
+    for (const e of plan.exceptions) repo.setCapacity(locationId, e.date, e.dayPart, e.places);
+    repo.setAllowanceVersion(locationId, plan.version);
+    appendAudit(db, now, { action: 'appointments.allowance-applied', aggregateType: 'location', aggregateId: locationId, detail: { version: plan.version } });
+    return plan.version;
+  });
+
+  /** The central API's outpost bookings of a shop changed after `since`, oldest change first. */
+  function feed(locationId: string, since: number, limit: number): { appointments: CentralAppointment[]; cursor: number; more: boolean; allowanceVersion: number | null } {
+    const rows = repo.feedSince(locationId, since, limit + 1);
+    const page = rows.slice(0, limit);
+    return {
+      appointments: page.map((r) => ({
+        seq: r.seq,
+        code: r.code,
+        topic: r.topic,
+        start: r.start_at,
+        end: r.end_at,
+        state: r.state === 'cancelled' ? 'cancelled' : 'booked',
+        language: r.language,
+        firstName: openFirstName(r, 'appointments'),
+      })),
+      cursor: page.at(-1)?.seq ?? since,
+      more: rows.length > limit,
+      allowanceVersion: repo.allowanceVersion(locationId),
+    };
+  }
+
+  /**
+   * The hub takes one page of the central API's outpost bookings into its agenda, with the cursor,
+   * in one transaction: a pull cut off halfway leaves the page out and asks for it again. A row
+   * seen before changes nothing, so pulling twice is harmless. The latest share counts as confirmed
+   * once the central API books by it and this was the last page.
+   */
+  const importCentral = db.transaction(
+    (locationId: string, page: { rows: readonly CentralAppointment[]; cursor: number; more: boolean; allowanceVersion: number | null }, now: Date): { added: number; cancelled: number; refused: string[] } => {
+      outpostsRow(locationId);
+      let added = 0;
+      let cancelled = 0;
+      const refused: string[] = [];
+      for (const row of page.rows) {
+        const here = repo.byCode(row.code);
+        if (here && (here.location_id !== locationId || here.booked_via !== 'central')) {
+          refused.push(row.code);
+          continue;
+        }
+        if (!here) {
+          if (row.state === 'cancelled') continue;
+          const id = uuidv7();
+          const inserted = repo.insertPulled({
+            id,
+            code: row.code,
+            location_id: locationId,
+            topic: row.topic,
+            start_at: row.start,
+            end_at: row.end,
+            service_day: serviceDay(new Date(row.start)),
+            first_name: seal(row.firstName ?? undefined, 'appointments', 'first_name', id),
+            phone: null,
+            language: row.language,
+            booked_via: 'central',
+            idempotency_key: `central:${row.code}`,
+            booked_at: now.toISOString(),
+          });
+          if (inserted) {
+            added++;
+            appendAudit(db, now, { action: 'appointment.pulled', aggregateType: 'appointment', aggregateId: id, detail: { code: row.code, topic: row.topic, start: row.start } });
+          }
+        } else if (row.state === 'cancelled' && (here.state === 'booked' || here.state === 'checked-in')) {
+          cancel(row.code, locationId, now, pulledFromCentral);
+          cancelled++;
+        }
+      }
+      repo.setPullCursor(locationId, page.cursor);
+      if (!page.more && page.allowanceVersion !== null) repo.confirmPlan(locationId, page.allowanceVersion);
+      return { added, cancelled, refused };
+    },
+  );
 
   /** Removes first names and phone numbers of appointments and seats whose date passed more than `retentionMs` ago. */
   const purge = (at: Date, retentionMs: number): number =>
@@ -489,6 +654,18 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     setCapacity: (locationId: string, input: SetCapacityInput, staffId: string): CapacitySetting => setCapacity.immediate(locationId, input, deps.now(), staffId),
     callSource,
     purge,
+    outpostShare,
+    setOutpostShare: (locationId: string, share: number, staffId: string): OutpostShareSetting => setOutpostShare.immediate(locationId, share, deps.now(), staffId),
+    allowance,
+    applyAllowance: (locationId: string, plan: OutpostAllowance): number => applyAllowance.immediate(locationId, plan, deps.now()),
+    feed,
+    /** The cursor of the next pull and whether the central API books by the latest share. */
+    pullState: (locationId: string): { cursor: number; planVersion: number; confirmed: boolean } => {
+      const row = outpostsRow(locationId);
+      return { cursor: row.pull_cursor, planVersion: row.plan_version, confirmed: row.confirmed_version === row.plan_version };
+    },
+    importCentral: (locationId: string, page: { rows: readonly CentralAppointment[]; cursor: number; more: boolean; allowanceVersion: number | null }) =>
+      importCentral.immediate(locationId, page, deps.now()),
   };
 }
 

@@ -18,10 +18,12 @@ import type { StaffModule } from '../staff/staff-module';
 import type { DeviceStore } from '../store/open-device-store';
 import { scrubWal } from '../store/scrub';
 import { storeWrite } from '../store/store-write';
+import type { Outbox } from '../outbox/outbox';
 import type { Queue } from '../tickets/queue';
-import { createAgenda, type Agenda } from './agenda';
+import { createAgenda, type Agenda, type OutpostSharing } from './agenda';
 import { AgendaUnreachable, hubPort, localPort, type AgendaPort } from './agenda-port';
 import { centralPort } from './central-port';
+import { createCentralPull, type PullOutcome } from './central-pull';
 import { hubAgendaRoute } from './hub-agenda-route';
 
 type AllHandlers = HandlersFor<typeof appointmentsChannels> & HandlersFor<typeof sessionsChannels>;
@@ -31,6 +33,8 @@ export interface AppointmentsModule extends Capability {
   readonly handlers: Pick<AllHandlers, VisitorChannels> & Partial<AllHandlers>;
   /** This device's own agenda (the counter's, a demo kiosk's); null where it books elsewhere. */
   readonly agenda: Agenda | null;
+  /** A counter that shares its time with outposts pulls their bookings; null elsewhere. */
+  readonly pullOutposts: (() => Promise<PullOutcome>) | null;
   /** The counter's answers to its kiosks (for the hub server); null on a kiosk. */
   readonly hubRoute: ((op: string, body: unknown) => Promise<{ status: number; body: unknown }>) | null;
 }
@@ -67,7 +71,11 @@ export function createAppointmentsModule(deps: {
   staff?: StaffModule;
   /** The desk's queue: checked-in appointments become a source of its next call. */
   queue?: Queue;
+  /** A counter's outbox to the central API: a desk cancel of an outpost booking goes there. */
+  outbox?: { outbox: Outbox; nudge: () => void };
   requestTimeoutMs?: number;
+  /** How often a counter pulls the outposts' bookings of its shop. */
+  pullEveryMs?: number;
 }): AppointmentsModule {
   const { config, store } = deps;
   const log = deps.logger.child({ part: 'appointments' });
@@ -76,7 +84,20 @@ export function createAppointmentsModule(deps: {
   const timeoutMs = deps.requestTimeoutMs ?? 8000;
   const now = (): Date => deps.clock.now();
 
-  const agenda = !outpost && !deps.hubClient && store ? createAgenda({ db: store.db, cipher: store.cipher, now, pack: deps.pack }) : null;
+  // A counter that talks to the central API shares its shop's time with the outposts booking there.
+  const sharesWithOutposts = config.role === 'counter' && deps.central !== undefined && deps.outbox !== undefined;
+  const sharing: OutpostSharing | undefined =
+    sharesWithOutposts && deps.outbox
+      ? {
+          mode: 'hub',
+          onCancelled: (row, at) => {
+            deps.outbox?.outbox.enqueue({ aggregateType: 'appointment', aggregateId: row.id, kind: 'appointment.cancel', reference: row.code, body: { locationId: row.location_id, code: row.code } }, at);
+          },
+        }
+      : undefined;
+  const agenda = !outpost && !deps.hubClient && store ? createAgenda({ db: store.db, cipher: store.cipher, now, pack: deps.pack, outposts: sharing }) : null;
+  const puller =
+    agenda && sharesWithOutposts && deps.central ? createCentralPull({ agenda, locationId: own, baseUrl: deps.central.baseUrl, token: deps.central.token, timeoutMs, logger: deps.logger }) : null;
   const route: AppointmentsOverview['route'] = outpost ? (deps.central ? 'central' : 'none') : deps.hubClient ? 'hub' : agenda ? 'local' : 'none';
   const port: AgendaPort | null =
     route === 'central' && deps.central
@@ -181,8 +202,7 @@ export function createAppointmentsModule(deps: {
       if (answer.outcome !== 'booked') return answer.outcome === 'taken' ? { outcome: 'taken', alternatives: answer.alternatives.slice(0, 6) } : answer;
       return { outcome: 'booked', appointment: { ...answer.appointment, printJobId: appointmentSlip(shop, answer.appointment, input.language) } };
     },
-    'appointments.cancel': async (input, ctx) => {
-      if (agenda && config.role === 'counter') return agenda.cancel(input.code, own, staffId(ctx));
+    'appointments.cancel': async (input) => {
       const shops = bookable();
       return orUnreachable(shops[0] ?? null, async (p) => {
         // An outpost's visitor may hold a code of any of its shops: the first that knows it cancels it.
@@ -217,7 +237,22 @@ export function createAppointmentsModule(deps: {
   const desk: Partial<AllHandlers> =
     agenda && config.role === 'counter'
       ? {
-          'appointments.today': (input) => agenda.today(own, input.day ?? serviceDay(now())),
+          'appointments.today': (input) => {
+            // The desk looking at its agenda is a good moment to hear of new outpost bookings; it does not wait for them.
+            void puller?.pull();
+            return agenda.today(own, input.day ?? serviceDay(now()));
+          },
+          'appointments.cancel': (input, ctx) => {
+            const cancelled = agenda.cancel(input.code, own, staffId(ctx));
+            deps.outbox?.nudge();
+            return cancelled;
+          },
+          'appointments.outpostShare': () => agenda.outpostShare(own),
+          'appointments.setOutpostShare': (input, ctx) => {
+            const set = agenda.setOutpostShare(own, input.share, staffId(ctx));
+            void puller?.pull();
+            return set;
+          },
           'appointments.checkInByStaff': (input, ctx) => agenda.checkInByStaff(input.code, own, staffId(ctx)),
           'appointments.markNoShow': (input, ctx) => agenda.close(input.code, own, 'no-show', staffId(ctx)),
           'appointments.markServed': (input, ctx) => agenda.close(input.code, own, 'served', staffId(ctx)),
@@ -266,19 +301,26 @@ export function createAppointmentsModule(deps: {
     }
   };
   let purgeTimer: Timer | null = null;
+  let pullTimer: Timer | null = null;
 
   return {
     name: 'appointments',
     agenda,
+    pullOutposts: puller ? puller.pull : null,
     hubRoute: agenda && config.role === 'counter' ? hubAgendaRoute(localPort(agenda, 'kiosk', (id) => id === own)) : null,
     handlers: { ...visitor, ...desk },
     start: () => {
       if (!agenda) return;
       purge();
       purgeTimer = deps.clock.setInterval(purge, purgeEveryMs);
+      if (puller) {
+        void puller.pull();
+        pullTimer = deps.clock.setInterval(() => void puller.pull(), deps.pullEveryMs ?? 30_000);
+      }
     },
     close: () => {
       purgeTimer?.cancel();
+      pullTimer?.cancel();
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
+import { AppointmentCancellationOrder } from '../../../shared/central-api/appointments';
 import { UsageStatistics } from '../../../shared/central-api/devices';
 import { QueueTicketRecord, VoucherRequestCompletion, VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
 import type { FieldCipher } from '../crypto/field-cipher';
 
 /** What an outbox row asks the central API to do; the sync worker maps each kind to an endpoint. */
-export type OutboxKind = 'voucher-request.submit' | 'voucher-request.complete' | 'ticket.record' | 'statistics.daily';
+export type OutboxKind = 'voucher-request.submit' | 'voucher-request.complete' | 'ticket.record' | 'statistics.daily' | 'appointment.cancel';
 
 /** The body each kind must have; a row that no longer matches is never sent (the API would refuse it anyway). */
 const bodySchemas: Record<OutboxKind, z.ZodType> = {
@@ -12,6 +13,7 @@ const bodySchemas: Record<OutboxKind, z.ZodType> = {
   'voucher-request.complete': VoucherRequestCompletion,
   'ticket.record': QueueTicketRecord,
   'statistics.daily': UsageStatistics,
+  'appointment.cancel': AppointmentCancellationOrder,
 };
 
 /**

@@ -314,6 +314,30 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 16,
+    summary: 'outposts and the shop\'s agenda: the share of each slot outposts may book, the central API\'s allowance from the hub, and the feed of central bookings the hub pulls',
+    sql: `
+      CREATE TABLE appointment_outposts (
+        location_id TEXT PRIMARY KEY,
+        share INTEGER NOT NULL CHECK (share BETWEEN 0 AND 20),
+        plan_version INTEGER NOT NULL CHECK (plan_version >= 1),
+        confirmed_version INTEGER NOT NULL DEFAULT 0,
+        confirmed_share INTEGER,
+        pull_cursor INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE TABLE appointment_allowances (
+        location_id TEXT PRIMARY KEY,
+        plan_version INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE appointment_feed (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        appointment_id TEXT NOT NULL,
+        location_id TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX appointment_feed_of_location ON appointment_feed (location_id, seq);
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AppointmentCancellation } from '../../../shared/central-api/appointments';
 import { Accepted, EnrollmentResponse, Problem, type EnrollmentRequest } from '../../../shared/central-api/devices';
 import { QueueTicketReceipt, VoucherRequestCompletionReceipt, VoucherRequestReceipt } from '../../../shared/central-api/voucher-requests';
 import { deadline } from '../clock/clock';
@@ -10,6 +11,7 @@ const endpoints: Record<OutboxKind, { path: string; receipt: z.ZodType }> = {
   'ticket.record': { path: '/v1/queue-tickets', receipt: QueueTicketReceipt },
   'statistics.daily': { path: '/v1/statistics', receipt: Accepted },
   'voucher-request.complete': { path: '/v1/voucher-request-completions', receipt: VoucherRequestCompletionReceipt },
+  'appointment.cancel': { path: '/v1/appointment-cancellations', receipt: AppointmentCancellation },
 };
 
 export type SendOutcome =

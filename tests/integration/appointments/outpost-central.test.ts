@@ -2,15 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSim } from '../../../electron/central-sim/sim-server';
-import { createCore, type Core } from '../../../electron/core/app-core';
-import { silentLogger } from '../../../electron/core/log/logger';
-import { DeviceConfigSchema } from '../../../shared/config/device-config';
+import type { Core } from '../../../electron/core/app-core';
 import type { AppointmentsOverview, BookResult, CancelResult, SlotsResult } from '../../../shared/contract/appointments-channels';
 import type { SessionsListResult, SignUpResult } from '../../../shared/contract/sessions-channels';
-import { countRows, mondayMorning, type Answer } from '../../support/appointments-rig';
-import { resourcesDir, tempDir } from '../../support/paths';
-import { fastSync, startSim } from '../../support/sync-rig';
-import { until } from '../../support/until';
+import { countRows, mondayMorning, startOutpost } from '../../support/appointments-rig';
+import { resourcesDir } from '../../support/paths';
+import { startSim } from '../../support/sync-rig';
 
 const samplePackFile = join(resourcesDir, 'content', 'sample', 'pack.json');
 let sim: RunningSim | null = null;
@@ -21,29 +18,10 @@ afterEach(async () => {
   sim = null;
 });
 
-async function outpostKiosk(central: RunningSim, id = 'zwolle-buurthuis-holtenbroek') {
-  const dataDir = tempDir('outpost');
-  const core = createCore({
-    config: DeviceConfigSchema.parse({ role: 'kiosk', mode: 'outpost', demo: true, location: { id, name: 'Buurthuis Holtenbroek' }, region: 'regio-zwolle', centralApiUrl: central.url }),
-    appVersion: '1.4.0',
-    resourcesDir,
-    dataDir,
-    shell: 'browser',
-    logger: silentLogger,
-    enrollmentCode: async () => central.issueEnrollmentCode(),
-    syncTuning: { ...fastSync, requestTimeoutMs: 3000 },
-    heartbeat: { firstAfterMs: 10, everyMs: 60_000 },
-    now: () => mondayMorning,
-  });
-  cores.push(core);
-  const ask = async (channel: string, input: unknown = {}) => (await core.dispatch(channel, input, { transport: 'test', client: 'test' })) as Answer;
-  const call = async <T,>(channel: string, input: unknown = {}): Promise<T> => {
-    const r = await ask(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.result as T;
-  };
-  await until(async () => (await call<{ enrollment: string }>('device.status')).enrollment === 'enrolled', 10_000, 'the outpost enrolled');
-  return { core, dataDir, ask, call };
+async function outpostKiosk(central: RunningSim) {
+  const kiosk = await startOutpost(central, () => mondayMorning);
+  cores.push(kiosk.core);
+  return kiosk;
 }
 
 describe('an outpost kiosk books at its region\'s staffed shop through the central API', () => {
