@@ -59,7 +59,7 @@ export function ContactFields({ draft, onChange, showProblem }: { draft: Contact
   const problem = showProblem ? contactProblem(draft) : null;
   return (
     <>
-      <TextField name="firstName" label={t('appointments.contact.firstName')} hint={t('appointments.contact.firstNameHint')} autoComplete="given-name" maxLength={40} value={draft.firstName} onChange={(firstName) => onChange({ ...draft, firstName })} />
+      <TextField name="firstName" keys="name" label={t('appointments.contact.firstName')} hint={t('appointments.contact.firstNameHint')} autoComplete="given-name" maxLength={40} value={draft.firstName} onChange={(firstName) => onChange({ ...draft, firstName })} />
       <fieldset className="reminder">
         <legend className="field__label">{t('appointments.contact.reminderQuestion')}</legend>
         <p className="field__hint">{t('appointments.contact.reminderPurpose')}</p>
@@ -73,7 +73,7 @@ export function ContactFields({ draft, onChange, showProblem }: { draft: Contact
         </div>
       </fieldset>
       {draft.reminder && (
-        <TextField name="phone" type="tel" label={t('appointments.contact.phone')} hint={t('appointments.contact.phoneHint')} autoComplete="tel" maxLength={20} value={draft.phone} error={problem ? t(`appointments.contact.${problem}`) : undefined} onChange={(phone) => onChange({ ...draft, phone })} />
+        <TextField name="phone" keys="tel" label={t('appointments.contact.phone')} hint={t('appointments.contact.phoneHint')} autoComplete="tel" maxLength={20} value={draft.phone} error={problem ? t(`appointments.contact.${problem}`) : undefined} onChange={(phone) => onChange({ ...draft, phone })} />
       )}
     </>
   );

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unknownAnswer, type AnswerProblem, type LocalizedQuestion } from '../../../../shared/eligibility/outcome-schema';
 import { partLanguage } from '../../i18n/i18n';
-import { TextField } from '../keyboard/TextField';
+import { TextField, useRefusalText, type RefusalNote } from '../keyboard/TextField';
 import { StepIndicator } from '../screens/StepIndicator';
-import { dateAnswerFrom, datePartsFrom, type DateParts } from './date-answer';
+import { dateAnswerFrom, datePartComplete, datePartsFrom, type DateParts } from './date-answer';
 
 export type Answer = boolean | string;
 
@@ -40,14 +40,14 @@ export function QuestionStep({ question, step, total, answer, problem, busy, onA
           {question.help}
         </p>
       )}
-      {problem && (
+      {problem && question.kind !== 'date' && (
         <p className="field__error" role="alert">
           <span aria-hidden="true">⚠ </span>
           {t(`eligibility.problems.${problem}`)}
         </p>
       )}
       {question.kind === 'date' ? (
-        <DateQuestion key={question.id} allowMonthOnly={question.allowMonthOnly} initial={typeof answer === 'string' ? answer : undefined} busy={busy} onAnswer={onAnswer} />
+        <DateQuestion key={question.id} allowMonthOnly={question.allowMonthOnly} initial={typeof answer === 'string' ? answer : undefined} problem={problem} busy={busy} onAnswer={onAnswer} />
       ) : (
         <div className={question.kind === 'choice' ? 'answers answers--list' : 'answers'}>
           {choices.map((choice) => (
@@ -68,11 +68,33 @@ export function QuestionStep({ question, step, total, answer, problem, busy, onA
   );
 }
 
-function DateQuestion({ allowMonthOnly, initial, busy, onAnswer }: { allowMonthOnly: boolean; initial: string | undefined; busy: boolean; onAnswer(iso: string): void }) {
+const partOrder = ['day', 'month', 'year'] as const;
+
+/**
+ * Day, month and year on a number pad. A part typed to the end hands the focus on to the next one,
+ * with its text selected so typing replaces it. One reserved line under the parts carries what went
+ * wrong: a refused key, a missing part, or the engine's verdict on the date.
+ */
+function DateQuestion({ allowMonthOnly, initial, problem, busy, onAnswer }: { allowMonthOnly: boolean; initial: string | undefined; problem: AnswerProblem | null; busy: boolean; onAnswer(iso: string): void }) {
   const { t } = useTranslation();
+  const messageId = useId();
+  const refusalText = useRefusalText();
   const [parts, setParts] = useState<DateParts>(() => datePartsFrom(initial));
   const [incomplete, setIncomplete] = useState(false);
-  const set = (key: keyof DateParts) => (value: string) => setParts((p) => ({ ...p, [key]: value.replace(/\D/g, '') }));
+  const [refusal, setRefusal] = useState<RefusalNote | null>(null);
+  const refs = { day: useRef<HTMLInputElement>(null), month: useRef<HTMLInputElement>(null), year: useRef<HTMLInputElement>(null) };
+  const set = (key: keyof DateParts) => (value: string) => {
+    const grew = value.length > parts[key].length;
+    setParts((p) => ({ ...p, [key]: value }));
+    const next = partOrder[partOrder.indexOf(key) + 1];
+    const input = next ? refs[next].current : null;
+    if (grew && input && datePartComplete(key, value)) {
+      input.focus();
+      input.select();
+    }
+  };
+  const message = refusal ? refusalText(refusal) : incomplete ? (allowMonthOnly ? t('eligibility.date.incompleteMonth') : t('eligibility.date.incomplete')) : problem ? t(`eligibility.problems.${problem}`) : null;
+  const labels = { day: allowMonthOnly ? t('eligibility.date.dayOptional') : t('eligibility.date.day'), month: t('eligibility.date.month'), year: t('eligibility.date.year') };
   return (
     <form
       className="form"
@@ -81,21 +103,35 @@ function DateQuestion({ allowMonthOnly, initial, busy, onAnswer }: { allowMonthO
         event.preventDefault();
         const answer = dateAnswerFrom(parts, allowMonthOnly);
         setIncomplete(answer === 'incomplete');
+        setRefusal(null);
         if (answer !== 'incomplete') onAnswer(answer);
       }}
     >
       <fieldset className="date-fields">
         <legend className="visually-hidden">{t('eligibility.date.legend')}</legend>
-        <TextField name="day" type="tel" label={allowMonthOnly ? t('eligibility.date.dayOptional') : t('eligibility.date.day')} value={parts.day} maxLength={2} onChange={set('day')} />
-        <TextField name="month" type="tel" label={t('eligibility.date.month')} value={parts.month} maxLength={2} onChange={set('month')} />
-        <TextField name="year" type="tel" label={t('eligibility.date.year')} value={parts.year} maxLength={4} onChange={set('year')} />
+        {partOrder.map((part) => (
+          <TextField
+            key={part}
+            name={part}
+            keys="digits"
+            label={labels[part]}
+            value={parts[part]}
+            maxLength={part === 'year' ? 4 : 2}
+            inputRef={refs[part]}
+            messageId={messageId}
+            onRefusal={setRefusal}
+            onChange={set(part)}
+          />
+        ))}
       </fieldset>
-      {incomplete && (
-        <p className="field__error" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {allowMonthOnly ? t('eligibility.date.incompleteMonth') : t('eligibility.date.incomplete')}
-        </p>
-      )}
+      <p className="field__message" id={messageId} aria-live="polite" data-testid="date-message">
+        {message && (
+          <>
+            <span aria-hidden="true">⚠ </span>
+            {message}
+          </>
+        )}
+      </p>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('flow.next')}

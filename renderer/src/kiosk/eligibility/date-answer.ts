@@ -24,3 +24,13 @@ export function datePartsFrom(answer: string | undefined): DateParts {
   const [year = '', month = '', day = ''] = answer && answer !== 'unknown' ? answer.split('-') : [];
   return { year, month: month.replace(/^0/, ''), day: day.replace(/^0/, '') };
 }
+
+/**
+ * Whether a part is typed to the end, so the focus can move on by itself: two digits, or one that no
+ * second digit could follow (a day from 4, a month from 2: "5" is the 5th, May). The year takes four.
+ */
+export function datePartComplete(part: keyof DateParts, value: string): boolean {
+  if (part === 'year') return value.length >= 4;
+  const first = Number(value.slice(0, 1));
+  return value.length >= 2 || (value.length === 1 && first > (part === 'day' ? 3 : 1));
+}

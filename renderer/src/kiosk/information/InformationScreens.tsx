@@ -429,7 +429,7 @@ function Search() {
   return (
     <>
       <Title>{t('info.search.title')}</Title>
-      <TextField name="search" type="search" label={t('info.search.label')} hint={t('info.search.hint')} value={query} maxLength={maxQuery} autoFocus onChange={(text) => dispatch({ type: 'search', text })} />
+      <TextField name="search" search label={t('info.search.label')} hint={t('info.search.hint')} value={query} maxLength={maxQuery} autoFocus onChange={(text) => dispatch({ type: 'search', text })} />
       {query.length >= maxQuery && (
         <p className="note" role="status" data-testid="search-full">
           {t('kioskHonest.search.full', { count: maxQuery })}

@@ -2,11 +2,26 @@ import { useLayoutEffect, useState, type PointerEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { KeyboardTarget } from './keyboard-context';
-import { applyKey, keyboardRows, type KeyAction, type KeyboardLayer } from './keyboard-layout';
+import { applyKey, firstLayer, keyboardRows, padLayers, type KeyAction, type KeyboardLayer } from './keyboard-layout';
 
 interface Props {
   target: KeyboardTarget;
   onDone(): void;
+}
+
+/** Pages whose own script is not Latin: there a Latin key says which language it is, so a screen reader names it right. */
+const nonLatinPages = new Set(['ar', 'uk']);
+
+/**
+ * Brings the field into the part of the content that the keyboard leaves: the whole field (label,
+ * hint and message line) when it fits, else the input itself. The field's scroll margin keeps its
+ * focus ring clear of the keyboard's edge.
+ */
+function reveal(input: HTMLInputElement): void {
+  const field = input.closest<HTMLElement>('.field');
+  const area = input.closest<HTMLElement>('.kiosk__main');
+  const fits = field && area && field.getBoundingClientRect().height <= area.clientHeight;
+  (fits ? field : input).scrollIntoView({ block: 'nearest' });
 }
 
 /**
@@ -14,68 +29,85 @@ interface Props {
  * focused field is scrolled into the part that stays visible (WCAG 2.4.11, focus not obscured).
  */
 export function OnScreenKeyboard({ target, onDone }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [upper, setUpper] = useState(false);
-  const [layer, setLayer] = useState<KeyboardLayer>('letters');
+  // The layer belongs to the field: the next field (day -> month, name -> e-mail) opens on its own.
+  const [chosen, setChosen] = useState<{ target: KeyboardTarget; layer: KeyboardLayer } | null>(null);
+  const layer = chosen?.target === target ? chosen.layer : firstLayer(target.keys, i18n.language);
+  const arabic = target.keys === 'name' && i18n.language === 'ar';
 
   useLayoutEffect(() => {
-    const reveal = (): void => target.element.scrollIntoView({ block: 'nearest' });
-    reveal();
+    const show = (): void => reveal(target.element);
+    show();
     // The content area shrinks when the keyboard opens or the screen turns: keep the field in view.
     const area = target.element.closest('.kiosk__main');
-    const observer = new ResizeObserver(reveal);
+    const observer = new ResizeObserver(show);
     if (area) observer.observe(area);
     return () => observer.disconnect();
   }, [target]);
 
   const press = (key: KeyAction): void => {
     if (key.kind === 'shift') return setUpper((u) => !u);
-    if (key.kind === 'layer') return setLayer((l) => (l === 'letters' ? 'accents' : 'letters'));
+    if (key.kind === 'layer') return setChosen({ target, layer: key.to });
     if (key.kind === 'done') return onDone();
     const { element } = target;
     if (!element.isConnected) return onDone();
-    const next = applyKey(
-      { value: element.value, selectionStart: element.selectionStart ?? element.value.length, selectionEnd: element.selectionEnd ?? element.value.length },
-      key,
-      upper,
-      element.maxLength > 0 ? element.maxLength : undefined,
-    );
+    const before = { value: element.value, selectionStart: element.selectionStart ?? element.value.length, selectionEnd: element.selectionEnd ?? element.value.length };
+    const next = applyKey(before, key, upper);
+    let taken = false;
     // Render the new value now, so the caret can be put back where the visitor was typing.
-    flushSync(() => target.setValue(next.value));
+    flushSync(() => {
+      taken = target.offer(next.value);
+    });
+    if (upper && key.kind === 'char' && taken) setUpper(false);
+    // A complete part of a date hands the focus on to the next part: the keyboard follows it there.
+    const active = document.activeElement;
+    if (active !== element && active instanceof HTMLInputElement && active.dataset.osk) return;
     element.focus({ preventScroll: true });
-    element.setSelectionRange(next.selectionStart, next.selectionEnd);
-    if (upper && key.kind === 'char') setUpper(false);
+    const caret = taken ? next : before;
+    element.setSelectionRange(caret.selectionStart, caret.selectionEnd);
   };
 
   // Keep the focus (and the caret) in the field while a key is touched.
   const keepFocus = (event: PointerEvent): void => event.preventDefault();
 
-  const label = (key: KeyAction): { text: string; name: string; wide?: boolean } => {
+  const latinLang = nonLatinPages.has(i18n.language) ? 'en' : undefined;
+  const label = (key: KeyAction): { text: string; name: string; wide?: boolean; lang?: string } => {
     switch (key.kind) {
       case 'char': {
         const text = upper ? key.char.toLocaleUpperCase() : key.char;
-        return { text, name: text };
+        return { text, name: text, lang: layer === 'arabic' ? undefined : /\p{Script=Latin}/u.test(text) ? latinLang : undefined };
       }
+      case 'text':
+        return { text: key.text, name: key.text, lang: latinLang };
       case 'space':
-        return { text: t('keyboard.space'), name: t('keyboard.space'), wide: true };
+        return { text: t('keyboard.space'), name: t('keyboard.space'), wide: !padLayers.has(layer) };
       case 'backspace':
         return { text: '⌫', name: t('keyboard.backspace') };
       case 'shift':
         return { text: '⇧', name: t('keyboard.shift') };
       case 'layer':
         // The accessible name starts with what the key shows (WCAG 2.5.3, label in name).
-        return layer === 'letters' ? { text: 'é @', name: `é @, ${t('keyboard.accents')}` } : { text: 'abc', name: `abc, ${t('keyboard.letters')}` };
+        switch (key.to) {
+          case 'accents':
+            return { text: 'é @', name: `é @, ${t('keyboard.accents')}` };
+          case 'arabic':
+            return { text: 'أ ب ت', name: `أ ب ت, ${t('keyboard.arabic')}` };
+          default:
+            return layer === 'arabic' ? { text: 'abc', name: `abc, ${t('keyboard.latin')}` } : { text: 'abc', name: `abc, ${t('keyboard.letters')}` };
+        }
       case 'done':
         return { text: t('keyboard.done'), name: t('keyboard.done') };
     }
   };
 
+  const pad = padLayers.has(layer);
   return (
-    <div className="osk" role="group" aria-label={t('keyboard.label')} data-testid="on-screen-keyboard" dir="ltr">
-      {keyboardRows(layer).map((row, r) => (
+    <div className={`osk${pad ? ' osk--pad' : ''}`} role="group" aria-label={t('keyboard.label')} data-testid="on-screen-keyboard" data-layer={layer} dir="ltr">
+      {keyboardRows(layer, { arabic }).map((row, r) => (
         <div className="osk__row" key={`${layer}-${r}`}>
           {row.map((key, k) => {
-            const { text, name, wide } = label(key);
+            const { text, name, wide, lang } = label(key);
             return (
               <button
                 key={`${key.kind}-${k}`}
@@ -83,7 +115,9 @@ export function OnScreenKeyboard({ target, onDone }: Props) {
                 className={`osk__key osk__key--${key.kind}${wide ? ' osk__key--wide' : ''}`}
                 aria-label={name}
                 aria-pressed={key.kind === 'shift' ? upper : undefined}
-                data-key={key.kind === 'char' ? key.char : key.kind}
+                lang={lang}
+                data-key={key.kind === 'char' ? key.char : key.kind === 'text' ? key.text : key.kind}
+                data-layer={key.kind === 'layer' ? key.to : undefined}
                 onPointerDown={keepFocus}
                 onClick={() => press(key)}
               >

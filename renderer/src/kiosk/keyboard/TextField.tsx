@@ -1,5 +1,7 @@
-import { useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useKeyboard } from './keyboard-context';
+import { inputRefusal, type FieldKeys, type InputRefusal } from './keyboard-layout';
 
 interface Props {
   label: string;
@@ -8,28 +10,83 @@ interface Props {
   /** A plain-words hint under the label, such as "for example naam@voorbeeld.nl". */
   hint?: string;
   error?: string;
-  /** No 'email': browsers give email fields no caret position, and the keyboard types at the caret. */
-  type?: 'text' | 'tel' | 'search';
+  /** The keys the field asks for; the on-screen keyboard shows those and the field refuses others. */
+  keys?: FieldKeys;
+  search?: boolean;
   autoComplete?: string;
   maxLength?: number;
   name: string;
   /** The screen exists to type here (search): focus, and so the keyboard, come here on arrival. */
   autoFocus?: boolean;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  /**
+   * For fields that share one message line (the parts of a date): the field hands its refusal to the
+   * group instead of showing it under itself. The group's line is `messageId`.
+   */
+  onRefusal?(note: RefusalNote | null): void;
+  messageId?: string;
+}
+
+/** A text a field did not take, and what the field asks for. */
+export interface RefusalNote {
+  refusal: InputRefusal;
+  keys: FieldKeys;
+  maxLength: number;
+}
+
+/** Tells a visitor in words why a key did nothing: a refusal that only shows as "nothing happened" reads as a broken screen. */
+export function useRefusalText(): (note: RefusalNote) => string {
+  const { t } = useTranslation();
+  return ({ refusal, keys, maxLength }) =>
+    refusal === 'chars' ? t(`keyboard.refused.${keys}`) : t(keys === 'digits' ? 'keyboard.full.digits' : 'keyboard.full.text', { max: maxLength });
 }
 
 /**
- * Every text field on the kiosk. inputMode="none" keeps the operating system's own keyboard away:
- * the on-screen keyboard opens instead, below the field, and types into it. Leaving the field does
- * not close the keyboard: closing it would move the buttons under a finger that is mid-tap (the
- * "Next" below the form would slide away). It closes with its own "Done" key or on the next screen.
+ * Every text field on the kiosk. inputMode="none" keeps the operating system's own touch keyboard
+ * away (it would cover ours and the buttons); a physical keyboard or a wedge scanner still types,
+ * through the same check as the on-screen keys. The `type` and `autoComplete` say what the field is
+ * (tel, search, email), which is what autofill, scanners and assistive technology read. Leaving the
+ * field does not close the keyboard: closing it would move the buttons under a finger that is
+ * mid-tap. It closes with its own "Done" key or on the next screen.
+ *
+ * The line under the field is always there, empty or not, so a message appearing or going away never
+ * moves the form under the visitor's finger.
  */
-export function TextField({ label, value, onChange, hint, error, type = 'text', autoComplete = 'off', maxLength = 120, name, autoFocus = false }: Props) {
+export function TextField(props: Props) {
+  const { label, value, hint, error, keys = 'text', search = false, autoComplete = 'off', maxLength = 120, name, autoFocus = false, onRefusal, messageId } = props;
   const id = useId();
   const keyboard = useKeyboard();
-  const ref = useRef<HTMLInputElement>(null);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const ownRef = useRef<HTMLInputElement>(null);
+  const ref = props.inputRef ?? ownRef;
+  const [refusal, setRefusal] = useState<RefusalNote | null>(null);
+  const refusalText = useRefusalText();
+  // The keyboard keeps its target while the field stays focused: it must reach the newest handler.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+
+  const offer = (next: string): boolean => {
+    const current = latest.current;
+    const limit = current.maxLength ?? maxLength;
+    const kind = current.keys ?? keys;
+    const refused = inputRefusal(kind, next, limit);
+    // The note stays while the visitor types on ("19e5" typed key by key leaves "195" and the note);
+    // it goes when they delete, which is how they answer it.
+    const note = refused ? { refusal: refused, keys: kind, maxLength: limit } : next.length < current.value.length ? null : undefined;
+    if (note !== undefined) {
+      if (current.onRefusal) current.onRefusal(note);
+      else setRefusal(note);
+    }
+    if (!refused) current.onChange(next);
+    return !refused;
+  };
+
+  const ownMessageId = `${id}-message`;
+  const message = refusal ? refusalText(refusal) : error;
+  const describedBy = [hint ? `${id}-hint` : '', onRefusal ? (messageId ?? '') : message ? ownMessageId : ''].filter(Boolean).join(' ') || undefined;
   const openKeyboard = (): void => {
-    if (ref.current) keyboard.open({ element: ref.current, setValue: onChange });
+    if (ref.current) keyboard.open({ element: ref.current, keys, offer });
   };
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
@@ -46,25 +103,30 @@ export function TextField({ label, value, onChange, hint, error, type = 'text', 
         id={id}
         name={name}
         className="field__input"
-        type={type}
+        type={search ? 'search' : keys === 'tel' ? 'tel' : 'text'}
         inputMode="none"
         value={value}
-        maxLength={maxLength}
         autoComplete={autoComplete}
         autoCapitalize="off"
         spellCheck={false}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         data-osk="true"
+        data-keys={keys}
         data-autofocus={autoFocus || undefined}
         onFocus={openKeyboard}
         onClick={openKeyboard}
-        onChange={(event) => onChange(event.target.value)}
+        // A refused change is not stored, so the field shows what it had (never a shortened copy).
+        onChange={(event) => offer(event.target.value)}
       />
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
+      {!onRefusal && (
+        <p className="field__message" id={ownMessageId} aria-live="polite" data-testid={`${name}-message`}>
+          {message && (
+            <>
+              <span aria-hidden="true">⚠ </span>
+              {message}
+            </>
+          )}
         </p>
       )}
     </div>

@@ -136,9 +136,9 @@ function ContactStep() {
           if (Object.keys(problems).length === 0) go({ screen: 'voucher', step: 'consent' });
         }}
       >
-        <TextField name="name" label={t('voucher.contact.name')} autoComplete="name" maxLength={100} value={name} error={message(shown.name)} onChange={(v) => dispatch({ type: 'voucher', patch: { name: v } })} />
-        <TextField name="email" label={t('voucher.contact.email')} hint={t('voucher.contact.emailHint')} autoComplete="email" maxLength={254} value={email} error={message(shown.email)} onChange={(v) => dispatch({ type: 'voucher', patch: { email: v } })} />
-        <TextField name="phone" type="tel" label={t('voucher.contact.phone')} hint={t('voucher.contact.phoneHint')} autoComplete="tel" maxLength={20} value={phone} error={message(shown.phone)} onChange={(v) => dispatch({ type: 'voucher', patch: { phone: v } })} />
+        <TextField name="name" keys="name" label={t('voucher.contact.name')} autoComplete="name" maxLength={100} value={name} error={message(shown.name)} onChange={(v) => dispatch({ type: 'voucher', patch: { name: v } })} />
+        <TextField name="email" keys="email" label={t('voucher.contact.email')} hint={t('voucher.contact.emailHint')} autoComplete="email" maxLength={254} value={email} error={message(shown.email)} onChange={(v) => dispatch({ type: 'voucher', patch: { email: v } })} />
+        <TextField name="phone" keys="tel" label={t('voucher.contact.phone')} hint={t('voucher.contact.phoneHint')} autoComplete="tel" maxLength={20} value={phone} error={message(shown.phone)} onChange={(v) => dispatch({ type: 'voucher', patch: { phone: v } })} />
         <div className="actions">
           <button type="submit" className="button button--primary">
             {t('flow.next')}
