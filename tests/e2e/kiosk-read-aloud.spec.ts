@@ -134,3 +134,18 @@ test("an Arabic visitor hears the screen in Arabic, from the device's voice", as
   expect(asked[0]).toEqual({ language: 'ar', text: 'كيف يمكننا مساعدتك؟' });
   for (const sentence of asked) expect(['ar', 'nl']).toContain(sentence.language);
 });
+
+test('the idle wipe ends the reading with the visit', async ({ page }) => {
+  await watchAudio(page);
+  await page.clock.install();
+  await page.goto(await host.fresh());
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await readAloud(page).click();
+  await expect.poll(async () => (await audio(page)).paused).toBe(false);
+  await page.clock.fastForward(91_000);
+  await expect(page.getByTestId('idle-dialog')).toBeVisible();
+  await page.clock.fastForward(31_000);
+  await expect(page.locator('[data-screen="welcome"]')).toBeVisible();
+  await expect.poll(async () => audio(page)).toMatchObject({ paused: true, hasSource: false });
+  await expect(page.locator('.read-aloud')).toHaveCount(0);
+});

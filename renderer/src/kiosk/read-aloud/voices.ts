@@ -55,6 +55,8 @@ export function deviceVoice(bridge: Bridge, audio: HTMLAudioElement, languages: 
   let settle: (() => void) | null = null;
   // Paused while the next sentence was still being made: it waits for "go on" instead of starting.
   let paused = false;
+  // Once cancelled, a sentence that arrives late must not ask for the next: that call would end the new reading's.
+  let cancelled = false;
   const languageOf = (unit: ReadingUnit): LanguageCode => languages.find((code) => code === unit.language) ?? visitorLanguage;
   const audioFor = (unit: ReadingUnit): Promise<Blob> => {
     const made = prepared.get(unit) ?? bridge.call('speech.say', { language: languageOf(unit), text: unit.text }).then((r) => wavBlob(r.audio, r.mime));
@@ -70,6 +72,7 @@ export function deviceVoice(bridge: Bridge, audio: HTMLAudioElement, languages: 
   return {
     async speak(unit, next) {
       const blob = await audioFor(unit);
+      if (cancelled) return;
       prepared.delete(unit);
       if (next) audioFor(next).catch(() => undefined);
       release();
@@ -79,7 +82,8 @@ export function deviceVoice(bridge: Bridge, audio: HTMLAudioElement, languages: 
         settle = resolve;
         audio.onended = () => resolve();
         audio.onerror = () => reject(new Error('the audio could not be played'));
-        if (!paused) audio.play().catch(reject);
+        // A pause tapped before the sound began aborts play(): that is a pause, not a failure.
+        if (!paused) audio.play().catch((err: unknown) => (err instanceof DOMException && err.name === 'AbortError' ? undefined : reject(err)));
       });
     },
     pause() {
@@ -91,6 +95,7 @@ export function deviceVoice(bridge: Bridge, audio: HTMLAudioElement, languages: 
       if (audio.hasAttribute('src')) audio.play().catch(() => undefined);
     },
     cancel() {
+      cancelled = true;
       prepared.clear();
       release();
       settle?.();
