@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../support/paths';
+import { repoRoot, tempDir } from '../support/paths';
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -133,4 +133,23 @@ export async function tapKeys(page: Page, text: string): Promise<void> {
 /** The visible text of the screen title. */
 export function screenTitle(page: Page) {
   return page.locator('#screen-title');
+}
+
+/**
+ * A demo kiosk in Utrecht (the sample pack's rules and the central simulator, so a voucher request
+ * can start) printing to the given printer; returns the config file for `--config`.
+ */
+export function demoKioskConfig(name: string, printer: Record<string, unknown>): string {
+  const config = join(tempDir(name), 'device.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      role: 'kiosk',
+      demo: true,
+      location: { id: 'utrecht-centrum', name: 'Loopbaanwinkel Utrecht Centrum', address: 'Oudegracht 1, 3511 AB Utrecht' },
+      region: 'midden-utrecht',
+      printer,
+    }),
+  );
+  return config;
 }

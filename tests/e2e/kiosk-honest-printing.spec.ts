@@ -1,10 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { tempDir } from '../support/paths';
 import { startPrinterEmulator, type PrinterEmulator } from '../support/printer-emulator/printer-emulator';
 import { spawnHost, type SpawnedHost } from '../support/spawn-host';
-import { axeViolations } from './kiosk-helpers';
+import { axeViolations, demoKioskConfig } from './kiosk-helpers';
 
 /**
  * A printer that takes the connection and never answers (hung) keeps the job "sending" for the
@@ -15,18 +12,7 @@ let host: SpawnedHost;
 test.beforeAll(async () => {
   emulator = await startPrinterEmulator();
   await emulator.setMode('hang');
-  const config = join(tempDir('kiosk-hung-printer'), 'device.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      role: 'kiosk',
-      // Demo: the sample pack's rules and the central simulator, so a voucher request can start.
-      demo: true,
-      location: { id: 'utrecht-centrum', name: 'Loopbaanwinkel Utrecht Centrum', address: 'Oudegracht 1, 3511 AB Utrecht' },
-      region: 'midden-utrecht',
-      printer: { type: 'tcp', host: emulator.host, port: emulator.port, giveUpAfterSeconds: 60 },
-    }),
-  );
+  const config = demoKioskConfig('kiosk-hung-printer', { type: 'tcp', host: emulator.host, port: emulator.port, giveUpAfterSeconds: 60 });
   host = await spawnHost(['--config', config]);
 });
 test.afterAll(async () => {

@@ -32,6 +32,21 @@ async function latinWithoutLang(page: Page): Promise<string[]> {
   });
 }
 
+/** Answers the check as an adult who may get a voucher, with the Arabic buttons; `check` runs on each yes/no question. */
+async function answerEligible(page: Page, check: (question: string) => Promise<void>): Promise<void> {
+  const [day, month, year] = await page.locator('.date-fields input').all();
+  await day?.fill('15');
+  await month?.fill('6');
+  await year?.fill('1980');
+  await page.locator('form button[type="submit"]').click();
+  for (const question of ['livesInNetherlands', 'hadVoucher', 'openTrajectory', 'hasBenefit']) {
+    await expect(page.locator(`[data-question="${question}"]`)).toBeVisible();
+    await check(question);
+    const [yes, no] = await page.locator('.answers button').all();
+    await (question === 'livesInNetherlands' ? yes : no)?.click();
+  }
+}
+
 test('Arabic: eligibility questions and outcome, information menu, topic and page: no Latin text without its own lang', async ({ page }) => {
   await page.goto(await host.fresh());
   await page.getByRole('button', { name: 'العربية' }).click();
@@ -44,17 +59,7 @@ test('Arabic: eligibility questions and outcome, information menu, topic and pag
     for (const p of await latinWithoutLang(page)) problems.push(`${where}: ${p}`);
   };
   await check('birth date');
-  const [day, month, year] = await page.locator('.date-fields input').all();
-  await day?.fill('15');
-  await month?.fill('6');
-  await year?.fill('1980');
-  await page.locator('form button[type="submit"]').click();
-  for (const question of ['livesInNetherlands', 'hadVoucher', 'openTrajectory', 'hasBenefit']) {
-    await expect(page.locator(`[data-question="${question}"]`)).toBeVisible();
-    await check(question);
-    const [yes, no] = await page.locator('.answers button').all();
-    await (question === 'livesInNetherlands' ? yes : no)?.click();
-  }
+  await answerEligible(page, check);
   await expect(page.locator('[data-screen="eligibility-result"][data-outcome="eligible"]')).toBeVisible();
   await check('result');
   const heading = page.locator('#screen-title');
@@ -90,4 +95,39 @@ test('Arabic: eligibility questions and outcome, information menu, topic and pag
   // (fallback text getting its own lang and dir is tested in tests/unit/localized-text.test.ts).
   await expect(heading).toHaveText(/[\u0600-\u06ff]/);
   await expect(heading).not.toHaveAttribute('lang', /.+/);
+});
+
+test('Arabic: the providers, a provider page and the request with a chosen provider mark Dutch names, addresses and quality marks as Dutch', async ({ page }) => {
+  await page.goto(await host.fresh());
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  const problems: string[] = [];
+  const check = async (where: string): Promise<void> => {
+    for (const p of await latinWithoutLang(page)) problems.push(`${where}: ${p}`);
+  };
+  await page.getByTestId('home-information').click();
+  await page.getByTestId('info-providers').click();
+  await expect(page.locator('[data-screen="information-providers"] .tile').first()).toBeVisible();
+  await check('providers');
+  await page.getByTestId('provider-domtorenvalk').click();
+  await expect(page.getByTestId('marks-explained')).toBeVisible();
+  await check('provider page');
+  const title = page.locator('#screen-title');
+  await expect(title).toHaveAttribute('lang', 'nl');
+  await expect(title).toHaveAttribute('dir', 'ltr');
+  await page.getByTestId('provider-choose').click();
+  await expect(page.getByTestId('check-for-provider')).toBeVisible();
+  await check('check first, for the chosen provider');
+  // Straight to the request's own provider step and its summary (the check is tested above).
+  await page.getByTestId('eligibility-begin').click();
+  await expect(page.locator('[data-question="birthDate"]')).toBeVisible();
+  await answerEligible(page, async () => {});
+  await page.getByTestId('result-request').click();
+  await expect(page.getByTestId('chosen-provider')).toBeVisible();
+  await check('trajectory with a chosen provider');
+  await page.getByTestId('trajectory-loopbaan-apk').click();
+  await expect(page.getByTestId('provider-keep')).toBeVisible();
+  await expect(page.locator('[data-testid^="choose-provider-"]').first()).toBeVisible();
+  await check('provider step');
+  expect(problems).toEqual([]);
 });

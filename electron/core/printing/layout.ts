@@ -37,22 +37,43 @@ function fill(text: string, values: TemplateValues): string {
 }
 
 /**
- * Word-wraps to `width` characters; a word longer than a line is split, so nothing ever runs off
- * the paper (printers wrap on their own, mid-word and without the alignment).
+ * A word longer than a line, in pieces that fit: after one of its own hyphens where it has them
+ * ("Zoëterwoude-" / "Rijndijk"); where it has none, cut with a hyphen added, so no word is ever
+ * cut without one (printers wrap on their own, mid-word and without the alignment).
  */
+function breakWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (rest.length > width) {
+    const hyphen = rest.lastIndexOf('-', width - 1);
+    const cut = hyphen > 0 ? hyphen + 1 : Math.max(1, width - 1);
+    pieces.push(hyphen > 0 ? rest.slice(0, cut) : `${rest.slice(0, cut)}-`);
+    rest = rest.slice(cut);
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
+/** Fits at this width by breaking words only after their own hyphens. */
+function fitsAtHyphens(text: string, width: number): boolean {
+  return text.split(/\s+/).every((word) => word.split(/(?<=-)/).every((part) => part.length <= width));
+}
+
+/** Word-wraps to `width` characters; a word longer than a line is broken as `breakWord` says, so nothing runs off the paper. */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       let rest = word;
-      while (rest.length > width) {
+      if (word.length > width) {
+        // A broken word starts on its own line; its last piece goes on with the next words.
+        const pieces = breakWord(word, width);
         if (line) lines.push(line);
+        lines.push(...pieces.slice(0, -1));
         line = '';
-        lines.push(rest.slice(0, width));
-        rest = rest.slice(width);
+        rest = pieces.at(-1) ?? '';
       }
-      if (!rest) continue;
       if (!line) line = rest;
       else if (line.length + 1 + rest.length <= width) line += ` ${rest}`;
       else {
@@ -65,15 +86,26 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
+/**
+ * Enlarged text (a shop name, a code) keeps its size when its words fit, broken at their own
+ * hyphens if need be; otherwise it prints one size smaller, down to normal, rather than cut a word.
+ */
+function fittingSize(text: string, size: TextSize, charactersPerLine: number): TextSize {
+  for (let s = size; s > 1; s--) {
+    if (fitsAtHyphens(text, Math.floor(charactersPerLine / s))) return s as TextSize;
+  }
+  return 1;
+}
+
 export function fillTemplate(template: Template, values: TemplateValues, charactersPerLine: number): Layout {
   const blocks: LayoutBlock[] = [];
   for (const block of template) {
     if ('when' in block && block.when !== undefined && !values[block.when]) continue;
     switch (block.type) {
       case 'text': {
-        const size = block.size ?? 1;
-        const width = Math.floor(charactersPerLine / size);
-        blocks.push({ type: 'text', lines: wrapText(fill(block.text, values), width), align: block.align ?? 'left', size, bold: block.bold ?? false });
+        const text = fill(block.text, values);
+        const size = fittingSize(text, block.size ?? 1, charactersPerLine);
+        blocks.push({ type: 'text', lines: wrapText(text, Math.floor(charactersPerLine / size)), align: block.align ?? 'left', size, bold: block.bold ?? false });
         break;
       }
       case 'qr':

@@ -46,6 +46,8 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onFoun
   const [finalReceipt, setFinalReceipt] = useState<PrintJobSummary | null>(null);
   const [creating, setCreating] = useState(startNew);
   const [justStarted, setJustStarted] = useState(false);
+  /** The chosen provider's name from the content pack; its id when the pack no longer lists it. */
+  const [providerName, setProviderName] = useState<string | null>(null);
 
   const fail = useCallback((err: unknown) => (isSignedOut(err) ? onSignedOut() : setStatus(t(errorKey(err)))), [onSignedOut, t]);
 
@@ -67,6 +69,20 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onFoun
     );
     // Once per reference opened: the desk's callbacks change with every render, so they are not deps.
   }, [bridge, reference, fail]);
+
+  const providerId = request?.providerId ?? null;
+  useEffect(() => {
+    setProviderName(null);
+    if (providerId === null) return;
+    let current = true;
+    bridge.call('content.provider', { id: providerId }).then(
+      (p) => current && setProviderName(p.name),
+      () => current && setProviderName(providerId),
+    );
+    return () => {
+      current = false;
+    };
+  }, [bridge, providerId]);
 
   const complete = async (e: FormEvent) => {
     e.preventDefault();
@@ -154,6 +170,7 @@ export function RequestView({ bridge, reference, startNew, region, onNew, onFoun
           <dl className="facts" data-testid="request-facts">
             <div className="facts__row"><dt>{t('counter.request.state')}</dt><dd>{t(`counter.request.states.${request.status}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.trajectory')}</dt><dd>{t(`trajectory.${request.trajectory}.name`)}</dd></div>
+            <div className="facts__row"><dt>{t('counter.request.provider')}</dt><dd data-testid="request-provider">{request.providerId === null ? t('counter.request.noProvider') : (providerName ?? request.providerId)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.started')}</dt><dd>{when(request.createdAt)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.origin')}</dt><dd data-testid="request-origin">{t(`counter.request.origins.${request.origin}`)}</dd></div>
             <div className="facts__row"><dt>{t('counter.request.eligibility')}</dt><dd>{t(`counter.request.outcomes.${request.eligibility.outcome}`)}</dd></div>

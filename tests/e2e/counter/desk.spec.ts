@@ -30,7 +30,8 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
   await setUpDesk(page);
   // On the counter, calls that act for a visitor come from the desk where someone is signed in.
   for (const topic of ['voucher', 'work']) await callInPage(page, 'ticket.take', { topic });
-  const { reference } = (await callInPage(page, 'voucher.start', voucherInput(4))) as { reference: string };
+  // The visitor chose a provider of this region at the kiosk: the desk shows it by name.
+  const { reference } = (await callInPage(page, 'voucher.start', { ...voucherInput(4), providerId: 'vechtpaard-loopbaan' })) as { reference: string };
 
   // The queue: oldest first, call next shown large, then served.
   await page.keyboard.press('Alt+1');
@@ -56,6 +57,7 @@ test('a keyboard-only walk through the desk: queue, a scanned receipt, identity 
   await expect(page.getByRole('heading', { name: `Aanvraag ${reference}`, level: 2 })).toBeFocused();
   await expect(page.getByTestId('request-facts')).toContainText('Testbezoeker Nummer4');
   await expect(page.getByTestId('request-facts')).toContainText('kiosk (door de bezoeker)');
+  await expect(page.getByTestId('request-provider')).toHaveText('Vechtpaard Loopbaanstudio');
   await expectNoAxeViolations(page, 'request');
 
   // Identity check by keyboard: choose the document, type a BSN with a typo, then the right one.

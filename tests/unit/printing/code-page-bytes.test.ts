@@ -33,8 +33,9 @@ describe('bytes for Dutch letters and the euro sign', () => {
 });
 
 describe('wrapping to the paper', () => {
-  it('breaks at spaces and splits a word longer than the line', () => {
+  it('breaks at spaces, a word longer than the line after its own hyphen, and otherwise with a hyphen added', () => {
     expect(wrapText('Wat gebeurt er nu met je aanvraag?', 12)).toEqual(['Wat gebeurt', 'er nu met je', 'aanvraag?']);
-    expect(wrapText('ABCDEFGHIJKLMNOP', 6)).toEqual(['ABCDEF', 'GHIJKL', 'MNOP']);
+    expect(wrapText('Zoëterwoude-Rijndijk', 16)).toEqual(['Zoëterwoude-', 'Rijndijk']);
+    expect(wrapText('ABCDEFGHIJKLMNOP', 6)).toEqual(['ABCDE-', 'FGHIJ-', 'KLMNOP']);
   });
 });

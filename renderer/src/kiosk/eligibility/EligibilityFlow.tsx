@@ -63,6 +63,7 @@ function useAdvance(): { advance(answers: Record<string, Answer>, current?: stri
 /** The start of the check; beginning again starts from an empty sheet. */
 function StartStep() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { askStaff } = useKiosk();
   const { visit, dispatch } = useVisit();
   const { advance, busy, failed } = useAdvance();
@@ -83,6 +84,11 @@ function StartStep() {
           <li>{t('eligibility.start.few')}</li>
           <li>{t('eligibility.start.private')}</li>
         </ul>
+      )}
+      {!refused && visit.voucher.provider && (
+        <p className="note" data-testid="check-for-provider">
+          {t('eligibility.start.forProvider')} <strong {...partLanguage('nl', language)}>{visit.voucher.provider.name}</strong>
+        </p>
       )}
       {failed && <ErrorNotice message={t('eligibility.failed')} />}
       <div className={refused ? 'actions actions--stacked' : 'actions'}>

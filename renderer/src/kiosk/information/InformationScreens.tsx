@@ -15,6 +15,8 @@ import { ChoiceTile } from '../screens/ChoiceTile';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
 import { useVisit } from '../visit/visit-context';
+import { isOutpost } from '../appointments/outpost';
+import { draftWithProvider, requestRoute } from '../voucher/chosen-provider';
 import { ProviderFilters, useProviderFilter } from './ProviderFilters';
 import { providerSummary } from './provider-summary';
 import { TrendChart } from './TrendChart';
@@ -195,7 +197,7 @@ function Page({ id }: { id: string }) {
 }
 
 function Providers() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { go, info } = useKiosk();
   const filter = useProviderFilter();
   const providers = useCall('content.providers', { region: info.region, ...filter.value });
@@ -218,6 +220,7 @@ function Providers() {
                   icon="providers"
                   title={provider.name}
                   description={providerSummary(provider, t)}
+                  part={partLanguage('nl', i18n.language)}
                   testId={`provider-${provider.id}`}
                   onClick={() => go({ screen: 'information', view: 'provider', id: provider.id })}
                 />
@@ -233,32 +236,50 @@ function Providers() {
 
 function Provider({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const { go, info } = useKiosk();
+  const { visit, dispatch } = useVisit();
   const text = useText();
   const part = usePart();
   const provider = useCall('content.provider', { id });
   if (provider.kind !== 'ready') return provider.kind === 'loading' ? <Loading /> : <Failed />;
   const p = provider.data;
   const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
-  const rows: Array<[string, string]> = [
-    [t('info.provider.services'), p.services.map((s) => t(`trajectory.${s}.name`)).join(', ')],
-    [t('info.provider.marks'), p.marks.map((m) => t(`marks.${m}`)).join(', ')],
-    [t('info.provider.kind'), t(`info.provider.kinds.${p.kind}`)],
-    [t('info.provider.address'), `${p.address.street}, ${p.address.postcode} ${p.address.city}`],
-    ...(p.phone ? ([[t('info.provider.phone'), p.phone]] as Array<[string, string]>) : []),
-    [t('info.provider.hours'), text(p.openingHours)],
-    [t('info.provider.languages'), p.languages.map((l) => languageNames.of(l) ?? l).join(', ')],
+  const list = new Intl.ListFormat([i18n.language], { type: 'conjunction', style: 'narrow' });
+  // Names, addresses and quality marks are Dutch proper names, shown as the pack has them.
+  const dutch = partLanguage('nl', i18n.language);
+  const rows: Array<{ label: string; value: string; part?: { lang?: string; dir?: 'ltr' | 'rtl' } }> = [
+    { label: t('info.provider.services'), value: list.format(p.services.map((s) => t(`trajectory.${s}.name`))) },
+    { label: t('info.provider.marks'), value: p.marks.map((m) => t(`marks.${m}`)).join(', '), part: dutch },
+    { label: t('info.provider.kind'), value: t(`info.provider.kinds.${p.kind}`) },
+    { label: t('info.provider.address'), value: `${p.address.street}, ${p.address.postcode} ${p.address.city}`, part: dutch },
+    ...(p.phone ? [{ label: t('info.provider.phone'), value: p.phone, part: { dir: 'ltr' as const } }] : []),
+    { label: t('info.provider.hours'), value: text(p.openingHours), part: part(p.openingHours) },
+    { label: t('info.provider.languages'), value: list.format(p.languages.map((l) => languageNames.of(l) ?? l)) },
   ];
+  // A request names a provider of this region (the core refuses others); an outpost starts none.
+  const canChoose = !isOutpost(info) && p.regions.includes(info.region);
+  const choose = (): void => {
+    dispatch({ type: 'voucher', patch: draftWithProvider(visit.voucher, { id: p.id, name: p.name, services: p.services }) });
+    go(requestRoute(visit.eligibility));
+  };
   return (
     <article>
-      <Title>{p.name}</Title>
+      <Title part={dutch}>{p.name}</Title>
       <div {...part(p.description)}>
         <Paragraphs text={text(p.description)} />
       </div>
+      {canChoose && (
+        <div className="actions">
+          <button type="button" className="button button--primary button--big" data-testid="provider-choose" onClick={choose}>
+            {t('info.provider.choose')}
+          </button>
+        </div>
+      )}
       <dl className="summary summary--facts">
-        {rows.map(([label, value]) => (
-          <div className="summary__row" key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
+        {rows.map((row) => (
+          <div className="summary__row" key={row.label}>
+            <dt>{row.label}</dt>
+            <dd {...row.part}>{row.value}</dd>
           </div>
         ))}
       </dl>
@@ -268,7 +289,10 @@ function Provider({ id }: { id: string }) {
           <ul className="marks-explained" data-testid="marks-explained">
             {p.marks.map((mark) => (
               <li key={mark} data-mark={mark}>
-                <span className="marks-explained__name">{t(`marks.${mark}`)}</span> <span className="marks-explained__text">{t(`kioskHonest.marks.${mark}`)}</span>
+                <span className="marks-explained__name" {...dutch}>
+                  {t(`marks.${mark}`)}
+                </span>{' '}
+                <span className="marks-explained__text">{t(`kioskHonest.marks.${mark}`)}</span>
               </li>
             ))}
           </ul>

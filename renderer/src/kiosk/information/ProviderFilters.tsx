@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccreditationMark } from '../../../../shared/content/pack-schema';
 import type { Trajectory } from '../../../../shared/domain/trajectory';
+import { partLanguage } from '../../i18n/i18n';
 
 export interface ProviderFilter {
   value: { trajectory?: Trajectory; mark?: AccreditationMark };
@@ -17,7 +18,9 @@ export function useProviderFilter(): ProviderFilter {
 
 /** Two rows of big toggle buttons; "All" is a choice too, so nothing depends on un-pressing. */
 export function ProviderFilters({ filter, trajectories, marks }: { filter: ProviderFilter; trajectories: readonly Trajectory[]; marks: readonly AccreditationMark[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The marks' own names are Dutch on every page.
+  const dutch = partLanguage('nl', i18n.language);
   return (
     <div className="filters">
       <fieldset className="filter">
@@ -41,7 +44,7 @@ export function ProviderFilters({ filter, trajectories, marks }: { filter: Provi
           </button>
           {marks.map((mark) => (
             <button key={mark} type="button" className="button button--small" aria-pressed={filter.value.mark === mark} data-filter-mark={mark} onClick={() => filter.setMark(mark)}>
-              {t(`marks.${mark}`)}
+              <span {...dutch}>{t(`marks.${mark}`)}</span>
             </button>
           ))}
         </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context';
-import { canRequest } from '../../../../shared/eligibility/can-request';
+import { requestRoute } from '../voucher/chosen-provider';
 import { isOutpost } from '../appointments/outpost';
 import { useVisit } from '../visit/visit-context';
 import { ChoiceTile } from './ChoiceTile';
@@ -26,7 +26,7 @@ export function HomeScreen() {
         </li>
         {!outpost && (
           <li>
-            <ChoiceTile icon="voucher" title={t('home.voucher')} description={t('home.voucherText')} onClick={() => go(canRequest(visit.eligibility) ? { screen: 'voucher', step: 'trajectory' } : { screen: 'eligibility', step: 'start' })} testId="home-voucher" />
+            <ChoiceTile icon="voucher" title={t('home.voucher')} description={t('home.voucherText')} onClick={() => go(requestRoute(visit.eligibility))} testId="home-voucher" />
           </li>
         )}
         {!outpost && (

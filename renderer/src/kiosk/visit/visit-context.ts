@@ -8,6 +8,13 @@ import type { InvitationCheck } from '../../../../shared/contract/invitations-ch
 /** A letter the core accepted: its welcome and paths, in this visit only (never the code). */
 export type AcceptedInvitation = Extract<InvitationCheck, { status: 'valid' }>;
 
+/** A provider the visitor chose, with the trajectories it offers: another trajectory drops it. */
+export interface ChosenProvider {
+  id: string;
+  name: string;
+  services: readonly Trajectory[];
+}
+
 /**
  * Everything a visitor has typed or chosen. It lives only in React state under the visit's key:
  * the idle wipe and "Stop and erase" drop the whole tree, so nothing of it survives.
@@ -15,7 +22,7 @@ export type AcceptedInvitation = Extract<InvitationCheck, { status: 'valid' }>;
 export interface VoucherDraft {
   trajectory: Trajectory | null;
   /** The visitor's own choice of provider ("eigen regie"), or null: they may choose later. */
-  provider: { id: string; name: string } | null;
+  provider: ChosenProvider | null;
   name: string;
   email: string;
   phone: string;

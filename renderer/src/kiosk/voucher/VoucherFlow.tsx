@@ -11,7 +11,9 @@ import { useCall } from '../data/use-call';
 import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
 import { StepIndicator } from '../screens/StepIndicator';
-import { useVisit } from '../visit/visit-context';
+import { useVisit, type ChosenProvider } from '../visit/visit-context';
+import { partLanguage } from '../../i18n/i18n';
+import { draftWithTrajectory } from './chosen-provider';
 import { canRequest } from '../../../../shared/eligibility/can-request';
 import { providerSummary } from '../information/provider-summary';
 import { contactFrom, contactProblems } from './contact-errors';
@@ -46,6 +48,7 @@ function TrajectoryStep() {
         {t('voucher.trajectory.title')}
       </h1>
       <p className="lead">{t('voucher.trajectory.intro')}</p>
+      <ChosenProviderNote />
       <ul className="tiles tiles--list">
         {Trajectory.options.map((id) => (
           <li key={id}>
@@ -56,8 +59,7 @@ function TrajectoryStep() {
               pressed={visit.voucher.trajectory === id}
               testId={`trajectory-${id}`}
               onClick={() => {
-                // A provider chosen for another trajectory may not offer this one: choose again.
-                dispatch({ type: 'voucher', patch: visit.voucher.trajectory === id ? { trajectory: id } : { trajectory: id, provider: null } });
+                dispatch({ type: 'voucher', patch: draftWithTrajectory(visit.voucher, id) });
                 go({ screen: 'voucher', step: 'provider' });
               }}
             />
@@ -68,14 +70,28 @@ function TrajectoryStep() {
   );
 }
 
+/** The provider chosen on its information page, named on the steps that could change it. */
+function ChosenProviderNote() {
+  const { t, i18n } = useTranslation();
+  const { visit } = useVisit();
+  const chosen = visit.voucher.provider;
+  if (!chosen) return null;
+  return (
+    <p className="note" data-testid="chosen-provider">
+      {t('voucher.provider.chosen')} <strong {...partLanguage('nl', i18n.language)}>{chosen.name}</strong>
+    </p>
+  );
+}
+
 /** Optional: the visitor may pick a provider now ("eigen regie") or leave it for later. */
 function ProviderStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { go, info } = useKiosk();
   const { visit, dispatch } = useVisit();
   const trajectory = visit.voucher.trajectory ?? undefined;
   const providers = useCall('content.providers', { region: info.region, ...(trajectory ? { trajectory } : {}) });
-  const choose = (provider: { id: string; name: string } | null): void => {
+  const chosen = visit.voucher.provider;
+  const choose = (provider: ChosenProvider | null): void => {
     dispatch({ type: 'voucher', patch: { provider } });
     go({ screen: 'voucher', step: 'contact' });
   };
@@ -85,8 +101,14 @@ function ProviderStep() {
         {t('voucher.provider.title')}
       </h1>
       <p className="lead">{t('voucher.provider.intro')}</p>
-      <div className="actions">
-        <button type="button" className="button button--primary" data-testid="provider-later" onClick={() => choose(null)}>
+      <ChosenProviderNote />
+      <div className="actions actions--stacked">
+        {chosen && (
+          <button type="button" className="button button--primary button--big" data-testid="provider-keep" onClick={() => choose(chosen)}>
+            {t('voucher.provider.keep')}
+          </button>
+        )}
+        <button type="button" className={chosen ? 'button' : 'button button--primary'} data-testid="provider-later" onClick={() => choose(null)}>
           {t('voucher.provider.later')}
         </button>
       </div>
@@ -100,9 +122,10 @@ function ProviderStep() {
                 icon="providers"
                 title={provider.name}
                 description={providerSummary(provider, t)}
+                part={partLanguage('nl', i18n.language)}
                 pressed={visit.voucher.provider?.id === provider.id}
                 testId={`choose-provider-${provider.id}`}
-                onClick={() => choose({ id: provider.id, name: provider.name })}
+                onClick={() => choose({ id: provider.id, name: provider.name, services: provider.services })}
               />
             </li>
           ))}
@@ -196,9 +219,9 @@ function CheckStep() {
   const { visit, dispatch } = useVisit();
   const [state, setState] = useState<'idle' | 'sending' | 'failed'>('idle');
   const v = visit.voucher;
-  const rows: Array<{ label: string; value: string; step: VoucherStep }> = [
+  const rows: Array<{ label: string; value: string; step: VoucherStep; part?: { lang?: string; dir?: 'ltr' | 'rtl' } }> = [
     { label: t('voucher.check.trajectory'), value: v.trajectory ? t(`trajectory.${v.trajectory}.name`) : '-', step: 'trajectory' },
-    { label: t('voucher.check.provider'), value: v.provider?.name ?? t('voucher.check.noProvider'), step: 'provider' },
+    { label: t('voucher.check.provider'), value: v.provider?.name ?? t('voucher.check.noProvider'), step: 'provider', ...(v.provider ? { part: partLanguage('nl', i18n.language) } : {}) },
     { label: t('voucher.contact.name'), value: v.name, step: 'contact' },
     { label: t('voucher.contact.email'), value: v.email || '-', step: 'contact' },
     { label: t('voucher.contact.phone'), value: v.phone || '-', step: 'contact' },
@@ -236,7 +259,7 @@ function CheckStep() {
         {rows.map((row) => (
           <div className="summary__row" key={row.label}>
             <dt>{row.label}</dt>
-            <dd>{row.value}</dd>
+            <dd {...row.part}>{row.value}</dd>
             <dd className="summary__change">
               <button type="button" className="button button--small" onClick={() => go({ screen: 'voucher', step: row.step })} aria-label={t('voucher.check.changeField', { field: row.label })}>
                 {t('voucher.check.change')}
