@@ -2,6 +2,7 @@
 // a bench row's ratio is only meaningful against a limit taken under the same load.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { ContentPack } from '../shared/content/pack-schema';
@@ -29,7 +30,10 @@ export function rawDurableInsert(): { insert(): void; close(): void } {
 
 /** A Node process of its own, started with `args`, that prints "listening at <url>": the URL and a stop. */
 export async function spawnListening(args: readonly string[], cwd?: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=<dir> profiles the servers too (docs/performance.md); a server stopped by
+  // SIGTERM that handles it (the simulator) writes its profile as it exits.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -55,7 +59,7 @@ const listenScript = "server.listen(0, '127.0.0.1', () => console.log('listening
 /**
  * `count` loopback POSTs of a request-sized body to a minimal Node server in a process of its own
  * (as the simulator runs in the drain row) that answers at once, `inFlight` at a time, with the
- * client the sync worker uses (fetch, which keeps connections alive).
+ * client the sync worker uses: node:http with one keep-alive agent of `inFlight` sockets.
  */
 export async function rawLoopbackPosts(count: number, inFlight: number): Promise<number> {
   const server = await spawnScript(`
@@ -65,20 +69,32 @@ export async function rawLoopbackPosts(count: number, inFlight: number): Promise
     });
     ${listenScript}
   `);
+  const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   try {
+    const { hostname, port } = new URL(server.url);
     const body = JSON.stringify({ reference: 'AB12-CD34', padding: 'x'.repeat(700) });
+    const post = (key: number): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const headers = { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'Idempotency-Key': String(key) };
+        const req = request({ agent, host: hostname, port, method: 'POST', path: '/v1/requests', headers }, (res) => {
+          res.setEncoding('utf8');
+          let text = '';
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => (text ? resolve() : reject(new Error('empty answer'))));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
     let next = 0;
     const t0 = performance.now();
     const lane = async (): Promise<void> => {
-      while (next < count) {
-        next++;
-        const res = await fetch(`${server.url}/v1/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': String(next) }, body });
-        await res.text();
-      }
+      while (next < count) await post(++next);
     };
     await Promise.all(Array.from({ length: inFlight }, lane));
     return count / ((performance.now() - t0) / 1000);
   } finally {
+    agent.destroy();
     server.stop();
   }
 }

@@ -155,7 +155,8 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
     const key = parseIdempotencyKey(req.headers['idempotency-key']);
     const body = parseJson(await readBody(req));
     if (!key) throw problem(400, problemTypes.missingKey, 'This operation needs an Idempotency-Key header.', { detail: 'Send a unique key per request, e.g. Idempotency-Key: "<uuid>".' });
-    const lookup = store.lookupOrClaim(key, route, fingerprint(route, body), now());
+    const print = fingerprint(route, body);
+    const lookup = store.lookup(key, route, print);
     if (lookup.state === 'mismatch') throw problem(422, problemTypes.keyReused, 'This Idempotency-Key was already used with a different request.');
     if (lookup.state === 'in-flight') {
       counters.conflicts++;
@@ -167,9 +168,12 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
       return;
     }
     try {
-      if (fault === 'slow') await delay(faults.slowMs);
+      if (fault === 'slow') {
+        store.claim(key, route, print, now());
+        await delay(faults.slowMs);
+      }
       const outcome = handle(body, deviceId);
-      const answer = store.complete(key, outcome.status, outcome.produce);
+      const answer = store.complete(key, route, print, now(), outcome.status, outcome.produce);
       if (fault === 'ack-loss') {
         req.socket.destroy();
         return;

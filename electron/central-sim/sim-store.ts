@@ -42,28 +42,39 @@ export function openSimStore(file: string) {
 
   const getKey = db.prepare('SELECT route, fingerprint, state, status, body FROM idempotency WHERE key = ?');
   const claimKey = db.prepare(`INSERT INTO idempotency (key, route, fingerprint, state, created_at) VALUES (?, ?, ?, 'in-flight', ?)`);
-  const finishKey = db.prepare(`UPDATE idempotency SET state = 'done', status = ?, body = ? WHERE key = ?`);
+  // Claimed before (a slow answer) or not: the key ends up done with its answer either way.
+  const finishKey = db.prepare(
+    `INSERT INTO idempotency (key, route, fingerprint, state, status, body, created_at) VALUES (?, ?, ?, 'done', ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET state = 'done', status = excluded.status, body = excluded.body`,
+  );
   const releaseKey = db.prepare(`DELETE FROM idempotency WHERE key = ? AND state = 'in-flight'`);
   const insertReceived = db.prepare('INSERT INTO received (kind, reference, id, device_id, status, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const receivedByReference = db.prepare('SELECT id, status, received_at FROM received WHERE kind = ? AND reference = ? ORDER BY seq LIMIT 1');
+  const deviceByToken = db.prepare('SELECT id FROM devices WHERE token_hash = ? AND revoked = 0');
 
   return {
     db,
-    /** Looks a key up and, when it is new, claims it as in flight in the same statement sequence (Node runs this without interleaving). */
-    lookupOrClaim(key: string, route: string, print: string, now: Date): KeyLookup {
+    /**
+     * What the key says about a request. A new key is not written yet: an answer made without
+     * waiting stores it with its answer in one transaction (`complete`, and Node runs the two
+     * without interleaving); one that waits first claims it (`claim`).
+     */
+    lookup(key: string, route: string, print: string): KeyLookup {
       const row = getKey.get(key) as { route: string; fingerprint: string; state: string; status: number | null; body: string | null } | undefined;
-      if (!row) {
-        claimKey.run(key, route, print, now.toISOString());
-        return { state: 'new' };
-      }
+      if (!row) return { state: 'new' };
       if (row.route !== route || row.fingerprint !== print) return { state: 'mismatch' };
       if (row.state === 'in-flight') return { state: 'in-flight' };
       return { state: 'done', response: { status: row.status ?? 500, body: row.body === null ? null : (JSON.parse(row.body) as unknown) } };
     },
+    /** Marks a new key in flight, for an answer that takes a while: a second request with it meanwhile gets a 409. */
+    claim(key: string, route: string, print: string, now: Date): void {
+      claimKey.run(key, route, print, now.toISOString());
+    },
     /** Does the work and stores its response under the key in one transaction: either both or neither. */
-    complete(key: string, status: number, produce: () => unknown): unknown {
+    complete(key: string, route: string, print: string, now: Date, status: number, produce: () => unknown): unknown {
       return db.transaction(() => {
         const body = produce();
-        finishKey.run(status, JSON.stringify(body), key);
+        finishKey.run(key, route, print, status, JSON.stringify(body), now.toISOString());
         return body;
       })();
     },
@@ -76,7 +87,7 @@ export function openSimStore(file: string) {
       return id;
     },
     findReceived(kind: string, reference: string): { id: string; status: string; received_at: string } | undefined {
-      return db.prepare('SELECT id, status, received_at FROM received WHERE kind = ? AND reference = ? ORDER BY seq LIMIT 1').get(kind, reference) as
+      return receivedByReference.get(kind, reference) as
         | { id: string; status: string; received_at: string }
         | undefined;
     },
@@ -106,7 +117,7 @@ export function openSimStore(file: string) {
       })();
     },
     deviceFor(token: string): string | null {
-      const row = db.prepare('SELECT id FROM devices WHERE token_hash = ? AND revoked = 0').get(hashToken(token)) as { id: string } | undefined;
+      const row = deviceByToken.get(hashToken(token)) as { id: string } | undefined;
       return row?.id ?? null;
     },
     revokeAllTokens(): void {

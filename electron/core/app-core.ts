@@ -115,7 +115,7 @@ export function createCore(options: CoreOptions): Core {
   const centralApiUrl = hubUrl ? undefined : config.centralApiUrl;
   const enrollment =
     device && centralApiUrl
-      ? root.add(createEnrollmentModule({ store: device, config: { ...config, centralApiUrl }, appVersion: options.appVersion, dataDir, logger, clock, enrollmentCode: options.enrollmentCode, requestTimeoutMs: tuning.requestTimeoutMs }))
+      ? root.add(createEnrollmentModule({ store: device, config: { ...config, centralApiUrl }, appVersion: options.appVersion, dataDir, logger, clock, enrollmentCode: options.enrollmentCode, requestTimeoutMs: tuning.requestTimeoutMs, maxSockets: tuning.maxInFlight }))
       : null;
   const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: enrollment?.auth ?? null, updates: options.contentUpdates }));
   // The kiosk's own voice, for a browser that has none; a counter's staff read their own screen.

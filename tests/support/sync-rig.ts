@@ -48,7 +48,7 @@ export function device(sim: CentralEndpoint, options: Partial<SyncWorkerOptions>
   const store = openDeviceStore(dataDir, createFileKeyProvider(join(dataDir, 'field-key')));
   const outbox = createOutbox(store.db, store.cipher);
   const clock = options.clock ?? systemClock;
-  const client = createCentralClient({ baseUrl: sim.url, requestTimeoutMs: options.requestTimeoutMs ?? 2000, now: () => clock.now() });
+  const client = createCentralClient({ baseUrl: sim.url, requestTimeoutMs: options.requestTimeoutMs ?? 2000, now: () => clock.now(), maxSockets: options.maxInFlight ?? fastSync.maxInFlight });
   const logger = options.logger ?? silentLogger;
   const auth = createDeviceAuth({
     db: store.db,
@@ -74,6 +74,7 @@ export function device(sim: CentralEndpoint, options: Partial<SyncWorkerOptions>
     },
     async close() {
       await worker.stop();
+      client.close();
       store.close();
     },
   };

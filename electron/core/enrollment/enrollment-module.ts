@@ -37,11 +37,13 @@ export function createEnrollmentModule(deps: {
   clock: Clock;
   enrollmentCode?: () => Promise<string | null>;
   requestTimeoutMs?: number;
+  /** The sync worker's maxInFlight: as many connections to the API as it sends at once. */
+  maxSockets?: number;
 }): EnrollmentModule {
-  const client = createCentralClient({ baseUrl: deps.config.centralApiUrl, requestTimeoutMs: deps.requestTimeoutMs ?? 15_000, now: () => deps.clock.now() });
+  const client = createCentralClient({ baseUrl: deps.config.centralApiUrl, requestTimeoutMs: deps.requestTimeoutMs ?? 15_000, now: () => deps.clock.now(), ...(deps.maxSockets === undefined ? {} : { maxSockets: deps.maxSockets }) });
   const codes = offeredCode(deps.enrollmentCode ?? enrollmentCodeFile(deps.dataDir));
   const listeners: (() => void)[] = [];
   const device = createDeviceAuth({ db: deps.store.db, cipher: deps.store.cipher, client, config: deps.config, appVersion: deps.appVersion, logger: deps.logger, enrollmentCode: codes.take });
   const auth = trackEnrollment(device, codes, () => listeners.forEach((listener) => listener()));
-  return { name: 'enrollment', client, auth, onEnrolled: (listener) => void listeners.push(listener) };
+  return { name: 'enrollment', client, auth, onEnrolled: (listener) => void listeners.push(listener), close: () => client.close() };
 }

@@ -31,7 +31,8 @@ export const stageSql = (alias: string): string =>
 
 export const sealContext = (idempotencyKey: string): string => `outbox.payload:${idempotencyKey}`;
 
-export type PayloadRead = { ok: true; body: unknown } | { ok: false; reason: string };
+/** `text` is the body exactly as stored: what goes out on the wire, so the API's fingerprint of a resend matches. */
+export type PayloadRead = { ok: true; body: unknown; text: string } | { ok: false; reason: string };
 
 // What staff can do about a message that cannot be read: it will never be sendable as it is.
 const advice = 'It cannot be sent as it is: cancel it and take its reference up again at the desk; if this happens more than once, call IT.';
@@ -62,5 +63,5 @@ export function readPayload(cipher: FieldCipher, row: { kind: string; idempotenc
     return { ok: false, reason: `The contents of this message no longer match what the central API accepts (${paths}). ${advice}` };
   }
   // The stored body goes out unchanged, not the parsed one: its fingerprint is what the API keyed.
-  return { ok: true, body };
+  return { ok: true, body, text };
 }

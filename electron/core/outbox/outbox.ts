@@ -30,6 +30,18 @@ export interface OutboxRow {
 
 export interface PendingMessage extends OutboxRow {
   body: unknown;
+  /** The body as stored, sent as it is: not serialised again per attempt. */
+  bodyJson: string;
+}
+
+/** An answer of the API that acknowledged a message, to be recorded. */
+export interface Acknowledgement {
+  /** As `ready` read it: its aggregate and kind go into the audit row without reading the row again. */
+  message: Pick<OutboxRow, 'id' | 'aggregateType' | 'aggregateId' | 'kind'>;
+  receipt: unknown;
+  at: Date;
+  /** The domain's own record of the acknowledgement, in the same transaction. */
+  alsoInTransaction?: () => void;
 }
 
 export interface OutboxCounts {
@@ -218,7 +230,7 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
         for (const raw of rows) {
           const read = readPayload(cipher, raw);
           if (read.ok) {
-            sendable.push({ ...rowOf(raw), body: read.body });
+            sendable.push({ ...rowOf(raw), body: read.body, bodyJson: read.text });
             continue;
           }
           quarantine(raw, read.reason, now);
@@ -268,14 +280,28 @@ export function createOutbox(db: Database, cipher: FieldCipher) {
       return closed;
     },
 
-    /** `alsoInTransaction` lets the domain record the acknowledgement atomically with the outbox. */
-    markAcked(id: number, ack: unknown, now: Date, alsoInTransaction?: () => void): void {
-      relaxed(() => {
-        const changed = ackStmt.run(now.toISOString(), JSON.stringify(ack), now.getTime(), id).changes;
-        if (!changed) return;
-        auditFor(id, now, 'outbox.acked', {});
-        alsoInTransaction?.();
-      });
+    /**
+     * Records acknowledgements that arrived together in one transaction (one commit, not one per
+     * message). Each runs in a savepoint of its own: one whose `alsoInTransaction` throws is undone
+     * alone, and its row stays pending (sent again, the key makes that safe). Answers, in order,
+     * null for each recorded or skipped (no longer pending, e.g. withdrawn by an erasure) and the
+     * error for each undone; throws, with nothing recorded, when the transaction itself fails.
+     */
+    markAcked(acks: readonly Acknowledgement[]): unknown[] {
+      return relaxed(() =>
+        acks.map(({ message, receipt, at, alsoInTransaction }) => {
+          try {
+            inTransaction(() => {
+              if (!ackStmt.run(at.toISOString(), JSON.stringify(receipt), at.getTime(), message.id).changes) return;
+              appendAudit(db, at, { action: 'outbox.acked', aggregateType: message.aggregateType, aggregateId: message.aggregateId, detail: { outboxId: message.id, kind: message.kind } });
+              alsoInTransaction?.();
+            });
+            return null;
+          } catch (err) {
+            return err;
+          }
+        }),
+      );
     },
 
     /** Connectivity is back: rows waiting out a backoff beyond `at` become due at `at`. */

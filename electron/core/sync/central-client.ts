@@ -1,3 +1,5 @@
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { z } from 'zod';
 import { AppointmentCancellation } from '../../../shared/central-api/appointments';
 import { Accepted, EnrollmentResponse, Problem, type EnrollmentRequest } from '../../../shared/central-api/devices';
@@ -31,27 +33,33 @@ export function parseRetryAfter(value: string | null, now: Date): number | undef
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
-async function problemOf(res: Response): Promise<{ reason: string; problemType?: string }> {
-  const text = await res.text().catch(() => '');
+/** One complete answer: the status line's code, the headers the client reads, the body as text. */
+interface Reply {
+  status: number;
+  statusText: string;
+  retryAfter: string | null;
+  text: string;
+}
+
+function problemOf(reply: Reply): { reason: string; problemType?: string } {
   try {
-    const parsed = Problem.safeParse(JSON.parse(text));
+    const parsed = Problem.safeParse(JSON.parse(reply.text));
     if (parsed.success) {
       const p = parsed.data;
       const fields = p.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
-      return { reason: [`${res.status} ${p.title}`, p.detail, fields].filter(Boolean).join(' - '), problemType: p.type };
+      return { reason: [`${reply.status} ${p.title}`, p.detail, fields].filter(Boolean).join(' - '), problemType: p.type };
     }
   } catch {
     // Not JSON: fall through to the status line, never the raw body (it could echo what we sent).
   }
-  return { reason: `${res.status} ${res.statusText}`.trim() };
+  return { reason: `${reply.status} ${reply.statusText}`.trim() };
 }
-
-const problemReason = async (res: Response): Promise<string> => (await problemOf(res)).reason;
 
 const transportReason = (err: unknown): string => {
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return 'no answer in time';
-  const cause = (err as { cause?: { code?: string } }).cause?.code;
-  return cause ? `connection failed (${cause})` : 'connection failed';
+  const failure = err as { code?: string; cause?: { code?: string } } | null;
+  const code = failure?.code ?? failure?.cause?.code;
+  return code ? `connection failed (${code})` : 'connection failed';
 };
 
 export interface CentralClientOptions {
@@ -59,73 +67,123 @@ export interface CentralClientOptions {
   requestTimeoutMs: number;
   /** What "now" is when a Retry-After names a date. */
   now: () => Date;
+  /**
+   * Most connections open to the API at once; a request beyond it waits for a free one. The sync
+   * worker's maxInFlight: more sockets than requests would only sit idle. Default 4.
+   */
+  maxSockets?: number;
 }
 
 /** The device's side of the central API contract; every answer is checked against the zod schemas. */
 export function createCentralClient(options: CentralClientOptions) {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = new URL(options.baseUrl.replace(/\/+$/, ''));
+  const basePath = base.pathname === '/' ? '' : base.pathname;
+  const secure = base.protocol === 'https:';
+  // node:http with one keep-alive agent rather than fetch: a draining queue reuses a few bounded
+  // connections, and each request skips the web streams and signals fetch builds around it (on
+  // loopback about three times the requests per second, docs/performance.md).
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 4 };
+  const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+  const send = secure ? httpsRequest : httpRequest;
+
+  /** One request and its whole answer; rejects when the connection fails or `signal` aborts it first. */
+  const call = (method: 'GET' | 'POST', path: string, body: string | null, headers: Record<string, string>, signal: AbortSignal): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const req = send(
+        {
+          agent,
+          protocol: base.protocol,
+          host: base.hostname,
+          port: base.port,
+          method,
+          path: basePath + path,
+          signal,
+          headers: body === null ? headers : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            const retryAfter = res.headers['retry-after'];
+            resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', retryAfter: typeof retryAfter === 'string' ? retryAfter : null, text });
+          });
+          res.on('error', reject);
+          res.on('close', () => {
+            if (!res.complete) reject(new Error('the connection closed before the whole answer arrived'));
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body ?? undefined);
+    });
 
   return {
     async send(message: PendingMessage, token: string | null, signal?: AbortSignal): Promise<SendOutcome> {
       const endpoint = endpoints[message.kind];
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': `"${message.idempotencyKey}"` };
+      const headers: Record<string, string> = { 'Idempotency-Key': `"${message.idempotencyKey}"` };
       if (token) headers.Authorization = `Bearer ${token}`;
       // Cleared once the answer is read: see deadline().
       const limit = deadline(options.requestTimeoutMs, signal);
+      let reply: Reply;
       try {
-        let res: Response;
-        try {
-          res = await fetch(base + endpoint.path, { method: 'POST', headers, body: JSON.stringify(message.body), signal: limit.signal });
-        } catch (err) {
-          return { kind: 'retry', reason: transportReason(err), outage: true };
-        }
-        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), options.now());
-        if (res.ok) {
-          let body: unknown;
-          try {
-            body = await res.json();
-          } catch (err) {
-            return { kind: 'retry', reason: `the answer was cut off or not JSON (${transportReason(err)})`, outage: true };
-          }
-          const receipt = endpoint.receipt.safeParse(body);
-          if (receipt.success) return { kind: 'acked', receipt: receipt.data };
-          return { kind: 'retry', reason: `${res.status} with an answer that does not match the contract`, outage: false };
-        }
-        const { reason, problemType } = await problemOf(res);
-        if (res.status === 401) return { kind: 'unauthorized' };
-        if (res.status >= 500) return { kind: 'retry', reason, outage: true, retryAfterMs };
-        if ([408, 409, 425, 429].includes(res.status)) return { kind: 'retry', reason, outage: false, retryAfterMs };
-        return { kind: 'rejected', reason, ...(problemType ? { problemType } : {}) };
+        reply = await call('POST', endpoint.path, message.bodyJson, headers, limit.signal);
+      } catch (err) {
+        // A connection cut halfway through the answer lands here too: the API may have stored it,
+        // and the same key on the resend makes that safe.
+        return { kind: 'retry', reason: transportReason(err), outage: true };
       } finally {
         limit.clear();
       }
+      const retryAfterMs = parseRetryAfter(reply.retryAfter, options.now());
+      if (reply.status >= 200 && reply.status < 300) {
+        let body: unknown;
+        try {
+          body = JSON.parse(reply.text);
+        } catch {
+          return { kind: 'retry', reason: 'the answer was cut off or not JSON', outage: true };
+        }
+        const receipt = endpoint.receipt.safeParse(body);
+        if (receipt.success) return { kind: 'acked', receipt: receipt.data };
+        return { kind: 'retry', reason: `${reply.status} with an answer that does not match the contract`, outage: false };
+      }
+      if (reply.status === 401) return { kind: 'unauthorized' };
+      const { reason, problemType } = problemOf(reply);
+      if (reply.status >= 500) return { kind: 'retry', reason, outage: true, retryAfterMs };
+      if ([408, 409, 425, 429].includes(reply.status)) return { kind: 'retry', reason, outage: false, retryAfterMs };
+      return { kind: 'rejected', reason, ...(problemType ? { problemType } : {}) };
     },
 
     /** A cheap GET that says the API is reachable and answering, which the OS "online" flag cannot. */
     async healthy(timeoutMs = Math.min(options.requestTimeoutMs, 3000)): Promise<boolean> {
       try {
-        const res = await fetch(`${base}/v1/health`, { signal: AbortSignal.timeout(timeoutMs) });
-        await res.arrayBuffer();
-        return res.ok;
+        const reply = await call('GET', '/v1/health', null, {}, AbortSignal.timeout(timeoutMs));
+        return reply.status >= 200 && reply.status < 300;
       } catch {
         return false;
       }
     },
 
     async enroll(request: EnrollmentRequest): Promise<EnrollmentResponse | { error: string }> {
+      let reply: Reply;
       try {
-        const res = await fetch(`${base}/v1/devices/enroll`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(request),
-          signal: AbortSignal.timeout(options.requestTimeoutMs),
-        });
-        if (!res.ok) return { error: await problemReason(res) };
-        const parsed = EnrollmentResponse.safeParse(await res.json());
-        return parsed.success ? parsed.data : { error: 'the enrollment answer does not match the contract' };
+        reply = await call('POST', '/v1/devices/enroll', JSON.stringify(request), {}, AbortSignal.timeout(options.requestTimeoutMs));
       } catch (err) {
         return { error: transportReason(err) };
       }
+      if (reply.status < 200 || reply.status >= 300) return { error: problemOf(reply).reason };
+      try {
+        const parsed = EnrollmentResponse.safeParse(JSON.parse(reply.text));
+        if (parsed.success) return parsed.data;
+      } catch {
+        // Not JSON: the same answer as a body of the wrong shape.
+      }
+      return { error: 'the enrollment answer does not match the contract' };
+    },
+
+    /** Closes the kept-alive connections; a request after this opens new ones. */
+    close(): void {
+      agent.destroy();
     },
   };
 }

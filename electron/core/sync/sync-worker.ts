@@ -1,6 +1,6 @@
-import type { Clock, Timer } from '../clock/clock';
+import { nextTurn, type Clock, type Timer } from '../clock/clock';
 import type { Logger } from '../log/logger';
-import type { Outbox, PendingMessage, QuarantinedRow } from '../outbox/outbox';
+import type { Acknowledgement, Outbox, PendingMessage, QuarantinedRow } from '../outbox/outbox';
 import { backoffDelay } from './backoff';
 import type { CentralClient, SendOutcome } from './central-client';
 import type { SyncProgress } from './sync-status';
@@ -72,6 +72,14 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   const resumeWindowMs = options.resumeWindowMs ?? baseMs;
 
   const inFlight = new Map<number, AbortController>();
+  /**
+   * Acknowledgements received and not committed yet, by outbox id. Their rows are still pending in
+   * the database, so the rows behind them in their aggregate stay held back, and they are never
+   * read or sent again meanwhile. A crash before the commit only means a resend, which the API
+   * answers from its idempotency key.
+   */
+  const acking = new Map<number, Acknowledgement>();
+  let ackCommit: Promise<void> | null = null;
   let running = false;
   let timer: Timer | null = null;
   let wakeAt: Date | null = null;
@@ -101,7 +109,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   function nextMessages(capacity: number): PendingMessage[] {
     if (readAheadAt !== outbox.generation()) readAhead = [];
     if (readAhead.length < capacity) {
-      const exclude = [...inFlight.keys(), ...readAhead.map((m) => m.id)];
+      const exclude = [...inFlight.keys(), ...acking.keys(), ...readAhead.map((m) => m.id)];
       readAhead.push(...outbox.ready(now(), exclude, Math.max(capacity, readAheadSize) - readAhead.length, quarantined));
       readAheadAt = outbox.generation();
     }
@@ -167,7 +175,8 @@ export function createSyncWorker(options: SyncWorkerOptions) {
       if (capacity > 0) {
         for (const message of nextMessages(capacity)) dispatch(message);
       }
-      if (inFlight.size === 0) {
+      // Acknowledgements on their way to the disk: their commit pumps again.
+      if (inFlight.size === 0 && acking.size === 0) {
         const due = outbox.nextDueAt();
         const untilDue = due === null ? idlePollMs : Math.max(1, due - now().getTime());
         schedule(Math.min(untilDue, idlePollMs), pump);
@@ -198,6 +207,41 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     settled.add(done);
   }
 
+  /**
+   * Queues an acknowledgement for the commit at the next turn of the event loop, which takes every
+   * one that arrived meanwhile in one transaction. The slot is free at once: the next send need
+   * not wait for the disk.
+   */
+  function acknowledge(message: PendingMessage, receipt: unknown, at: Date): void {
+    acking.set(message.id, { message, receipt, at, alsoInTransaction: () => options.onAcked?.(message, receipt, at) });
+    if (ackCommit) return;
+    const commit: Promise<void> = nextTurn().then(() => {
+      ackCommit = null;
+      settled.delete(commit);
+      commitAcks();
+    });
+    ackCommit = commit;
+    settled.add(commit);
+  }
+
+  function commitAcks(): void {
+    const batch = [...acking.values()];
+    let failures: unknown[];
+    try {
+      failures = outbox.markAcked(batch);
+    } catch (err) {
+      failures = batch.map(() => err);
+    } finally {
+      acking.clear();
+    }
+    failures.forEach((failure, i) => {
+      if (failure === null) return;
+      const error = failure instanceof Error ? failure.message : String(failure);
+      logger.error('an acknowledgement could not be recorded: the message will be sent again (its key makes that safe)', { outboxId: batch[i]?.message.id, error });
+    });
+    pump();
+  }
+
   async function attempt(message: PendingMessage, signal: AbortSignal): Promise<void> {
     // A device that never enrolled asks for a token first rather than collect a certain 401.
     if (auth.token() === null) await auth.renew();
@@ -216,7 +260,7 @@ export function createSyncWorker(options: SyncWorkerOptions) {
       case 'acked':
         outageStreak = 0;
         widen();
-        outbox.markAcked(message.id, outcome.receipt, at, () => options.onAcked?.(message, outcome.receipt, at));
+        acknowledge(message, outcome.receipt, at);
         return;
       case 'rejected':
         outageStreak = 0;
@@ -238,8 +282,9 @@ export function createSyncWorker(options: SyncWorkerOptions) {
   }
 
   const progress: SyncProgress = {
-    inFlight: () => inFlight.size,
-    nextAttemptAt: () => (inFlight.size === 0 ? wakeAt : null),
+    // Until its acknowledgement is committed, a message counts as in flight.
+    inFlight: () => inFlight.size + acking.size,
+    nextAttemptAt: () => (inFlight.size + acking.size === 0 ? wakeAt : null),
   };
 
   return {
@@ -271,7 +316,10 @@ export function createSyncWorker(options: SyncWorkerOptions) {
     get circuitOpen(): boolean {
       return circuitOpen;
     },
-    /** Stops sending; requests in flight are abandoned and stay pending (their key makes a resend safe). */
+    /**
+     * Stops sending; requests in flight are abandoned and stay pending (their key makes a resend
+     * safe). Acknowledgements already received are committed before it resolves.
+     */
     async stop(): Promise<void> {
       running = false;
       readAhead = [];

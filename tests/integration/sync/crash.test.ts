@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deviceDatabaseName } from '../../../electron/core/store/open-device-store';
+import { childExit } from '../../support/child-exit';
 import { repoRoot, tempDir } from '../../support/paths';
 import { startSim } from '../../support/sync-rig';
 
@@ -36,17 +37,7 @@ function runChild(mode: 'enqueue' | 'drain', dataDir: string, simUrl: string, co
       committed.push(ref);
     }
   });
-  const exit = new Promise<number | null>((resolve, reject) => {
-    const guard = setTimeout(() => {
-      proc.kill('SIGKILL');
-      reject(new Error(`child (${mode}) did not finish in time: ${stderr}`));
-    }, 30_000);
-    proc.once('exit', (code, signal) => {
-      clearTimeout(guard);
-      if (mode === 'drain' && code !== 0) reject(new Error(`drain child failed (${code ?? signal}): ${stderr}`));
-      resolve(code);
-    });
-  });
+  const exit = childExit(proc, `child (${mode})`, { mustSucceed: mode === 'drain', stderr: () => stderr }).then(({ code }) => code);
   return { committed, exit };
 }
 

@@ -25,6 +25,7 @@ const message = (n: number): PendingMessage => ({
   attempts: 0,
   createdAt: '2026-11-20T10:00:00.000Z',
   body: submissionBody(n),
+  bodyJson: JSON.stringify(submissionBody(n)),
 });
 
 /** A server that takes requests and never answers them. */
