@@ -107,31 +107,34 @@ function DateQuestion({ allowMonthOnly, initial, problem, busy, onAnswer }: { al
         if (answer !== 'incomplete') onAnswer(answer);
       }}
     >
-      <fieldset className="date-fields">
-        <legend className="visually-hidden">{t('eligibility.date.legend')}</legend>
-        {partOrder.map((part) => (
-          <TextField
-            key={part}
-            name={part}
-            keys="digits"
-            label={labels[part]}
-            value={parts[part]}
-            maxLength={part === 'year' ? 4 : 2}
-            inputRef={refs[part]}
-            messageId={messageId}
-            onRefusal={setRefusal}
-            onChange={set(part)}
-          />
-        ))}
-      </fieldset>
-      <p className="field__message" id={messageId} aria-live="polite" data-testid="date-message">
-        {message && (
-          <>
-            <span aria-hidden="true">⚠ </span>
-            {message}
-          </>
-        )}
-      </p>
+      {/* The parts and their one message line: shown together above the keyboard when they fit. */}
+      <div className="field-group">
+        <fieldset className="date-fields">
+          <legend className="visually-hidden">{t('eligibility.date.legend')}</legend>
+          {partOrder.map((part) => (
+            <TextField
+              key={part}
+              name={part}
+              keys="digits"
+              label={labels[part]}
+              value={parts[part]}
+              maxLength={part === 'year' ? 4 : 2}
+              inputRef={refs[part]}
+              messageId={messageId}
+              onRefusal={setRefusal}
+              onChange={set(part)}
+            />
+          ))}
+        </fieldset>
+        <p className="field__message" id={messageId} aria-live="polite" data-testid="date-message">
+          {message && (
+            <>
+              <span aria-hidden="true">⚠ </span>
+              {message}
+            </>
+          )}
+        </p>
+      </div>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('flow.next')}

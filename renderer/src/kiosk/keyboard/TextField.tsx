@@ -90,14 +90,16 @@ export function TextField(props: Props) {
   };
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+      <div className="field__head">
+        <label className="field__label" htmlFor={id}>
+          {label}
+        </label>
+        {hint && (
+          <p className="field__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )}
+      </div>
       <input
         ref={ref}
         id={id}
@@ -105,6 +107,8 @@ export function TextField(props: Props) {
         className="field__input"
         type={search ? 'search' : keys === 'tel' ? 'tel' : 'text'}
         inputMode="none"
+        // An address or a number reads left to right, also on an Arabic screen.
+        dir={keys === 'email' || keys === 'tel' || keys === 'digits' ? 'ltr' : undefined}
         value={value}
         autoComplete={autoComplete}
         autoCapitalize="off"
