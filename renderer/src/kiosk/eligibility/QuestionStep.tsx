@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unknownAnswer, type AnswerProblem, type LocalizedQuestion } from '../../../../shared/eligibility/outcome-schema';
 import { partLanguage } from '../../i18n/i18n';
-import { TextField, useRefusalText, type RefusalNote } from '../keyboard/TextField';
+import { FieldMessage, TextField, useRefusalText, type RefusalNote } from '../keyboard/TextField';
 import { StepIndicator } from '../screens/StepIndicator';
 import { dateAnswerFrom, datePartComplete, datePartsFrom, type DateParts } from './date-answer';
 
@@ -126,14 +126,7 @@ function DateQuestion({ allowMonthOnly, initial, problem, busy, onAnswer }: { al
             />
           ))}
         </fieldset>
-        <p className="field__message" id={messageId} aria-live="polite" data-testid="date-message">
-          {message && (
-            <>
-              <span aria-hidden="true">⚠ </span>
-              {message}
-            </>
-          )}
-        </p>
+        <FieldMessage id={messageId} message={message} testId="date-message" />
       </div>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>
