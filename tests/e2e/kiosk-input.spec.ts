@@ -241,8 +241,18 @@ test('Dutch: a name field has no Arabic key', async ({ page }) => {
 /** The focus ring (4 px outline, 2 px offset) is part of what must stay visible. */
 const ring = 6;
 
-async function expectAboveKeyboard(page: Page, field: Locator, what: string): Promise<void> {
+async function expectAboveKeyboard(page: Page, field: Locator, what: string, mustSee: Locator[] = []): Promise<void> {
   await expect(field).toBeFocused();
+  for (const part of mustSee) {
+    await expect
+      .poll(async () => {
+        const p = await box(part);
+        const k = await box(keyboard(page));
+        const main = await box(page.locator('.kiosk__main'));
+        return p.y >= main.y && p.y + p.height <= k.y;
+      }, { message: `${what}: ${part.toString()} between the top of the content and the keyboard` })
+      .toBe(true);
+  }
   await expect
     .poll(async () => {
       const f = await box(field);
@@ -272,7 +282,12 @@ for (const viewport of [
     await tapKeys(page, '15');
     await expectAboveKeyboard(page, page.getByLabel('Maand', { exact: true }), 'month');
     await tapKeys(page, '6');
-    await expectAboveKeyboard(page, page.getByLabel('Jaar', { exact: true }), 'year');
+    await expectAboveKeyboard(page, page.getByLabel('Jaar', { exact: true }), 'year', [page.getByText('Jaar', { exact: true })]);
+    // A refused key's message is in view too, not behind the keyboard.
+    await page.keyboard.type('x');
+    await expect(page.getByTestId('date-message')).toHaveText('⚠ Alleen cijfers');
+    await expectAboveKeyboard(page, page.getByLabel('Jaar', { exact: true }), 'year with a message', [page.getByTestId('date-message')]);
+    await page.screenshot({ path: testInfo.outputPath(`input-largest-${viewport.width}-date-refused.png`) });
     await tapKeys(page, '1980');
     await keyboard(page).locator('[data-key="done"]').click();
     await fromBirthDateToContact(page, 'nl');
@@ -280,7 +295,7 @@ for (const viewport of [
     for (const label of ['Je naam', 'Je e-mailadres', 'Je telefoonnummer']) {
       const field = page.getByLabel(label);
       await field.click();
-      await expectAboveKeyboard(page, field, label);
+      await expectAboveKeyboard(page, field, label, [page.locator('label', { hasText: label })]);
       await page.screenshot({ path: testInfo.outputPath(`input-largest-${viewport.width}-${label.replace(/\W+/g, '-')}.png`) });
     }
   });

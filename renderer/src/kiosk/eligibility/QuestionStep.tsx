@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unknownAnswer, type AnswerProblem, type LocalizedQuestion } from '../../../../shared/eligibility/outcome-schema';
 import { partLanguage } from '../../i18n/i18n';
-import { TextField, useRefusalText, type RefusalNote } from '../keyboard/TextField';
+import { FieldMessage, TextField, useRefusalText, type RefusalNote } from '../keyboard/TextField';
 import { StepIndicator } from '../screens/StepIndicator';
 import { dateAnswerFrom, datePartComplete, datePartsFrom, type DateParts } from './date-answer';
 
@@ -107,31 +107,27 @@ function DateQuestion({ allowMonthOnly, initial, problem, busy, onAnswer }: { al
         if (answer !== 'incomplete') onAnswer(answer);
       }}
     >
-      <fieldset className="date-fields">
-        <legend className="visually-hidden">{t('eligibility.date.legend')}</legend>
-        {partOrder.map((part) => (
-          <TextField
-            key={part}
-            name={part}
-            keys="digits"
-            label={labels[part]}
-            value={parts[part]}
-            maxLength={part === 'year' ? 4 : 2}
-            inputRef={refs[part]}
-            messageId={messageId}
-            onRefusal={setRefusal}
-            onChange={set(part)}
-          />
-        ))}
-      </fieldset>
-      <p className="field__message" id={messageId} aria-live="polite" data-testid="date-message">
-        {message && (
-          <>
-            <span aria-hidden="true">⚠ </span>
-            {message}
-          </>
-        )}
-      </p>
+      {/* The parts and their one message line: shown together above the keyboard when they fit. */}
+      <div className="field-group">
+        <fieldset className="date-fields">
+          <legend className="visually-hidden">{t('eligibility.date.legend')}</legend>
+          {partOrder.map((part) => (
+            <TextField
+              key={part}
+              name={part}
+              keys="digits"
+              label={labels[part]}
+              value={parts[part]}
+              maxLength={part === 'year' ? 4 : 2}
+              inputRef={refs[part]}
+              messageId={messageId}
+              onRefusal={setRefusal}
+              onChange={set(part)}
+            />
+          ))}
+        </fieldset>
+        <FieldMessage id={messageId} message={message} testId="date-message" />
+      </div>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('flow.next')}

@@ -12,16 +12,36 @@ interface Props {
 /** Pages whose own script is not Latin: there a Latin key says which language it is, so a screen reader names it right. */
 const nonLatinPages = new Set(['ar', 'uk']);
 
+/** Room kept above and below what is revealed: the focus ring (4 px, 2 px off the field) and a little air. */
+const revealMargin = 12;
+
 /**
- * Brings the field into the part of the content that the keyboard leaves: the whole field (label,
- * hint and message line) when it fits, else the input itself. The field's scroll margin keeps its
- * focus ring clear of the keyboard's edge.
+ * Brings the field into the part of the content that the keyboard leaves. What is shown, in order of
+ * preference: the whole group (a date's three parts and their message line), the whole field, the
+ * label down to the input (or, while a message is showing, the input and its message), the input
+ * alone. Landscape at the largest text leaves little room; the input itself and its focus ring are
+ * always in it.
  */
 function reveal(input: HTMLInputElement): void {
-  const field = input.closest<HTMLElement>('.field');
   const area = input.closest<HTMLElement>('.kiosk__main');
-  const fits = field && area && field.getBoundingClientRect().height <= area.clientHeight;
-  (fits ? field : input).scrollIntoView({ block: 'nearest' });
+  if (!area) return;
+  const field = input.closest<HTMLElement>('.field');
+  const group = input.closest<HTMLElement>('.field-group');
+  const message = field?.querySelector<HTMLElement>('.field__message');
+  const box = (el: Element | null | undefined): { top: number; bottom: number } | null => {
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  };
+  const own = box(input) ?? { top: 0, bottom: 0 };
+  const fieldBox = box(field);
+  const messageBox = message?.textContent ? box(message) : null;
+  const candidates = [box(group), fieldBox, messageBox ? { top: own.top, bottom: messageBox.bottom } : fieldBox ? { top: fieldBox.top, bottom: own.bottom } : null, own];
+  const view = area.getBoundingClientRect();
+  const room = view.bottom - view.top - 2 * revealMargin;
+  const shown = candidates.find((c) => c && c.bottom - c.top <= room) ?? own;
+  if (shown.top < view.top + revealMargin) area.scrollTop -= view.top + revealMargin - shown.top;
+  else if (shown.bottom > view.bottom - revealMargin) area.scrollTop += shown.bottom - (view.bottom - revealMargin);
 }
 
 /**
@@ -43,7 +63,14 @@ export function OnScreenKeyboard({ target, onDone }: Props) {
     const area = target.element.closest('.kiosk__main');
     const observer = new ResizeObserver(show);
     if (area) observer.observe(area);
-    return () => observer.disconnect();
+    // A message that appears under the field (a refused key) is brought into view with it.
+    const messages = new MutationObserver(show);
+    const around = target.element.closest('.field-group') ?? target.element.closest('.field');
+    if (around) messages.observe(around, { childList: true, subtree: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      messages.disconnect();
+    };
   }, [target]);
 
   const press = (key: KeyAction): void => {

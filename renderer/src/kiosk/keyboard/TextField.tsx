@@ -90,14 +90,16 @@ export function TextField(props: Props) {
   };
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+      <div className="field__head">
+        <label className="field__label" htmlFor={id}>
+          {label}
+        </label>
+        {hint && (
+          <p className="field__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )}
+      </div>
       <input
         ref={ref}
         id={id}
@@ -105,6 +107,8 @@ export function TextField(props: Props) {
         className="field__input"
         type={search ? 'search' : keys === 'tel' ? 'tel' : 'text'}
         inputMode="none"
+        // An address or a number reads left to right, also on an Arabic screen.
+        dir={keys === 'email' || keys === 'tel' || keys === 'digits' ? 'ltr' : undefined}
         value={value}
         autoComplete={autoComplete}
         autoCapitalize="off"
@@ -119,16 +123,24 @@ export function TextField(props: Props) {
         // A refused change is not stored, so the field shows what it had (never a shortened copy).
         onChange={(event) => offer(event.target.value)}
       />
-      {!onRefusal && (
-        <p className="field__message" id={ownMessageId} aria-live="polite" data-testid={`${name}-message`}>
-          {message && (
-            <>
-              <span aria-hidden="true">⚠ </span>
-              {message}
-            </>
-          )}
-        </p>
-      )}
+      {!onRefusal && <FieldMessage id={ownMessageId} message={message} testId={`${name}-message`} />}
     </div>
+  );
+}
+
+/**
+ * The line under a field (or a group of fields) for what went wrong. Always there, empty or not, so
+ * a message coming or going never moves the form; a live region, so a screen reader says it.
+ */
+export function FieldMessage({ id, message, testId }: { id: string; message: string | null | undefined; testId: string }) {
+  return (
+    <p className="field__message" id={id} aria-live="polite" data-testid={testId}>
+      {message && (
+        <>
+          <span aria-hidden="true">⚠ </span>
+          {message}
+        </>
+      )}
+    </p>
   );
 }
