@@ -45,6 +45,9 @@ export function openSimStore(file: string) {
   const finishKey = db.prepare(`UPDATE idempotency SET state = 'done', status = ?, body = ? WHERE key = ?`);
   const releaseKey = db.prepare(`DELETE FROM idempotency WHERE key = ? AND state = 'in-flight'`);
   const insertReceived = db.prepare('INSERT INTO received (kind, reference, id, device_id, status, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  // Every authenticated call looks its token up: prepared per call, each statement's native memory
+  // would wait for a garbage collection that the small JS object never prompts.
+  const deviceByToken = db.prepare('SELECT id FROM devices WHERE token_hash = ? AND revoked = 0');
 
   return {
     db,
@@ -106,7 +109,7 @@ export function openSimStore(file: string) {
       })();
     },
     deviceFor(token: string): string | null {
-      const row = db.prepare('SELECT id FROM devices WHERE token_hash = ? AND revoked = 0').get(hashToken(token)) as { id: string } | undefined;
+      const row = deviceByToken.get(hashToken(token)) as { id: string } | undefined;
       return row?.id ?? null;
     },
     revokeAllTokens(): void {
