@@ -13,7 +13,20 @@ const common: BuildOptions = {
 };
 
 const results = await Promise.all([
-  build({ ...common, entryPoints: ['electron/host/host-main.ts'], outfile: 'dist/host/host.mjs', format: 'esm', packages: 'external' }),
+  // The host bundles its packages too (resolving zod's few hundred files took longer than parsing
+  // them) and splits off what the first screen does not need: the printer library, the QR
+  // encoder and the demo simulators are dynamic imports, loaded from chunks/ when first used.
+  build({
+    ...common,
+    entryPoints: { host: 'electron/host/host-main.ts' },
+    outdir: 'dist/host',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    format: 'esm',
+    // Bundled CommonJS packages call require() for Node's own modules.
+    banner: { js: "import { createRequire as __hostRequire } from 'node:module'; const require = __hostRequire(import.meta.url);" },
+  }),
   // electron-updater stays a package in the app's node_modules: it is large, and the shell's own
   // code stays small enough for electronegativity to read (tests/integration/shell/electronegativity.test.ts).
   build({ ...common, entryPoints: ['electron/shell/main/main.ts'], outfile: 'dist/shell/main.cjs', format: 'cjs', external: [...(common.external ?? []), 'electron-updater'] }),

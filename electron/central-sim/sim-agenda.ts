@@ -28,7 +28,6 @@ const problemOf = (status: number, type: string, title: string, extra: Pick<Prob
  * it, so a repeat finds the same booking and a key reused for another booking is refused.
  */
 export function openSimAgenda(options: { dbFile: string; packFile: () => string | undefined; now: () => Date }) {
-  const store: Store = openStore(options.dbFile);
   let cached: { file: string; pack: ContentPack } | null = null;
   const pack = (): ContentPack | null => {
     const file = options.packFile();
@@ -36,10 +35,19 @@ export function openSimAgenda(options: { dbFile: string; packFile: () => string 
     if (cached?.file !== file) cached = { file, pack: ContentPackSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) };
     return cached.pack;
   };
-  // A fresh key per run: the simulator keeps no first names worth keeping across restarts.
-  const agenda = createAgenda({ db: store.db, cipher: createFieldCipher(randomBytes(32)), now: options.now, pack, outposts: { mode: 'central' } });
   const isShop = (id: string): boolean => pack()?.locations.some((l) => l.id === id && l.kind === 'shop' && l.openingTimes !== undefined) ?? false;
-  const port: AgendaPort = localPort(agenda, 'central', isShop);
+  // Opened (and migrated) at the first agenda call: only outposts book here, and a demo kiosk's
+  // start should not wait for a database it may never use.
+  let opened: { store: Store; port: AgendaPort } | null = null;
+  const open = (): AgendaPort => {
+    if (!opened) {
+      const store = openStore(options.dbFile);
+      // A fresh key per run: the simulator keeps no first names worth keeping across restarts.
+      const agenda = createAgenda({ db: store.db, cipher: createFieldCipher(randomBytes(32)), now: options.now, pack, outposts: { mode: 'central' } });
+      opened = { store, port: localPort(agenda, 'central', isShop) };
+    }
+    return opened.port;
+  };
 
   const refused = (err: unknown): AgendaAnswer => {
     if (err instanceof CoreError && (err.code === 'invalid_input' || err.code === 'not_found' || err.code === 'conflict' || err.code === 'unavailable')) {
@@ -61,6 +69,7 @@ export function openSimAgenda(options: { dbFile: string; packFile: () => string 
     if (!at && !cancel && !seats && !allowance && !cancellations) return null;
     if (!pack()) return problemOf(503, problemTypes.unavailable, 'No content pack is published, so there are no opening hours to book in.');
     const key = (): string | null => parseIdempotencyKey(req.headers['idempotency-key']);
+    const port = open();
     try {
       if (method === 'GET' && at?.[2] === 'appointment-slots') {
         const query = AgendaSlotsQuery.safeParse({ locationId: at[1], topic: url.searchParams.get('topic'), ...(url.searchParams.has('from') ? { from: url.searchParams.get('from') } : {}), days: Number(url.searchParams.get('days') ?? 14) });
@@ -113,5 +122,5 @@ export function openSimAgenda(options: { dbFile: string; packFile: () => string 
     return problemOf(405, problemTypes.notFound, `${method} is not an operation on ${path.slice(0, 80)}`);
   }
 
-  return { handle, agenda, close: () => store.close() };
+  return { handle, close: () => opened?.store.close() };
 }

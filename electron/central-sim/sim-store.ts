@@ -50,6 +50,8 @@ export function openSimStore(file: string) {
   const releaseKey = db.prepare(`DELETE FROM idempotency WHERE key = ? AND state = 'in-flight'`);
   const insertReceived = db.prepare('INSERT INTO received (kind, reference, id, device_id, status, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const receivedByReference = db.prepare('SELECT id, status, received_at FROM received WHERE kind = ? AND reference = ? ORDER BY seq LIMIT 1');
+  // Every authenticated call looks its token up: prepared per call, each statement's native memory
+  // would wait for a garbage collection that the small JS object never prompts.
   const deviceByToken = db.prepare('SELECT id FROM devices WHERE token_hash = ? AND revoked = 0');
 
   return {

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDemoCentral } from '../central-sim/demo-central';
-import { startDemoFleet } from '../central-sim/demo-fleet';
 import { ConfigError } from '../core/config/config-error';
 import { createFileKeyProvider, deviceKeyFile } from '../core/crypto/key-provider';
 import { openDeviceLog } from '../core/log/device-log';
@@ -23,8 +21,9 @@ async function main(): Promise<void> {
   // Demo mode without a central API gets the simulator in-process, so sync works out of the box.
   const demo = prepared.config.demo && !prepared.config.centralApiUrl;
   const fleetRole = prepared.config.role === 'fleet';
-  const demoCentral = demo && !fleetRole ? await startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
-  const demoFleet = demo && fleetRole ? await startDemoFleet(dataDir, join(root, 'resources')) : null;
+  // Imported only in demo mode: a kiosk in a shop never loads the simulators.
+  const demoCentral = demo && !fleetRole ? await (await import('../central-sim/demo-central')).startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
+  const demoFleet = demo && fleetRole ? await (await import('../central-sim/demo-fleet')).startDemoFleet(dataDir, join(root, 'resources')) : null;
   const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : demoFleet ? { ...prepared.config, ...demoFleet.config } : prepared.config;
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   // Every address printed opens the app once; once used, the next one is printed for another window.

@@ -10,7 +10,8 @@ import { openSearchIndex, type SearchIndex } from '../search/search-index';
 import { compareVersions } from './compare-versions';
 import { fsyncDir, fsyncFile, replaceFileAtomically, writeFileDurable } from './durable-files';
 import { PackRejected } from './pack-rejected';
-import { verifyPack, type VerifiedPack } from './verify-pack';
+import { sha256Hex } from './sign-pack';
+import { parseSignature, verifyPack, type VerifiedPack } from './verify-pack';
 
 export interface LoadedPack {
   /** Folder name under packs/: version plus the start of the pack's hash. */
@@ -80,10 +81,18 @@ export function openPackStore(options: PackStoreOptions): PackStore {
   };
   const writeState = (state: State): void => replaceFileAtomically(stateFile, JSON.stringify(state));
 
-  /** Trusts nothing on disk: the signature is checked again, with the keys the device trusts today. */
-  const load = (name: string): LoadedPack => {
+  /**
+   * Trusts nothing on disk: the signature is checked again, with the keys the device trusts today.
+   * Right after an install (`justVerified`), the bytes on disk are compared with the ones just
+   * verified instead: the same hash and the same signature file mean the schema and reference
+   * checks would find what they found a moment ago, so only a difference pays for them again
+   * (and is refused by them). docs/performance.md has the argument.
+   */
+  const load = (name: string, justVerified?: VerifiedPack): LoadedPack => {
     const packDir = join(packsDir, name);
-    const verified = verifyPack(readFileSync(join(packDir, files.pack)), readFileSync(join(packDir, files.sig)), options.trustedKeys);
+    const packBytes = readFileSync(join(packDir, files.pack));
+    const sigBytes = readFileSync(join(packDir, files.sig));
+    const verified = justVerified && sameAsVerified(packBytes, sigBytes, justVerified) ? justVerified : verifyPack(packBytes, sigBytes, options.trustedKeys);
     const searchFile = join(packDir, files.search);
     let search: SearchIndex;
     try {
@@ -182,7 +191,7 @@ export function openPackStore(options: PackStoreOptions): PackStore {
     options.afterSwap?.(join(packsDir, name));
     let loaded: LoadedPack;
     try {
-      loaded = load(name);
+      loaded = load(name, verified);
     } catch (err) {
       writeState(before);
       rmSync(join(packsDir, name), { recursive: true, force: true });
@@ -235,4 +244,13 @@ export function openPackStore(options: PackStoreOptions): PackStore {
       current = null;
     },
   };
+}
+
+/** The bytes read back are the ones just verified: the same SHA-256 and the same signature file. */
+function sameAsVerified(packBytes: Buffer, sigBytes: Buffer, verified: VerifiedPack): boolean {
+  try {
+    return sha256Hex(packBytes) === verified.sha256 && JSON.stringify(parseSignature(sigBytes)) === JSON.stringify(verified.signature);
+  } catch {
+    return false;
+  }
 }

@@ -1,11 +1,15 @@
-import thermal from 'node-thermal-printer';
+import type thermal from 'node-thermal-printer';
 import type { Layout } from './layout';
 
 export type PrinterModel = 'epson' | 'star';
 
-// node-thermal-printer is CommonJS: a default import works in both bundles (the browser host's
-// ESM and the Electron main process's CJS), where createRequire(import.meta.url) breaks in CJS.
-const { ThermalPrinter, PrinterTypes, CharacterSet, BreakLine } = thermal;
+/**
+ * node-thermal-printer and its code-page tables (iconv-lite) are about a third of the host's code:
+ * loaded at the first print, not on the way to the first screen. It is CommonJS: the default
+ * export works in both bundles (the browser host's ESM and the Electron main process's CJS).
+ */
+let library: Promise<typeof thermal> | null = null;
+const loadLibrary = (): Promise<typeof thermal> => (library ??= import('node-thermal-printer').then((m) => m.default));
 
 /** Star Line mode has no GS ! (character size); ESC i n1 n2 sets height and width expansion. */
 function starTextSize(size: number): Buffer {
@@ -35,7 +39,8 @@ const qrCellSize = 6;
  * Turns a layout into the printer's bytes. node-thermal-printer knows both command sets; the
  * layout is already wrapped to the line width, so the library's own line breaking is off.
  */
-export function encodeEscPos(layout: Layout, model: PrinterModel): Buffer {
+export async function encodeEscPos(layout: Layout, model: PrinterModel): Promise<Buffer> {
+  const { ThermalPrinter, PrinterTypes, CharacterSet, BreakLine } = await loadLibrary();
   const printer: thermal.ThermalPrinter = new ThermalPrinter({
     type: model === 'star' ? PrinterTypes.STAR : PrinterTypes.EPSON,
     // Only the byte buffer is wanted: the transport is ours (status checks, timeouts, job claims).

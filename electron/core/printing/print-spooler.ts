@@ -7,7 +7,7 @@ import type { PrintJobStore } from './print-job-store';
 export interface SpoolerOptions {
   jobs: PrintJobStore;
   device: PrinterDevice;
-  render(job: PrintJob): RenderedJob;
+  render(job: PrintJob): RenderedJob | Promise<RenderedJob>;
   /** After this long without printing, a job fails and the visitor is sent to staff. */
   giveUpAfterMs: number;
   /** First retry delay; it doubles per attempt up to maxDelayMs. */
@@ -66,7 +66,7 @@ export function createPrintSpooler(options: SpoolerOptions): PrintSpooler {
     if (giveUpIfTooOld(job, job.lastError ?? 'printer not ready')) return;
     let rendered: RenderedJob;
     try {
-      rendered = options.render(job);
+      rendered = await options.render(job);
     } catch (err) {
       // A job that cannot be laid out never will be: fail it rather than block the queue behind it.
       jobs.markFailed(job.id, `could not be laid out: ${err instanceof Error ? err.message : 'unknown error'}`);

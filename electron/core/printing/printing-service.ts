@@ -126,9 +126,9 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       ? createPrintSpooler({
           jobs: jobStore,
           device,
-          render: (job) => {
+          render: async (job) => {
             const layout = layoutOf(job, printer);
-            return { id: job.id, layout, bytes: encodeEscPos(layout, model) };
+            return { id: job.id, layout, bytes: await encodeEscPos(layout, model) };
           },
           giveUpAfterMs: printer.giveUpAfterSeconds * 1000,
           ...options.retry,

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { Layout, LayoutBlock } from './layout';
 
 const escapeHtml = (text: string): string =>
@@ -11,6 +10,8 @@ async function blockHtml(block: LayoutBlock): Promise<string> {
       return block.lines.map((line) => `<p style="${style}">${escapeHtml(line) || '&nbsp;'}</p>`).join('');
     }
     case 'qr': {
+      // Loaded at the first preview, not on the way to the first screen.
+      const { default: QRCode } = await import('qrcode');
       const svg = await QRCode.toString(block.payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return `<div class="qr" role="img" aria-label="QR: ${escapeHtml(block.payload)}">${svg}</div>`;
     }

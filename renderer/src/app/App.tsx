@@ -6,13 +6,25 @@ import type { Bridge } from '../bridge/bridge-client';
 import { applyDocumentLanguage } from '../i18n/i18n';
 
 // Each device loads only its own screens: a kiosk never downloads the desk, and the other way round.
-const KioskApp = lazy(() => import('../kiosk/KioskApp').then((m) => ({ default: m.KioskApp })));
-const CounterApp = lazy(() => import('../counter/CounterApp').then((m) => ({ default: m.CounterApp })));
-const FleetApp = lazy(() => import('../fleet/FleetApp').then((m) => ({ default: m.FleetApp })));
-const NowServingScreen = lazy(() => import('../now-serving/NowServingScreen').then((m) => ({ default: m.NowServingScreen })));
+const screens = {
+  kiosk: () => import('../kiosk/KioskApp'),
+  counter: () => import('../counter/CounterApp'),
+  fleet: () => import('../fleet/FleetApp'),
+  nowServing: () => import('../now-serving/NowServingScreen'),
+};
+const KioskApp = lazy(() => screens.kiosk().then((m) => ({ default: m.KioskApp })));
+const CounterApp = lazy(() => screens.counter().then((m) => ({ default: m.CounterApp })));
+const FleetApp = lazy(() => screens.fleet().then((m) => ({ default: m.FleetApp })));
+const NowServingScreen = lazy(() => screens.nowServing().then((m) => ({ default: m.NowServingScreen })));
 
 /** The counter's second display opens the app with ?screen=now-serving (docs/counter-and-hub.md). */
 const nowServingWanted = new URLSearchParams(window.location.search).get('screen') === 'now-serving';
+
+/** The device's screens start loading as soon as the role is known, while the language is switched. */
+function preloadScreens(role: AppInfo['role']): void {
+  const load = role === 'kiosk' ? screens.kiosk : role === 'fleet' ? screens.fleet : nowServingWanted ? screens.nowServing : screens.counter;
+  load().catch(() => undefined);
+}
 
 /** The region's colours feed the brand tokens (tokens.css); high contrast mode still overrides them. */
 function applyRegionTheme(theme: AppInfo['theme']): void {
@@ -27,17 +39,19 @@ interface Props {
   bridge: Bridge;
   /** The one i18next instance; passed in so effects do not re-run when the language changes. */
   i18n: I18n;
+  /** app.info as asked before the app was evaluated (main.tsx); asked here when absent. */
+  firstInfo?: Promise<AppInfo>;
 }
 
-export function App({ bridge, i18n }: Props) {
+export function App({ bridge, i18n, firstInfo }: Props) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
     let live = true;
-    bridge
-      .call('app.info', {})
+    (firstInfo ?? bridge.call('app.info', {}))
       .then(async (info) => {
+        preloadScreens(info.role);
         await i18n.changeLanguage(info.defaultLanguage);
         applyDocumentLanguage(info.defaultLanguage);
         applyRegionTheme(info.theme);
@@ -47,7 +61,7 @@ export function App({ bridge, i18n }: Props) {
     return () => {
       live = false;
     };
-  }, [bridge, i18n]);
+  }, [bridge, i18n, firstInfo]);
 
   if (state.kind === 'loading') return <p className="status" role="status">{t('app.loading')}</p>;
   if (state.kind === 'failed') return <p className="status status--error" role="alert">{t('app.startFailed')}</p>;
