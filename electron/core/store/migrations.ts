@@ -314,6 +314,23 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 16,
+    summary: 'the location hub keeps what each kiosk counted on its own (invitation visits, feedback) per day, newest report only, and the last day each kiosk has closed',
+    sql: `
+      CREATE TABLE hub_kiosk_counts (
+        kiosk TEXT NOT NULL,
+        install TEXT NOT NULL,
+        day TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version > 0),
+        counts TEXT NOT NULL CHECK (json_valid(counts)),
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (kiosk, install, day)
+      ) STRICT;
+      CREATE INDEX hub_kiosk_counts_of_day ON hub_kiosk_counts (day);
+      ALTER TABLE hub_kiosks ADD COLUMN counts_through TEXT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
