@@ -331,6 +331,13 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE hub_kiosks ADD COLUMN counts_through TEXT;
     `,
   },
+  {
+    version: 17,
+    summary: 'a ticket taken from the self-scan\'s result carries its strongest interest areas (letters only) for the desk\'s queue',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN scan_areas TEXT NOT NULL DEFAULT '' CHECK (scan_areas GLOB '' OR (length(scan_areas) <= 3 AND scan_areas NOT GLOB '*[^RIASEC]*'));
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
