@@ -138,8 +138,8 @@ export function createCore(options: CoreOptions): Core {
   if (sync && hubLink) sync.onAcked(hubLink.acknowledged);
   const requests = device && outbox && sync ? root.add(createRequestsModule({ store: device, outbox: outbox.outbox, sync, config, logger, clock, receipts, pack })) : null;
   const hubHeartbeat =
-    hubLink && sync && requests
-      ? root.add(createHubHeartbeatModule({ client: hubLink.client, printing, sync, appVersion: options.appVersion, logger, clock, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))
+    device && hubLink && sync && requests
+      ? root.add(createHubHeartbeatModule({ client: hubLink.client, store: device, printing, sync, appVersion: options.appVersion, logger, clock, eraseOrdered: requests.eraseOrdered, timing: options.hubHeartbeat }))
       : null;
   // An outpost has no desk: it gives no tickets, so nobody waits for a call that never comes.
   const outpost = config.mode === 'outpost';
@@ -175,7 +175,7 @@ export function createCore(options: CoreOptions): Core {
     root.add(createDeskModule({ store: device, outbox: outbox.outbox, config, now, staff, queue: tickets.queue, vouchers: requests.vouchers, sync, receipts, erasures: hubServer.erasures, pack }));
   }
   if (device) root.add(createFeedbackModule({ store: device, clock }));
-  if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, clock, nudge: sync.nudge }));
+  if (device && outbox && sync) root.add(createStatisticsModule({ store: device, outbox: outbox.outbox, config, logger, clock, nudge: sync.nudge, kioskCounts: hubServer ?? undefined }));
   const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, clock, updater: options.updater }));
   const health = async () => {
     const fleet = hubServer?.fleet() ?? null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InterestArea } from '../self-scan/riasec';
 import { IdDocumentType } from '../identity/id-document';
 import { PublishedDailyStats } from '../stats/published-stats';
 import { KioskQueue } from '../hub/kiosk-status';
@@ -30,6 +31,8 @@ export const QueueTicket = z.object({
   calledAt: z.iso.datetime().nullable(),
   /** Called by the staff member asking: the visitor at their desk, whose outcome they give next. */
   mine: z.boolean(),
+  /** The self-scan's strongest areas when the visitor took the ticket from its result ("talk to someone about this"); empty otherwise. */
+  scanAreas: z.array(InterestArea).max(3),
 });
 export type QueueTicket = z.infer<typeof QueueTicket>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ScanAreas } from '../self-scan/riasec';
 import { Trajectory } from '../domain/trajectory';
 import { Slug } from '../validation/slug';
 import { EligibilityOutcomeSchema, VisitorAnswers } from '../eligibility/outcome-schema';
@@ -104,8 +105,8 @@ export const requestsChannels = {
     output: VoucherStartResult,
   }),
   'ticket.take': channel({
-    summary: 'A visitor takes a queue ticket for a topic; the number is unique for this location today.',
-    input: z.strictObject({ topic: TicketTopic, language: LanguageCode.optional() }),
+    summary: 'A visitor takes a queue ticket for a topic; the number is unique for this location today. After the self-scan the ticket carries its strongest areas (letters only) for the desk.',
+    input: z.strictObject({ topic: TicketTopic, language: LanguageCode.optional(), scanAreas: ScanAreas.optional() }),
     output: TicketTakeResult,
   }),
 } as const;

@@ -8,6 +8,17 @@ export const InterestArea = z.enum(['R', 'I', 'A', 'S', 'E', 'C']);
 export type InterestArea = z.infer<typeof InterestArea>;
 export const interestAreas = InterestArea.options;
 
+/**
+ * The two or three strongest areas of a scan, as a ticket or appointment carries them to the desk:
+ * letters only (never an answer), each once.
+ */
+export const ScanAreas = z
+  .array(InterestArea)
+  .min(1)
+  .max(3)
+  .refine((areas) => new Set(areas).size === areas.length, 'an interest area is listed twice');
+export type ScanAreas = z.infer<typeof ScanAreas>;
+
 export const ScanAnswer = z.enum(['yes', 'a-bit', 'no']);
 export type ScanAnswer = z.infer<typeof ScanAnswer>;
 

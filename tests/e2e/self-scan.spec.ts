@@ -121,3 +121,22 @@ test('the self-scan in Arabic: Arabic statements, right to left, and no areas wh
   await expect(page.getByRole('button', { name: 'العربية' })).toBeVisible();
   expect(feedbackRows()).toEqual([{ service: 'scan', rating: 'good', answers: 1 }]);
 });
+
+test('"talk to someone about this" takes a ticket that carries the scan\'s areas, never its answers', async ({ page }, testInfo) => {
+  await start(page, 'Nederlands');
+  await page.getByTestId('home-self-scan').click();
+  await page.getByTestId('self-scan-begin').click();
+  for (let i = 1; i <= 24; i++) await answer(page, i <= 4 ? 'yes' : i <= 8 ? 'a-bit' : 'no', i);
+  await expect(page.getByTestId('scan-areas')).toContainText('Doen en maken');
+  await page.getByTestId('scan-talk').click();
+  await expect(page.getByTestId('ticket-scan-areas')).toContainText('Doen en maken, Onderzoeken');
+  await checkScreen(page, testInfo, 'ticket-topic-after-scan');
+  await page.getByTestId('ticket-topic-work').click();
+  const number = (await page.getByTestId('ticket-number').textContent()) ?? '';
+  const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    expect(db.prepare('SELECT topic, scan_areas FROM tickets WHERE number = ?').all(number)).toEqual([{ topic: 'work', scan_areas: 'RI' }]);
+  } finally {
+    db.close();
+  }
+});

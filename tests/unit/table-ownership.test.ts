@@ -24,6 +24,7 @@ const owners: Readonly<Record<string, string>> = {
   hub_kiosks: 'hub',
   hub_erase_orders: 'hub',
   hub_link: 'hub',
+  hub_kiosk_counts: 'hub',
   appointments: 'appointments',
   appointment_capacity: 'appointments',
   session_seats: 'appointments',

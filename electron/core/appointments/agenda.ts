@@ -448,6 +448,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     createdAt: row.checked_in_at ?? row.booked_at,
     calledAt: row.called_at,
     mine: staffId !== null && row.state === 'called' && row.called_by === staffId,
+    scanAreas: [],
   });
 
   const callAppointment = db.transaction((id: string, at: Date, staffId: string): QueueTicket => {

@@ -1,5 +1,7 @@
 import { Agent, request } from 'node:https';
+import type { z } from 'zod';
 import { HubAck } from '../../../shared/hub/hub-message';
+import { KioskCountsAck, type KioskCountsReport } from '../../../shared/hub/kiosk-counts';
 import { type EraseOrder, KioskStatusAck, type KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
 import type { PendingMessage } from '../outbox/outbox';
 import type { CentralClient, SendOutcome } from '../sync/central-client';
@@ -15,8 +17,13 @@ interface Reply {
 /** `pace`: the desk's pace as the hub answered it; null from a hub that does not send it. `erase`: erase orders for this kiosk. */
 export type StatusOutcome = { sent: true; pace: QueuePace | null; erase?: EraseOrder[] } | { sent: false; reason: string };
 
+/** `ack`: which days the hub stored (with the version it holds) and which it refused, each with its reason. */
+export type CountsOutcome = { sent: true; ack: KioskCountsAck } | { sent: false; reason: string };
+
 export type HubClient = Pick<CentralClient, 'send' | 'healthy'> & {
   reportStatus(report: KioskStatusReport): Promise<StatusOutcome>;
+  /** The kiosk's own counts of its recent days, for the location's daily statistics. */
+  reportCounts(report: KioskCountsReport): Promise<CountsOutcome>;
   /** Tells the hub these requests' copies are gone from this kiosk; false when the hub did not take it (the order comes again). */
   confirmErased(requestIds: readonly string[]): Promise<boolean>;
   /** The hub's highest ticket number today for this kiosk's enrolled letter; null when the hub cannot say now. */
@@ -109,6 +116,18 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
       req.end(body ?? undefined);
     });
 
+  /** A report of state, answered with an acknowledgement in `ack`'s shape; anything else is "not sent", with why. */
+  const postReport = async <T>(path: string, body: unknown, ack: z.ZodType<T>): Promise<{ sent: true; ack: T } | { sent: false; reason: string }> => {
+    let reply: Reply;
+    try {
+      reply = answered(await call('POST', path, JSON.stringify(body), options.requestTimeoutMs));
+    } catch (err) {
+      return { sent: false, reason: unreached(err) };
+    }
+    const parsed = reply.status === 200 ? ack.safeParse(jsonOf(reply.body)) : null;
+    return parsed?.success ? { sent: true, ack: parsed.data } : { sent: false, reason: reasonOf(reply) };
+  };
+
   return {
     async send(message: PendingMessage, _token: string | null, signal?: AbortSignal): Promise<SendOutcome> {
       if (message.kind === 'voucher-request.complete') return { kind: 'rejected', reason: 'a kiosk does not complete requests' };
@@ -132,16 +151,11 @@ export function createHubClient(options: { url: string; psk: Buffer; identity: s
       return reply.status >= 500 ? { kind: 'retry', reason, outage: true } : { kind: 'rejected', reason };
     },
     async reportStatus(report: KioskStatusReport): Promise<StatusOutcome> {
-      let reply: Reply;
-      try {
-        reply = answered(await call('POST', '/hub/v1/status', JSON.stringify(report), options.requestTimeoutMs));
-      } catch (err) {
-        return { sent: false, reason: unreached(err) };
-      }
-      const ack = reply.status === 200 ? KioskStatusAck.safeParse(jsonOf(reply.body)) : null;
-      if (ack?.success) return { sent: true, pace: ack.data.pace ?? null, ...(ack.data.erase?.length ? { erase: ack.data.erase } : {}) };
-      return { sent: false, reason: reasonOf(reply) };
+      const answer = await postReport('/hub/v1/status', report, KioskStatusAck);
+      if (!answer.sent) return answer;
+      return { sent: true, pace: answer.ack.pace ?? null, ...(answer.ack.erase?.length ? { erase: answer.ack.erase } : {}) };
     },
+    reportCounts: (report: KioskCountsReport): Promise<CountsOutcome> => postReport('/hub/v1/counts', report, KioskCountsAck),
     async confirmErased(requestIds: readonly string[]): Promise<boolean> {
       try {
         return (await call('POST', '/hub/v1/erasures', JSON.stringify({ erased: requestIds }), options.requestTimeoutMs)).status === 200;

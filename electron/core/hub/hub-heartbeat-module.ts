@@ -3,9 +3,11 @@ import type { Clock } from '../clock/clock';
 import type { Capability } from '../composition/capability';
 import type { Logger } from '../log/logger';
 import type { PrintingModule } from '../printing/printing-module';
+import type { DeviceStore } from '../store/open-device-store';
 import type { SyncModule } from '../sync/sync-module';
 import type { HubClient } from './hub-client';
 import { createHubHeartbeat, type HubHeartbeat } from './hub-heartbeat';
+import { createKioskCountsReporter } from './kiosk-counts-report';
 
 export interface HubHeartbeatModule extends Capability {
   /** Null until the module has started. */
@@ -14,9 +16,14 @@ export interface HubHeartbeatModule extends Capability {
   pace(now: Date): { pace: QueuePace; at: Date } | null;
 }
 
-/** The kiosk's printer and queue to its hub: at start, every 30 s, and at once when the printer changes state. */
+/**
+ * The kiosk's printer and queue to its hub: at start, every 30 s, and at once when the printer
+ * changes state. Each heartbeat the hub took is followed by the kiosk's own counts (invitation
+ * visits, feedback) that the hub has not confirmed yet.
+ */
 export function createHubHeartbeatModule(deps: {
   client: HubClient;
+  store: DeviceStore;
   printing: PrintingModule;
   sync: SyncModule;
   appVersion: string;
@@ -36,13 +43,20 @@ export function createHubHeartbeatModule(deps: {
     };
   };
   deps.printing.onStateChange(() => running?.changed());
+  const reportCounts = createKioskCountsReporter({ db: deps.store.db, client: deps.client, oldestPendingAt: () => deps.sync.queueDepth().oldestPendingAt, now: () => deps.clock.now(), logger: deps.logger });
   // A status report the hub took proves the link works: the queue kept during an outage goes now,
   // not at the worker's next probe, which after a long outage is minutes away.
   const client: HubClient = {
     ...deps.client,
     reportStatus: async (report) => {
       const outcome = await deps.client.reportStatus(report);
-      if (outcome.sent) deps.sync.reachable();
+      if (!outcome.sent) return outcome;
+      deps.sync.reachable();
+      try {
+        await reportCounts();
+      } catch (err) {
+        deps.logger.error('the kiosk\'s counts could not be read for the hub; the next heartbeat tries again', { error: err instanceof Error ? err.message : 'unknown' });
+      }
       return outcome;
     },
   };

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { QueueTicketRecord, VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
-import type { HubAck, HubMessage } from '../../../shared/hub/hub-message';
+import { VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
+import { HubTicketRecord, type HubAck, type HubMessage } from '../../../shared/hub/hub-message';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
@@ -42,9 +42,10 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
     let body = message.body;
     let renumbered: string | undefined;
     if (message.kind === 'ticket.record') {
-      const ticket = QueueTicketRecord.safeParse(message.body);
+      const ticket = HubTicketRecord.safeParse(message.body);
       if (!ticket.success) throw new HubRejection('the ticket does not match the contract');
-      const t = ticket.data;
+      const { scanAreas, ...t } = ticket.data;
+      body = t;
       claimedLocation(t.locationId);
       if (!new RegExp(`^${prefix}[0-9]+$`).test(t.number)) throw new HubRejection(`ticket ${t.number} is not of this kiosk's enrolled ticket letter ${prefix}`);
       let number = t.number;
@@ -56,7 +57,7 @@ export function createHubIngest(deps: { db: Database; cipher: FieldCipher; outbo
         renumbered = number;
         appendAudit(db, now, { action: 'hub.ticket-renumbered', aggregateType: 'ticket', aggregateId: message.aggregateId, detail: { printed: t.number, number, from } });
       }
-      tickets.insertTaken({ id: message.aggregateId, number, topic: t.topic, serviceDay: t.serviceDay, seq: Number(number.slice(prefix.length)), createdAt: t.takenAt });
+      tickets.insertTaken({ id: message.aggregateId, number, topic: t.topic, serviceDay: t.serviceDay, seq: Number(number.slice(prefix.length)), createdAt: t.takenAt, scanAreas });
       appendAudit(db, now, { action: 'hub.ticket-received', aggregateType: 'ticket', aggregateId: message.aggregateId, detail: { number, topic: t.topic, from } });
     } else {
       const request = VoucherRequestSubmission.safeParse(message.body);

@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox/outbox';
 import type { StaffModule } from '../staff/staff-module';
 import type { DeviceStore } from '../store/open-device-store';
+import { hubCounts } from './hub-counts';
 import { createHubErasures, type HubErasures } from './hub-erasures';
 import { createHubIngest } from './hub-ingest';
 import { createHubKiosks } from './hub-kiosks';
@@ -22,6 +23,8 @@ export interface HubServerModule extends Capability {
   fleet(): { kiosks: HubKiosk[]; refusedConnections: number } | null;
   /** The central API took a heartbeat that carried this many refused handshakes. */
   refusalsReported(count: number): void;
+  /** A kiosk's counts report was stored: the statistics may now send a day they waited for. */
+  onCountsReported(listener: () => void): void;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createHubServerModule(deps: {
   // Counted in memory: a restart forgets refusals not yet reported, which only undercounts.
   let refused = 0;
   let reported = 0;
+  const countsListeners: Array<() => void> = [];
   const hubStatus = () => ({ mode: hubConfig ? ('hub' as const) : ('standalone' as const), listening: listening !== null, kiosks: kiosks.list(now()) });
   return {
     name: 'hub-server',
@@ -62,6 +66,7 @@ export function createHubServerModule(deps: {
     refusalsReported: (count) => {
       reported = Math.min(refused, reported + count);
     },
+    onCountsReported: (listener) => void countsListeners.push(listener),
     handlers: {
       'hub.status': () => hubStatus(),
       'hub.approve': (input, ctx) => {
@@ -82,6 +87,11 @@ export function createHubServerModule(deps: {
         now,
         pace: deps.pace,
         erasures,
+        counts: (kiosk, install, body) => {
+          const ack = hubCounts(store.db).take(kiosk, install, body, now());
+          for (const listener of countsListeners) listener();
+          return ack;
+        },
         agenda: deps.agenda,
         onRefusedHandshake: () => {
           refused += 1;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { HubMessage } from '../../../shared/hub/hub-message';
 import { KioskErasures, KioskStatusReport, type QueuePace } from '../../../shared/hub/kiosk-status';
+import type { KioskCountsAck } from '../../../shared/hub/kiosk-counts';
 import { formatIssues } from '../../../shared/validation/format-issues';
 import type { Logger } from '../log/logger';
 import { hubCiphers, hubTlsVersion, parseHubIdentity, type ParsedIdentity } from './hub-psk';
@@ -68,6 +69,8 @@ export async function startHubServer(options: {
   now: () => Date;
   /** The desk's pace, sent back with every status report so kiosks can estimate waiting times. */
   pace: () => QueuePace;
+  /** Stores a kiosk installation's own counts (hub-counts.ts); answers which days it kept. */
+  counts?: (kiosk: string, install: string, body: unknown) => KioskCountsAck;
   /** Erase orders for the kiosks, handed over with the answer to each heartbeat. */
   erasures?: HubErasures;
   /** The counter's agenda for the kiosks: POST /hub/v1/agenda/<op> (appointments/hub-agenda-route.ts). */
@@ -124,7 +127,7 @@ export async function startHubServer(options: {
     // tickets is nothing a key holder could misuse.
     if (req.method === 'GET' && req.url?.startsWith('/hub/v1/numbering') && (admission.admitted || admission.code !== 'own-prefix')) return numbering(req.url, res, who);
     if (!admission.admitted) return send(res, 403, { code: admission.code, reason: admission.reason });
-    return route(req, res, who.slot);
+    return route(req, res, who);
   }
 
   function numbering(url: string, res: ServerResponse, who: ParsedIdentity): void {
@@ -134,7 +137,8 @@ export async function startHubServer(options: {
     send(res, 200, answer);
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, identity: string): Promise<void> {
+  async function route(req: IncomingMessage, res: ServerResponse, who: ParsedIdentity): Promise<void> {
+    const identity = who.slot;
     if (req.method === 'POST' && req.url === '/hub/v1/messages') {
       const message = HubMessage.safeParse(await readJson(req));
       if (!message.success) throw new HubRejection('the message does not match the hub contract');
@@ -150,6 +154,9 @@ export async function startHubServer(options: {
       }
       options.kiosks.noteStatus(identity, report.data, options.now());
       return send(res, 200, { stored: true, pace: options.pace(), ...(options.erasures ? { erase: options.erasures.openFor(identity) } : {}) });
+    }
+    if (req.method === 'POST' && req.url === '/hub/v1/counts' && options.counts) {
+      return send(res, 200, options.counts(identity, who.installId, await readJson(req)));
     }
     if (req.method === 'POST' && req.url === '/hub/v1/erasures' && options.erasures) {
       const done = KioskErasures.safeParse(await readJson(req));

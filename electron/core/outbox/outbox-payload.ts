@@ -1,17 +1,20 @@
 import type { z } from 'zod';
 import { AppointmentCancellationOrder } from '../../../shared/central-api/appointments';
 import { UsageStatistics } from '../../../shared/central-api/devices';
-import { QueueTicketRecord, VoucherRequestCompletion, VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
+import { VoucherRequestCompletion, VoucherRequestSubmission } from '../../../shared/central-api/voucher-requests';
+import { HubTicketRecord } from '../../../shared/hub/hub-message';
 import type { FieldCipher } from '../crypto/field-cipher';
 
 /** What an outbox row asks the central API to do; the sync worker maps each kind to an endpoint. */
 export type OutboxKind = 'voucher-request.submit' | 'voucher-request.complete' | 'ticket.record' | 'statistics.daily' | 'appointment.cancel';
 
-/** The body each kind must have; a row that no longer matches is never sent (the API would refuse it anyway). */
+/** The body each kind must have; a row that no longer matches is never sent (the API, or the hub, would refuse it anyway). */
 const bodySchemas: Record<OutboxKind, z.ZodType> = {
   'voucher-request.submit': VoucherRequestSubmission,
   'voucher-request.complete': VoucherRequestCompletion,
-  'ticket.record': QueueTicketRecord,
+  // A kiosk's ticket for its hub may carry the self-scan's areas; the hub forwards it without them,
+  // and a device that sends to the central API itself never writes them (tickets/tickets.ts).
+  'ticket.record': HubTicketRecord,
   'statistics.daily': UsageStatistics,
   'appointment.cancel': AppointmentCancellationOrder,
 };

@@ -4,6 +4,7 @@ import { agendaRepo } from '../appointments/agenda-repo';
 import { requestRepo } from '../requests/request-repo';
 import { serviceDay, serviceDayBounds } from '../requests/service-day';
 import { feedbackCounts } from '../feedback/feedback-counts';
+import { hubCounts } from '../hub/hub-counts';
 import { invitationVisits } from '../invitations/invitation-visits';
 import { ticketRepo } from '../tickets/ticket-repo';
 
@@ -43,14 +44,43 @@ export function readDailyStats(db: Database, day: string): DailyStats {
     eligibilityOutcomes: countBy(requests, (r) => (JSON.parse(r.eligibility) as { outcome: string }).outcome),
     requestOutcomes: countBy(requests, (r) => (r.cancelled_at ? 'cancelled' : r.completed_at ? 'completed' : 'started')),
     ...appointmentCounts(db, day),
-    invitationsByCampaign: invitationVisits(db).ofDay(day).map((v) => ({ key: v.campaign, count: v.visits })),
-    feedback: feedbackCounts(db).between(day, day).map((f) => ({ service: f.service, rating: f.rating, count: f.answers })),
-    feedbackWeek: feedbackCounts(db).between(weekBefore(day), day).map((f) => ({ service: f.service, rating: f.rating, count: f.answers })),
+    ...ownAndKioskCounts(db, day),
     byHour: Array.from({ length: 24 }, (_, hour) => ({
       hour,
       tickets: tickets.filter((x) => hourOf(x.created_at) === hour).length,
       requests: requests.filter((r) => hourOf(r.created_at) === hour).length,
     })),
+  };
+}
+
+function added(cells: ReadonlyArray<{ key: string; count: number }>): Array<{ key: string; count: number }> {
+  const sums = new Map<string, number>();
+  for (const c of cells) sums.set(c.key, (sums.get(c.key) ?? 0) + c.count);
+  return [...sums].map(([key, count]) => ({ key, count }));
+}
+
+/**
+ * What only a device itself counts (invitation visits, feedback): the hub's own counts and those its
+ * kiosks reported to it (hub/hub-counts.ts), added up; a kiosk's own table holds only its own.
+ */
+function ownAndKioskCounts(db: Database, day: string): Pick<DailyStats, 'invitationsByCampaign' | 'feedback' | 'feedbackWeek'> {
+  const kiosks = hubCounts(db);
+  const feedbackOf = (from: string): DailyStats['feedback'] => {
+    const cells = [
+      ...feedbackCounts(db).between(from, day).map((f) => ({ key: `${f.service} ${f.rating}`, count: f.answers })),
+      ...kiosks.between(from, day).feedback.map((f) => ({ key: `${f.service} ${f.rating}`, count: f.count })),
+    ];
+    return added(cells)
+      .map(({ key, count }) => {
+        const [service = '', rating = ''] = key.split(' ');
+        return { service, rating, count };
+      })
+      .sort((a, b) => a.service.localeCompare(b.service) || a.rating.localeCompare(b.rating));
+  };
+  return {
+    invitationsByCampaign: added([...invitationVisits(db).ofDay(day).map((v) => ({ key: v.campaign, count: v.visits })), ...kiosks.between(day, day).invitationsByCampaign]).sort((a, b) => a.key.localeCompare(b.key)),
+    feedback: feedbackOf(day),
+    feedbackWeek: feedbackOf(weekBefore(day)),
   };
 }
 

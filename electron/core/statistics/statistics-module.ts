@@ -19,11 +19,21 @@ const checkEveryMs = 60 * 60_000;
 
 /**
  * The location's daily counts, for the desk and for the central API (one message per finished
- * service day, counts only). A kiosk that forwards to a hub counts nothing of its own: the hub
- * has its tickets and requests. Checked at start and every hour, so yesterday goes out the first
- * time the device runs today.
+ * service day, counts only). A kiosk that forwards to a hub sends nothing itself: the hub has its
+ * tickets and requests, and its own counts (invitations, feedback) come with its heartbeat
+ * (hub/kiosk-counts-report.ts); a day goes out once every kiosk has closed it. Checked at start,
+ * every hour and when a kiosk reports, so yesterday goes out the first time the device runs today.
  */
-export function createStatisticsModule(deps: { store: DeviceStore; outbox: Outbox; config: DeviceConfig; logger: Logger; clock: Clock; nudge: () => void }): StatisticsModule {
+export function createStatisticsModule(deps: {
+  store: DeviceStore;
+  outbox: Outbox;
+  config: DeviceConfig;
+  logger: Logger;
+  clock: Clock;
+  nudge: () => void;
+  /** The hub's kiosks report their own counts: a day that waited for them may go out now. */
+  kioskCounts?: { onCountsReported(listener: () => void): void };
+}): StatisticsModule {
   const { store, config } = deps;
   const sends = !(config.role === 'kiosk' && config.hub?.url);
   const queueStatistics = (): void => {
@@ -34,15 +44,21 @@ export function createStatisticsModule(deps: { store: DeviceStore; outbox: Outbo
     }
   };
   let timer: Timer | null = null;
+  let started = false;
+  deps.kioskCounts?.onCountsReported(() => {
+    if (started && sends) queueStatistics();
+  });
   return {
     name: 'statistics',
     handlers: { 'stats.daily': (input) => publishDailyStats(readDailyStats(store.db, input.day ?? serviceDay(deps.clock.now()))) },
     start: () => {
       if (!sends) return;
+      started = true;
       queueStatistics();
       timer = deps.clock.setInterval(queueStatistics, checkEveryMs);
     },
     close: () => {
+      started = false;
       timer?.cancel();
     },
   };

@@ -5,6 +5,8 @@ import { mergedKey } from '../../../shared/stats/suppression';
 import type { Outbox } from '../outbox/outbox';
 import { requestRepo } from '../requests/request-repo';
 import { serviceDay, serviceDayBounds } from '../requests/service-day';
+import { feedbackCounts } from '../feedback/feedback-counts';
+import { hubCounts } from '../hub/hub-counts';
 import { invitationVisits } from '../invitations/invitation-visits';
 import { ticketRepo } from '../tickets/ticket-repo';
 import { agendaRepo } from '../appointments/agenda-repo';
@@ -48,10 +50,16 @@ export function queueFinishedDays(db: Database, outbox: Outbox, locationId: stri
     const requestTimes = requestRepo(db).createdSince(since);
     const agendaDays = agendaRepo(db).daysBetween(serviceDay(since), today);
     const invitationDays = invitationVisits(db).daysBetween(serviceDay(since), today);
-    const days = new Set([...ticketDays, ...agendaDays, ...invitationDays, ...requestTimes.map((at) => serviceDay(new Date(at))).filter((d) => d < today)]);
+    const feedbackDays = feedbackCounts(db).daysBetween(serviceDay(since), today);
+    const kiosks = hubCounts(db);
+    const kioskDays = kiosks.daysBetween(serviceDay(since), today);
+    const days = new Set([...ticketDays, ...agendaDays, ...invitationDays, ...feedbackDays, ...kioskDays, ...requestTimes.map((at) => serviceDay(new Date(at))).filter((d) => d < today)]);
     const added: string[] = [];
     for (const day of [...days].sort()) {
       if (outbox.hasMessageFor('daily-statistics', day)) continue;
+      // A day is sent once: not before every kiosk of the hub has said it is over and delivered
+      // (a hub that was down, or a kiosk still sending, would otherwise leave its counts out).
+      if (kiosks.kiosksStillCounting(day, now).length > 0) continue;
       const body = toUsageStatistics(publishDailyStats(readDailyStats(db, day)), locationId);
       outbox.enqueue({ aggregateType: 'daily-statistics', aggregateId: day, kind: 'statistics.daily', reference: `statistics ${day}`, body }, now);
       added.push(day);

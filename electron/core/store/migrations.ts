@@ -338,6 +338,30 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX appointment_feed_of_location ON appointment_feed (location_id, seq);
     `,
   },
+  {
+    version: 17,
+    summary: 'the location hub keeps what each kiosk counted on its own (invitation visits, feedback) per day, newest report only, and the last day each kiosk has closed',
+    sql: `
+      CREATE TABLE hub_kiosk_counts (
+        kiosk TEXT NOT NULL,
+        install TEXT NOT NULL,
+        day TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version > 0),
+        counts TEXT NOT NULL CHECK (json_valid(counts)),
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (kiosk, install, day)
+      ) STRICT;
+      CREATE INDEX hub_kiosk_counts_of_day ON hub_kiosk_counts (day);
+      ALTER TABLE hub_kiosks ADD COLUMN counts_through TEXT;
+    `,
+  },
+  {
+    version: 18,
+    summary: 'a ticket taken from the self-scan\'s result carries its strongest interest areas (letters only) for the desk\'s queue',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN scan_areas TEXT NOT NULL DEFAULT '' CHECK (scan_areas GLOB '' OR (length(scan_areas) <= 3 AND scan_areas NOT GLOB '*[^RIASEC]*'));
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { NowServing, QueueTicket } from '../../../shared/contract/desk-channels';
 import type { QueuePace } from '../../../shared/hub/kiosk-status';
+import { InterestArea } from '../../../shared/self-scan/riasec';
 import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
 import { serviceDay } from '../requests/service-day';
@@ -15,6 +16,10 @@ const toTicket = (row: TicketRow, staffId: string | null): QueueTicket => ({
   createdAt: row.created_at,
   calledAt: row.called_at,
   mine: staffId !== null && row.state === 'called' && row.called_by === staffId,
+  scanAreas: [...row.scan_areas].flatMap((letter) => {
+    const area = InterestArea.safeParse(letter);
+    return area.success ? [area.data] : [];
+  }),
 });
 
 /** What the caller says about the visitor they called before: given with the next call. */

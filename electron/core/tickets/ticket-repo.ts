@@ -10,6 +10,8 @@ export interface TicketRow {
   created_at: string;
   called_at: string | null;
   called_by: string | null;
+  /** The self-scan's areas as letters ("RS"); empty for a ticket taken otherwise. */
+  scan_areas: string;
 }
 
 /** A ticket as it is taken at this device or received by the hub from a kiosk. */
@@ -20,6 +22,8 @@ export interface TakenTicket {
   serviceDay: string;
   seq: number;
   createdAt: string;
+  /** The self-scan's strongest areas, when the ticket was taken from its result. */
+  scanAreas?: readonly string[];
 }
 
 /**
@@ -29,16 +33,16 @@ export interface TakenTicket {
 export const ticketRepo = perDatabase((db: Database) => {
   const lastSeq = db.prepare<[string], number | null>('SELECT max(seq) FROM tickets WHERE service_day = ?').pluck();
   const lastSeqOfLetter = db.prepare<[string, string], number | null>("SELECT max(seq) FROM tickets WHERE service_day = ? AND number GLOB ? || '[0-9]*'").pluck();
-  const insert = db.prepare<[string, string, string, string, number, string]>('INSERT INTO tickets (id, number, topic, service_day, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare<[string, string, string, string, number, string, string]>('INSERT INTO tickets (id, number, topic, service_day, seq, created_at, scan_areas) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const numberTaken = db.prepare<[string, string], 1>('SELECT 1 FROM tickets WHERE service_day = ? AND number = ?');
   // From the same millisecond on: a ticket taken right as the hub's answer arrived may not be in it.
   const takenSince = db.prepare<[string, string], number>('SELECT count(*) FROM tickets WHERE service_day = ? AND created_at >= ?').pluck();
   const open = db.prepare<[string], TicketRow>(
-    `SELECT id, number, topic, state, created_at, called_at, called_by FROM tickets
+    `SELECT id, number, topic, state, created_at, called_at, called_by, scan_areas FROM tickets
      WHERE service_day = ? AND state IN ('waiting', 'called') ORDER BY created_at, number`,
   );
   const oldestWaiting = db.prepare<[string], TicketRow>(
-    `SELECT id, number, topic, state, created_at, called_at, called_by FROM tickets
+    `SELECT id, number, topic, state, created_at, called_at, called_by, scan_areas FROM tickets
      WHERE service_day = ? AND state = 'waiting' ORDER BY created_at, number LIMIT 1`,
   );
   // Newest first: the waiting-room screen shows the first four, the desk's pace reads all nine.
@@ -46,9 +50,9 @@ export const ticketRepo = perDatabase((db: Database) => {
     `SELECT number, called_at AS calledAt FROM tickets WHERE service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC LIMIT 9`,
   );
   const waitingCount = db.prepare<[string], number>(`SELECT count(*) FROM tickets WHERE service_day = ? AND state = 'waiting'`).pluck();
-  const byId = db.prepare<[string], TicketRow>('SELECT id, number, topic, state, created_at, called_at, called_by FROM tickets WHERE id = ?');
+  const byId = db.prepare<[string], TicketRow>('SELECT id, number, topic, state, created_at, called_at, called_by, scan_areas FROM tickets WHERE id = ?');
   const calledBy = db.prepare<[string, string], TicketRow>(
-    `SELECT id, number, topic, state, created_at, called_at, called_by FROM tickets
+    `SELECT id, number, topic, state, created_at, called_at, called_by, scan_areas FROM tickets
      WHERE called_by = ? AND service_day = ? AND state = 'called' ORDER BY called_at DESC LIMIT 1`,
   );
   // Only a waiting ticket is called: a second caller in the same moment changes nothing.
@@ -63,7 +67,7 @@ export const ticketRepo = perDatabase((db: Database) => {
     /** The day's highest number of one ticket letter (a kiosk's prefix); 0 when it has none. */
     lastSeqOfLetter: (prefix: string, day: string): number => lastSeqOfLetter.get(day, prefix) ?? 0,
     insertTaken(t: TakenTicket): void {
-      insert.run(t.id, t.number, t.topic, t.serviceDay, t.seq, t.createdAt);
+      insert.run(t.id, t.number, t.topic, t.serviceDay, t.seq, t.createdAt, (t.scanAreas ?? []).join(''));
     },
     numberTaken: (day: string, number: string): boolean => numberTaken.get(day, number) !== undefined,
     takenSince: (day: string, since: Date): number => takenSince.get(day, since.toISOString()) ?? 0,

@@ -65,6 +65,7 @@ export function createTicketsModule(deps: {
     now: deps.now,
     receipts: deps.receipts,
     numberFloor: hubNumbering?.floor,
+    toHub: hubNumbering !== undefined,
     expectedWait: (at, takenHereSince) => {
       const heard = heardPace?.(at);
       if (heard) return expectedWaitMinutes({ ...heard.pace, waiting: heard.pace.waiting + takenHereSince(heard.at) });
@@ -79,7 +80,7 @@ export function createTicketsModule(deps: {
       'ticket.take': async (input) => {
         checkTopic(deps.pack(), input.topic);
         await hubNumbering?.beforeTicket();
-        const taken = storeWrite(deps.logger, 'ticket.take', () => tickets.take(input.topic, input.language));
+        const taken = storeWrite(deps.logger, 'ticket.take', () => tickets.take(input.topic, input.language, input.scanAreas));
         // Worth sending now rather than at the worker's next poll; so is its receipt.
         deps.nudge();
         deps.receipts?.committed();

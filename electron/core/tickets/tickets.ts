@@ -3,6 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import { QueueTicketRecord } from '../../../shared/central-api/voucher-requests';
 import type { TicketTakeResult } from '../../../shared/contract/requests-channels';
+import { HubTicketRecord } from '../../../shared/hub/hub-message';
+import type { ScanAreas } from '../../../shared/self-scan/riasec';
 import { CoreError } from '../errors';
 import { appendAudit } from '../outbox/audit';
 import type { Outbox } from '../outbox/outbox';
@@ -25,6 +27,8 @@ export interface TicketDeps {
   expectedWait?: (at: Date, takenHereSince: (since: Date) => number) => number | null;
   /** The seq this device numbers after on a day at least (a kiosk: what its hub confirmed; see hub-numbering.ts); 0 without it. */
   numberFloor?: (day: string) => number;
+  /** The outbox sends to a location hub, which takes a ticket's self-scan areas along (the central API's record has none). */
+  toHub?: boolean;
 }
 
 /**
@@ -41,7 +45,7 @@ export function createTickets(deps: TicketDeps) {
   const prefix = deps.config.ticketPrefix;
   const stored = ticketRepo(db);
 
-  const take = db.transaction((topic: string, language: LanguageCode, now: Date): TicketTakeResult => {
+  const take = db.transaction((topic: string, language: LanguageCode, scanAreas: ScanAreas | undefined, now: Date): TicketTakeResult => {
     const day = serviceDay(now);
     const seq = Math.max(stored.lastSeq(day), deps.numberFloor?.(day) ?? 0) + 1;
     // A five-digit number would fail the contract after the ticket was half made (a 500 for the visitor).
@@ -51,8 +55,9 @@ export function createTickets(deps: TicketDeps) {
     const createdAt = now.toISOString();
     // Estimated before the new ticket is stored: it waits behind the others, not behind itself.
     const expectedWaitMinutes = deps.expectedWait?.(now, (since) => stored.takenSince(day, since)) ?? null;
-    stored.insertTaken({ id, number, topic, serviceDay: day, seq, createdAt });
-    const body = QueueTicketRecord.parse({ number, topic, locationId: deps.config.location.id, serviceDay: day, takenAt: createdAt });
+    stored.insertTaken({ id, number, topic, serviceDay: day, seq, createdAt, scanAreas });
+    const record = QueueTicketRecord.parse({ number, topic, locationId: deps.config.location.id, serviceDay: day, takenAt: createdAt });
+    const body = deps.toHub && scanAreas ? HubTicketRecord.parse({ ...record, scanAreas }) : record;
     outbox.enqueue({ aggregateType: 'ticket', aggregateId: id, kind: 'ticket.record', reference: number, body }, now);
     appendAudit(db, now, { action: 'ticket.taken', aggregateType: 'ticket', aggregateId: id, detail: { number, topic } });
     const printJobId = deps.receipts?.ticketTaken({ number, topic, expectedWaitMinutes, language, createdAt }) ?? null;
@@ -60,7 +65,7 @@ export function createTickets(deps: TicketDeps) {
   });
 
   return {
-    take: (topic: string, language: LanguageCode = deps.config.defaultLanguage): TicketTakeResult => take.immediate(topic, language, deps.now()),
+    take: (topic: string, language: LanguageCode = deps.config.defaultLanguage, scanAreas?: ScanAreas): TicketTakeResult => take.immediate(topic, language, scanAreas, deps.now()),
   };
 }
 

@@ -158,7 +158,12 @@ export function QueueView({ bridge, onSignedOut }: Props) {
         <p className="queue__number" data-testid="now-serving">
           {called ? called.number : '—'}
         </p>
-        {called && <p className="queue__topic">{words.topic(called.topic)}</p>}
+        {called && (
+          <p className="queue__topic">
+            {words.topic(called.topic)}
+            <ScanNote areas={called.scanAreas} />
+          </p>
+        )}
         {asking && called ? (
           <div role="group" aria-labelledby="outcome-question" className="queue__ask desk-panel" data-testid="outcome-question">
             <p id="outcome-question">{t('counter.queue.askOutcome', { number: called.number })}</p>
@@ -201,12 +206,27 @@ export function QueueView({ bridge, onSignedOut }: Props) {
           {waiting.map((x) => (
             <tr key={x.id}>
               <td>{x.number}</td>
-              <td>{words.topic(x.topic)}</td>
+              <td>
+                {words.topic(x.topic)}
+                <ScanNote areas={x.scanAreas} />
+              </td>
               <td>{t('counter.queue.minutes', { count: minutesSince(x.createdAt, now) })}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The self-scan's areas beside the topic, so the adviser knows what the visitor wants to talk about. */
+function ScanNote({ areas }: { areas: QueueTicket['scanAreas'] }) {
+  const { t } = useTranslation();
+  if (areas.length === 0) return null;
+  return (
+    <span className="queue__scan" data-testid="queue-scan-areas">
+      {' · '}
+      {t('counter.queue.scanAreas', { areas: areas.map((area) => t(`selfScan.areas.${area}.name`)).join(', ') })}
+    </span>
   );
 }

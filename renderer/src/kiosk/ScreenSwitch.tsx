@@ -25,7 +25,7 @@ export function ScreenSwitch({ route }: { route: Route }) {
     case 'eligibility':
       return <EligibilityFlow {...route} />;
     case 'ticket':
-      return <TicketFlow step={route.step} />;
+      return <TicketFlow {...route} />;
     case 'appointment':
       return <AppointmentFlow route={route} />;
     case 'sessions':

@@ -24,6 +24,21 @@ test.use({ viewport: { width: 1440, height: 900 } });
 // central-API simulator inside the host).
 const withRules = { extra: { demo: true } };
 
+test('a ticket taken from the self-scan shows its areas beside the topic in the queue', async ({ page }) => {
+  host = await startCounter(withRules);
+  await page.goto(host.url);
+  await setUpDesk(page);
+  await callInPage(page, 'ticket.take', { topic: 'work', scanAreas: ['R', 'S'] });
+  await callInPage(page, 'ticket.take', { topic: 'voucher' });
+  await page.keyboard.press('Alt+1');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toContainText('Zelfscan: Doen en maken, Helpen');
+  await expect(rows.nth(2)).not.toContainText('Zelfscan');
+  await expectNoAxeViolations(page, 'queue with a self-scan ticket');
+  await page.keyboard.press('Alt+N');
+  await expect(page.locator('.queue__serving')).toContainText('Zelfscan: Doen en maken, Helpen');
+});
+
 test('a keyboard-only walk through the desk: queue, a scanned receipt, identity check, sync status', async ({ page }) => {
   host = await startCounter(withRules);
   await page.goto(host.url);

@@ -3,24 +3,24 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSim } from '../../../electron/central-sim/sim-server';
-import { createCore, type Core } from '../../../electron/core/app-core';
+import type { Core } from '../../../electron/core/app-core';
 import { buildHeartbeat } from '../../../electron/core/enrollment/heartbeat';
 import { createHubClient } from '../../../electron/core/hub/hub-client';
 import { hubIdentity, hubPsk } from '../../../electron/core/hub/hub-psk';
-import { silentLogger } from '../../../electron/core/log/logger';
 import { Heartbeat } from '../../../shared/central-api/devices';
-import { DeviceConfigSchema, type DeviceConfigInput } from '../../../shared/config/device-config';
-import type { HubKiosk, HubStatus } from '../../../shared/contract/desk-channels';
+import type { DeviceConfigInput } from '../../../shared/config/device-config';
+import type { HubKiosk } from '../../../shared/contract/desk-channels';
 import type { KioskStatusReport } from '../../../shared/hub/kiosk-status';
-import { startCounterCore, type CounterCore } from '../../support/counter-core';
+import { enroll, kiosksAt, startHub as startHubInto, startHubKiosk, zwolle } from '../../support/hub-rig';
+import { startCounterCore } from '../../support/counter-core';
 import { freePort } from '../../support/free-port';
-import { resourcesDir, tempDir } from '../../support/paths';
+import { tempDir } from '../../support/paths';
 import { startPrinterEmulator } from '../../support/printer-emulator/printer-emulator';
 import { startSim } from '../../support/sync-rig';
 import { emulatorPrinter } from '../../support/printing-fixtures';
 import { until } from '../../support/until';
 
-const location = { id: 'zwolle-centrum', name: 'Zwolle' };
+const location = zwolle;
 const cores: Core[] = [];
 const sims: RunningSim[] = [];
 const at = new Date('2026-11-24T09:00:00.000Z');
@@ -29,58 +29,20 @@ afterEach(async () => {
   await Promise.all(sims.splice(0).map((sim) => sim.close()));
 });
 
-/** The counter as the location hub, on a real TLS-PSK port; staff signed in so the desk may read the hub's status. */
-async function startHub(options: { port: number; locationKey: string; dataDir?: string; now?: () => Date; firstRun?: boolean; sim?: RunningSim }): Promise<CounterCore> {
-  const hub = startCounterCore({ sim: options.sim, dataDir: options.dataDir, now: options.now, config: { hub: { listenHost: '127.0.0.1', port: options.port, locationKey: options.locationKey } } });
-  cores.push(hub.core);
-  if (options.firstRun ?? true) await hub.call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
-  else await hub.call('staff.signIn', { username: 'anna', pin: '482915' });
-  await until(async () => (await hub.call('hub.status', {})).listening === true, 5000, 'the hub listening');
-  return hub;
-}
+const startHub = (options: Parameters<typeof startHubInto>[1]) => startHubInto(cores, options);
 
-/**
- * A kiosk whose printer is a port nobody listens on (a printer that is off), whose heartbeat the
- * test sends itself, and whose outbox waits a minute after a failed delivery, so a test can look
- * at a row the worker does not touch in between.
- */
+/** A kiosk whose printer is a port nobody listens on (a printer that is off), with a look at its outbox rows. */
 async function startKiosk(port: number, locationKey: string, printer?: DeviceConfigInput['printer'], now?: () => Date) {
-  const dataDir = tempDir('kiosk');
-  const core = createCore({
-    config: DeviceConfigSchema.parse({ role: 'kiosk', location, region: 'regio-zwolle', ticketPrefix: 'B', printer: printer ?? { type: 'tcp', host: '127.0.0.1', port: await freePort(), connectTimeoutMs: 300 }, hub: { url: `https://127.0.0.1:${port}`, locationKey } }),
-    appVersion: '1.4.0',
-    resourcesDir,
-    dataDir,
-    shell: 'browser',
-    logger: silentLogger,
-    syncTuning: { baseDelayMs: 60_000, capDelayMs: 60_000, random: () => 1, idlePollMs: 50, requestTimeoutMs: 2000 },
-    hubHeartbeat: { firstAfterMs: 3_600_000, everyMs: 3_600_000 },
-    now,
-  });
-  cores.push(core);
-  const call = async (channel: string, input: unknown = {}) => {
-    const r = await core.dispatch(channel, input, { transport: 'test', client: 'test' });
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.result as Record<string, unknown>;
-  };
+  const kiosk = startHubKiosk(cores, { port, locationKey, printer: printer ?? { type: 'tcp', host: '127.0.0.1', port: await freePort(), connectTimeoutMs: 300 }, now });
   const outboxRows = () => {
-    const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
+    const db = new Database(join(kiosk.dataDir, 'device.sqlite'), { readonly: true, fileMustExist: true });
     try {
       return db.prepare('SELECT id, status, attempts, next_attempt_at, last_error, payload IS NOT NULL AS hasPayload FROM outbox ORDER BY id').all();
     } finally {
       db.close();
     }
   };
-  return { core, call, outboxRows, heartbeat: () => core.hubHeartbeat?.sendNow() };
-}
-
-const kiosksAt = async (hub: CounterCore): Promise<HubKiosk[]> => ((await hub.call('hub.status', {})) as unknown as HubStatus).kiosks;
-
-/** The kiosk's first contact puts it on the hub's list as waiting; the location manager approves it, as at the desk. */
-async function enroll(hub: CounterCore, contact: () => Promise<unknown> | undefined): Promise<void> {
-  await contact();
-  const [waiting] = (await kiosksAt(hub)).filter((k) => k.candidate !== null);
-  await hub.call('hub.approve', { identity: waiting?.identity, install: waiting?.candidate?.install });
+  return { core: kiosk.core, call: kiosk.call, outboxRows, heartbeat: () => kiosk.core.hubHeartbeat?.sendNow() };
 }
 
 describe('kiosk heartbeats to the location hub', () => {

@@ -1,3 +1,4 @@
+import type { InterestArea } from '../../../../shared/self-scan/riasec';
 import type { AppointmentRoute, CheckInRoute, SessionsRoute } from '../appointments/appointment-routes';
 
 /** Every place a visitor can be. The route lives in memory only: the address bar never changes. */
@@ -22,7 +23,9 @@ export type Route =
   | { screen: 'eligibility'; step: 'question'; question: string }
   | { screen: 'eligibility'; step: 'result' }
   | { screen: 'voucher'; step: VoucherStep }
-  | { screen: 'ticket'; step: 'topic' | 'number' }
+  /** `scanAreas`: the self-scan's strongest areas, when the visitor came from its result to talk about them. */
+  | { screen: 'ticket'; step: 'topic'; scanAreas?: InterestArea[] }
+  | { screen: 'ticket'; step: 'number' }
   | AppointmentRoute
   | SessionsRoute
   | CheckInRoute

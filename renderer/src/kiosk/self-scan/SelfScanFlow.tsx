@@ -147,7 +147,7 @@ function Result() {
         </>
       )}
       <div className="actions">
-        <button type="button" className="button" onClick={() => go({ screen: 'ticket', step: 'topic' })} data-testid="scan-talk">
+        <button type="button" className="button" onClick={() => go({ screen: 'ticket', step: 'topic', ...(strongest.length ? { scanAreas: strongest } : {}) })} data-testid="scan-talk">
           {t('selfScan.result.talk')}
         </button>
         <button type="button" className="button button--primary" onClick={finish} data-testid="scan-done">

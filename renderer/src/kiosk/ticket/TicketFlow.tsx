@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { InterestArea } from '../../../../shared/self-scan/riasec';
 import { useTranslation } from 'react-i18next';
 import { AppointmentOffer } from '../appointments/AppointmentOffer';
 import { useKiosk } from '../kiosk-context';
@@ -17,11 +18,11 @@ export const ticketTopics: ReadonlyArray<{ id: string; icon: PictogramName }> = 
   { id: 'other', icon: 'talk' },
 ];
 
-export function TicketFlow({ step }: { step: 'topic' | 'number' }) {
-  return <div data-screen={`ticket-${step}`}>{step === 'topic' ? <TopicStep /> : <TicketNumber />}</div>;
+export function TicketFlow(route: { step: 'topic'; scanAreas?: InterestArea[] } | { step: 'number' }) {
+  return <div data-screen={`ticket-${route.step}`}>{route.step === 'topic' ? <TopicStep scanAreas={route.scanAreas} /> : <TicketNumber />}</div>;
 }
 
-function TopicStep() {
+function TopicStep({ scanAreas }: { scanAreas?: InterestArea[] }) {
   const { t } = useTranslation();
   const { bridge, reset } = useKiosk();
   const { dispatch } = useVisit();
@@ -29,7 +30,7 @@ function TopicStep() {
   const take = async (topic: string): Promise<void> => {
     setState({ kind: 'taking', topic });
     try {
-      const ticket = await bridge.call('ticket.take', { topic });
+      const ticket = await bridge.call('ticket.take', { topic, ...(scanAreas?.length ? { scanAreas } : {}) });
       dispatch({ type: 'ticket', ticket });
       reset([{ screen: 'welcome' }, { screen: 'home' }, { screen: 'ticket', step: 'number' }]);
     } catch {
@@ -42,6 +43,9 @@ function TopicStep() {
         {t('ticket.topic.title')}
       </h1>
       <p className="lead">{t('ticket.topic.intro')}</p>
+      {scanAreas && scanAreas.length > 0 && (
+        <p data-testid="ticket-scan-areas">{t('ticket.topic.scanAreas', { areas: scanAreas.map((area) => t(`selfScan.areas.${area}.name`)).join(', ') })}</p>
+      )}
       {state.kind === 'failed' && <ErrorNotice message={t('ticket.topic.failed')} />}
       {state.kind === 'taking' && (
         <p className="progress" role="status">
