@@ -38,15 +38,15 @@ export function openSimAgenda(options: { dbFile: string; packFile: () => string 
   const isShop = (id: string): boolean => pack()?.locations.some((l) => l.id === id && l.kind === 'shop' && l.openingTimes !== undefined) ?? false;
   // Opened (and migrated) at the first agenda call: only outposts book here, and a demo kiosk's
   // start should not wait for a database it may never use.
-  let opened: { store: Store; port: AgendaPort } | null = null;
-  const open = (): AgendaPort => {
+  let opened: { store: Store; agenda: ReturnType<typeof createAgenda>; port: AgendaPort } | null = null;
+  const open = (): { agenda: ReturnType<typeof createAgenda>; port: AgendaPort } => {
     if (!opened) {
       const store = openStore(options.dbFile);
       // A fresh key per run: the simulator keeps no first names worth keeping across restarts.
       const agenda = createAgenda({ db: store.db, cipher: createFieldCipher(randomBytes(32)), now: options.now, pack, outposts: { mode: 'central' } });
-      opened = { store, port: localPort(agenda, 'central', isShop) };
+      opened = { store, agenda, port: localPort(agenda, 'central', isShop) };
     }
-    return opened.port;
+    return opened;
   };
 
   const refused = (err: unknown): AgendaAnswer => {
@@ -69,7 +69,7 @@ export function openSimAgenda(options: { dbFile: string; packFile: () => string 
     if (!at && !cancel && !seats && !allowance && !cancellations) return null;
     if (!pack()) return problemOf(503, problemTypes.unavailable, 'No content pack is published, so there are no opening hours to book in.');
     const key = (): string | null => parseIdempotencyKey(req.headers['idempotency-key']);
-    const port = open();
+    const { agenda, port } = open();
     try {
       if (method === 'GET' && at?.[2] === 'appointment-slots') {
         const query = AgendaSlotsQuery.safeParse({ locationId: at[1], topic: url.searchParams.get('topic'), ...(url.searchParams.has('from') ? { from: url.searchParams.get('from') } : {}), days: Number(url.searchParams.get('days') ?? 14) });
