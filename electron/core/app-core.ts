@@ -207,7 +207,7 @@ export function createCore(options: CoreOptions): Core {
       schemaVersion: () => (device ? schemaVersion(device.db) : null),
     }),
   );
-  root.add(createAppModule({ ...options, content: () => content.service.manifest() }));
+  root.add(createAppModule({ ...options, now: () => clock.now(), content: () => content.service.manifest() }));
 
   // A channel of a module this device did not build: with the database down, say why; otherwise
   // the access rule has already refused it, and this only answers a caller that got past a
@@ -253,7 +253,7 @@ function createFleetCore(options: CoreOptions, clock: Clock, root: ReturnType<ty
   const content = root.add(createContentModule({ config, dataDir, resourcesDir: options.resourcesDir, logger, clock, deviceAuth: null, updates: options.contentUpdates }));
   root.add(createFleetModule({ credentialsFile: config.fleet?.credentialsFile ?? join(dataDir, 'it-account.json'), centralApiUrl: config.centralApiUrl, clock, logger }));
   const updates = root.add(createUpdatesModule({ config, appVersion: options.appVersion, dataDir, logger, clock, updater: options.updater }));
-  root.add(createAppModule({ ...options, content: () => content.service.manifest() }));
+  root.add(createAppModule({ ...options, now: () => clock.now(), content: () => content.service.manifest() }));
   const missing = (channel: string): Handler<never> => () => {
     throw new CoreError('unavailable', `${channel} is not available on the fleet console.`);
   };

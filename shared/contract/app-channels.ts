@@ -11,6 +11,13 @@ export const appChannels = {
     output: AppInfoSchema,
     access: { ...beforeSignIn('the app reads it first, to know whether to show the kiosk, the desk\'s sign-in or the waiting-room screen'), devices: ['kiosk', 'counter', 'fleet'] },
   }),
+  'app.now': channel({
+    passive: true,
+    summary: "The core's clock, for the time on the kiosk's screens: the screen never trusts its own.",
+    input: z.strictObject({}),
+    output: z.object({ now: z.iso.datetime() }),
+    access: { devices: ['kiosk'] },
+  }),
   'app.reportError': channel({
     passive: true,
     summary: 'The renderer reports an error it caught, so IT can find it in the device log.',

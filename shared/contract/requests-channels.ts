@@ -98,6 +98,16 @@ export const TicketTakeResult = z.object({
 });
 export type TicketTakeResult = z.infer<typeof TicketTakeResult>;
 
+/** The walk-in queue as a kiosk can tell it: null while it has no basis to say (no hub answer yet, no desk). */
+export const QueueNow = z
+  .object({
+    waiting: z.number().int().min(0),
+    /** What a ticket taken now would wait, as ticket.take would print it; null when there is no pace to go on. */
+    expectedWaitMinutes: z.number().int().min(0).nullable(),
+  })
+  .nullable();
+export type QueueNow = z.infer<typeof QueueNow>;
+
 export const requestsChannels = {
   'voucher.start': channel({
     summary: 'A visitor starts a voucher request at the kiosk; the core re-runs the eligibility rules on the answers, and the request is stored durably and queued for the central API before this answers.',
@@ -108,5 +118,12 @@ export const requestsChannels = {
     summary: 'A visitor takes a queue ticket for a topic; the number is unique for this location today. After the self-scan the ticket carries its strongest areas (letters only) for the desk.',
     input: z.strictObject({ topic: TicketTopic, language: LanguageCode.optional(), scanAreas: ScanAreas.optional() }),
     output: TicketTakeResult,
+  }),
+  'ticket.queue': channel({
+    passive: true,
+    summary: 'How many people wait and how long a new ticket would wait, for the top of the kiosk screens; the same estimate ticket.take gives.',
+    input: z.strictObject({}),
+    output: QueueNow,
+    access: { devices: ['kiosk'] },
   }),
 } as const;

@@ -13,6 +13,7 @@ export interface AppHandlerDeps {
   shell: 'electron' | 'browser';
   content: () => ContentManifest | null;
   logger: Logger;
+  now: () => Date;
 }
 
 export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<typeof appChannels> {
@@ -35,6 +36,7 @@ export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<typeof appC
         shell: deps.shell,
       };
     },
+    'app.now': () => ({ now: deps.now().toISOString() }),
     'app.reportError': (input) => {
       logger.warn('renderer reported an error', { screen: input.screen, message: errorShape(input.message) });
       return { logged: true };

@@ -16,7 +16,7 @@ import { createTickets, type Tickets } from './tickets';
 import { expectedWaitMinutes } from './wait-estimate';
 
 export interface TicketsModule extends Capability {
-  readonly handlers: Pick<HandlersFor<typeof requestsChannels>, 'ticket.take'>;
+  readonly handlers: Pick<HandlersFor<typeof requestsChannels>, 'ticket.take' | 'ticket.queue'>;
   readonly tickets: Tickets;
   /** Today's walk-in queue, whichever kiosk printed the tickets. */
   readonly queue: Queue;
@@ -66,10 +66,10 @@ export function createTicketsModule(deps: {
     receipts: deps.receipts,
     numberFloor: hubNumbering?.floor,
     toHub: hubNumbering !== undefined,
-    expectedWait: (at, takenHereSince) => {
+    queueAt: (at, takenHereSince) => {
       const heard = heardPace?.(at);
-      if (heard) return expectedWaitMinutes({ ...heard.pace, waiting: heard.pace.waiting + takenHereSince(heard.at) });
-      return config.role === 'counter' ? expectedWaitMinutes(queue.pace()) : null;
+      const pace = heard ? { ...heard.pace, waiting: heard.pace.waiting + takenHereSince(heard.at) } : config.role === 'counter' ? queue.pace() : null;
+      return pace && { waiting: pace.waiting, expectedWaitMinutes: expectedWaitMinutes(pace) };
     },
   });
   return {
@@ -86,6 +86,7 @@ export function createTicketsModule(deps: {
         deps.receipts?.committed();
         return taken;
       },
+      'ticket.queue': () => tickets.queueNow(),
     },
   };
 }

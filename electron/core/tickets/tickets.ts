@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { DeviceConfig } from '../../../shared/config/device-config';
 import { QueueTicketRecord } from '../../../shared/central-api/voucher-requests';
-import type { TicketTakeResult } from '../../../shared/contract/requests-channels';
+import type { QueueNow, TicketTakeResult } from '../../../shared/contract/requests-channels';
 import { HubTicketRecord } from '../../../shared/hub/hub-message';
 import type { ScanAreas } from '../../../shared/self-scan/riasec';
 import { CoreError } from '../errors';
@@ -24,7 +24,7 @@ export interface TicketDeps {
    * Minutes until a ticket taken now is called, or null when this device has no basis to say.
    * `takenHereSince` counts this device's tickets after a moment: ones the hub may not have seen yet.
    */
-  expectedWait?: (at: Date, takenHereSince: (since: Date) => number) => number | null;
+  queueAt?: (at: Date, takenHereSince: (since: Date) => number) => QueueNow;
   /** The seq this device numbers after on a day at least (a kiosk: what its hub confirmed; see hub-numbering.ts); 0 without it. */
   numberFloor?: (day: string) => number;
   /** The outbox sends to a location hub, which takes a ticket's self-scan areas along (the central API's record has none). */
@@ -44,6 +44,7 @@ export function createTickets(deps: TicketDeps) {
   const { db, outbox } = deps;
   const prefix = deps.config.ticketPrefix;
   const stored = ticketRepo(db);
+  const queueAt = (now: Date): QueueNow => deps.queueAt?.(now, (since) => stored.takenSince(serviceDay(now), since)) ?? null;
 
   const take = db.transaction((topic: string, language: LanguageCode, scanAreas: ScanAreas | undefined, now: Date): TicketTakeResult => {
     const day = serviceDay(now);
@@ -54,7 +55,7 @@ export function createTickets(deps: TicketDeps) {
     const id = uuidv7();
     const createdAt = now.toISOString();
     // Estimated before the new ticket is stored: it waits behind the others, not behind itself.
-    const expectedWaitMinutes = deps.expectedWait?.(now, (since) => stored.takenSince(day, since)) ?? null;
+    const expectedWaitMinutes = queueAt(now)?.expectedWaitMinutes ?? null;
     stored.insertTaken({ id, number, topic, serviceDay: day, seq, createdAt, scanAreas });
     const record = QueueTicketRecord.parse({ number, topic, locationId: deps.config.location.id, serviceDay: day, takenAt: createdAt });
     const body = deps.toHub && scanAreas ? HubTicketRecord.parse({ ...record, scanAreas }) : record;
@@ -66,6 +67,8 @@ export function createTickets(deps: TicketDeps) {
 
   return {
     take: (topic: string, language: LanguageCode = deps.config.defaultLanguage, scanAreas?: ScanAreas): TicketTakeResult => take.immediate(topic, language, scanAreas, deps.now()),
+    /** The queue as a ticket taken now would meet it. */
+    queueNow: (): QueueNow => queueAt(deps.now()),
   };
 }
 

@@ -20,6 +20,11 @@ import { ReadAloudBar } from './read-aloud/ReadAloudBar';
 import { useSpeech } from './read-aloud/use-speech';
 import { ScreenSwitch } from './ScreenSwitch';
 import { Toolbar } from './toolbar/Toolbar';
+import { StepSlotContext } from './top/step-slot';
+import { taskOf } from './top/task';
+import { TopArea } from './top/TopArea';
+import { useQueue } from './top/use-queue';
+import { useShopClock } from './top/use-shop-clock';
 import { wipeBrowserTraces } from './session/wipe-traces';
 import { newVisit, VisitContext, visitReducer } from './visit/visit-context';
 
@@ -59,6 +64,10 @@ function Visit({ info, bridge, erase }: VisitProps) {
   const mainRef = useRef<HTMLElement>(null);
   const route = currentRoute(stack);
   const speech = useSpeech(i18n.language, bridge);
+  const [stepSlot, setStepSlot] = useState<HTMLElement | null>(null);
+  const task = taskOf(route);
+  const queue = useQueue(bridge, task.queue && !isOutpost(info), stack);
+  const shopNow = useShopClock(bridge);
 
   // Before the first paint of a visit: the device's display and language, whatever the last visitor chose.
   useLayoutEffect(() => applyDisplayPrefs(prefs), [prefs]);
@@ -134,14 +143,12 @@ function Visit({ info, bridge, erase }: VisitProps) {
       <VisitContext.Provider value={{ visit, dispatch: dispatchVisit }}>
         <KeyboardContext.Provider value={keyboard}>
           <div className="kiosk">
-            <header className="kiosk__bar">
-              <p className="kiosk__brand">{t('brand')}</p>
-              <p className="kiosk__location">{info.location.name}</p>
-              {info.demo && <p className="badge">{t('welcome.demo')}</p>}
-            </header>
+            <TopArea info={info} task={task} queue={queue} now={shopNow} stepSlot={setStepSlot} />
             <main className="kiosk__main" ref={mainRef} aria-labelledby="screen-title" tabIndex={-1}>
               <KioskEnrollmentNotice bridge={bridge} />
-              <ScreenSwitch route={route} />
+              <StepSlotContext.Provider value={stepSlot}>
+                <ScreenSwitch route={route} />
+              </StepSlotContext.Provider>
             </main>
             {keyboardTarget && <OnScreenKeyboard target={keyboardTarget} onDone={() => {
               keyboardTarget.element.blur();

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../data/use-call';
 import { LanguageChoice } from '../dialogs/LanguageChoice';
 import { useKiosk } from '../kiosk-context';
-import { Pictogram } from '../pictograms/Pictogram';
 
 /** The attract screen: one tap on a language starts the visit in that language. */
 export function WelcomeScreen() {
@@ -13,9 +12,6 @@ export function WelcomeScreen() {
   const address = location.kind === 'ready' ? location.data?.address : undefined;
   return (
     <div className="welcome" data-screen="welcome">
-      <div className="welcome__mark">
-        <Pictogram name="career" size={160} />
-      </div>
       <h1 id="screen-title" tabIndex={-1}>
         {t('welcome.title')}
       </h1>
