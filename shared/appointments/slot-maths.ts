@@ -36,6 +36,13 @@ export function wallClock(at: Date): WallClock {
 
 const hourMs = 3_600_000;
 
+/** Whether the shop is open at an instant: a period of its weekday holds the time, and the date is no closing day. */
+export function openAt(rules: Pick<SlotRules, 'openingTimes' | 'closedOn'>, at: Date): boolean {
+  const clock = wallClock(at);
+  if (rules.closedOn.has(clock.date)) return false;
+  return rules.openingTimes[clock.weekday].some((p) => p.open <= clock.time && clock.time < p.close);
+}
+
 /**
  * The instant the shop's clock shows `time` on `date`. In the autumn night that shows 02:30 twice
  * it is the first; in the spring night that skips 02:00-03:00 a time in the gap is moved past it

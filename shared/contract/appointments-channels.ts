@@ -73,7 +73,8 @@ export type Unreachable = z.infer<typeof Unreachable>;
 
 export const AppointmentTopicView = z.object({ id: Slug, title: LocalizedText, slotMinutes: z.number().int(), whatToBring: LocalizedText });
 
-export const BookableLocation = ShopContact.extend({ region: Slug });
+/** `openNow`: the shop is open at this moment by the core's clock (opening times and closing days), so the screen need not ask the wall clock. */
+export const BookableLocation = ShopContact.extend({ region: Slug, openNow: z.boolean() });
 export type BookableLocation = z.infer<typeof BookableLocation>;
 
 export const AppointmentsOverview = z.object({

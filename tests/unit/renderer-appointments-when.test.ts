@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byShopDay, clockParts, dateInWords, dayInWords, openAt, shopDay } from '../../renderer/src/kiosk/appointments/when';
+import { byShopDay, clockParts, dateInWords, dayInWords, shopDay } from '../../renderer/src/kiosk/appointments/when';
 import { contactInput, contactProblem } from '../../renderer/src/kiosk/appointments/contact-draft';
-
-const week = [
-  { weekday: 'tuesday', open: '09:00', close: '12:30' },
-  { weekday: 'tuesday', open: '13:30', close: '17:00' },
-];
 
 describe('appointment dates and times on the shop\'s clock', () => {
   it('writes the day out in the visitor\'s language, the issue\'s example included', () => {
@@ -25,14 +20,6 @@ describe('appointment dates and times on the shop\'s clock', () => {
     expect(shopDay('2027-01-11T23:30:00Z')).toBe('2027-01-12');
     const groups = byShopDay([{ start: '2027-01-11T15:00:00Z' }, { start: '2027-01-11T23:30:00Z' }, { start: '2027-01-12T08:00:00Z' }]);
     expect(groups.map((g) => [g.day, g.items.length])).toEqual([['2027-01-11', 1], ['2027-01-12', 2]]);
-  });
-
-  it('knows when the shop is open, lunch break and closing minute included', () => {
-    expect(openAt(week, new Date('2027-01-12T08:00:00Z'))).toBe(true); // 09:00 in Amsterdam
-    expect(openAt(week, new Date('2027-01-12T07:59:00Z'))).toBe(false);
-    expect(openAt(week, new Date('2027-01-12T12:00:00Z'))).toBe(false); // 13:00, lunch
-    expect(openAt(week, new Date('2027-01-12T16:00:00Z'))).toBe(false); // 17:00, closed
-    expect(openAt(week, new Date('2027-01-13T10:00:00Z'))).toBe(false); // a Wednesday
   });
 });
 

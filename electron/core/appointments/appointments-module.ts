@@ -17,6 +17,7 @@ import { serviceDay } from '../requests/service-day';
 import type { StaffModule } from '../staff/staff-module';
 import type { DeviceStore } from '../store/open-device-store';
 import { scrubWal } from '../store/scrub';
+import { openAt } from '../../../shared/appointments/slot-maths';
 import { storeWrite } from '../store/store-write';
 import type { Outbox } from '../outbox/outbox';
 import type { Queue } from '../tickets/queue';
@@ -181,6 +182,12 @@ export function createAppointmentsModule(deps: {
     });
   }
 
+  const openNow = (l: Location): boolean => {
+    const pack = deps.pack();
+    if (!pack || !l.openingTimes) return false;
+    return openAt({ openingTimes: l.openingTimes, closedOn: new Set([...pack.closingDays.map((d) => d.date), ...l.closedOn]) }, now());
+  };
+
   const staffId = (ctx: CallContext): string => deps.staff?.me(ctx.client) ?? 'kiosk';
 
   const visitor: Pick<AllHandlers, VisitorChannels> = {
@@ -188,7 +195,7 @@ export function createAppointmentsModule(deps: {
       route,
       outpost,
       topics: [...(deps.pack()?.appointmentTopics ?? [])].sort((a, b) => a.order - b.order).map((t) => ({ id: t.id, title: t.title, slotMinutes: t.slotMinutes, whatToBring: t.whatToBring })),
-      locations: bookable().map((l): BookableLocation => ({ ...contactOf(l), region: l.region })),
+      locations: bookable().map((l): BookableLocation => ({ ...contactOf(l), region: l.region, openNow: openNow(l) })),
     }),
     'appointments.slots': async (input) => {
       const shop = target(input.locationId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayPartOf, shopInstant, slotAt, slotsFor, type SlotRules } from '../../../shared/appointments/slot-maths';
+import { dayPartOf, openAt, shopInstant, slotAt, slotsFor, type SlotRules } from '../../../shared/appointments/slot-maths';
 import { OpeningTimes } from '../../../shared/content/pack-schema';
 
 const weekdaysTen = OpeningTimes.parse({
@@ -21,6 +21,24 @@ const rules = (over: Partial<SlotRules> = {}): SlotRules => ({
 
 const local = (iso: string): string => new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const starts = (r: SlotRules, day: string) => slotsFor(r, day, 1).map((s) => local(s.start));
+
+describe('open now (the kiosk offers an appointment prominently when the shop is closed)', () => {
+  it.each([
+    ['09:00 on a Tuesday, the opening minute', '2027-01-12T08:00:00Z', true],
+    ['08:59, a minute before', '2027-01-12T07:59:00Z', false],
+    ['13:00, the lunch break', '2027-01-12T12:00:00Z', false],
+    ['16:00, the closing minute', '2027-01-12T15:00:00Z', false],
+    ['a Wednesday, no opening times', '2027-01-13T10:00:00Z', false],
+    ['19:30 on a Thursday evening, open until 20:00', '2027-01-14T18:30:00Z', true],
+    ['02:30 in the autumn DST night, the second time the clock shows it', '2026-10-25T01:30:00Z', true],
+  ])('%s', (_case, at, open) => {
+    expect(openAt(rules(), new Date(at))).toBe(open);
+  });
+
+  it('a closing day is closed even within the opening times', () => {
+    expect(openAt(rules({ closedOn: new Set(['2027-01-12']) }), new Date('2027-01-12T09:00:00Z'))).toBe(false);
+  });
+});
 
 describe('slot maths', () => {
   it.each([

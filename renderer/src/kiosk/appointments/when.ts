@@ -41,15 +41,3 @@ export function byShopDay<T extends { start: string }>(items: readonly T[]): Arr
   }
   return [...groups].map(([day, list]) => ({ day, items: list }));
 }
-
-const weekdayNames = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
-
-/** Whether the shop is open at an instant, by its opening times (weekday, "09:00", "17:00") on its own clock. */
-export function openAt(times: ReadonlyArray<{ weekday: string; open: string; close: string }>, at: Date): boolean {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: shopTimeZone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  const date = new Date(`${part('year')}-${part('month')}-${part('day')}T12:00:00Z`);
-  const weekday = weekdayNames[date.getUTCDay()];
-  const now = `${part('hour')}:${part('minute')}`;
-  return times.some((t) => t.weekday === weekday && t.open <= now && now < t.close);
-}

@@ -83,9 +83,9 @@ function TicketNumber() {
       <p className="lead">{t('ticket.number.topic', { topic: t(`ticket.topics.${ticket.topic}`) })}</p>
       {ticket.expectedWaitMinutes !== null && <p className="lead">{t('ticket.number.wait', { count: ticket.expectedWaitMinutes })}</p>}
       <p>{t('ticket.number.next')}</p>
-      <AppointmentOffer expectedWaitMinutes={ticket.expectedWaitMinutes} />
+      <AppointmentOffer expectedWaitMinutes={ticket.expectedWaitMinutes} mainAction={false} />
       <div className="actions">
-        <button type="button" className="button button--primary" onClick={finish}>
+        <button type="button" className="button button--primary" data-testid="ticket-done" onClick={finish}>
           {t('ticket.number.finish')}
         </button>
       </div>
