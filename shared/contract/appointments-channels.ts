@@ -247,6 +247,12 @@ export const appointmentsChannels = {
     input: deskCode,
     output: CheckInResult,
   }),
+  'appointments.turn': channel({
+    passive: true,
+    summary: 'Whether the desk has called this checked-in appointment: the check-in screen tells the visitor it is their turn. "unknown" where this device cannot tell (a kiosk behind a hub) or the code is not waiting.',
+    input: deskCode,
+    output: z.object({ turn: z.enum(['waiting', 'called', 'unknown']) }),
+  }),
   'appointments.today': channel({
     passive: true,
     summary: 'The desk\'s agenda of a day (default today): appointments with their states and the day\'s sessions with their sign-ups.',

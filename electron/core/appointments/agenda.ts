@@ -654,6 +654,12 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     setCapacity: (locationId: string, input: SetCapacityInput, staffId: string): CapacitySetting => setCapacity.immediate(locationId, input, deps.now(), staffId),
     callSource,
     purge,
+    /** A checked-in appointment of this shop waits or has been called; anything else tells nothing. */
+    turn: (code: string, locationId: string): 'waiting' | 'called' | 'unknown' => {
+      const row = repo.byCode(code);
+      if (!row || row.location_id !== locationId) return 'unknown';
+      return row.state === 'checked-in' ? 'waiting' : row.state === 'called' ? 'called' : 'unknown';
+    },
     outpostShare,
     setOutpostShare: (locationId: string, share: number, staffId: string): OutpostShareSetting => setOutpostShare.immediate(locationId, share, deps.now(), staffId),
     allowance,

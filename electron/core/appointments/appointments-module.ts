@@ -27,7 +27,15 @@ import { createCentralPull, type PullOutcome } from './central-pull';
 import { hubAgendaRoute } from './hub-agenda-route';
 
 type AllHandlers = HandlersFor<typeof appointmentsChannels> & HandlersFor<typeof sessionsChannels>;
-type VisitorChannels = 'appointments.overview' | 'appointments.slots' | 'appointments.book' | 'appointments.cancel' | 'appointments.checkIn' | 'sessions.list' | 'sessions.signUp';
+type VisitorChannels =
+  | 'appointments.overview'
+  | 'appointments.slots'
+  | 'appointments.book'
+  | 'appointments.cancel'
+  | 'appointments.checkIn'
+  | 'appointments.turn'
+  | 'sessions.list'
+  | 'sessions.signUp';
 
 export interface AppointmentsModule extends Capability {
   readonly handlers: Pick<AllHandlers, VisitorChannels> & Partial<AllHandlers>;
@@ -220,6 +228,7 @@ export function createAppointmentsModule(deps: {
       if (outpost) throw new CoreError('forbidden', 'An outpost has no desk: check in at the shop\'s own kiosk.');
       return orUnreachable(target(own), (p) => p.checkIn(own, input.code));
     },
+    'appointments.turn': (input) => ({ turn: agenda && !outpost ? agenda.turn(input.code, own) : 'unknown' }),
     'sessions.list': async (input) => {
       const shops = input.locationId ? [target(input.locationId)] : bookable();
       return orUnreachable(shops[0] ?? null, async (p) => ({ outcome: 'ok' as const, sessions: await p.sessions(shops.map((s) => s.id), outpost ? 'region' : 'location') }));
