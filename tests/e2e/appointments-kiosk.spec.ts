@@ -44,7 +44,7 @@ async function toContact(page: Page): Promise<string> {
   return start;
 }
 
-test('Dutch: book a first conversation, see the code, its QR and the slip, then check in by typing the code', async ({ page }, testInfo) => {
+test('Dutch: book a first conversation, see the code, its QR and the slip, then check in by typing the code and read that it is your turn when the demo desk calls', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await start(page, 'Nederlands');
   await checkScreen(page, testInfo, 'appointments-home');
@@ -114,6 +114,10 @@ test('Dutch: book a first conversation, see the code, its QR and the slip, then 
   await page.keyboard.press('Enter');
   await expect(screenTitle(page)).toHaveText('Je bent aangemeld, we roepen je op');
   await checkScreen(page, testInfo, 'checkin-done');
+  // The demo's simulated desk calls once a minute by the queue's rule; nobody else waits, so this visitor is next.
+  test.setTimeout(150_000);
+  await expect(page.getByTestId('checkin-your-turn')).toHaveText('Je bent aan de beurt. Loop nu naar de balie.', { timeout: 75_000 });
+  await checkScreen(page, testInfo, 'checkin-your-turn');
 });
 
 test('Dutch: upcoming sessions with free seats, a cancelled one says so, sign up with a seat slip', async ({ page }, testInfo) => {
