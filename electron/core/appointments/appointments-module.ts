@@ -322,9 +322,17 @@ export function createAppointmentsModule(deps: {
       if (!agenda) return;
       purge();
       purgeTimer = deps.clock.setInterval(purge, purgeEveryMs);
-      if (puller) {
-        void puller.pull();
-        pullTimer = deps.clock.setInterval(() => void puller.pull(), deps.pullEveryMs ?? 30_000);
+      if (puller && agenda) {
+        // While the central API has not confirmed the share (a counter just enrolled) the shop's own kiosks lose the outposts' old places: ask again soon.
+        let lastPull = 0;
+        const pullNow = (): void => {
+          lastPull = now().getTime();
+          void puller.pull();
+        };
+        pullNow();
+        pullTimer = deps.clock.setInterval(() => {
+          if (!agenda.pullState(own).confirmed || now().getTime() - lastPull >= (deps.pullEveryMs ?? 30_000)) pullNow();
+        }, 5000);
       }
     },
     close: () => {
