@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   // Demo mode without a central API gets the simulator in-process, so sync works out of the box.
   const demo = prepared.config.demo && !prepared.config.centralApiUrl;
   const fleetRole = prepared.config.role === 'fleet';
-  const demoCentral = demo && !fleetRole ? await startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
+  // A demo outpost has no shop hub to give it time, so its central API plays one that shares one place per slot.
+  const outpostPlaces = prepared.config.role === 'kiosk' && prepared.config.mode === 'outpost' ? { outpostPlaces: 1 } : {};
+  const demoCentral = demo && !fleetRole ? await startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json'), outpostPlaces) : null;
   const demoFleet = demo && fleetRole ? await startDemoFleet(dataDir, join(root, 'resources')) : null;
   const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : demoFleet ? { ...prepared.config, ...demoFleet.config } : prepared.config;
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;

@@ -54,7 +54,11 @@ export interface OutpostsRow {
   plan_version: number;
   /** The plan version the central API confirmed in a pull, with every booking made under older ones. */
   confirmed_version: number;
-  confirmed_share: number | null;
+  /**
+   * The most places of a slot the central API may book by now: the confirmed share, raised to every
+   * share sent to it since (an allowance can land while its answer is lost). 0 before any.
+   */
+  held_share: number;
   pull_cursor: number;
 }
 
@@ -119,11 +123,12 @@ export const agendaRepo = perDatabase((db: Database) => {
   const forgetSeatContact = db.prepare<[string, string]>('UPDATE session_seats SET first_name = NULL, phone = NULL, purged_at = ? WHERE id = ? AND purged_at IS NULL');
   const codeUsed = db.prepare<[string, string], 1>('SELECT 1 FROM appointments WHERE code = ? UNION ALL SELECT 1 FROM session_seats WHERE code = ?');
 
-  const outpostsOf = db.prepare<[string], OutpostsRow>('SELECT location_id, share, plan_version, confirmed_version, confirmed_share, pull_cursor FROM appointment_outposts WHERE location_id = ?');
+  const outpostsOf = db.prepare<[string], OutpostsRow>('SELECT location_id, share, plan_version, confirmed_version, held_share, pull_cursor FROM appointment_outposts WHERE location_id = ?');
   const newOutposts = db.prepare<[string, number]>('INSERT INTO appointment_outposts (location_id, share, plan_version) VALUES (?, ?, 1) ON CONFLICT (location_id) DO NOTHING');
   const setShare = db.prepare<[number, string]>('UPDATE appointment_outposts SET share = ?, plan_version = plan_version + 1 WHERE location_id = ?');
   const bumpPlan = db.prepare<[string]>('UPDATE appointment_outposts SET plan_version = plan_version + 1 WHERE location_id = ?');
-  const confirmPlan = db.prepare<[number, string, number]>('UPDATE appointment_outposts SET confirmed_version = ?, confirmed_share = share WHERE location_id = ? AND plan_version = ?');
+  const confirmPlan = db.prepare<[number, string, number]>('UPDATE appointment_outposts SET confirmed_version = ?, held_share = share WHERE location_id = ? AND plan_version = ?');
+  const offerShare = db.prepare<[string]>('UPDATE appointment_outposts SET held_share = max(held_share, share) WHERE location_id = ?');
   const setPullCursor = db.prepare<[number, string]>('UPDATE appointment_outposts SET pull_cursor = max(pull_cursor, ?) WHERE location_id = ?');
   const allowanceVersion = db.prepare<[string], number>('SELECT plan_version FROM appointment_allowances WHERE location_id = ?').pluck();
   const setAllowanceVersion = db.prepare<[string, number]>(
@@ -187,6 +192,8 @@ export const agendaRepo = perDatabase((db: Database) => {
     /** A change of the advisers changes the allowance the central API must hear of. */
     bumpPlan: (locationId: string): void => void bumpPlan.run(locationId),
     confirmPlan: (locationId: string, version: number): void => void confirmPlan.run(version, locationId, version),
+    /** The share is about to be sent: from now on the central API may book by it. */
+    offerShare: (locationId: string): void => void offerShare.run(locationId),
     setPullCursor: (locationId: string, cursor: number): void => void setPullCursor.run(cursor, locationId),
     allowanceVersion: (locationId: string): number | null => allowanceVersion.get(locationId) ?? null,
     setAllowanceVersion: (locationId: string, version: number): void => void setAllowanceVersion.run(locationId, version),

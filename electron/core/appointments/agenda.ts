@@ -139,9 +139,16 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     return topic;
   }
 
+  /**
+   * Where nothing is set: one adviser at a shop's own agenda; none at the central API, which gives
+   * outposts only the places a shop's hub allowed it (a shop opts in, and a hub that has not been
+   * heard of yet books every place itself).
+   */
+  const unsetAdvisers = sharing?.mode === 'central' ? 0 : defaultAdvisers;
+
   function advisersOf(locationId: string): (date: string, dayPart: DayPart) => number {
     const set = new Map(repo.capacityOf(locationId).map((r) => [`${r.scope}/${r.day_part}`, r.advisers]));
-    return (date, dayPart) => set.get(`${date}/${dayPart}`) ?? set.get(`${wallClock(shopInstant(date, '12:00')).weekday}/${dayPart}`) ?? defaultAdvisers;
+    return (date, dayPart) => set.get(`${date}/${dayPart}`) ?? set.get(`${wallClock(shopInstant(date, '12:00')).weekday}/${dayPart}`) ?? unsetAdvisers;
   }
 
   function outpostsRow(locationId: string) {
@@ -154,19 +161,17 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
   }
 
   /**
-   * The places of a day part the hub keeps for outposts: its share (never more than the advisers).
-   * Until the central API confirmed the latest share, the larger of it and the last confirmed one
-   * (or the central API's own default, before any): the central API may still book by that one.
+   * The places of a day part the hub keeps for outposts (never more than the advisers): the share
+   * the central API confirmed, and until it confirmed the latest one, the most it may book by (the
+   * last confirmed one or any sent since). A share not sent yet is not kept: the central API cannot
+   * book by it. So a shop that shares 0, or has not reached the central API, keeps nothing back.
    */
   function keptForOutposts(locationId: string, advisers: (date: string, dayPart: DayPart) => number): (date: string, dayPart: DayPart) => number {
     const row = repo.outposts(locationId);
     const share = row?.share ?? 0;
     const confirmed = row !== undefined && row.confirmed_version === row.plan_version;
-    const before = row?.confirmed_share ?? defaultAdvisers;
-    return (date, dayPart) => {
-      const now = Math.min(share, advisers(date, dayPart));
-      return confirmed ? now : Math.max(now, before);
-    };
+    const kept = confirmed ? share : (row?.held_share ?? 0);
+    return (date, dayPart) => Math.min(kept, advisers(date, dayPart));
   }
 
   function rulesFor(locationId: string, topicId: string, from: string, days: number, now: Date): SlotRules {
@@ -419,7 +424,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     const parts: DayPart[] = ['morning', 'afternoon', 'evening'];
     return {
       weekly: weekdays.flatMap((weekday) =>
-        parts.map((dayPart) => ({ weekday, dayPart, advisers: rows.find((r) => r.scope === weekday && r.day_part === dayPart)?.advisers ?? defaultAdvisers })),
+        parts.map((dayPart) => ({ weekday, dayPart, advisers: rows.find((r) => r.scope === weekday && r.day_part === dayPart)?.advisers ?? unsetAdvisers })),
       ),
       exceptions: rows
         .filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.scope))
@@ -501,8 +506,13 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     return outpostShare(locationId);
   });
 
-  /** What the central API may give outposts per day part: the share, never more than the advisers. */
-  function allowance(locationId: string): OutpostAllowance {
+  /**
+   * What the central API may give outposts per day part: the share, never more than the advisers.
+   * Taken to be sent, so the hub keeps that share free from now until a pull confirms the next one.
+   */
+  const offerAllowance = db.transaction((locationId: string): OutpostAllowance => {
+    outpostsRow(locationId);
+    repo.offerShare(locationId);
     const row = outpostsRow(locationId);
     const { weekly, exceptions } = capacity(locationId);
     return {
@@ -510,7 +520,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
       weekly: weekly.map((w) => ({ weekday: w.weekday, dayPart: w.dayPart, places: Math.min(row.share, w.advisers) })),
       exceptions: exceptions.map((e) => ({ date: e.date, dayPart: e.dayPart, places: Math.min(row.share, e.advisers) })),
     };
-  }
+  });
 
   /** The central API takes a hub's allowance as its advisers for that shop; an older version never replaces a newer one. */
   const applyAllowance = db.transaction((locationId: string, plan: OutpostAllowance, now: Date): number => {
@@ -662,8 +672,9 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     },
     outpostShare,
     setOutpostShare: (locationId: string, share: number, staffId: string): OutpostShareSetting => setOutpostShare.immediate(locationId, share, deps.now(), staffId),
-    allowance,
+    offerAllowance: (locationId: string): OutpostAllowance => offerAllowance.immediate(locationId),
     applyAllowance: (locationId: string, plan: OutpostAllowance): number => applyAllowance.immediate(locationId, plan, deps.now()),
+    allowanceVersion: (locationId: string): number | null => repo.allowanceVersion(locationId),
     feed,
     /** The cursor of the next pull and whether the central API books by the latest share. */
     pullState: (locationId: string): { cursor: number; planVersion: number; confirmed: boolean } => {

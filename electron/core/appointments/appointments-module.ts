@@ -323,7 +323,7 @@ export function createAppointmentsModule(deps: {
       purge();
       purgeTimer = deps.clock.setInterval(purge, purgeEveryMs);
       if (puller && agenda) {
-        // While the central API has not confirmed the share (a counter just enrolled) the shop's own kiosks lose the outposts' old places: ask again soon.
+        // While the central API has not confirmed the share, the shop keeps the most it may book by (a lowered share's old places): ask again soon.
         let lastPull = 0;
         const pullNow = (): void => {
           lastPull = now().getTime();
