@@ -37,12 +37,6 @@ export const IdempotencyKey = z.uuid('expected a UUID as the idempotency key');
 /** A first name or nothing: the least that lets staff greet the visitor. */
 export const FirstName = z.string().trim().min(1, 'expected a first name, or leave it out').max(40);
 
-/** A phone number, only when the visitor asked for a reminder by text message. */
-export const ReminderPhone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9][0-9 ()-]{7,18}[0-9]$/, 'expected a phone number such as 06 12345678 or +31 6 12345678');
-
 export const Slot = z.object({
   start: z.iso.datetime(),
   end: z.iso.datetime(),
@@ -123,8 +117,6 @@ export const BookInput = z.strictObject({
   locationId: Slug.optional(),
   start: z.iso.datetime({ offset: true }),
   firstName: FirstName.optional(),
-  /** Only with `reminder: true`; stored for the reminder and purged after the date. */
-  phone: ReminderPhone.optional(),
   language: LanguageCode,
   idempotencyKey: IdempotencyKey,
 });
@@ -162,7 +154,7 @@ export type CheckInResult = z.infer<typeof CheckInResult>;
 export const AppointmentState = z.enum(['booked', 'checked-in', 'called', 'served', 'no-show', 'cancelled']);
 export type AppointmentState = z.infer<typeof AppointmentState>;
 
-/** One appointment in the desk's agenda: the first name only if the visitor gave one, never the phone number. */
+/** One appointment in the desk's agenda: the first name only if the visitor gave one. */
 export const AgendaAppointment = z.object({
   id: z.uuid(),
   code: AppointmentCode,
@@ -171,7 +163,6 @@ export const AgendaAppointment = z.object({
   end: z.iso.datetime(),
   state: AppointmentState,
   firstName: z.string().nullable(),
-  wantsReminder: z.boolean(),
   /** Where it was booked: a kiosk of this shop, an outpost through the central API, or the desk. */
   bookedVia: z.enum(['kiosk', 'central', 'desk']),
   checkedInAt: z.iso.datetime().nullable(),

@@ -15,7 +15,6 @@ export interface AppointmentRow {
   state: AppointmentState;
   /** Sealed with the field cipher; null when not given or purged. */
   first_name: string | null;
-  phone: string | null;
   language: string;
   booked_via: BookedVia;
   idempotency_key: string;
@@ -37,7 +36,6 @@ export interface SeatRow {
   session_start: string;
   state: 'signed-up' | 'cancelled';
   first_name: string | null;
-  phone: string | null;
   language: string;
   booked_via: BookedVia;
   idempotency_key: string;
@@ -62,12 +60,12 @@ export interface OutpostsRow {
   pull_cursor: number;
 }
 
-export type NewAppointment = Pick<AppointmentRow, 'id' | 'code' | 'location_id' | 'topic' | 'start_at' | 'end_at' | 'service_day' | 'first_name' | 'phone' | 'language' | 'booked_via' | 'idempotency_key' | 'booked_at'>;
-export type NewSeat = Pick<SeatRow, 'id' | 'code' | 'session_id' | 'location_id' | 'session_start' | 'first_name' | 'phone' | 'language' | 'booked_via' | 'idempotency_key' | 'signed_up_at'>;
+export type NewAppointment = Pick<AppointmentRow, 'id' | 'code' | 'location_id' | 'topic' | 'start_at' | 'end_at' | 'service_day' | 'first_name' | 'language' | 'booked_via' | 'idempotency_key' | 'booked_at'>;
+export type NewSeat = Pick<SeatRow, 'id' | 'code' | 'session_id' | 'location_id' | 'session_start' | 'first_name' | 'language' | 'booked_via' | 'idempotency_key' | 'signed_up_at'>;
 
 const appointmentColumns =
-  'id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at, checked_in_at, as_walk_in, called_at, called_by, closed_at, purged_at';
-const seatColumns = 'id, code, session_id, location_id, session_start, state, first_name, phone, language, booked_via, idempotency_key, signed_up_at, cancelled_at, purged_at';
+  'id, code, location_id, topic, start_at, end_at, service_day, state, first_name, language, booked_via, idempotency_key, booked_at, checked_in_at, as_walk_in, called_at, called_by, closed_at, purged_at';
+const seatColumns = 'id, code, session_id, location_id, session_start, state, first_name, language, booked_via, idempotency_key, signed_up_at, cancelled_at, purged_at';
 
 /**
  * The agenda's three tables (appointments, appointment_capacity, session_seats): the only place
@@ -82,8 +80,8 @@ export const agendaRepo = perDatabase((db: Database) => {
     `SELECT start_at, end_at, booked_via FROM appointments WHERE location_id = ? AND state <> 'cancelled' AND start_at < ? AND end_at > ?`,
   );
   const insert = db.prepare<NewAppointment>(
-    `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at)
-     VALUES (@id, @code, @location_id, @topic, @start_at, @end_at, @service_day, 'booked', @first_name, @phone, @language, @booked_via, @idempotency_key, @booked_at)`,
+    `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, language, booked_via, idempotency_key, booked_at)
+     VALUES (@id, @code, @location_id, @topic, @start_at, @end_at, @service_day, 'booked', @first_name, @language, @booked_via, @idempotency_key, @booked_at)`,
   );
   const ofDay = db.prepare<[string, string], AppointmentRow>(`SELECT ${appointmentColumns} FROM appointments WHERE location_id = ? AND service_day = ? ORDER BY start_at, booked_at`);
   const setState = db.prepare<[AppointmentState, string | null, string]>('UPDATE appointments SET state = ?, closed_at = coalesce(?, closed_at) WHERE id = ?');
@@ -112,8 +110,8 @@ export const agendaRepo = perDatabase((db: Database) => {
   const seatByKey = db.prepare<[string], SeatRow>(`SELECT ${seatColumns} FROM session_seats WHERE idempotency_key = ?`);
   const seatsTaken = db.prepare<[string], number>(`SELECT count(*) FROM session_seats WHERE session_id = ? AND state = 'signed-up'`).pluck();
   const insertSeat = db.prepare<NewSeat>(
-    `INSERT INTO session_seats (id, code, session_id, location_id, session_start, state, first_name, phone, language, booked_via, idempotency_key, signed_up_at)
-     VALUES (@id, @code, @session_id, @location_id, @session_start, 'signed-up', @first_name, @phone, @language, @booked_via, @idempotency_key, @signed_up_at)`,
+    `INSERT INTO session_seats (id, code, session_id, location_id, session_start, state, first_name, language, booked_via, idempotency_key, signed_up_at)
+     VALUES (@id, @code, @session_id, @location_id, @session_start, 'signed-up', @first_name, @language, @booked_via, @idempotency_key, @signed_up_at)`,
   );
   const seatsOf = db.prepare<[string], SeatRow>(`SELECT ${seatColumns} FROM session_seats WHERE session_id = ? ORDER BY signed_up_at`);
   const cancelSeat = db.prepare<[string, string]>(`UPDATE session_seats SET state = 'cancelled', cancelled_at = ? WHERE id = ?`);
@@ -140,8 +138,8 @@ export const agendaRepo = perDatabase((db: Database) => {
     `SELECT f.seq, ${appointmentColumns.split(', ').map((c) => `a.${c}`).join(', ')} FROM appointment_feed f JOIN appointments a ON a.id = f.appointment_id WHERE f.location_id = ? AND f.seq > ? ORDER BY f.seq LIMIT ?`,
   );
   const insertPulled = db.prepare<NewAppointment>(
-    `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at)
-     VALUES (@id, @code, @location_id, @topic, @start_at, @end_at, @service_day, 'booked', @first_name, @phone, @language, @booked_via, @idempotency_key, @booked_at)
+    `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, language, booked_via, idempotency_key, booked_at)
+     VALUES (@id, @code, @location_id, @topic, @start_at, @end_at, @service_day, 'booked', @first_name, @language, @booked_via, @idempotency_key, @booked_at)
      ON CONFLICT DO NOTHING`,
   );
 

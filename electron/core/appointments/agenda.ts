@@ -35,7 +35,6 @@ export interface BookRequest {
   topic: string;
   start: Date;
   firstName?: string;
-  phone?: string;
   language: string;
   idempotencyKey: string;
   via: BookedVia;
@@ -46,7 +45,6 @@ export type BookOutcome = { outcome: 'booked'; appointment: Omit<BookedAppointme
 export interface SignUpRequest {
   sessionId: string;
   firstName?: string;
-  phone?: string;
   language: string;
   idempotencyKey: string;
   via: BookedVia;
@@ -106,7 +104,7 @@ export type OutpostSharing = { mode: 'hub'; onCancelled(row: AppointmentRow, at:
 /** The pull marks its own cancels, which must not be announced back to the central API. */
 export const pulledFromCentral = 'central-pull';
 
-const sealContext = (table: 'appointments' | 'session_seats', field: 'first_name' | 'phone', id: string): string => `${table}.${field}:${id}`;
+const sealContext = (table: 'appointments' | 'session_seats', field: 'first_name', id: string): string => `${table}.${field}:${id}`;
 
 /**
  * A shop's agenda: appointments, the advisers per day part, and group session seats. Every booking
@@ -205,7 +203,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     }
   }
 
-  const seal = (value: string | undefined, table: 'appointments' | 'session_seats', field: 'first_name' | 'phone', id: string): string | null =>
+  const seal = (value: string | undefined, table: 'appointments' | 'session_seats', field: 'first_name', id: string): string | null =>
     value === undefined ? null : cipher.seal(value, sealContext(table, field, id));
   const openFirstName = (row: AppointmentRow | SeatRow, table: 'appointments' | 'session_seats'): string | null =>
     row.first_name === null ? null : cipher.open(row.first_name, sealContext(table, 'first_name', row.id));
@@ -239,7 +237,6 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
       end_at: found.slot.end,
       service_day: day,
       first_name: seal(input.firstName, 'appointments', 'first_name', id),
-      phone: seal(input.phone, 'appointments', 'phone', id),
       language: input.language,
       booked_via: input.via,
       idempotency_key: input.idempotencyKey,
@@ -303,7 +300,6 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     end: row.end_at,
     state: row.state,
     firstName: openFirstName(row, 'appointments'),
-    wantsReminder: row.phone !== null,
     bookedVia: row.booked_via,
     checkedInAt: row.checked_in_at,
     asWalkIn: row.as_walk_in === 1,
@@ -330,7 +326,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     if (outcome.outcome === 'taken') throw new TakenDuringRebook(outcome.alternatives);
     const moved = repo.byCode(outcome.appointment.code);
     if (moved && old.first_name !== null) {
-      // The first name moves with the appointment; the reminder phone does not (the visitor agreed to one date).
+      // The first name moves with the appointment.
       repo.setFirstName(moved.id, cipher.seal(cipher.open(old.first_name, sealContext('appointments', 'first_name', old.id)), sealContext('appointments', 'first_name', moved.id)));
     }
     repo.forgetAppointmentContact(old.id, now);
@@ -401,7 +397,6 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
       location_id: session.location,
       session_start: start.toISOString(),
       first_name: seal(input.firstName, 'session_seats', 'first_name', id),
-      phone: seal(input.phone, 'session_seats', 'phone', id),
       language: input.language,
       booked_via: input.via,
       idempotency_key: input.idempotencyKey,
@@ -586,7 +581,6 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
             end_at: row.end,
             service_day: serviceDay(new Date(row.start)),
             first_name: seal(row.firstName ?? undefined, 'appointments', 'first_name', id),
-            phone: null,
             language: row.language,
             booked_via: 'central',
             idempotency_key: `central:${row.code}`,
@@ -607,7 +601,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     },
   );
 
-  /** Removes first names and phone numbers of appointments and seats whose date passed more than `retentionMs` ago. */
+  /** Removes first names (and phone numbers an earlier version stored) of appointments and seats whose date passed more than `retentionMs` ago. */
   const purge = (at: Date, retentionMs: number): number =>
     db.transaction(() => {
       const until = new Date(at.getTime() - retentionMs);

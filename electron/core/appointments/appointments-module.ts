@@ -205,7 +205,7 @@ export function createAppointmentsModule(deps: {
     'appointments.book': async (input) => {
       const shop = target(input.locationId);
       const answer = await orUnreachable(shop, (p) =>
-        p.book({ locationId: shop.id, topic: input.topic, start: input.start, firstName: input.firstName, phone: input.phone, language: input.language, idempotencyKey: input.idempotencyKey }),
+        p.book({ locationId: shop.id, topic: input.topic, start: input.start, firstName: input.firstName, language: input.language, idempotencyKey: input.idempotencyKey }),
       );
       if (answer.outcome !== 'booked') return answer.outcome === 'taken' ? { outcome: 'taken', alternatives: answer.alternatives.slice(0, 6) } : answer;
       return { outcome: 'booked', appointment: { ...answer.appointment, printJobId: appointmentSlip(shop, answer.appointment, input.language) } };
@@ -237,7 +237,7 @@ export function createAppointmentsModule(deps: {
       const session = deps.pack()?.sessions.find((s) => s.id === input.sessionId);
       const shop = session ? bookable().find((l) => l.id === session.location) : undefined;
       if (!session || !shop || (outpost && session.audience !== 'region')) throw new CoreError('not_found', `There is no group session "${input.sessionId}" to sign up for here.`);
-      const answer = await orUnreachable(shop, (p) => p.signUp({ sessionId: input.sessionId, firstName: input.firstName, phone: input.phone, language: input.language, idempotencyKey: input.idempotencyKey }));
+      const answer = await orUnreachable(shop, (p) => p.signUp({ sessionId: input.sessionId, firstName: input.firstName, language: input.language, idempotencyKey: input.idempotencyKey }));
       if (answer.outcome !== 'signed-up') return answer.outcome === 'full' ? { outcome: 'full', alternatives: answer.alternatives.slice(0, 6) } : answer;
       return { outcome: 'signed-up', seat: { ...answer.seat, printJobId: seatSlip(answer.seat, input.language) } };
     },
