@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { AgendaSlotsQuery, AppointmentBooking, AppointmentCancellationOrder, OutpostAllowance, SeatBooking } from '../../shared/central-api/appointments';
 import { problemTypes, type Problem } from '../../shared/central-api/devices';
-import { ContentPackSchema, type ContentPack } from '../../shared/content/pack-schema';
+import { ContentPackSchema, weekdays, type ContentPack } from '../../shared/content/pack-schema';
 import { formatIssues } from '../../shared/validation/format-issues';
 import { createAgenda } from '../core/appointments/agenda';
 import { localPort, type AgendaPort } from '../core/appointments/agenda-port';
@@ -122,5 +122,18 @@ export function openSimAgenda(options: { dbFile: string; packFile: () => string 
     return problemOf(405, problemTypes.notFound, `${method} is not an operation on ${path.slice(0, 80)}`);
   }
 
-  return { handle, close: () => opened?.store.close() };
+  /**
+   * Plays the hub of every shop whose hub sent nothing yet: each shares `places` per slot with
+   * outposts. No allowance version is recorded, so a real hub's first allowance replaces it.
+   */
+  function allowEveryShop(places: number): void {
+    const parts = ['morning', 'afternoon', 'evening'] as const;
+    for (const shop of pack()?.locations ?? []) {
+      const { agenda } = open();
+      if (!isShop(shop.id) || agenda.allowanceVersion(shop.id) !== null) continue;
+      for (const weekday of weekdays) for (const dayPart of parts) agenda.setCapacity(shop.id, { weekday, dayPart, advisers: places }, 'simulator');
+    }
+  }
+
+  return { handle, allowEveryShop, close: () => opened?.store.close() };
 }

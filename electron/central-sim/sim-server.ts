@@ -33,6 +33,12 @@ export interface SimOptions {
   itAccounts?: readonly { username: string; password: string }[];
   /** The region of each location, for the fleet's region filter. */
   locations?: readonly { id: string; region: string }[];
+  /**
+   * Places per slot every shop of the pack gives outposts, as if each shop's hub had sent that
+   * allowance (a real hub's first one replaces it). Without it a shop's time is bookable by
+   * outposts only once its hub sent an allowance.
+   */
+  outpostPlaces?: number;
 }
 
 export interface SimStats {
@@ -130,6 +136,7 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
   let contentPackFile = options.contentPackFile;
   // The shops' agendas for outposts, in a database file of their own beside the simulator's.
   const agenda = openSimAgenda({ dbFile: `${options.dbFile}-agenda.sqlite`, packFile: () => contentPackFile, now });
+  if (options.outpostPlaces !== undefined) agenda.allowEveryShop(options.outpostPlaces);
 
   const zeroFaults = (): SimStats['faults'] => ({ 'server-error': 0, timeout: 0, reset: 0, 'ack-loss': 0, 'retry-after': 0, slow: 0, down: 0 });
   let counters = { requestsReceived: 0, duplicatesAbsorbed: 0, conflicts: 0, peakConcurrent: 0, faults: zeroFaults() };

@@ -145,7 +145,7 @@ export function createCore(options: CoreOptions): Core {
   const outpost = config.mode === 'outpost';
   const tickets =
     device && outbox && sync && !outpost
-      ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : config.demo && config.role === 'kiosk' ? demoDeskPace : undefined, hubNumbering: hubLink ? { floor: hubLink.numberFloor, beforeTicket: hubLink.beforeTicket } : undefined, pack }))
+      ? root.add(createTicketsModule({ store: device, outbox: outbox.outbox, config, logger, now, receipts, nudge: sync.nudge, heardPace: hubHeartbeat ? hubHeartbeat.pace : config.demo && config.role === 'kiosk' ? demoDeskPace : undefined, hubNumbering: hubLink ? { floor: hubLink.numberFloor, beforeTicket: hubLink.beforeTicket } : undefined, pack, demoDesk: config.demo && config.role === 'kiosk' && !hubLink ? { clock } : undefined }))
       : null;
   const counter = config.role === 'counter';
   const staff = counter && device ? root.add(createStaffModule({ store: device, config, logger, clock })) : null;

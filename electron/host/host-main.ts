@@ -21,8 +21,10 @@ async function main(): Promise<void> {
   // Demo mode without a central API gets the simulator in-process, so sync works out of the box.
   const demo = prepared.config.demo && !prepared.config.centralApiUrl;
   const fleetRole = prepared.config.role === 'fleet';
+  // A demo outpost has no shop hub to give it time, so its central API plays one that shares one place per slot.
+  const outpostPlaces = prepared.config.role === 'kiosk' && prepared.config.mode === 'outpost' ? { outpostPlaces: 1 } : {};
   // Imported only in demo mode: a kiosk in a shop never loads the simulators.
-  const demoCentral = demo && !fleetRole ? await (await import('../central-sim/demo-central')).startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json')) : null;
+  const demoCentral = demo && !fleetRole ? await (await import('../central-sim/demo-central')).startDemoCentral(dataDir, join(root, 'resources', 'content', 'sample', 'pack.json'), outpostPlaces) : null;
   const demoFleet = demo && fleetRole ? await (await import('../central-sim/demo-fleet')).startDemoFleet(dataDir, join(root, 'resources')) : null;
   const config = demoCentral ? { ...prepared.config, centralApiUrl: demoCentral.url } : demoFleet ? { ...prepared.config, ...demoFleet.config } : prepared.config;
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;

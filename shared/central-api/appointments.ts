@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Slug, Weekday } from '../content/pack-schema';
-import { AdvisersCount, AppointmentCode, BookedAppointment, DayPart, FirstName, ReminderPhone, Slot } from '../contract/appointments-channels';
+import { AdvisersCount, AppointmentCode, BookedAppointment, DayPart, FirstName, Slot } from '../contract/appointments-channels';
 import { LanguageCode } from '../contract/languages';
 import { SessionView } from '../contract/sessions-channels';
 
@@ -24,7 +24,6 @@ export const AppointmentBooking = z.strictObject({
   topic: Slug,
   start: z.iso.datetime({ offset: true }),
   firstName: FirstName.optional(),
-  phone: ReminderPhone.optional(),
   language: LanguageCode,
 });
 export type AppointmentBooking = z.infer<typeof AppointmentBooking>;
@@ -46,7 +45,6 @@ export const SessionList = z.object({ sessions: z.array(SessionView) });
 
 export const SeatBooking = z.strictObject({
   firstName: FirstName.optional(),
-  phone: ReminderPhone.optional(),
   language: LanguageCode,
 });
 export type SeatBooking = z.infer<typeof SeatBooking>;

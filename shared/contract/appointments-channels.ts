@@ -37,12 +37,6 @@ export const IdempotencyKey = z.uuid('expected a UUID as the idempotency key');
 /** A first name or nothing: the least that lets staff greet the visitor. */
 export const FirstName = z.string().trim().min(1, 'expected a first name, or leave it out').max(40);
 
-/** A phone number, only when the visitor asked for a reminder by text message. */
-export const ReminderPhone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9][0-9 ()-]{7,18}[0-9]$/, 'expected a phone number such as 06 12345678 or +31 6 12345678');
-
 export const Slot = z.object({
   start: z.iso.datetime(),
   end: z.iso.datetime(),
@@ -124,8 +118,6 @@ export const BookInput = z.strictObject({
   locationId: Slug.optional(),
   start: z.iso.datetime({ offset: true }),
   firstName: FirstName.optional(),
-  /** Only with `reminder: true`; stored for the reminder and purged after the date. */
-  phone: ReminderPhone.optional(),
   language: LanguageCode,
   idempotencyKey: IdempotencyKey,
 });
@@ -163,7 +155,7 @@ export type CheckInResult = z.infer<typeof CheckInResult>;
 export const AppointmentState = z.enum(['booked', 'checked-in', 'called', 'served', 'no-show', 'cancelled']);
 export type AppointmentState = z.infer<typeof AppointmentState>;
 
-/** One appointment in the desk's agenda: the first name only if the visitor gave one, never the phone number. */
+/** One appointment in the desk's agenda: the first name only if the visitor gave one. */
 export const AgendaAppointment = z.object({
   id: z.uuid(),
   code: AppointmentCode,
@@ -172,7 +164,6 @@ export const AgendaAppointment = z.object({
   end: z.iso.datetime(),
   state: AppointmentState,
   firstName: z.string().nullable(),
-  wantsReminder: z.boolean(),
   /** Where it was booked: a kiosk of this shop, an outpost through the central API, or the desk. */
   bookedVia: z.enum(['kiosk', 'central', 'desk']),
   checkedInAt: z.iso.datetime().nullable(),
@@ -247,6 +238,12 @@ export const appointmentsChannels = {
     summary: 'The visitor arrived: checks in by the slip\'s code (typed or scanned); the desk then calls the appointment by the queue rule (docs/appointments.md).',
     input: deskCode,
     output: CheckInResult,
+  }),
+  'appointments.turn': channel({
+    passive: true,
+    summary: 'Whether the desk has called this checked-in appointment: the check-in screen tells the visitor it is their turn. "unknown" where this device cannot tell (a kiosk behind a hub) or the code is not waiting.',
+    input: deskCode,
+    output: z.object({ turn: z.enum(['waiting', 'called', 'unknown']) }),
   }),
   'appointments.today': channel({
     passive: true,

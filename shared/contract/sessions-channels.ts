@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LocalizedText } from '../content/localized-text';
 import { Slug } from '../content/pack-schema';
 import { staffOnly } from './access';
-import { AgendaSession, AppointmentCode, FirstName, IdempotencyKey, ReminderPhone, Unreachable } from './appointments-channels';
+import { AgendaSession, AppointmentCode, FirstName, IdempotencyKey, Unreachable } from './appointments-channels';
 import { channel } from './define-channel';
 import { LanguageCode } from './languages';
 
@@ -37,7 +37,6 @@ export type SessionsListResult = z.infer<typeof SessionsListResult>;
 export const SignUpInput = z.strictObject({
   sessionId: Slug,
   firstName: FirstName.optional(),
-  phone: ReminderPhone.optional(),
   language: LanguageCode,
   idempotencyKey: IdempotencyKey,
 });

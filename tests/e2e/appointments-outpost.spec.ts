@@ -23,7 +23,7 @@ const morning = new Date('2026-12-08T09:00:00Z');
 let sim: RunningSim;
 let kiosk: SpawnedHost;
 test.beforeAll(async () => {
-  sim = await startSim({ contentPackFile: join(resourcesDir, 'content', 'sample', 'pack.json'), now: () => morning });
+  sim = await startSim({ contentPackFile: join(resourcesDir, 'content', 'sample', 'pack.json'), now: () => morning, outpostPlaces: 1 });
   const dataDir = tempDir('outpost-kiosk');
   writeFileSync(join(dataDir, 'enrollment-code'), sim.issueEnrollmentCode());
   const config = join(tempDir('outpost-config'), 'device.json');

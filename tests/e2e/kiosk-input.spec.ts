@@ -186,18 +186,18 @@ test('phone and e-mail: a phone pad with + and space, an e-mail layout with @, .
   await expect(page.getByTestId('phone-message')).toHaveText('');
 });
 
-test('the appointment reminder phone opens the phone pad', async ({ page }) => {
+test('the appointment asks only a first name, on the name keys, and no phone number', async ({ page }) => {
   await start(page, 'nl');
   await page.getByTestId('home-appointment').click();
   await page.getByTestId('appointment-topic-eerste-gesprek').click();
   await page.getByTestId('appointment-days').getByRole('button').first().click();
   await page.getByTestId('appointment-time').first().click();
   await expect(page.locator('[data-screen="appointment-contact"]')).toBeVisible();
-  await page.getByTestId('reminder-yes').click();
-  await page.getByLabel('Je mobiele nummer').click();
-  await expect(keyboard(page)).toHaveAttribute('data-layer', 'tel');
-  await tapKeys(page, '0612345678');
-  await expect(page.getByLabel('Je mobiele nummer')).toHaveValue('0612345678');
+  await expect(page.locator('[data-screen="appointment-contact"] input')).toHaveCount(1);
+  await page.locator('input[name="firstName"]').click();
+  await expect(keyboard(page)).toHaveAttribute('data-layer', 'letters');
+  await tapKeys(page, 'sanne');
+  await expect(page.locator('input[name="firstName"]')).toHaveValue('sanne');
 });
 
 test('Arabic: a name field opens on Arabic letters, with a key to Latin and back; other fields keep their own keys', async ({ page }, testInfo) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { byShopDay, clockParts, dateInWords, dayInWords, shopDay } from '../../renderer/src/kiosk/appointments/when';
-import { contactInput, contactProblem } from '../../renderer/src/kiosk/appointments/contact-draft';
+import { contactInput } from '../../renderer/src/kiosk/appointments/contact-draft';
 
 describe('appointment dates and times on the shop\'s clock', () => {
   it('writes the day out in the visitor\'s language, the issue\'s example included', () => {
@@ -24,16 +24,8 @@ describe('appointment dates and times on the shop\'s clock', () => {
 });
 
 describe('the least contact data', () => {
-  it('sends a first name or nothing, and a phone number only with a reminder', () => {
-    expect(contactInput({ firstName: '  ', reminder: false, phone: '' })).toEqual({});
-    expect(contactInput({ firstName: ' Sanne ', reminder: false, phone: '0612345678' })).toEqual({ firstName: 'Sanne' });
-    expect(contactInput({ firstName: '', reminder: true, phone: '06 12345678' })).toEqual({ phone: '06 12345678' });
-  });
-
-  it('asks for a number that works when a reminder is wanted', () => {
-    expect(contactProblem({ firstName: '', reminder: false, phone: 'rubbish' })).toBeNull();
-    expect(contactProblem({ firstName: '', reminder: true, phone: '' })).toBe('phoneMissing');
-    expect(contactProblem({ firstName: '', reminder: true, phone: 'call me' })).toBe('phoneInvalid');
-    expect(contactProblem({ firstName: '', reminder: true, phone: '+31 6 12345678' })).toBeNull();
+  it('sends a first name or nothing', () => {
+    expect(contactInput({ firstName: '  ' })).toEqual({});
+    expect(contactInput({ firstName: ' Sanne ' })).toEqual({ firstName: 'Sanne' });
   });
 });

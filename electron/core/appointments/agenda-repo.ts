@@ -15,7 +15,6 @@ export interface AppointmentRow {
   state: AppointmentState;
   /** Sealed with the field cipher; null when not given or purged. */
   first_name: string | null;
-  phone: string | null;
   language: string;
   booked_via: BookedVia;
   idempotency_key: string;
@@ -37,7 +36,6 @@ export interface SeatRow {
   session_start: string;
   state: 'signed-up' | 'cancelled';
   first_name: string | null;
-  phone: string | null;
   language: string;
   booked_via: BookedVia;
   idempotency_key: string;
@@ -54,16 +52,20 @@ export interface OutpostsRow {
   plan_version: number;
   /** The plan version the central API confirmed in a pull, with every booking made under older ones. */
   confirmed_version: number;
-  confirmed_share: number | null;
+  /**
+   * The most places of a slot the central API may book by now: the confirmed share, raised to every
+   * share sent to it since (an allowance can land while its answer is lost). 0 before any.
+   */
+  held_share: number;
   pull_cursor: number;
 }
 
-export type NewAppointment = Pick<AppointmentRow, 'id' | 'code' | 'location_id' | 'topic' | 'start_at' | 'end_at' | 'service_day' | 'first_name' | 'phone' | 'language' | 'booked_via' | 'idempotency_key' | 'booked_at'>;
-export type NewSeat = Pick<SeatRow, 'id' | 'code' | 'session_id' | 'location_id' | 'session_start' | 'first_name' | 'phone' | 'language' | 'booked_via' | 'idempotency_key' | 'signed_up_at'>;
+export type NewAppointment = Pick<AppointmentRow, 'id' | 'code' | 'location_id' | 'topic' | 'start_at' | 'end_at' | 'service_day' | 'first_name' | 'language' | 'booked_via' | 'idempotency_key' | 'booked_at'>;
+export type NewSeat = Pick<SeatRow, 'id' | 'code' | 'session_id' | 'location_id' | 'session_start' | 'first_name' | 'language' | 'booked_via' | 'idempotency_key' | 'signed_up_at'>;
 
 const appointmentColumns =
-  'id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at, checked_in_at, as_walk_in, called_at, called_by, closed_at, purged_at';
-const seatColumns = 'id, code, session_id, location_id, session_start, state, first_name, phone, language, booked_via, idempotency_key, signed_up_at, cancelled_at, purged_at';
+  'id, code, location_id, topic, start_at, end_at, service_day, state, first_name, language, booked_via, idempotency_key, booked_at, checked_in_at, as_walk_in, called_at, called_by, closed_at, purged_at';
+const seatColumns = 'id, code, session_id, location_id, session_start, state, first_name, language, booked_via, idempotency_key, signed_up_at, cancelled_at, purged_at';
 
 /**
  * The agenda's three tables (appointments, appointment_capacity, session_seats): the only place
@@ -78,8 +80,8 @@ export const agendaRepo = perDatabase((db: Database) => {
     `SELECT start_at, end_at, booked_via FROM appointments WHERE location_id = ? AND state <> 'cancelled' AND start_at < ? AND end_at > ?`,
   );
   const insert = db.prepare<NewAppointment>(
-    `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at)
-     VALUES (@id, @code, @location_id, @topic, @start_at, @end_at, @service_day, 'booked', @first_name, @phone, @language, @booked_via, @idempotency_key, @booked_at)`,
+    `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, language, booked_via, idempotency_key, booked_at)
+     VALUES (@id, @code, @location_id, @topic, @start_at, @end_at, @service_day, 'booked', @first_name, @language, @booked_via, @idempotency_key, @booked_at)`,
   );
   const ofDay = db.prepare<[string, string], AppointmentRow>(`SELECT ${appointmentColumns} FROM appointments WHERE location_id = ? AND service_day = ? ORDER BY start_at, booked_at`);
   const setState = db.prepare<[AppointmentState, string | null, string]>('UPDATE appointments SET state = ?, closed_at = coalesce(?, closed_at) WHERE id = ?');
@@ -108,8 +110,8 @@ export const agendaRepo = perDatabase((db: Database) => {
   const seatByKey = db.prepare<[string], SeatRow>(`SELECT ${seatColumns} FROM session_seats WHERE idempotency_key = ?`);
   const seatsTaken = db.prepare<[string], number>(`SELECT count(*) FROM session_seats WHERE session_id = ? AND state = 'signed-up'`).pluck();
   const insertSeat = db.prepare<NewSeat>(
-    `INSERT INTO session_seats (id, code, session_id, location_id, session_start, state, first_name, phone, language, booked_via, idempotency_key, signed_up_at)
-     VALUES (@id, @code, @session_id, @location_id, @session_start, 'signed-up', @first_name, @phone, @language, @booked_via, @idempotency_key, @signed_up_at)`,
+    `INSERT INTO session_seats (id, code, session_id, location_id, session_start, state, first_name, language, booked_via, idempotency_key, signed_up_at)
+     VALUES (@id, @code, @session_id, @location_id, @session_start, 'signed-up', @first_name, @language, @booked_via, @idempotency_key, @signed_up_at)`,
   );
   const seatsOf = db.prepare<[string], SeatRow>(`SELECT ${seatColumns} FROM session_seats WHERE session_id = ? ORDER BY signed_up_at`);
   const cancelSeat = db.prepare<[string, string]>(`UPDATE session_seats SET state = 'cancelled', cancelled_at = ? WHERE id = ?`);
@@ -119,11 +121,12 @@ export const agendaRepo = perDatabase((db: Database) => {
   const forgetSeatContact = db.prepare<[string, string]>('UPDATE session_seats SET first_name = NULL, phone = NULL, purged_at = ? WHERE id = ? AND purged_at IS NULL');
   const codeUsed = db.prepare<[string, string], 1>('SELECT 1 FROM appointments WHERE code = ? UNION ALL SELECT 1 FROM session_seats WHERE code = ?');
 
-  const outpostsOf = db.prepare<[string], OutpostsRow>('SELECT location_id, share, plan_version, confirmed_version, confirmed_share, pull_cursor FROM appointment_outposts WHERE location_id = ?');
+  const outpostsOf = db.prepare<[string], OutpostsRow>('SELECT location_id, share, plan_version, confirmed_version, held_share, pull_cursor FROM appointment_outposts WHERE location_id = ?');
   const newOutposts = db.prepare<[string, number]>('INSERT INTO appointment_outposts (location_id, share, plan_version) VALUES (?, ?, 1) ON CONFLICT (location_id) DO NOTHING');
   const setShare = db.prepare<[number, string]>('UPDATE appointment_outposts SET share = ?, plan_version = plan_version + 1 WHERE location_id = ?');
   const bumpPlan = db.prepare<[string]>('UPDATE appointment_outposts SET plan_version = plan_version + 1 WHERE location_id = ?');
-  const confirmPlan = db.prepare<[number, string, number]>('UPDATE appointment_outposts SET confirmed_version = ?, confirmed_share = share WHERE location_id = ? AND plan_version = ?');
+  const confirmPlan = db.prepare<[number, string, number]>('UPDATE appointment_outposts SET confirmed_version = ?, held_share = share WHERE location_id = ? AND plan_version = ?');
+  const offerShare = db.prepare<[string]>('UPDATE appointment_outposts SET held_share = max(held_share, share) WHERE location_id = ?');
   const setPullCursor = db.prepare<[number, string]>('UPDATE appointment_outposts SET pull_cursor = max(pull_cursor, ?) WHERE location_id = ?');
   const allowanceVersion = db.prepare<[string], number>('SELECT plan_version FROM appointment_allowances WHERE location_id = ?').pluck();
   const setAllowanceVersion = db.prepare<[string, number]>(
@@ -135,8 +138,8 @@ export const agendaRepo = perDatabase((db: Database) => {
     `SELECT f.seq, ${appointmentColumns.split(', ').map((c) => `a.${c}`).join(', ')} FROM appointment_feed f JOIN appointments a ON a.id = f.appointment_id WHERE f.location_id = ? AND f.seq > ? ORDER BY f.seq LIMIT ?`,
   );
   const insertPulled = db.prepare<NewAppointment>(
-    `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, phone, language, booked_via, idempotency_key, booked_at)
-     VALUES (@id, @code, @location_id, @topic, @start_at, @end_at, @service_day, 'booked', @first_name, @phone, @language, @booked_via, @idempotency_key, @booked_at)
+    `INSERT INTO appointments (id, code, location_id, topic, start_at, end_at, service_day, state, first_name, language, booked_via, idempotency_key, booked_at)
+     VALUES (@id, @code, @location_id, @topic, @start_at, @end_at, @service_day, 'booked', @first_name, @language, @booked_via, @idempotency_key, @booked_at)
      ON CONFLICT DO NOTHING`,
   );
 
@@ -187,6 +190,8 @@ export const agendaRepo = perDatabase((db: Database) => {
     /** A change of the advisers changes the allowance the central API must hear of. */
     bumpPlan: (locationId: string): void => void bumpPlan.run(locationId),
     confirmPlan: (locationId: string, version: number): void => void confirmPlan.run(version, locationId, version),
+    /** The share is about to be sent: from now on the central API may book by it. */
+    offerShare: (locationId: string): void => void offerShare.run(locationId),
     setPullCursor: (locationId: string, cursor: number): void => void setPullCursor.run(cursor, locationId),
     allowanceVersion: (locationId: string): number | null => allowanceVersion.get(locationId) ?? null,
     setAllowanceVersion: (locationId: string, version: number): void => void setAllowanceVersion.run(locationId, version),

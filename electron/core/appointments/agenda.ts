@@ -35,7 +35,6 @@ export interface BookRequest {
   topic: string;
   start: Date;
   firstName?: string;
-  phone?: string;
   language: string;
   idempotencyKey: string;
   via: BookedVia;
@@ -46,7 +45,6 @@ export type BookOutcome = { outcome: 'booked'; appointment: Omit<BookedAppointme
 export interface SignUpRequest {
   sessionId: string;
   firstName?: string;
-  phone?: string;
   language: string;
   idempotencyKey: string;
   via: BookedVia;
@@ -106,7 +104,7 @@ export type OutpostSharing = { mode: 'hub'; onCancelled(row: AppointmentRow, at:
 /** The pull marks its own cancels, which must not be announced back to the central API. */
 export const pulledFromCentral = 'central-pull';
 
-const sealContext = (table: 'appointments' | 'session_seats', field: 'first_name' | 'phone', id: string): string => `${table}.${field}:${id}`;
+const sealContext = (table: 'appointments' | 'session_seats', field: 'first_name', id: string): string => `${table}.${field}:${id}`;
 
 /**
  * A shop's agenda: appointments, the advisers per day part, and group session seats. Every booking
@@ -139,9 +137,16 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     return topic;
   }
 
+  /**
+   * Where nothing is set: one adviser at a shop's own agenda; none at the central API, which gives
+   * outposts only the places a shop's hub allowed it (a shop opts in, and a hub that has not been
+   * heard of yet books every place itself).
+   */
+  const unsetAdvisers = sharing?.mode === 'central' ? 0 : defaultAdvisers;
+
   function advisersOf(locationId: string): (date: string, dayPart: DayPart) => number {
     const set = new Map(repo.capacityOf(locationId).map((r) => [`${r.scope}/${r.day_part}`, r.advisers]));
-    return (date, dayPart) => set.get(`${date}/${dayPart}`) ?? set.get(`${wallClock(shopInstant(date, '12:00')).weekday}/${dayPart}`) ?? defaultAdvisers;
+    return (date, dayPart) => set.get(`${date}/${dayPart}`) ?? set.get(`${wallClock(shopInstant(date, '12:00')).weekday}/${dayPart}`) ?? unsetAdvisers;
   }
 
   function outpostsRow(locationId: string) {
@@ -154,19 +159,17 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
   }
 
   /**
-   * The places of a day part the hub keeps for outposts: its share (never more than the advisers).
-   * Until the central API confirmed the latest share, the larger of it and the last confirmed one
-   * (or the central API's own default, before any): the central API may still book by that one.
+   * The places of a day part the hub keeps for outposts (never more than the advisers): the share
+   * the central API confirmed, and until it confirmed the latest one, the most it may book by (the
+   * last confirmed one or any sent since). A share not sent yet is not kept: the central API cannot
+   * book by it. So a shop that shares 0, or has not reached the central API, keeps nothing back.
    */
   function keptForOutposts(locationId: string, advisers: (date: string, dayPart: DayPart) => number): (date: string, dayPart: DayPart) => number {
     const row = repo.outposts(locationId);
     const share = row?.share ?? 0;
     const confirmed = row !== undefined && row.confirmed_version === row.plan_version;
-    const before = row?.confirmed_share ?? defaultAdvisers;
-    return (date, dayPart) => {
-      const now = Math.min(share, advisers(date, dayPart));
-      return confirmed ? now : Math.max(now, before);
-    };
+    const kept = confirmed ? share : (row?.held_share ?? 0);
+    return (date, dayPart) => Math.min(kept, advisers(date, dayPart));
   }
 
   function rulesFor(locationId: string, topicId: string, from: string, days: number, now: Date): SlotRules {
@@ -200,7 +203,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     }
   }
 
-  const seal = (value: string | undefined, table: 'appointments' | 'session_seats', field: 'first_name' | 'phone', id: string): string | null =>
+  const seal = (value: string | undefined, table: 'appointments' | 'session_seats', field: 'first_name', id: string): string | null =>
     value === undefined ? null : cipher.seal(value, sealContext(table, field, id));
   const openFirstName = (row: AppointmentRow | SeatRow, table: 'appointments' | 'session_seats'): string | null =>
     row.first_name === null ? null : cipher.open(row.first_name, sealContext(table, 'first_name', row.id));
@@ -234,7 +237,6 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
       end_at: found.slot.end,
       service_day: day,
       first_name: seal(input.firstName, 'appointments', 'first_name', id),
-      phone: seal(input.phone, 'appointments', 'phone', id),
       language: input.language,
       booked_via: input.via,
       idempotency_key: input.idempotencyKey,
@@ -298,7 +300,6 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     end: row.end_at,
     state: row.state,
     firstName: openFirstName(row, 'appointments'),
-    wantsReminder: row.phone !== null,
     bookedVia: row.booked_via,
     checkedInAt: row.checked_in_at,
     asWalkIn: row.as_walk_in === 1,
@@ -325,7 +326,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     if (outcome.outcome === 'taken') throw new TakenDuringRebook(outcome.alternatives);
     const moved = repo.byCode(outcome.appointment.code);
     if (moved && old.first_name !== null) {
-      // The first name moves with the appointment; the reminder phone does not (the visitor agreed to one date).
+      // The first name moves with the appointment.
       repo.setFirstName(moved.id, cipher.seal(cipher.open(old.first_name, sealContext('appointments', 'first_name', old.id)), sealContext('appointments', 'first_name', moved.id)));
     }
     repo.forgetAppointmentContact(old.id, now);
@@ -396,7 +397,6 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
       location_id: session.location,
       session_start: start.toISOString(),
       first_name: seal(input.firstName, 'session_seats', 'first_name', id),
-      phone: seal(input.phone, 'session_seats', 'phone', id),
       language: input.language,
       booked_via: input.via,
       idempotency_key: input.idempotencyKey,
@@ -419,7 +419,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     const parts: DayPart[] = ['morning', 'afternoon', 'evening'];
     return {
       weekly: weekdays.flatMap((weekday) =>
-        parts.map((dayPart) => ({ weekday, dayPart, advisers: rows.find((r) => r.scope === weekday && r.day_part === dayPart)?.advisers ?? defaultAdvisers })),
+        parts.map((dayPart) => ({ weekday, dayPart, advisers: rows.find((r) => r.scope === weekday && r.day_part === dayPart)?.advisers ?? unsetAdvisers })),
       ),
       exceptions: rows
         .filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.scope))
@@ -502,8 +502,13 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     return outpostShare(locationId);
   });
 
-  /** What the central API may give outposts per day part: the share, never more than the advisers. */
-  function allowance(locationId: string): OutpostAllowance {
+  /**
+   * What the central API may give outposts per day part: the share, never more than the advisers.
+   * Taken to be sent, so the hub keeps that share free from now until a pull confirms the next one.
+   */
+  const offerAllowance = db.transaction((locationId: string): OutpostAllowance => {
+    outpostsRow(locationId);
+    repo.offerShare(locationId);
     const row = outpostsRow(locationId);
     const { weekly, exceptions } = capacity(locationId);
     return {
@@ -511,7 +516,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
       weekly: weekly.map((w) => ({ weekday: w.weekday, dayPart: w.dayPart, places: Math.min(row.share, w.advisers) })),
       exceptions: exceptions.map((e) => ({ date: e.date, dayPart: e.dayPart, places: Math.min(row.share, e.advisers) })),
     };
-  }
+  });
 
   /** The central API takes a hub's allowance as its advisers for that shop; an older version never replaces a newer one. */
   const applyAllowance = db.transaction((locationId: string, plan: OutpostAllowance, now: Date): number => {
@@ -577,7 +582,6 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
             end_at: row.end,
             service_day: serviceDay(new Date(row.start)),
             first_name: seal(row.firstName ?? undefined, 'appointments', 'first_name', id),
-            phone: null,
             language: row.language,
             booked_via: 'central',
             idempotency_key: `central:${row.code}`,
@@ -598,7 +602,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     },
   );
 
-  /** Removes first names and phone numbers of appointments and seats whose date passed more than `retentionMs` ago. */
+  /** Removes first names (and phone numbers an earlier version stored) of appointments and seats whose date passed more than `retentionMs` ago. */
   const purge = (at: Date, retentionMs: number): number =>
     db.transaction(() => {
       const until = new Date(at.getTime() - retentionMs);
@@ -655,10 +659,17 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     setCapacity: (locationId: string, input: SetCapacityInput, staffId: string): CapacitySetting => setCapacity.immediate(locationId, input, deps.now(), staffId),
     callSource,
     purge,
+    /** A checked-in appointment of this shop waits or has been called; anything else tells nothing. */
+    turn: (code: string, locationId: string): 'waiting' | 'called' | 'unknown' => {
+      const row = repo.byCode(code);
+      if (!row || row.location_id !== locationId) return 'unknown';
+      return row.state === 'checked-in' ? 'waiting' : row.state === 'called' ? 'called' : 'unknown';
+    },
     outpostShare,
     setOutpostShare: (locationId: string, share: number, staffId: string): OutpostShareSetting => setOutpostShare.immediate(locationId, share, deps.now(), staffId),
-    allowance,
+    offerAllowance: (locationId: string): OutpostAllowance => offerAllowance.immediate(locationId),
     applyAllowance: (locationId: string, plan: OutpostAllowance): number => applyAllowance.immediate(locationId, plan, deps.now()),
+    allowanceVersion: (locationId: string): number | null => repo.allowanceVersion(locationId),
     feed,
     /** The cursor of the next pull and whether the central API books by the latest share. */
     pullState: (locationId: string): { cursor: number; planVersion: number; confirmed: boolean } => {

@@ -28,7 +28,15 @@ import { createCentralPull, type PullOutcome } from './central-pull';
 import { hubAgendaRoute } from './hub-agenda-route';
 
 type AllHandlers = HandlersFor<typeof appointmentsChannels> & HandlersFor<typeof sessionsChannels>;
-type VisitorChannels = 'appointments.overview' | 'appointments.slots' | 'appointments.book' | 'appointments.cancel' | 'appointments.checkIn' | 'sessions.list' | 'sessions.signUp';
+type VisitorChannels =
+  | 'appointments.overview'
+  | 'appointments.slots'
+  | 'appointments.book'
+  | 'appointments.cancel'
+  | 'appointments.checkIn'
+  | 'appointments.turn'
+  | 'sessions.list'
+  | 'sessions.signUp';
 
 export interface AppointmentsModule extends Capability {
   readonly handlers: Pick<AllHandlers, VisitorChannels> & Partial<AllHandlers>;
@@ -204,7 +212,7 @@ export function createAppointmentsModule(deps: {
     'appointments.book': async (input) => {
       const shop = target(input.locationId);
       const answer = await orUnreachable(shop, (p) =>
-        p.book({ locationId: shop.id, topic: input.topic, start: input.start, firstName: input.firstName, phone: input.phone, language: input.language, idempotencyKey: input.idempotencyKey }),
+        p.book({ locationId: shop.id, topic: input.topic, start: input.start, firstName: input.firstName, language: input.language, idempotencyKey: input.idempotencyKey }),
       );
       if (answer.outcome !== 'booked') return answer.outcome === 'taken' ? { outcome: 'taken', alternatives: answer.alternatives.slice(0, 6) } : answer;
       return { outcome: 'booked', appointment: { ...answer.appointment, printJobId: appointmentSlip(shop, answer.appointment, input.language) } };
@@ -227,6 +235,7 @@ export function createAppointmentsModule(deps: {
       if (outpost) throw new CoreError('forbidden', 'An outpost has no desk: check in at the shop\'s own kiosk.');
       return orUnreachable(target(own), (p) => p.checkIn(own, input.code));
     },
+    'appointments.turn': (input) => ({ turn: agenda && !outpost ? agenda.turn(input.code, own) : 'unknown' }),
     'sessions.list': async (input) => {
       const shops = input.locationId ? [target(input.locationId)] : bookable();
       return orUnreachable(shops[0] ?? null, async (p) => ({ outcome: 'ok' as const, sessions: await p.sessions(shops.map((s) => s.id), outpost ? 'region' : 'location') }));
@@ -235,7 +244,7 @@ export function createAppointmentsModule(deps: {
       const session = deps.pack()?.sessions.find((s) => s.id === input.sessionId);
       const shop = session ? bookable().find((l) => l.id === session.location) : undefined;
       if (!session || !shop || (outpost && session.audience !== 'region')) throw new CoreError('not_found', `There is no group session "${input.sessionId}" to sign up for here.`);
-      const answer = await orUnreachable(shop, (p) => p.signUp({ sessionId: input.sessionId, firstName: input.firstName, phone: input.phone, language: input.language, idempotencyKey: input.idempotencyKey }));
+      const answer = await orUnreachable(shop, (p) => p.signUp({ sessionId: input.sessionId, firstName: input.firstName, language: input.language, idempotencyKey: input.idempotencyKey }));
       if (answer.outcome !== 'signed-up') return answer.outcome === 'full' ? { outcome: 'full', alternatives: answer.alternatives.slice(0, 6) } : answer;
       return { outcome: 'signed-up', seat: { ...answer.seat, printJobId: seatSlip(answer.seat, input.language) } };
     },
@@ -320,9 +329,17 @@ export function createAppointmentsModule(deps: {
       if (!agenda) return;
       purge();
       purgeTimer = deps.clock.setInterval(purge, purgeEveryMs);
-      if (puller) {
-        void puller.pull();
-        pullTimer = deps.clock.setInterval(() => void puller.pull(), deps.pullEveryMs ?? 30_000);
+      if (puller && agenda) {
+        // While the central API has not confirmed the share, the shop keeps the most it may book by (a lowered share's old places): ask again soon.
+        let lastPull = 0;
+        const pullNow = (): void => {
+          lastPull = now().getTime();
+          void puller.pull();
+        };
+        pullNow();
+        pullTimer = deps.clock.setInterval(() => {
+          if (!agenda.pullState(own).confirmed || now().getTime() - lastPull >= (deps.pullEveryMs ?? 30_000)) pullNow();
+        }, 5000);
       }
     },
     close: () => {

@@ -40,7 +40,7 @@ export function createCentralPull(deps: { agenda: Agenda; locationId: string; ba
     if (!token) return { ok: false, reason: 'this counter has no token for the central API yet' };
     try {
       if (!agenda.pullState(locationId).confirmed) {
-        const ack = OutpostAllowanceAck.safeParse(await ask(token, 'PUT', `${base}/outpost-allowance`, agenda.allowance(locationId)));
+        const ack = OutpostAllowanceAck.safeParse(await ask(token, 'PUT', `${base}/outpost-allowance`, agenda.offerAllowance(locationId)));
         if (!ack.success) throw new Error('the central API answered the allowance with something this counter cannot read');
       }
       let added = 0;

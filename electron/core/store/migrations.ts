@@ -323,7 +323,7 @@ export const migrations: readonly Migration[] = [
         share INTEGER NOT NULL CHECK (share BETWEEN 0 AND 20),
         plan_version INTEGER NOT NULL CHECK (plan_version >= 1),
         confirmed_version INTEGER NOT NULL DEFAULT 0,
-        confirmed_share INTEGER,
+        held_share INTEGER NOT NULL DEFAULT 0,
         pull_cursor INTEGER NOT NULL DEFAULT 0
       ) STRICT;
       CREATE TABLE appointment_allowances (

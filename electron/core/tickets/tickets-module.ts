@@ -11,6 +11,8 @@ import type { Outbox } from '../outbox/outbox';
 import type { ReceiptWriter } from '../printing/receipt-writer';
 import type { DeviceStore } from '../store/open-device-store';
 import { storeWrite } from '../store/store-write';
+import type { Clock, Timer } from '../clock/clock';
+import { startDemoDesk } from './demo-desk';
 import { createQueue, type Queue } from './queue';
 import { createTickets, type Tickets } from './tickets';
 import { expectedWaitMinutes } from './wait-estimate';
@@ -54,6 +56,8 @@ export function createTicketsModule(deps: {
   hubNumbering?: { floor(day: string): number; beforeTicket(): Promise<void> };
   /** The active content pack: a ticket's topic must be one of its topics. */
   pack: () => ContentPack | null;
+  /** A demo kiosk on its own: the simulated desk calls its queue on this clock (demo-desk.ts). */
+  demoDesk?: { clock: Clock };
 }): TicketsModule {
   const { store, config } = deps;
   const queue = createQueue(store.db, deps.now);
@@ -72,10 +76,15 @@ export function createTicketsModule(deps: {
       return pace && { waiting: pace.waiting, expectedWaitMinutes: expectedWaitMinutes(pace) };
     },
   });
+  let demoDesk: Timer | null = null;
   return {
     name: 'tickets',
     tickets,
     queue,
+    start: () => {
+      if (deps.demoDesk) demoDesk = startDemoDesk({ queue, clock: deps.demoDesk.clock, logger: deps.logger });
+    },
+    close: () => demoDesk?.cancel(),
     handlers: {
       'ticket.take': async (input) => {
         checkTopic(deps.pack(), input.topic);

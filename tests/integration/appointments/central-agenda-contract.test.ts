@@ -16,7 +16,7 @@ type Documented = Record<string, { responses: Record<string, { content?: Record<
 
 describe('the simulator\'s agenda against the OpenAPI document', () => {
   it('answers every agenda operation with a documented status and a body its schema accepts, refusals included', async () => {
-    sim = await startSim({ contentPackFile: join(resourcesDir, 'content', 'sample', 'pack.json'), now: () => new Date('2027-01-11T08:00:00.000Z') });
+    sim = await startSim({ contentPackFile: join(resourcesDir, 'content', 'sample', 'pack.json'), now: () => new Date('2027-01-11T08:00:00.000Z'), outpostPlaces: 1 });
     const enrolled = await fetch(`${sim.url}/v1/devices/enroll`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ enrollmentCode: sim.issueEnrollmentCode(), locationId: 'zwolle-buurthuis-holtenbroek', role: 'kiosk', appVersion: '1.0.0' }) });
     const { deviceToken } = (await enrolled.json()) as { deviceToken: string };
     const auth = { Authorization: `Bearer ${deviceToken}`, 'Content-Type': 'application/json' };

@@ -26,7 +26,7 @@ async function outpostKiosk(central: RunningSim) {
 
 describe('an outpost kiosk books at its region\'s staffed shop through the central API', () => {
   it('offers only booking, lists the shop with its hours, and gives no tickets', async () => {
-    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning });
+    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning, outpostPlaces: 1 });
     const kiosk = await outpostKiosk(sim);
     const overview = await kiosk.call<AppointmentsOverview>('appointments.overview');
     expect(overview).toMatchObject({ route: 'central', outpost: true });
@@ -38,7 +38,7 @@ describe('an outpost kiosk books at its region\'s staffed shop through the centr
   }, 30_000);
 
   it('20 simultaneous bookings for the last place: 1 booked at the simulator, 19 "taken" with alternatives; a retry books nothing twice', async () => {
-    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning });
+    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning, outpostPlaces: 1 });
     const [a, b] = [await outpostKiosk(sim), await outpostKiosk(sim)];
     const slots = await a.call<SlotsResult>('appointments.slots', { topic: 'eerste-gesprek', locationId: 'zwolle-centrum', days: 1 });
     if (slots.outcome !== 'ok') throw new Error('expected slots');
@@ -64,7 +64,7 @@ describe('an outpost kiosk books at its region\'s staffed shop through the centr
   }, 60_000);
 
   it('signs up for a region session at the shop, and the last seat goes once', async () => {
-    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning });
+    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning, outpostPlaces: 1 });
     const kiosk = await outpostKiosk(sim);
     const list = await kiosk.call<SessionsListResult>('sessions.list');
     expect(list.outcome === 'ok' && list.sessions.map((s) => s.id)).toEqual(['zwolle-voucher-avond-2027-01', 'zwolle-zorg-2027-02']);
@@ -75,7 +75,7 @@ describe('an outpost kiosk books at its region\'s staffed shop through the centr
   }, 60_000);
 
   it('a booking whose answer was lost is found again by its key: never lost, never twice', async () => {
-    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning });
+    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning, outpostPlaces: 1 });
     const kiosk = await outpostKiosk(sim);
     const input = { topic: 'eerste-gesprek', locationId: 'zwolle-centrum', start: '2027-01-11T11:00:00+01:00', language: 'nl', idempotencyKey: randomUUID() };
     sim.setFaults({ ackLossRate: 1 });
@@ -92,7 +92,7 @@ describe('an outpost kiosk books at its region\'s staffed shop through the centr
   }, 30_000);
 
   it('with the central API down: "cannot book now" with the shop\'s phone, and nothing stored or printed', async () => {
-    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning });
+    sim = await startSim({ contentPackFile: samplePackFile, now: () => mondayMorning, outpostPlaces: 1 });
     const kiosk = await outpostKiosk(sim);
     sim.setFaults({ down: true });
     const answer = await kiosk.call<BookResult>('appointments.book', { topic: 'eerste-gesprek', locationId: 'zwolle-centrum', start: '2027-01-11T11:00:00+01:00', language: 'nl', idempotencyKey: randomUUID() });

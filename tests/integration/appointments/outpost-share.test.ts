@@ -50,6 +50,22 @@ const codeOf = (r: BookResult): string => {
 };
 
 describe('one owner per place: the hub and the outposts share a shop\'s slots', () => {
+  it('a shop that shares 0 keeps no place back, before it ever reached the central API and while it is down; outposts get nothing there', async () => {
+    const at = monday('09:00');
+    sim = await startSim({ contentPackFile: samplePackFile, now: () => at });
+    sim.setFaults({ down: true });
+    shop = await startShop({ now: () => at, kiosks: 1, sim });
+    const kiosk = shop.kiosks[0];
+    if (!kiosk) throw new Error('no kiosk');
+    // One adviser, never confirmed by the central API: the shop's own kiosk still gets the place.
+    expect(await shop.desk.call<OutpostShareSetting>('appointments.outpostShare')).toEqual({ share: 0, confirmed: false });
+    expect(await slotAt(kiosk, '10:00')).toMatchObject({ remaining: 1 });
+    sim.setFaults({ down: false });
+    outpost = await startOutpost(sim, () => at);
+    expect(await slotAt(outpost, '10:00', 'zwolle-centrum')).toBeNull();
+    expect(await bookAt(kiosk, '10:00')).toMatchObject({ outcome: 'booked' });
+  }, 60_000);
+
   it('refuses a bad share, gives outposts only their share and the shop only the rest: hub and central bookings together never exceed the advisers', async () => {
     const at = monday('09:00');
     const { desk, kiosk, outpost: away } = await sharedShop(() => at);

@@ -23,7 +23,8 @@ const sealedOf = (dataDir: string): Secret[] => {
   const db = new Database(join(dataDir, 'device.sqlite'), { readonly: true });
   try {
     const rows = db.prepare('SELECT code, first_name, phone FROM appointments').all() as { code: string; first_name: string | null; phone: string | null }[];
-    return rows.flatMap((r) => [r.first_name, r.phone].filter((v): v is string => v !== null).map((v) => ({ what: `sealed contact of ${r.code}`, value: v.slice(10, 40) })));
+    expect(rows.filter((r) => r.phone !== null), 'no phone number is stored').toEqual([]);
+    return rows.flatMap((r) => (r.first_name === null ? [] : [{ what: `sealed contact of ${r.code}`, value: r.first_name.slice(10, 40) }]));
   } finally {
     db.close();
   }
@@ -34,28 +35,28 @@ describe('the contact data of an appointment', () => {
     const dataDir = tempDir('agenda-purge');
     const first = counter(dataDir, new Date('2027-01-11T08:00:00.000Z'));
     await first.call('staff.setup', { username: 'anna', displayName: 'Anna', pin: '482915' });
-    const book = async (time: string, firstName: string, phone: string) => {
-      const r = (await first.call('appointments.bookAtDesk', { topic: 'eerste-gesprek', start: `2027-01-12T${time}:00+01:00`, firstName, phone, language: 'nl', idempotencyKey: randomUUID() })) as BookResult;
+    const book = async (time: string, firstName: string) => {
+      const r = (await first.call('appointments.bookAtDesk', { topic: 'eerste-gesprek', start: `2027-01-12T${time}:00+01:00`, firstName, language: 'nl', idempotencyKey: randomUUID() })) as BookResult;
       if (r.outcome !== 'booked') throw new Error('expected a booking');
       return r.appointment.code;
     };
-    const kept = await book('10:00', 'Fleurtje', '06 11223344');
-    const cancelled = await book('11:00', 'Bramvanderberg', '06 55667788');
+    // No reminder is sent, so a phone number is refused, not stored.
+    expect(await first.dispatch('appointments.bookAtDesk', { topic: 'eerste-gesprek', start: '2027-01-12T09:30:00+01:00', phone: '06 11223344', language: 'nl', idempotencyKey: randomUUID() }, { transport: 'test', client: 'test' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const kept = await book('10:00', 'Fleurtje');
+    const cancelled = await book('11:00', 'Bramvanderberg');
     const plain: Secret[] = [
       { what: 'first name', value: 'Fleurtje' },
-      { what: 'phone', value: '06 11223344' },
       { what: 'cancelled first name', value: 'Bramvanderberg' },
-      { what: 'cancelled phone', value: '06 55667788' },
     ];
     const agenda = (await first.call('appointments.today', { day: '2027-01-12' })) as DayAgenda;
-    expect(agenda.appointments.find((a) => a.code === kept)).toMatchObject({ firstName: 'Fleurtje', wantsReminder: true });
-    expect(leftovers(dataDir, plain.slice(0, 2))).toEqual([]);
+    expect(agenda.appointments.find((a) => a.code === kept)).toMatchObject({ firstName: 'Fleurtje' });
+    expect(leftovers(dataDir, plain)).toEqual([]);
     const sealed = sealedOf(dataDir);
-    expect(sealed).toHaveLength(4);
+    expect(sealed).toHaveLength(2);
 
     expect(await first.call('appointments.cancel', { code: cancelled })).toMatchObject({ outcome: 'cancelled' });
     const afterCancel = (await first.call('appointments.today', { day: '2027-01-12' })) as DayAgenda;
-    expect(afterCancel.appointments.find((a) => a.code === cancelled)).toMatchObject({ state: 'cancelled', firstName: null, wantsReminder: false });
+    expect(afterCancel.appointments.find((a) => a.code === cancelled)).toMatchObject({ state: 'cancelled', firstName: null });
     expect(afterCancel.appointments.find((a) => a.code === kept)).toMatchObject({ firstName: 'Fleurtje' });
     await first.core.close();
     cores.splice(0);
@@ -70,9 +71,9 @@ describe('the contact data of an appointment', () => {
     const later = counter(dataDir, new Date('2027-01-14T08:00:00.000Z'));
     await later.call('staff.signIn', { username: 'anna', pin: '482915' });
     const purged = (await later.call('appointments.today', { day: '2027-01-12' })) as DayAgenda;
-    expect(purged.appointments.map((a) => [a.code, a.firstName, a.wantsReminder])).toEqual([
-      [kept, null, false],
-      [cancelled, null, false],
+    expect(purged.appointments.map((a) => [a.code, a.firstName])).toEqual([
+      [kept, null],
+      [cancelled, null],
     ]);
     await later.core.close();
     cores.splice(0);

@@ -11,7 +11,7 @@ import { ErrorNotice } from '../screens/ErrorNotice';
 import { Loading } from '../screens/Loading';
 import type { AppointmentRoute } from './appointment-routes';
 import { CodeAndQr, ContactForm, FinishButton, StepTitle, UnreachableNotice, useTimeOnly, useWhen } from './parts';
-import { contactInput, contactProblem, emptyContact, type ContactDraft } from './contact-draft';
+import { contactInput, emptyContact, type ContactDraft } from './contact-draft';
 import { byShopDay, dateInWords, shopDay } from './when';
 import './appointments.css';
 
@@ -191,7 +191,6 @@ function ContactStep({ route }: { route: Step<'contact'> }) {
   const overview = useOverview();
   const [start, setStart] = useState(route.start);
   const [draft, setDraft] = useState<ContactDraft>(emptyContact);
-  const [tried, setTried] = useState(false);
   const [state, setState] = useState<Sending>({ kind: 'idle' });
   // One key per chosen time: a retry after a lost answer cannot book twice; another time is another booking.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [start]);
@@ -199,8 +198,7 @@ function ContactStep({ route }: { route: Step<'contact'> }) {
   const topic = overview.kind === 'ready' ? overview.data.topics.find((x) => x.id === route.topic) : undefined;
 
   const book = async (): Promise<void> => {
-    setTried(true);
-    if (contactProblem(draft) || state.kind === 'sending') return;
+    if (state.kind === 'sending') return;
     setState({ kind: 'sending' });
     try {
       const result = await bridge.call('appointments.book', {
@@ -258,7 +256,7 @@ function ContactStep({ route }: { route: Step<'contact'> }) {
       {state.kind === 'unreachable' && <UnreachableNotice contact={state.contact} />}
       {state.kind === 'failed' && <ErrorNotice message={t('appointments.bookFailed')} />}
       {state.kind !== 'taken' && state.kind !== 'unreachable' && (
-        <ContactForm draft={draft} onChange={setDraft} tried={tried} sending={state.kind === 'sending'} label={t('appointments.contact.book')} sendingLabel={t('appointments.contact.booking')} testId="appointment-book" onSubmit={() => void book()} />
+        <ContactForm draft={draft} onChange={setDraft} sending={state.kind === 'sending'} label={t('appointments.contact.book')} sendingLabel={t('appointments.contact.booking')} testId="appointment-book" onSubmit={() => void book()} />
       )}
     </>
   );

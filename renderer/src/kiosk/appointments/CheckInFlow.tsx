@@ -102,9 +102,35 @@ function CodeStep({ purpose }: { purpose: 'check-in' | 'cancel' }) {
   );
 }
 
+const turnEveryMs = 2000;
+
+/**
+ * While the visitor is still at the screen, it asks whether the desk has called them, and says so
+ * once it has. Where the kiosk cannot tell (behind a hub) the answer stays "unknown" and the screen
+ * says what it always said.
+ */
+function useCalled(code: string): boolean {
+  const { bridge } = useKiosk();
+  const [called, setCalled] = useState(false);
+  useEffect(() => {
+    if (called) return undefined;
+    const ask = (): void => {
+      bridge.call('appointments.turn', { code }).then(
+        (answer) => setCalled(answer.turn === 'called'),
+        () => undefined,
+      );
+    };
+    ask();
+    const timer = setInterval(ask, turnEveryMs);
+    return () => clearInterval(timer);
+  }, [bridge, code, called]);
+  return called;
+}
+
 function DoneStep({ result }: { result: Extract<CheckInResult, { outcome: 'checked-in' }> }) {
   const { t } = useTranslation();
   const when = useWhen();
+  const called = useCalled(result.code);
   return (
     <>
       <h1 id="screen-title" tabIndex={-1}>
@@ -114,6 +140,14 @@ function DoneStep({ result }: { result: Extract<CheckInResult, { outcome: 'check
         {t('appointments.checkIn.yourTime', { when: when(result.start) })}
       </p>
       <p className="lead">{result.asWalkIn ? t('appointments.checkIn.late') : t('appointments.checkIn.wait')}</p>
+      {/* Present from the start, so a screen reader announces the call when it fills. */}
+      <div role="status">
+        {called && (
+          <p className="notice notice--calm" data-testid="checkin-your-turn">
+            {t('appointments.checkIn.yourTurn')}
+          </p>
+        )}
+      </div>
       <FinishButton />
     </>
   );

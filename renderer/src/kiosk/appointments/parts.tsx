@@ -5,7 +5,7 @@ import { pickText } from '../../../../shared/content/localized-text';
 import { TextField } from '../keyboard/TextField';
 import { useKiosk } from '../kiosk-context';
 import { ReferenceQr } from '../voucher/ReferenceQr';
-import { contactProblem, type ContactDraft } from './contact-draft';
+import type { ContactDraft } from './contact-draft';
 import { clockParts, dayInWords } from './when';
 
 /** "dinsdag 14 januari, 10.30 uur": the day and the time on the shop's clock, in the visitor's language. */
@@ -54,31 +54,6 @@ export function UnreachableNotice({ contact }: { contact: ShopContact | null }) 
   );
 }
 
-export function ContactFields({ draft, onChange, showProblem }: { draft: ContactDraft; onChange(draft: ContactDraft): void; showProblem: boolean }) {
-  const { t } = useTranslation();
-  const problem = showProblem ? contactProblem(draft) : null;
-  return (
-    <>
-      <TextField name="firstName" keys="name" label={t('appointments.contact.firstName')} hint={t('appointments.contact.firstNameHint')} autoComplete="given-name" maxLength={40} value={draft.firstName} onChange={(firstName) => onChange({ ...draft, firstName })} />
-      <fieldset className="reminder">
-        <legend className="field__label">{t('appointments.contact.reminderQuestion')}</legend>
-        <p className="field__hint">{t('appointments.contact.reminderPurpose')}</p>
-        <div className="answers">
-          <button type="button" className="button button--answer" aria-pressed={!draft.reminder} data-testid="reminder-no" onClick={() => onChange({ ...draft, reminder: false, phone: '' })}>
-            {t('appointments.contact.reminderNo')}
-          </button>
-          <button type="button" className="button button--answer" aria-pressed={draft.reminder} data-testid="reminder-yes" onClick={() => onChange({ ...draft, reminder: true })}>
-            {t('appointments.contact.reminderYes')}
-          </button>
-        </div>
-      </fieldset>
-      {draft.reminder && (
-        <TextField name="phone" keys="tel" label={t('appointments.contact.phone')} hint={t('appointments.contact.phoneHint')} autoComplete="tel" maxLength={20} value={draft.phone} error={problem ? t(`appointments.contact.${problem}`) : undefined} onChange={(phone) => onChange({ ...draft, phone })} />
-      )}
-    </>
-  );
-}
-
 /** The code as text and as a QR that holds the code and nothing else. */
 export function CodeAndQr({ code, label }: { code: string; label: string }) {
   return (
@@ -103,7 +78,7 @@ export function StepTitle({ children }: { children: ReactNode }) {
 }
 
 /** The contact step's form for an appointment and a seat alike: the fields, then one big button. */
-export function ContactForm(props: { draft: ContactDraft; onChange(draft: ContactDraft): void; tried: boolean; sending: boolean; label: string; sendingLabel: string; testId: string; onSubmit(): void }) {
+export function ContactForm(props: { draft: ContactDraft; onChange(draft: ContactDraft): void; sending: boolean; label: string; sendingLabel: string; testId: string; onSubmit(): void }) {
   const { t } = useTranslation();
   return (
     <form
@@ -115,7 +90,7 @@ export function ContactForm(props: { draft: ContactDraft; onChange(draft: Contac
       }}
     >
       <p className="lead">{t('appointments.contact.intro')}</p>
-      <ContactFields draft={props.draft} onChange={props.onChange} showProblem={props.tried} />
+      <TextField name="firstName" keys="name" label={t('appointments.contact.firstName')} hint={t('appointments.contact.firstNameHint')} autoComplete="given-name" maxLength={40} value={props.draft.firstName} onChange={(firstName) => props.onChange({ ...props.draft, firstName })} />
       <div className="actions">
         <button type="submit" className="button button--primary button--big" data-testid={props.testId} disabled={props.sending}>
           {props.sending ? props.sendingLabel : props.label}

@@ -6,7 +6,7 @@ import type { SeatBooked, SessionView } from '../../../../shared/contract/sessio
 import { pickText } from '../../../../shared/content/localized-text';
 import type { SessionsRoute } from '../appointments/appointment-routes';
 import { CodeAndQr, ContactForm, FinishButton, StepTitle, UnreachableNotice, useWhen } from '../appointments/parts';
-import { contactInput, contactProblem, emptyContact, type ContactDraft } from '../appointments/contact-draft';
+import { contactInput, emptyContact, type ContactDraft } from '../appointments/contact-draft';
 import { useCall } from '../data/use-call';
 import { useKiosk } from '../kiosk-context';
 import { PrintStatus } from '../printing/PrintStatus';
@@ -100,14 +100,12 @@ function SignUpStep({ sessionId: chosen }: { sessionId: string }) {
   const list = useCall('sessions.list', {});
   const [sessionId, setSessionId] = useState(chosen);
   const [draft, setDraft] = useState<ContactDraft>(emptyContact);
-  const [tried, setTried] = useState(false);
   const [state, setState] = useState<Sending>({ kind: 'idle' });
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [sessionId]);
   const session = list.kind === 'ready' && list.data.outcome === 'ok' ? list.data.sessions.find((s) => s.id === sessionId) : undefined;
 
   const signUp = async (): Promise<void> => {
-    setTried(true);
-    if (contactProblem(draft) || state.kind === 'sending') return;
+    if (state.kind === 'sending') return;
     setState({ kind: 'sending' });
     try {
       const result = await bridge.call('sessions.signUp', { sessionId, ...contactInput(draft), language: LanguageCode.catch('nl').parse(i18n.language), idempotencyKey });
@@ -149,7 +147,7 @@ function SignUpStep({ sessionId: chosen }: { sessionId: string }) {
       {state.kind === 'unreachable' && <UnreachableNotice contact={state.contact} />}
       {state.kind === 'failed' && <ErrorNotice message={t('sessions.signUpFailed')} />}
       {state.kind !== 'full' && state.kind !== 'unreachable' && (
-        <ContactForm draft={draft} onChange={setDraft} tried={tried} sending={state.kind === 'sending'} label={t('sessions.confirm')} sendingLabel={t('sessions.sending')} testId="session-confirm" onSubmit={() => void signUp()} />
+        <ContactForm draft={draft} onChange={setDraft} sending={state.kind === 'sending'} label={t('sessions.confirm')} sendingLabel={t('sessions.sending')} testId="session-confirm" onSubmit={() => void signUp()} />
       )}
     </>
   );
