@@ -180,7 +180,7 @@ export async function startCentralSim(options: SimOptions): Promise<RunningSim> 
         await delay(faults.slowMs);
       }
       const outcome = handle(body, deviceId);
-      const answer = store.complete(key, route, print, now(), outcome.status, outcome.produce);
+      const answer = await store.complete(key, route, print, now(), outcome.status, outcome.produce);
       if (fault === 'ack-loss') {
         req.socket.destroy();
         return;

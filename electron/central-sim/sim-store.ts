@@ -19,6 +19,8 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
  */
 export function openSimStore(file: string) {
   const db: Db = new Database(file);
+  // A test double, not the real API: WAL without an fsync per commit is durable enough for it,
+  // and keeps it from being the bottleneck of the drain it stands in for (docs/performance.md).
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(`
@@ -53,6 +55,47 @@ export function openSimStore(file: string) {
   // Every authenticated call looks its token up: prepared per call, each statement's native memory
   // would wait for a garbage collection that the small JS object never prompts.
   const deviceByToken = db.prepare('SELECT id FROM devices WHERE token_hash = ? AND revoked = 0');
+  const inTransaction = db.transaction((fn: () => void) => fn());
+
+  interface Completion {
+    key: string;
+    run(): unknown;
+    settle(outcome: { ok: true; body: unknown } | { ok: false; error: unknown }): void;
+  }
+  /**
+   * Group commit: the answers made in one turn of the event loop commit in one transaction, each
+   * in a savepoint of its own (one that fails is undone alone), and none is sent before that
+   * commit. A key stays here until then, and counts as in flight: a second request with it gets
+   * a 409, never a second answer.
+   */
+  let queued: Completion[] = [];
+  const committing = new Set<string>();
+  const commitQueued = (): void => {
+    const batch = queued;
+    queued = [];
+    const outcomes = new Map<Completion, { ok: true; body: unknown } | { ok: false; error: unknown }>();
+    try {
+      inTransaction(() => {
+        for (const job of batch) {
+          try {
+            let body: unknown;
+            inTransaction(() => {
+              body = job.run();
+            });
+            outcomes.set(job, { ok: true, body });
+          } catch (error) {
+            outcomes.set(job, { ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      for (const job of batch) outcomes.set(job, { ok: false, error });
+    }
+    for (const job of batch) {
+      committing.delete(job.key);
+      job.settle(outcomes.get(job) ?? { ok: false, error: new Error('not committed') });
+    }
+  };
 
   return {
     db,
@@ -62,6 +105,7 @@ export function openSimStore(file: string) {
      * without interleaving); one that waits first claims it (`claim`).
      */
     lookup(key: string, route: string, print: string): KeyLookup {
+      if (committing.has(key)) return { state: 'in-flight' };
       const row = getKey.get(key) as { route: string; fingerprint: string; state: string; status: number | null; body: string | null } | undefined;
       if (!row) return { state: 'new' };
       if (row.route !== route || row.fingerprint !== print) return { state: 'mismatch' };
@@ -72,13 +116,21 @@ export function openSimStore(file: string) {
     claim(key: string, route: string, print: string, now: Date): void {
       claimKey.run(key, route, print, now.toISOString());
     },
-    /** Does the work and stores its response under the key in one transaction: either both or neither. */
-    complete(key: string, route: string, print: string, now: Date, status: number, produce: () => unknown): unknown {
-      return db.transaction(() => {
-        const body = produce();
-        finishKey.run(key, route, print, status, JSON.stringify(body), now.toISOString());
-        return body;
-      })();
+    /**
+     * Does the work and stores its response under the key in one savepoint, either both or
+     * neither, and resolves once that is committed (the group commit above).
+     */
+    complete(key: string, route: string, print: string, now: Date, status: number, produce: () => unknown): Promise<unknown> {
+      committing.add(key);
+      return new Promise((resolve, reject) => {
+        const run = (): unknown => {
+          const body = produce();
+          finishKey.run(key, route, print, status, JSON.stringify(body), now.toISOString());
+          return body;
+        };
+        queued.push({ key, run, settle: (o) => (o.ok ? resolve(o.body) : reject(o.error)) });
+        if (queued.length === 1) setImmediate(commitQueued);
+      });
     },
     release(key: string): void {
       releaseKey.run(key);

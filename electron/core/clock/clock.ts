@@ -42,22 +42,27 @@ export function clockWithNow(now: () => Date): Clock {
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * A deadline on a real peer (a fetch): real time, like AbortSignal.timeout, and aborted with the
- * same TimeoutError, but its timer is cleared with `clear()` as soon as the answer is in.
- * AbortSignal.timeout keeps its timer, signal and listeners for the whole timeout: a device
- * sending 50 messages a second held 750 of them at any time. `outer` aborts it too.
+ * A deadline on a real peer (an HTTP request): real time, like AbortSignal.timeout, and `expire`
+ * is called with the same TimeoutError, or with `outer`'s reason when that aborts first. `clear()`
+ * drops its timer and its listener on `outer` as soon as the answer is in: AbortSignal.timeout
+ * keeps its timer, signal and listeners for the whole timeout (a device sending 50 messages a
+ * second held 750 of them at any time), and an AbortController per request cost the drain more
+ * than the request itself.
  */
-export function deadline(ms: number, outer?: AbortSignal): { signal: AbortSignal; clear(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms).unref();
-  const forward = (): void => controller.abort(outer?.reason);
+export function deadline(ms: number, expire: (reason: Error) => void, outer?: AbortSignal): { clear(): void } {
+  const timer = setTimeout(() => fire(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms).unref();
+  function clear(): void {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forward);
+  }
+  function fire(reason: Error): void {
+    clear();
+    expire(reason);
+  }
+  function forward(): void {
+    fire(outer?.reason instanceof Error ? outer.reason : new DOMException('This operation was aborted', 'AbortError'));
+  }
   if (outer?.aborted) forward();
   else outer?.addEventListener('abort', forward, { once: true });
-  return {
-    signal: controller.signal,
-    clear: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', forward);
-    },
-  };
+  return { clear };
 }

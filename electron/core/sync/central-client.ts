@@ -2,9 +2,9 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { z } from 'zod';
 import { AppointmentCancellation } from '../../../shared/central-api/appointments';
+import { deadline } from '../clock/clock';
 import { Accepted, EnrollmentResponse, Problem, type EnrollmentRequest } from '../../../shared/central-api/devices';
 import { QueueTicketReceipt, VoucherRequestCompletionReceipt, VoucherRequestReceipt } from '../../../shared/central-api/voucher-requests';
-import { deadline } from '../clock/clock';
 import type { OutboxKind, PendingMessage } from '../outbox/outbox';
 
 /** Where each kind of outbox message goes and what a successful answer looks like. */
@@ -86,8 +86,11 @@ export function createCentralClient(options: CentralClientOptions) {
   const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const send = secure ? httpsRequest : httpRequest;
 
-  /** One request and its whole answer; rejects when the connection fails or `signal` aborts it first. */
-  const call = (method: 'GET' | 'POST', path: string, body: string | null, headers: Record<string, string>, signal: AbortSignal): Promise<Reply> =>
+  /**
+   * One request and its whole answer; rejects with a TimeoutError when it takes longer than
+   * `timeoutMs`, and with `signal`'s reason when that aborts first (see deadline()).
+   */
+  const call = (method: 'GET' | 'POST', path: string, body: string | null, headers: Record<string, string>, timeoutMs: number, signal?: AbortSignal): Promise<Reply> =>
     new Promise((resolve, reject) => {
       const req = send(
         {
@@ -97,7 +100,6 @@ export function createCentralClient(options: CentralClientOptions) {
           port: base.port,
           method,
           path: basePath + path,
-          signal,
           headers: body === null ? headers : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
         },
         (res) => {
@@ -105,16 +107,32 @@ export function createCentralClient(options: CentralClientOptions) {
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => (text += chunk));
           res.on('end', () => {
+            done();
             const retryAfter = res.headers['retry-after'];
             resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', retryAfter: typeof retryAfter === 'string' ? retryAfter : null, text });
           });
-          res.on('error', reject);
+          res.on('error', fail);
           res.on('close', () => {
-            if (!res.complete) reject(new Error('the connection closed before the whole answer arrived'));
+            if (!res.complete) fail(new Error('the connection closed before the whole answer arrived'));
           });
         },
       );
-      req.on('error', reject);
+      const limit = deadline(
+        timeoutMs,
+        (reason) => {
+          reject(reason);
+          req.destroy();
+        },
+        signal,
+      );
+      function done(): void {
+        limit.clear();
+      }
+      function fail(err: Error): void {
+        done();
+        reject(err);
+      }
+      req.on('error', fail);
       req.end(body ?? undefined);
     });
 
@@ -123,17 +141,13 @@ export function createCentralClient(options: CentralClientOptions) {
       const endpoint = endpoints[message.kind];
       const headers: Record<string, string> = { 'Idempotency-Key': `"${message.idempotencyKey}"` };
       if (token) headers.Authorization = `Bearer ${token}`;
-      // Cleared once the answer is read: see deadline().
-      const limit = deadline(options.requestTimeoutMs, signal);
       let reply: Reply;
       try {
-        reply = await call('POST', endpoint.path, message.bodyJson, headers, limit.signal);
+        reply = await call('POST', endpoint.path, message.bodyJson, headers, options.requestTimeoutMs, signal);
       } catch (err) {
         // A connection cut halfway through the answer lands here too: the API may have stored it,
         // and the same key on the resend makes that safe.
         return { kind: 'retry', reason: transportReason(err), outage: true };
-      } finally {
-        limit.clear();
       }
       const retryAfterMs = parseRetryAfter(reply.retryAfter, options.now());
       if (reply.status >= 200 && reply.status < 300) {
@@ -157,7 +171,7 @@ export function createCentralClient(options: CentralClientOptions) {
     /** A cheap GET that says the API is reachable and answering, which the OS "online" flag cannot. */
     async healthy(timeoutMs = Math.min(options.requestTimeoutMs, 3000)): Promise<boolean> {
       try {
-        const reply = await call('GET', '/v1/health', null, {}, AbortSignal.timeout(timeoutMs));
+        const reply = await call('GET', '/v1/health', null, {}, timeoutMs);
         return reply.status >= 200 && reply.status < 300;
       } catch {
         return false;
@@ -167,7 +181,7 @@ export function createCentralClient(options: CentralClientOptions) {
     async enroll(request: EnrollmentRequest): Promise<EnrollmentResponse | { error: string }> {
       let reply: Reply;
       try {
-        reply = await call('POST', '/v1/devices/enroll', JSON.stringify(request), {}, AbortSignal.timeout(options.requestTimeoutMs));
+        reply = await call('POST', '/v1/devices/enroll', JSON.stringify(request), {}, options.requestTimeoutMs);
       } catch (err) {
         return { error: transportReason(err) };
       }

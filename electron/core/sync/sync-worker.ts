@@ -45,6 +45,12 @@ export interface SyncWorkerOptions {
    * central API's capacity is shared by every device): about 10 ms per device. Default baseDelayMs.
    */
   resumeWindowMs?: number;
+  /**
+   * While other answers are still on their way, acknowledgements wait this long at most (or until
+   * 4 x maxInFlight of them are in) to be committed together: each commit costs far more than a
+   * row in it. Default 25 ms.
+   */
+  ackDelayMs?: number;
   /** Runs inside the transaction that marks a row acknowledged (e.g. to stamp the domain row). */
   onAcked?: (message: PendingMessage, receipt: unknown, at: Date) => void;
 }
@@ -79,7 +85,10 @@ export function createSyncWorker(options: SyncWorkerOptions) {
    * answers from its idempotency key.
    */
   const acking = new Map<number, Acknowledgement>();
-  let ackCommit: Promise<void> | null = null;
+  let ackTurn: Promise<void> | null = null;
+  let ackTimer: Timer | null = null;
+  const ackBatch = maxInFlight * 4;
+  const ackDelayMs = options.ackDelayMs ?? 25;
   let running = false;
   let timer: Timer | null = null;
   let wakeAt: Date | null = null;
@@ -202,29 +211,43 @@ export function createSyncWorker(options: SyncWorkerOptions) {
       .finally(() => {
         inFlight.delete(message.id);
         settled.delete(done);
+        // The last answer awaited may be what held the acknowledgements back.
+        scheduleAckCommit();
         pump();
       });
     settled.add(done);
   }
 
   /**
-   * Queues an acknowledgement for the commit at the next turn of the event loop, which takes every
-   * one that arrived meanwhile in one transaction. The slot is free at once: the next send need
-   * not wait for the disk.
+   * Queues an acknowledgement for a commit that takes every one that arrived meanwhile in one
+   * transaction. The slot is free at once: the next send need not wait for the disk.
    */
   function acknowledge(message: PendingMessage, receipt: unknown, at: Date): void {
     acking.set(message.id, { message, receipt, at, alsoInTransaction: () => options.onAcked?.(message, receipt, at) });
-    if (ackCommit) return;
-    const commit: Promise<void> = nextTurn().then(() => {
-      ackCommit = null;
-      settled.delete(commit);
+    scheduleAckCommit();
+  }
+
+  /** At the next turn of the event loop (no clock wait), the queued acknowledgements commit, or wait for more. */
+  function scheduleAckCommit(): void {
+    if (acking.size === 0 || ackTurn) return;
+    const turn: Promise<void> = nextTurn().then(() => {
+      ackTurn = null;
+      settled.delete(turn);
+      // More answers are on their way: up to a full batch or ackDelayMs, they join this commit.
+      if (running && inFlight.size > 0 && acking.size < ackBatch) {
+        ackTimer ??= clock.setTimeout(commitAcks, ackDelayMs);
+        return;
+      }
       commitAcks();
     });
-    ackCommit = commit;
-    settled.add(commit);
+    ackTurn = turn;
+    settled.add(turn);
   }
 
   function commitAcks(): void {
+    ackTimer?.cancel();
+    ackTimer = null;
+    if (acking.size === 0) return;
     const batch = [...acking.values()];
     let failures: unknown[];
     try {
@@ -327,6 +350,8 @@ export function createSyncWorker(options: SyncWorkerOptions) {
       timer = null;
       for (const controller of inFlight.values()) controller.abort();
       await Promise.allSettled([...settled]);
+      // Acknowledgements that were waiting for more to join them.
+      commitAcks();
     },
   };
 }

@@ -42,12 +42,22 @@ async function silentServer(): Promise<string> {
 describe('deadlines on requests to the central API', () => {
   it('a cleared deadline never fires and leaves no listener on the signal it follows', async () => {
     const outer = new AbortController();
-    const cleared = deadline(20, outer.signal);
+    const reasons: Record<string, Error[]> = { cleared: [], later: [], stopped: [] };
+    const cleared = deadline(20, (r) => reasons.cleared?.push(r), outer.signal);
     cleared.clear();
-    const later = deadline(60);
-    await until(() => later.signal.aborted, 5_000, 'the later deadline firing');
-    expect(later.signal.reason).toMatchObject({ name: 'TimeoutError' });
-    expect(cleared.signal.aborted).toBe(false);
+    deadline(60, (r) => reasons.later?.push(r));
+    await until(() => reasons.later?.length === 1, 5_000, 'the later deadline firing');
+    expect(reasons.later?.[0]).toMatchObject({ name: 'TimeoutError' });
+    expect(reasons.cleared).toEqual([]);
+    expect(getEventListeners(outer.signal, 'abort')).toHaveLength(0);
+    // The signal it follows aborts it once, with that signal's reason, and its timer never fires after.
+    deadline(60, (r) => reasons.stopped?.push(r), outer.signal);
+    outer.abort();
+    expect(reasons.stopped?.[0]).toMatchObject({ name: 'AbortError' });
+    deadline(120, (r) => reasons.later?.push(r));
+    await until(() => reasons.later?.length === 2, 5_000, 'a deadline set after the abort firing');
+    expect(reasons.stopped).toHaveLength(1);
+    expect(reasons.cleared).toEqual([]);
     expect(getEventListeners(outer.signal, 'abort')).toHaveLength(0);
   });
 

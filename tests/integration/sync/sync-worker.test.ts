@@ -139,6 +139,27 @@ describe('after an outage', () => {
     await sim.close();
   });
 
+  it('commits an acknowledgement within its short wait while another request hangs, not when that one answers', async () => {
+    const sim = await startSim({ faults: { slowRate: 1, slowMs: 5000 } });
+    const d = device(sim, { maxInFlight: 4 });
+    try {
+      d.enqueue(0, 'agg-slow');
+      d.worker.start();
+      // The enrollment, then the slow one.
+      await until(() => sim.stats().requestsReceived >= 2);
+      sim.setFaults({});
+      d.enqueue(1, 'agg-fast');
+      d.worker.nudge();
+      // Far less than the slow answer's 5 s: the fast one's row is recorded while the slow one is still out.
+      await until(() => d.outbox.pendingCount() === 1, 2500, 'the fast acknowledgement committed');
+      expect(sim.stats().distinctStored).toBe(1);
+      expect(d.worker.progress.inFlight()).toBe(1);
+    } finally {
+      await d.close();
+      await sim.close();
+    }
+  });
+
   it('never sends a row read ahead that an erasure withdrew while it waited for a free slot', async () => {
     // One in flight and every answer slow: the other nine rows sit read ahead while the first is out.
     const sim = await startSim({ faults: { slowRate: 1, slowMs: 300 } });
