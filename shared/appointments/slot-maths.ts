@@ -96,6 +96,8 @@ export interface SlotRules {
    * are ever given by the other.
    */
   reserved?: { places(date: string, dayPart: DayPart): number; booked: readonly BookedSpan[] };
+  /** At the central API: spans a hub capped, a slot overlapping one has at most its places. */
+  caps?: readonly (BookedSpan & { places: number })[];
   now: Date;
 }
 
@@ -125,7 +127,8 @@ export function slotsFor(rules: SlotRules, from: string, days: number): Array<Sl
         const dayPart = dayPartOf(span.start);
         const taken = rules.booked.filter((b) => overlaps(b, span)).length;
         const kept = rules.reserved ? Math.max(rules.reserved.places(date, dayPart), rules.reserved.booked.filter((b) => overlaps(b, span)).length) : 0;
-        const remaining = Math.max(0, rules.advisers(date, dayPart) - taken - kept);
+        const places = Math.min(rules.advisers(date, dayPart), ...(rules.caps ?? []).filter((c) => overlaps(c, span)).map((c) => c.places));
+        const remaining = Math.max(0, places - taken - kept);
         out.push({ start: span.start.toISOString(), end: span.end.toISOString(), topic: rules.topic.id, remaining, dayPart });
       }
     }

@@ -75,11 +75,17 @@ export type HubAgendaOp = keyof typeof HubAgendaRequest;
  * outposts at a shop with a hub (the hub's share, never more than its advisers). State, not a
  * message: the hub sends its latest version before each pull, and an older version never replaces
  * a newer one. A shop the central API has no allowance for books with the central API's own default.
+ * The hub caps the slots its own kiosks already filled, so a raised share never gives a place twice.
  */
 export const OutpostAllowance = z.strictObject({
   version: z.number().int().min(1),
   weekly: z.array(z.strictObject({ weekday: Weekday, dayPart: DayPart, places: AdvisersCount })).max(21),
   exceptions: z.array(z.strictObject({ date: z.iso.date(), dayPart: DayPart, places: AdvisersCount })).max(500),
+  /**
+   * Where the shop's own bookings leave outposts less than the day part's places: the span of such a
+   * booking, and how many outpost bookings may overlap it at most. Absent: no such span.
+   */
+  caps: z.array(z.strictObject({ start: z.iso.datetime(), end: z.iso.datetime(), places: AdvisersCount })).max(5000).optional(),
 });
 export type OutpostAllowance = z.infer<typeof OutpostAllowance>;
 

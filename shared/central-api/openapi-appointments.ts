@@ -67,6 +67,7 @@ export const appointmentExamples = {
       { weekday: 'monday', dayPart: 'afternoon', places: 1 },
     ],
     exceptions: [{ date: '2027-01-12', dayPart: 'morning', places: 0 }],
+    caps: [{ start: '2027-01-11T09:00:00.000Z', end: '2027-01-11T09:30:00.000Z', places: 0 }],
   } satisfies z.input<typeof OutpostAllowance>,
   outpostAllowanceAck: { version: 3 } satisfies z.input<typeof OutpostAllowanceAck>,
   appointmentFeed: {

@@ -30,6 +30,7 @@ const owners: Readonly<Record<string, string>> = {
   session_seats: 'appointments',
   appointment_outposts: 'appointments',
   appointment_allowances: 'appointments',
+  appointment_allowance_caps: 'appointments',
   appointment_feed: 'appointments',
   invitation_visits: 'invitations',
   feedback_counts: 'feedback',

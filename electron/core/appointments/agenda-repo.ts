@@ -68,7 +68,7 @@ const appointmentColumns =
 const seatColumns = 'id, code, session_id, location_id, session_start, state, first_name, language, booked_via, idempotency_key, signed_up_at, cancelled_at, purged_at';
 
 /**
- * The agenda's three tables (appointments, appointment_capacity, session_seats): the only place
+ * The agenda's tables (appointments, appointment_capacity, session_seats, the outposts' and allowances'): the only place
  * their SQL is written. The agenda calls these inside its transactions; statistics read counts.
  */
 export const agendaRepo = perDatabase((db: Database) => {
@@ -133,6 +133,11 @@ export const agendaRepo = perDatabase((db: Database) => {
     'INSERT INTO appointment_allowances (location_id, plan_version) VALUES (?, ?) ON CONFLICT (location_id) DO UPDATE SET plan_version = excluded.plan_version',
   );
   const dropAllCapacity = db.prepare<[string]>('DELETE FROM appointment_capacity WHERE location_id = ?');
+  const capsOf = db.prepare<[string], { start_at: string; end_at: string; places: number }>('SELECT start_at, end_at, places FROM appointment_allowance_caps WHERE location_id = ?');
+  const dropCaps = db.prepare<[string]>('DELETE FROM appointment_allowance_caps WHERE location_id = ?');
+  const insertCap = db.prepare<[string, string, string, number]>(
+    'INSERT INTO appointment_allowance_caps (location_id, start_at, end_at, places) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET places = min(places, excluded.places)',
+  );
   const appendFeed = db.prepare<[string, string]>('INSERT INTO appointment_feed (appointment_id, location_id) VALUES (?, ?)');
   const feedSince = db.prepare<[string, number, number], AppointmentRow & { seq: number }>(
     `SELECT f.seq, ${appointmentColumns.split(', ').map((c) => `a.${c}`).join(', ')} FROM appointment_feed f JOIN appointments a ON a.id = f.appointment_id WHERE f.location_id = ? AND f.seq > ? ORDER BY f.seq LIMIT ?`,
@@ -196,6 +201,13 @@ export const agendaRepo = perDatabase((db: Database) => {
     allowanceVersion: (locationId: string): number | null => allowanceVersion.get(locationId) ?? null,
     setAllowanceVersion: (locationId: string, version: number): void => void setAllowanceVersion.run(locationId, version),
     dropAllCapacity: (locationId: string): void => void dropAllCapacity.run(locationId),
+    capsOf: (locationId: string): { start: Date; end: Date; places: number }[] =>
+      capsOf.all(locationId).map((r) => ({ start: new Date(r.start_at), end: new Date(r.end_at), places: r.places })),
+    /** The caps of a hub's allowance replace the ones it sent before. */
+    setCaps: (locationId: string, caps: readonly { start: string; end: string; places: number }[]): void => {
+      dropCaps.run(locationId);
+      for (const c of caps) insertCap.run(locationId, new Date(c.start).toISOString(), new Date(c.end).toISOString(), c.places);
+    },
     appendFeed: (appointmentId: string, locationId: string): void => void appendFeed.run(appointmentId, locationId),
     feedSince: (locationId: string, since: number, limit: number): (AppointmentRow & { seq: number })[] => feedSince.all(locationId, since, limit),
     /** False when the code or key is already here (pulled before). */

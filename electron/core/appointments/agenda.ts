@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { nextDate, shopInstant, slotAt, slotsFor, wallClock, type SlotRefusal, type SlotRules } from '../../../shared/appointments/slot-maths';
+import { dayPartOf, nextDate, shopInstant, slotAt, slotsFor, wallClock, type SlotRefusal, type SlotRules } from '../../../shared/appointments/slot-maths';
 import type { AppointmentTopic, ContentPack, GroupSession, Location } from '../../../shared/content/pack-schema';
 import { weekdays } from '../../../shared/content/pack-schema';
 import type {
@@ -29,6 +29,8 @@ import { queueRule } from './queue-rule';
 export const defaultAdvisers = 1;
 const alternativesShown = 6;
 const lookAheadDays = 14;
+/** Every booking still to come, for the allowance's caps. */
+const farFuture = new Date('9999-12-31T00:00:00Z');
 
 export interface BookRequest {
   locationId: string;
@@ -187,6 +189,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
       advisers,
       booked: hub ? held.filter((h) => !h.central) : held,
       ...(hub ? { reserved: { places: keptForOutposts(locationId, advisers), booked: held.filter((h) => h.central) } } : {}),
+      ...(sharing?.mode === 'central' ? { caps: repo.capsOf(locationId) } : {}),
       now,
     };
   }
@@ -505,16 +508,34 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
   /**
    * What the central API may give outposts per day part: the share, never more than the advisers.
    * Taken to be sent, so the hub keeps that share free from now until a pull confirms the next one.
+   * The order in this one transaction is what makes a raised share safe: first the share is held
+   * (the shop's own kiosks can no longer book into it), then the caps are read from the shop's own
+   * bookings, which from here on only shrink. A cap says how many outpost bookings may overlap
+   * a span of the shop's own where they leave less than the share: the advisers minus the shop's own
+   * bookings overlapping it.
    */
-  const offerAllowance = db.transaction((locationId: string): OutpostAllowance => {
+  const offerAllowance = db.transaction((locationId: string, now: Date): OutpostAllowance => {
     outpostsRow(locationId);
     repo.offerShare(locationId);
     const row = outpostsRow(locationId);
     const { weekly, exceptions } = capacity(locationId);
+    const advisers = advisersOf(locationId);
+    const own = repo.holdingBetween(locationId, now, farFuture).filter((h) => !h.central);
+    const caps = new Map<string, { start: string; end: string; places: number }>();
+    for (const span of own) {
+      if (span.end <= now) continue;
+      const most = advisers(serviceDay(span.start), dayPartOf(span.start));
+      const places = Math.max(0, most - own.filter((o) => o.start < span.end && span.start < o.end).length);
+      if (places >= Math.min(row.share, most)) continue;
+      const start = span.start.toISOString();
+      const end = span.end.toISOString();
+      caps.set(`${start}/${end}`, { start, end, places });
+    }
     return {
       version: row.plan_version,
       weekly: weekly.map((w) => ({ weekday: w.weekday, dayPart: w.dayPart, places: Math.min(row.share, w.advisers) })),
       exceptions: exceptions.map((e) => ({ date: e.date, dayPart: e.dayPart, places: Math.min(row.share, e.advisers) })),
+      ...(caps.size > 0 ? { caps: [...caps.values()] } : {}),
     };
   });
 
@@ -526,6 +547,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     repo.dropAllCapacity(locationId);
     for (const w of plan.weekly) repo.setCapacity(locationId, w.weekday, w.dayPart, w.places);
     for (const e of plan.exceptions) repo.setCapacity(locationId, e.date, e.dayPart, e.places);
+    repo.setCaps(locationId, plan.caps ?? []);
     repo.setAllowanceVersion(locationId, plan.version);
     appendAudit(db, now, { action: 'appointments.allowance-applied', aggregateType: 'location', aggregateId: locationId, detail: { version: plan.version } });
     return plan.version;
@@ -667,7 +689,7 @@ export function createAgenda(deps: { db: Database; cipher: FieldCipher; now: () 
     },
     outpostShare,
     setOutpostShare: (locationId: string, share: number, staffId: string): OutpostShareSetting => setOutpostShare.immediate(locationId, share, deps.now(), staffId),
-    offerAllowance: (locationId: string): OutpostAllowance => offerAllowance.immediate(locationId),
+    offerAllowance: (locationId: string): OutpostAllowance => offerAllowance.immediate(locationId, deps.now()),
     applyAllowance: (locationId: string, plan: OutpostAllowance): number => applyAllowance.immediate(locationId, plan, deps.now()),
     allowanceVersion: (locationId: string): number | null => repo.allowanceVersion(locationId),
     feed,

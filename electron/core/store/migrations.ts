@@ -362,6 +362,19 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE tickets ADD COLUMN scan_areas TEXT NOT NULL DEFAULT '' CHECK (scan_areas GLOB '' OR (length(scan_areas) <= 3 AND scan_areas NOT GLOB '*[^RIASEC]*'));
     `,
   },
+  {
+    version: 19,
+    summary: 'the central API\'s per-slot caps of a hub\'s allowance: where the shop\'s own bookings leave outposts less than the share',
+    sql: `
+      CREATE TABLE appointment_allowance_caps (
+        location_id TEXT NOT NULL,
+        start_at TEXT NOT NULL,
+        end_at TEXT NOT NULL,
+        places INTEGER NOT NULL CHECK (places >= 0),
+        PRIMARY KEY (location_id, start_at, end_at)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

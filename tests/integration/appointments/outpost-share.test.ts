@@ -130,4 +130,52 @@ describe('one owner per place: the hub and the outposts share a shop\'s slots', 
     expect(await desk.call<AgendaAppointment>('appointments.markNoShow', { code: absent })).toMatchObject({ state: 'no-show', bookedVia: 'central' });
     expect(await desk.ask('appointments.cancel', { code: absent })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   }, 60_000);
+  it('a raised share never gives outposts a slot the shop\'s own kiosk already filled, but does give them an empty one', async () => {
+    const at = monday('09:00');
+    const { desk, kiosk, outpost: away } = await sharedShop(() => at);
+    // One adviser, share 0: the shop's kiosk fills 10:00.
+    codeOf(await bookAt(kiosk, '10:00'));
+    await desk.call('appointments.setOutpostShare', { share: 1 });
+    await until(async () => (await desk.call<OutpostShareSetting>('appointments.outpostShare')).confirmed, 10_000, 'the central API books by the raised share');
+
+    expect(await slotAt(away, '10:00', 'zwolle-centrum')).toBeNull();
+    expect(await bookAt(away, '10:00', 'zwolle-centrum')).toMatchObject({ outcome: 'taken' });
+    expect(await slotAt(away, '10:30', 'zwolle-centrum')).toMatchObject({ remaining: 1 });
+    codeOf(await bookAt(away, '10:30', 'zwolle-centrum'));
+    await until(async () => (await desk.call<DayAgenda>('appointments.today')).appointments.length === 2, 10_000, 'the outpost booking pulled');
+    const agenda = (await desk.call<DayAgenda>('appointments.today')).appointments;
+    expect(agenda.map((a) => [a.start, a.bookedVia])).toEqual([[iso('10:00'), 'kiosk'], [iso('10:30'), 'central']]);
+  }, 60_000);
+
+  it('the shop\'s kiosk, a share raise and outposts booking one slot at once never book more than its advisers', async () => {
+    const at = monday('09:00');
+    const { desk, kiosk, outpost: away } = await sharedShop(() => at);
+    await desk.call('appointments.setCapacity', { weekday: 'monday', dayPart: 'morning', advisers: 2 });
+    await until(async () => (await desk.call<OutpostShareSetting>('appointments.outpostShare')).confirmed, 10_000, 'the central API books by the share of 0');
+    // One of the two places is the shop's already: a share of 2 must still leave outposts one at most.
+    codeOf(await bookAt(kiosk, '10:00'));
+
+    const fromOutposts: BookResult[] = [];
+    const outpostsTry = async () => {
+      // Outposts keep trying until the central API books by the raised share, and once after.
+      for (let i = 0; i < 300; i++) {
+        const done = (await desk.call<OutpostShareSetting>('appointments.outpostShare')).confirmed && i > 0;
+        fromOutposts.push(await bookAt(away, '10:00', 'zwolle-centrum'));
+        if (done) return;
+      }
+    };
+    const [fromKiosk] = await Promise.all([
+      Promise.all(Array.from({ length: 6 }, () => bookAt(kiosk, '10:00'))),
+      desk.call('appointments.setOutpostShare', { share: 2 }),
+      outpostsTry(),
+      outpostsTry(),
+    ]);
+    const kioskBooked = 1 + fromKiosk.filter((a) => a.outcome === 'booked').length;
+    const outpostsBooked = fromOutposts.filter((a) => a.outcome === 'booked').length;
+    // Whichever side wins the race, the two places go once each.
+    expect(kioskBooked + outpostsBooked).toBe(2);
+    await until(async () => (await desk.call<DayAgenda>('appointments.today')).appointments.length === 2, 10_000, 'the outpost bookings pulled');
+    expect(await slotAt(away, '10:00', 'zwolle-centrum')).toBeNull();
+    expect(await slotAt(kiosk, '10:00')).toBeNull();
+  }, 90_000);
 });
