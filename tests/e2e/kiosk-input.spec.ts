@@ -301,7 +301,7 @@ for (const viewport of [
         keys.filter((key) => {
           const range = document.createRange();
           range.selectNodeContents(key);
-          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+          return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size > 1;
         }).map((key) => key.textContent),
       );
       expect(wrapped, `${label}: keys whose word breaks over two lines`).toEqual([]);
