@@ -56,7 +56,9 @@ async function rasterised(page: Page, testId: string): Promise<{ data: Uint8Clam
 
 /** Answers the statement on screen and waits for the next one (or the result). */
 async function answer(page: Page, which: 'yes' | 'a-bit' | 'no', step: number): Promise<void> {
-  await expect(page.locator('[data-screen="self-scan-statement"] .steps')).toContainText(String(step));
+  // The step shows in the top area, above the statement.
+  await expect(page.locator('[data-screen="self-scan-statement"]')).toBeVisible();
+  await expect(page.getByTestId('top-step').locator('.steps__text')).toContainText(String(step));
   await page.getByTestId(`scan-answer-${which}`).click();
 }
 
